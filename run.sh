@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Runs PlanTracker with its embedded defaults: a private PostgreSQL in ./.data, the seed
+# plans loaded, mail to ./.data/mail. Extra arguments go to the app (e.g. --urls).
+set -euo pipefail
+cd "$(dirname "$0")"
+export Embedded__DataDirectory="${Embedded__DataDirectory:-$PWD/.data}"
+export Mail__PickupDirectory="${Mail__PickupDirectory:-$PWD/.data/mail}"
+exec dotnet run --project src/PlanTracker.Web -c Release -- "$@"

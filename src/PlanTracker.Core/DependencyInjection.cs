@@ -1,0 +1,41 @@
+using FluentValidation;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using PlanTracker.Core.Common;
+using PlanTracker.Core.Persistence;
+using PlanTracker.Core.Seeding;
+
+namespace PlanTracker.Core;
+
+public static class DependencyInjection
+{
+    public static IServiceCollection AddPlanTrackerCore(this IServiceCollection services, string connectionString)
+    {
+        services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).Build());
+        services.AddDbContext<PlanTrackerDbContext>((sp, options) =>
+            options.UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>()));
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<ProvinceClock>();
+        services.AddSingleton<SchemaMigrator>();
+        services.AddScoped<SeedLoader>();
+        services.AddMediatR5(typeof(DependencyInjection).Assembly);
+        return services;
+    }
+
+    /// <summary>
+    /// MediatR 5.1.0 without its DI package (not in the registry): the mediator is scoped so that
+    /// handlers get the request's DbContext; handlers and validators are found by scanning once.
+    /// </summary>
+    private static void AddMediatR5(this IServiceCollection services, System.Reflection.Assembly assembly)
+    {
+        services.AddScoped<ServiceFactory>(sp => sp.GetService);
+        services.AddScoped<IMediator, Mediator>();
+        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>));
+        Type[] open = [typeof(IRequestHandler<,>), typeof(INotificationHandler<>), typeof(IValidator<>)];
+        foreach (var type in assembly.GetTypes().Where(t => t is { IsAbstract: false, IsGenericTypeDefinition: false }))
+            foreach (var contract in type.GetInterfaces().Where(i => i.IsGenericType && open.Contains(i.GetGenericTypeDefinition())))
+                services.AddTransient(contract, type);
+    }
+}

@@ -1,0 +1,88 @@
+namespace PlanTracker.Core.Domain;
+
+public enum AgencyLevel { Central, Province, District, Commune }
+
+public enum AgencyKind
+{
+    PeopleCommittee, Department, Office, Board, PartyBody, MassOrganisation,
+    PublicService, CentralBody, Enterprise, Other,
+    /// <summary>A collective assignee ("các Sở, ban, ngành") standing for its members.</summary>
+    Group,
+}
+
+public sealed class Province
+{
+    private Province() { }
+    public Province(string key, string name) { Key = key; Name = name; }
+    public long Id { get; private set; }
+    public string Key { get; private set; } = "";
+    public string Name { get; private set; } = "";
+}
+
+public sealed class Agency
+{
+    private readonly List<AgencyAlias> _aliases = [];
+    private readonly List<AgencyGroupMember> _members = [];
+
+    private Agency() { }
+
+    public Agency(string key, string name, string? shortName, AgencyLevel level, AgencyKind kind, long? provinceId)
+    {
+        Key = key;
+        Name = name;
+        ShortName = shortName;
+        Level = level;
+        Kind = kind;
+        ProvinceId = provinceId;
+    }
+
+    public long Id { get; private set; }
+    public string Key { get; private set; } = "";
+    public string Name { get; private set; } = "";
+    public string? ShortName { get; private set; }
+    public AgencyLevel Level { get; private set; }
+    public AgencyKind Kind { get; private set; }
+    public long? ProvinceId { get; private set; }
+    public Province? Province { get; private set; }
+    public long? ParentId { get; private set; }
+    public Agency? Parent { get; private set; }
+    public bool IsSecretariat { get; private set; }
+    public IReadOnlyList<AgencyAlias> Aliases => _aliases;
+    public IReadOnlyList<AgencyGroupMember> Members => _members;
+
+    public bool IsGroup => Kind == AgencyKind.Group;
+    public string DisplayName => ShortName ?? Name;
+
+    public void PlaceUnder(Agency parent) => Parent = parent;
+    public void MarkAsSecretariat() => IsSecretariat = true;
+
+    public void AddAlias(string alias)
+    {
+        if (!_aliases.Any(a => string.Equals(a.Alias, alias, StringComparison.OrdinalIgnoreCase)))
+            _aliases.Add(new AgencyAlias(alias));
+    }
+
+    public void AddMember(Agency member)
+    {
+        if (!IsGroup) throw new InvalidOperationException($"Agency '{Key}' is not a group.");
+        _members.Add(new AgencyGroupMember(member));
+    }
+}
+
+public sealed class AgencyAlias
+{
+    private AgencyAlias() { }
+    internal AgencyAlias(string alias) => Alias = alias;
+    public long Id { get; private set; }
+    public long AgencyId { get; private set; }
+    public string Alias { get; private set; } = "";
+}
+
+public sealed class AgencyGroupMember
+{
+    private AgencyGroupMember() { }
+    internal AgencyGroupMember(Agency member) => Member = member;
+    public long GroupId { get; private set; }
+    public long MemberId { get; private set; }
+    public Agency Member { get; private set; } = null!;
+}

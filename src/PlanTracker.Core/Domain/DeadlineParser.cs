@@ -1,0 +1,80 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace PlanTracker.Core.Domain;
+
+/// <summary>
+/// Reads a deadline as Vietnamese documents write it ("Quý III năm 2018", "trước 31/12/2016",
+/// "hằng năm", "thường xuyên", "10 ngày làm việc kể từ ngày 05/02/2024"). Returns null when the
+/// text says no time this parser knows, so that callers can report the row instead of guessing.
+/// </summary>
+public static partial class DeadlineParser
+{
+    public static Deadline? Parse(string text, WorkingDayCalendar? calendar = null)
+    {
+        var s = Normalize(text);
+        if (s.Length == 0) return null;
+
+        if (WorkingDaysPattern().Match(s) is { Success: true } wd)
+        {
+            if (calendar is null || !TryDate(wd.Groups["d"].Value, wd.Groups["m"].Value, wd.Groups["y"].Value, out var from)) return null;
+            return Deadline.InWorkingDays(int.Parse(wd.Groups["n"].Value, CultureInfo.InvariantCulture), from, calendar, text);
+        }
+        if (QuarterPattern().Match(s) is { Success: true } q && Quarter(q.Groups["q"].Value) is { } quarter)
+            return Deadline.InQuarter(Year(q), quarter, text);
+        if (HalfYearPattern().Match(s) is { Success: true } h)
+            return Deadline.InHalfYear(Year(h), h.Groups["h"].Value is "đầu" ? 1 : 2, text);
+        if (BeforeMonthPattern().Match(s) is { Success: true } bm && int.Parse(bm.Groups["m"].Value, CultureInfo.InvariantCulture) is var month and >= 1 and <= 12)
+            return Deadline.OnDate(new DateOnly(Year(bm), month, 1).AddDays(-1), text);
+        if (DatePattern().Match(s) is { Success: true } d && TryDate(d.Groups["d"].Value, d.Groups["m"].Value, d.Groups["y"].Value, out var date))
+            return Deadline.OnDate(date, text);
+        if (MonthPattern().Match(s) is { Success: true } m && int.Parse(m.Groups["m"].Value, CultureInfo.InvariantCulture) is var mm and >= 1 and <= 12)
+            return Deadline.InMonth(Year(m), mm, text);
+        if (PeriodPattern().Match(s) is { Success: true } p)
+        {
+            var (first, last) = (Year(p, "y1"), Year(p, "y2"));
+            return last >= first ? Deadline.ForPeriod(first, last, text) : null;
+        }
+        if (Recurrence(s) is { } recurring) return Deadline.Recurring(recurring, text);
+        if (s.Contains("thường xuyên") || s.StartsWith("tiếp tục", StringComparison.Ordinal)) return Deadline.Continuous(text);
+        if (s.Contains("đột xuất")) return Deadline.AdHoc(text);
+        if (YearPattern().Match(s) is { Success: true } y) return Deadline.InYear(Year(y), text);
+        return null;
+    }
+
+    private static DeadlineKind? Recurrence(string s)
+    {
+        if (QuarterlyPattern().IsMatch(s)) return DeadlineKind.RecurringQuarterly;
+        if (HalfYearlyPattern().IsMatch(s)) return DeadlineKind.RecurringHalfYearly;
+        if (s.Contains("hàng tháng") || s.Contains("hằng tháng")) return DeadlineKind.RecurringMonthly;
+        if (s.Contains("hàng năm") || s.Contains("hằng năm")) return DeadlineKind.RecurringYearly;
+        return null;
+    }
+
+    private static string Normalize(string text) =>
+        Whitespace().Replace(text.Normalize(NormalizationForm.FormC).ToLowerInvariant(), " ").Trim();
+
+    private static int Year(Match m, string group = "y") => int.Parse(m.Groups[group].Value, CultureInfo.InvariantCulture);
+
+    private static bool TryDate(string d, string m, string y, out DateOnly date) =>
+        DateOnly.TryParseExact($"{int.Parse(d, CultureInfo.InvariantCulture):00}/{int.Parse(m, CultureInfo.InvariantCulture):00}/{y}",
+            "dd/MM/yyyy", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+
+    private static int? Quarter(string q) => q switch
+    {
+        "i" or "1" => 1, "ii" or "2" => 2, "iii" or "3" => 3, "iv" or "4" => 4, _ => null,
+    };
+
+    [GeneratedRegex(@"\s+")] private static partial Regex Whitespace();
+    [GeneratedRegex(@"(?<n>\d+) ngày làm việc.*?(?<d>\d{1,2})/(?<m>\d{1,2})/(?<y>\d{4})")] private static partial Regex WorkingDaysPattern();
+    [GeneratedRegex(@"quý (?<q>iv|iii|ii|i|[1-4])\b\s*(?:năm|[-/])?\s*(?<y>\d{4})")] private static partial Regex QuarterPattern();
+    [GeneratedRegex(@"(?:06|6) tháng (?<h>đầu|cuối) năm (?<y>\d{4})")] private static partial Regex HalfYearPattern();
+    [GeneratedRegex(@"trước tháng (?<m>\d{1,2})\s*(?:/|năm)\s*(?<y>\d{4})")] private static partial Regex BeforeMonthPattern();
+    [GeneratedRegex(@"(?<d>\d{1,2})/(?<m>\d{1,2})/(?<y>\d{4})")] private static partial Regex DatePattern();
+    [GeneratedRegex(@"tháng (?<m>\d{1,2})\s*(?:/|năm)\s*(?<y>\d{4})")] private static partial Regex MonthPattern();
+    [GeneratedRegex(@"(?<y1>\d{4})\s*[-–]\s*(?<y2>\d{4})")] private static partial Regex PeriodPattern();
+    [GeneratedRegex(@"(?:hàng|hằng) quý|định kỳ (?:0?3) tháng")] private static partial Regex QuarterlyPattern();
+    [GeneratedRegex(@"định kỳ (?:0?6) tháng|(?:06|6) tháng một lần")] private static partial Regex HalfYearlyPattern();
+    [GeneratedRegex(@"năm (?<y>\d{4})|(?:^|\s)(?<y>20\d{2})\b")] private static partial Regex YearPattern();
+}

@@ -1,0 +1,44 @@
+namespace PlanTracker.Core.Domain;
+
+public enum PlanStatus { Draft, Published }
+
+/// <summary>The root that a document is decomposed into (kế hoạch).</summary>
+public sealed class Plan
+{
+    private readonly List<PlanTask> _tasks = [];
+
+    private Plan() { }
+
+    public Plan(string key, string title, Document document, long? provinceId)
+    {
+        Key = key;
+        Title = title;
+        Document = document;
+        ProvinceId = provinceId;
+    }
+
+    public long Id { get; private set; }
+    public string Key { get; private set; } = "";
+    public string Title { get; private set; } = "";
+    public long DocumentId { get; private set; }
+    public Document Document { get; private set; } = null!;
+    public long? ProvinceId { get; private set; }
+    public PlanStatus Status { get; private set; }
+    public DateTimeOffset? PublishedAt { get; private set; }
+    public IReadOnlyList<PlanTask> Tasks => _tasks;
+
+    public PlanTask AddTask(PlanTask? parent, string code, string title, bool isGroup)
+    {
+        if (_tasks.Any(t => t.Code == code))
+            throw new InvalidOperationException($"Plan '{Key}' already has a task numbered '{code}'.");
+        var task = new PlanTask(this, parent, code, title, isGroup, _tasks.Count);
+        _tasks.Add(task);
+        return task;
+    }
+
+    public void Publish(DateTimeOffset at)
+    {
+        Status = PlanStatus.Published;
+        PublishedAt = at;
+    }
+}

@@ -1,0 +1,88 @@
+namespace PlanTracker.Core.Domain;
+
+public enum PlanTaskStatus { NotStarted, InProgress, Done, Paused, Cancelled }
+
+/// <summary>A task (nhiệm vụ) of a plan: a group heading or an actionable item, in the document's numbering.</summary>
+public sealed class PlanTask
+{
+    private readonly List<TaskCoordinatingAgency> _coordinatingAgencies = [];
+    private readonly List<Target> _targets = [];
+
+    private PlanTask() { }
+
+    internal PlanTask(Plan plan, PlanTask? parent, string code, string title, bool isGroup, int sortOrder)
+    {
+        Plan = plan;
+        Parent = parent;
+        Code = code;
+        Title = title;
+        IsGroup = isGroup;
+        SortOrder = sortOrder;
+        Deadline = Deadline.Unspecified();
+    }
+
+    public long Id { get; private set; }
+    public long PlanId { get; private set; }
+    public Plan Plan { get; private set; } = null!;
+    public long? ParentId { get; private set; }
+    public PlanTask? Parent { get; private set; }
+    public string Code { get; private set; } = "";
+    public int SortOrder { get; private set; }
+    public string Title { get; private set; } = "";
+    public string? Description { get; private set; }
+    public bool IsGroup { get; private set; }
+    public long? LeadAgencyId { get; private set; }
+    public Agency? LeadAgency { get; private set; }
+    public string? ExpectedOutput { get; private set; }
+    public Deadline Deadline { get; private set; } = null!;
+    /// <summary>The due date after an approved extension; the original stays in <see cref="Deadline"/>.</summary>
+    public DateOnly? ExtendedDueOn { get; private set; }
+    public PlanTaskStatus Status { get; private set; }
+    public int PercentComplete { get; private set; }
+    public DateOnly? CompletedOn { get; private set; }
+    public IReadOnlyList<TaskCoordinatingAgency> CoordinatingAgencies => _coordinatingAgencies;
+    public IReadOnlyList<Target> Targets => _targets;
+
+    /// <summary>The date the task is judged against: an approved extension, else the document's deadline.</summary>
+    public DateOnly? EffectiveDueOn => Deadline.IsOngoing ? null : ExtendedDueOn ?? Deadline.DueOn;
+
+    public Timeliness TimelinessOn(DateOnly today) =>
+        TimelinessRules.Compute(Status, CompletedOn, EffectiveDueOn, Deadline.IsOngoing, today);
+
+    public void Describe(string? description, string? expectedOutput)
+    {
+        Description = description;
+        ExpectedOutput = expectedOutput;
+    }
+
+    public void Assign(Agency? lead, IEnumerable<Agency> coordinating)
+    {
+        if (lead is null && !IsGroup) throw new InvalidOperationException($"Task '{Code}' needs a lead agency.");
+        LeadAgency = lead;
+        _coordinatingAgencies.Clear();
+        foreach (var agency in coordinating.DistinctBy(a => a.Key))
+        {
+            if (agency.Key == lead?.Key) continue;
+            _coordinatingAgencies.Add(new TaskCoordinatingAgency(agency));
+        }
+    }
+
+    public void SetDeadline(Deadline deadline) => Deadline = deadline;
+
+    public Target AddTarget(string indicator, TargetUnit unit, string? unitText, TargetComparison comparison,
+        decimal value, DateOnly? dueOn, decimal? baseline, string? text)
+    {
+        var target = new Target(indicator, unit, unitText, comparison, value, dueOn, baseline, text, _targets.Count);
+        _targets.Add(target);
+        return target;
+    }
+}
+
+public sealed class TaskCoordinatingAgency
+{
+    private TaskCoordinatingAgency() { }
+    internal TaskCoordinatingAgency(Agency agency) => Agency = agency;
+    public long TaskId { get; private set; }
+    public long AgencyId { get; private set; }
+    public Agency Agency { get; private set; } = null!;
+}

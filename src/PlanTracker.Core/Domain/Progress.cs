@@ -1,0 +1,60 @@
+namespace PlanTracker.Core.Domain;
+
+/// <summary>One report of progress on a task; a coordinating agency's contribution changes no status.</summary>
+public sealed class ProgressUpdate
+{
+    private ProgressUpdate() { }
+
+    public ProgressUpdate(long taskId, long agencyId, long? userId, bool isContribution,
+        PlanTaskStatus? status, int? percentComplete, string note, DateTimeOffset recordedAt)
+    {
+        TaskId = taskId;
+        AgencyId = agencyId;
+        UserId = userId;
+        IsContribution = isContribution;
+        Status = status;
+        PercentComplete = percentComplete;
+        Note = note;
+        RecordedAt = recordedAt;
+    }
+
+    public long Id { get; private set; }
+    public long TaskId { get; private set; }
+    public long AgencyId { get; private set; }
+    public long? UserId { get; private set; }
+    public bool IsContribution { get; private set; }
+    public PlanTaskStatus? Status { get; private set; }
+    public int? PercentComplete { get; private set; }
+    public string Note { get; private set; } = "";
+    public DateTimeOffset RecordedAt { get; private set; }
+}
+
+public enum ExtensionState { Pending, Approved, Rejected }
+
+/// <summary>The lead agency asks for a new deadline (đề nghị gia hạn); the secretariat decides.</summary>
+public sealed class ExtensionRequest
+{
+    private ExtensionRequest() { }
+
+    public ExtensionRequest(long taskId, DateOnly? originalDueOn, DateOnly requestedDueOn, string reason, long requestedByUserId, DateTimeOffset requestedAt)
+    {
+        TaskId = taskId;
+        OriginalDueOn = originalDueOn;
+        RequestedDueOn = requestedDueOn;
+        Reason = reason;
+        RequestedByUserId = requestedByUserId;
+        RequestedAt = requestedAt;
+    }
+
+    public long Id { get; private set; }
+    public long TaskId { get; private set; }
+    public DateOnly? OriginalDueOn { get; private set; }
+    public DateOnly RequestedDueOn { get; private set; }
+    public string Reason { get; private set; } = "";
+    public ExtensionState State { get; private set; }
+    public long RequestedByUserId { get; private set; }
+    public DateTimeOffset RequestedAt { get; private set; }
+    public long? DecidedByUserId { get; private set; }
+    public DateTimeOffset? DecidedAt { get; private set; }
+    public string? DecisionComment { get; private set; }
+}

@@ -1,0 +1,85 @@
+namespace PlanTracker.Core.Domain;
+
+public enum ReportingRegime { Quarterly, HalfYearly, Yearly, AdHoc }
+
+/// <summary>
+/// A reporting period (kỳ báo cáo). Decree 09/2019/NĐ-CP: data are cut off on one day and the
+/// report is due at least one working day later; both are set per regime, never constants.
+/// </summary>
+public sealed class ReportingPeriod
+{
+    private ReportingPeriod() { }
+
+    public ReportingPeriod(ReportingRegime regime, int year, int number, DateOnly startOn, DateOnly endOn, DateOnly dataCutOffOn, DateOnly submissionDueOn)
+    {
+        if (endOn < startOn) throw new ArgumentException("A period cannot end before it starts.");
+        if (submissionDueOn <= dataCutOffOn) throw new ArgumentException("The submission deadline must come after the data cut-off.");
+        Regime = regime;
+        Year = year;
+        Number = number;
+        StartOn = startOn;
+        EndOn = endOn;
+        DataCutOffOn = dataCutOffOn;
+        SubmissionDueOn = submissionDueOn;
+    }
+
+    public long Id { get; private set; }
+    public ReportingRegime Regime { get; private set; }
+    public int Year { get; private set; }
+    /// <summary>Quarter 1-4, half 1-2, 1 for a year, a sequence for ad hoc periods.</summary>
+    public int Number { get; private set; }
+    public DateOnly StartOn { get; private set; }
+    public DateOnly EndOn { get; private set; }
+    public DateOnly DataCutOffOn { get; private set; }
+    public DateOnly SubmissionDueOn { get; private set; }
+}
+
+public enum PeriodReportState { Draft, Submitted, Accepted, Returned }
+
+/// <summary>An agency's report for one period (báo cáo định kỳ).</summary>
+public sealed class PeriodReport
+{
+    private PeriodReport() { }
+
+    public PeriodReport(long reportingPeriodId, long agencyId, string content)
+    {
+        ReportingPeriodId = reportingPeriodId;
+        AgencyId = agencyId;
+        Content = content;
+    }
+
+    public long Id { get; private set; }
+    public long ReportingPeriodId { get; private set; }
+    public long AgencyId { get; private set; }
+    public PeriodReportState State { get; private set; }
+    public string Content { get; private set; } = "";
+    public DateTimeOffset? SubmittedAt { get; private set; }
+    public long? SubmittedByUserId { get; private set; }
+    public DateTimeOffset? ReviewedAt { get; private set; }
+    public long? ReviewedByUserId { get; private set; }
+    public string? ReviewComment { get; private set; }
+}
+
+/// <summary>Who did what, when: written by the handlers that change things.</summary>
+public sealed class AuditEvent
+{
+    private AuditEvent() { }
+
+    public AuditEvent(DateTimeOffset occurredAt, long? userId, string action, string entityType, long? entityId, string? data)
+    {
+        OccurredAt = occurredAt;
+        UserId = userId;
+        Action = action;
+        EntityType = entityType;
+        EntityId = entityId;
+        Data = data;
+    }
+
+    public long Id { get; private set; }
+    public DateTimeOffset OccurredAt { get; private set; }
+    public long? UserId { get; private set; }
+    public string Action { get; private set; } = "";
+    public string EntityType { get; private set; } = "";
+    public long? EntityId { get; private set; }
+    public string? Data { get; private set; }
+}

@@ -1,0 +1,70 @@
+using System.Net;
+using System.Net.Mail;
+using System.Text;
+
+namespace PlanTracker.Core.Email;
+
+public sealed record MailMessageData(string To, string Subject, string TextBody, string? HtmlBody, string MessageId);
+
+/// <summary>The seam for sending mail: System.Net.Mail today (MailKit is not in the registry).</summary>
+public interface IMailTransport
+{
+    Task SendAsync(MailMessageData message, CancellationToken ct);
+}
+
+public sealed class MailOptions
+{
+    public string From { get; set; } = "plantracker@localhost";
+    public string FromName { get; set; } = "PlanTracker";
+    /// <summary>Where .eml files go when no SMTP host is configured.</summary>
+    public string PickupDirectory { get; set; } = ".data/mail";
+    public SmtpOptions Smtp { get; set; } = new();
+}
+
+public sealed class SmtpOptions
+{
+    public string? Host { get; set; }
+    public int Port { get; set; } = 25;
+    public bool EnableTls { get; set; }
+    public string? UserName { get; set; }
+    public string? Password { get; set; }
+}
+
+/// <summary>SMTP when a host is configured, otherwise a pickup folder of .eml files.</summary>
+public sealed class SystemNetMailTransport(MailOptions options) : IMailTransport
+{
+    public async Task SendAsync(MailMessageData data, CancellationToken ct)
+    {
+        using var message = new MailMessage
+        {
+            From = new MailAddress(options.From, options.FromName, Encoding.UTF8),
+            Subject = data.Subject,
+            SubjectEncoding = Encoding.UTF8,
+            HeadersEncoding = Encoding.UTF8,
+            BodyEncoding = Encoding.UTF8,
+        };
+        message.To.Add(new MailAddress(data.To, null, Encoding.UTF8));
+        message.Headers.Add("Message-ID", data.MessageId);
+        message.AlternateViews.Add(AlternateView.CreateAlternateViewFromString(data.TextBody, Encoding.UTF8, "text/plain"));
+        if (data.HtmlBody is not null)
+            message.AlternateViews.Add(AlternateView.CreateAlternateViewFromString(data.HtmlBody, Encoding.UTF8, "text/html"));
+
+        using var client = CreateClient();
+        await client.SendMailAsync(message, ct);
+    }
+
+    private SmtpClient CreateClient()
+    {
+        if (options.Smtp.Host is { Length: > 0 } host)
+        {
+            return new SmtpClient(host, options.Smtp.Port)
+            {
+                EnableSsl = options.Smtp.EnableTls,
+                Credentials = options.Smtp.UserName is { } user ? new NetworkCredential(user, options.Smtp.Password) : null,
+            };
+        }
+        var folder = Path.GetFullPath(options.PickupDirectory);
+        Directory.CreateDirectory(folder);
+        return new SmtpClient { DeliveryMethod = SmtpDeliveryMethod.SpecifiedPickupDirectory, PickupDirectoryLocation = folder };
+    }
+}

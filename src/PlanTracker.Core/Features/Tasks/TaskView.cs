@@ -1,0 +1,41 @@
+using PlanTracker.Core.Domain;
+using PlanTracker.Core.Persistence;
+
+namespace PlanTracker.Core.Features.Tasks;
+
+public sealed record AgencyRef(long Id, string Name);
+
+public sealed record DeadlineView(DeadlineKind Kind, string Text, DateOnly? StartOn, DateOnly? DueOn, DateOnly? ExtendedDueOn, bool Inherited);
+
+public sealed record TargetView(long Id, string Indicator, TargetUnit Unit, string? UnitText, TargetComparison Comparison,
+    decimal Value, DateOnly? DueOn, decimal? Baseline, string? Text);
+
+/// <summary>A task as lists, the tree and the API show it.</summary>
+public sealed record TaskView(
+    long Id, long PlanId, long? ParentId, string Code, string Title, bool IsGroup,
+    AgencyRef? LeadAgency, IReadOnlyList<AgencyRef> CoordinatingAgencies,
+    DeadlineView Deadline, Timeliness Timeliness, PlanTaskStatus Status, int PercentComplete,
+    IReadOnlyList<TargetView> Targets);
+
+public static class TaskViews
+{
+    /// <summary>
+    /// One SQL query: timeliness comes from the database function, so a filter on it and the
+    /// value shown can never disagree.
+    /// </summary>
+    public static IQueryable<TaskView> Project(this IQueryable<PlanTask> tasks, DateOnly today) =>
+        tasks.Select(t => new TaskView(
+            t.Id, t.PlanId, t.ParentId, t.Code, t.Title, t.IsGroup,
+            t.LeadAgency == null ? null : new AgencyRef(t.LeadAgency.Id, t.LeadAgency.ShortName ?? t.LeadAgency.Name),
+            t.CoordinatingAgencies.Select(c => new AgencyRef(c.Agency.Id, c.Agency.ShortName ?? c.Agency.Name)).ToList(),
+            new DeadlineView(t.Deadline.Kind, t.Deadline.Text, t.Deadline.StartOn, t.Deadline.DueOn, t.ExtendedDueOn, t.Deadline.Inherited),
+            Enum.Parse<Timeliness>(PlanTrackerDbContext.TaskTimeliness(t.Status, t.CompletedOn, t.Deadline.Kind, t.ExtendedDueOn ?? t.Deadline.DueOn, today)),
+            t.Status, t.PercentComplete,
+            t.Targets.OrderBy(x => x.SortOrder).Select(x => new TargetView(x.Id, x.Indicator, x.Unit, x.UnitText, x.Comparison, x.Value, x.DueOn, x.Baseline, x.Text)).ToList()));
+
+    public static IQueryable<PlanTask> WithTimeliness(this IQueryable<PlanTask> tasks, Timeliness timeliness, DateOnly today)
+    {
+        var name = timeliness.ToString();
+        return tasks.Where(t => PlanTrackerDbContext.TaskTimeliness(t.Status, t.CompletedOn, t.Deadline.Kind, t.ExtendedDueOn ?? t.Deadline.DueOn, today) == name);
+    }
+}

@@ -1,0 +1,51 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PlanTracker.Core.Domain;
+
+namespace PlanTracker.Core.Persistence.Configurations;
+
+internal sealed class ProgressUpdateConfiguration : IEntityTypeConfiguration<ProgressUpdate>
+{
+    public void Configure(EntityTypeBuilder<ProgressUpdate> b) => b.ToTable("progress_updates");
+}
+
+internal sealed class ExtensionRequestConfiguration : IEntityTypeConfiguration<ExtensionRequest>
+{
+    public void Configure(EntityTypeBuilder<ExtensionRequest> b) => b.ToTable("extension_requests");
+}
+
+internal sealed class ReportingPeriodConfiguration : IEntityTypeConfiguration<ReportingPeriod>
+{
+    public void Configure(EntityTypeBuilder<ReportingPeriod> b)
+    {
+        b.ToTable("reporting_periods");
+        b.HasIndex(p => new { p.Regime, p.Year, p.Number }).IsUnique();
+    }
+}
+
+internal sealed class PeriodReportConfiguration : IEntityTypeConfiguration<PeriodReport>
+{
+    public void Configure(EntityTypeBuilder<PeriodReport> b)
+    {
+        b.ToTable("period_reports");
+        b.HasIndex(r => new { r.ReportingPeriodId, r.AgencyId }).IsUnique();
+    }
+}
+
+internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEvent>
+{
+    public void Configure(EntityTypeBuilder<AuditEvent> b)
+    {
+        b.ToTable("audit_events");
+        b.Property(e => e.Data).HasColumnType("jsonb");
+    }
+}
+
+internal sealed class HolidayConfiguration : IEntityTypeConfiguration<Holiday>
+{
+    public void Configure(EntityTypeBuilder<Holiday> b)
+    {
+        b.ToTable("holidays");
+        b.HasKey(h => h.Date);
+    }
+}

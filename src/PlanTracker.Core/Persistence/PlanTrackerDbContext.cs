@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using PlanTracker.Core.Domain;
+
+namespace PlanTracker.Core.Persistence;
+
+/// <summary>
+/// The one DbContext. Handlers use it directly (no repository layer) and save explicitly.
+/// The schema is owned by the SQL files in <c>migrations/</c>; a test proves this model agrees with them.
+/// </summary>
+public sealed class PlanTrackerDbContext(DbContextOptions<PlanTrackerDbContext> options)
+    : IdentityDbContext<AppUser, IdentityRole<long>, long>(options)
+{
+    public DbSet<Province> Provinces => Set<Province>();
+    public DbSet<Agency> Agencies => Set<Agency>();
+    public DbSet<Document> Documents => Set<Document>();
+    public DbSet<Plan> Plans => Set<Plan>();
+    public DbSet<PlanTask> Tasks => Set<PlanTask>();
+    public DbSet<Target> Targets => Set<Target>();
+    public DbSet<TargetActual> TargetActuals => Set<TargetActual>();
+    public DbSet<ProgressUpdate> ProgressUpdates => Set<ProgressUpdate>();
+    public DbSet<ExtensionRequest> ExtensionRequests => Set<ExtensionRequest>();
+    public DbSet<ReportingPeriod> ReportingPeriods => Set<ReportingPeriod>();
+    public DbSet<PeriodReport> PeriodReports => Set<PeriodReport>();
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<Holiday> Holidays => Set<Holiday>();
+    public DbSet<SteeringAssignment> SteeringAssignments => Set<SteeringAssignment>();
+
+    /// <summary>Mirrors the SQL function of the same name; see <see cref="TimelinessRules.Compute"/>.</summary>
+    public static string TaskTimeliness(PlanTaskStatus status, DateOnly? completedOn, DeadlineKind deadlineKind, DateOnly? dueOn, DateOnly today) =>
+        throw new NotSupportedException("Translated to SQL only.");
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(PlanTrackerDbContext).Assembly);
+        builder.HasDbFunction(typeof(PlanTrackerDbContext).GetMethod(nameof(TaskTimeliness))!).HasName("task_timeliness");
+        builder.UseSnakeCaseNames();
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Enums are stored by name: readable in SQL and safe when members are added or reordered.
+        configurationBuilder.Properties<Enum>().HaveConversion<string>();
+    }
+}

@@ -1,0 +1,69 @@
+using MediatR;
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using PlanTracker.Core.Common;
+using PlanTracker.Core.Domain;
+using PlanTracker.Core.Features.Agencies;
+using PlanTracker.Core.Features.Plans;
+using PlanTracker.Core.Features.Tasks;
+using Microsoft.AspNetCore.Authentication;
+using System.Security.Claims;
+
+namespace PlanTracker.Web.Api;
+
+/// <summary>/api/v1: adapters only. Each endpoint binds, sends one request and maps the result.</summary>
+public static class PlanTrackerApi
+{
+    public sealed record TokenRequest(string? Email, string? Password);
+    public sealed record TokenResponse(string AccessToken, DateTimeOffset ExpiresAt);
+
+    public static void MapPlanTrackerApi(this WebApplication app)
+    {
+        var api = app.MapGroup("/api/v1").RequireAuthorization();
+
+        api.MapPost("/auth/token", IssueToken).AllowAnonymous();
+
+        api.MapGet("/plans", async (IMediator m, CancellationToken ct) => Results.Ok(await m.Send(new ListPlans.Query(), ct)));
+        api.MapGet("/plans/{id:long}", async Task<Results<Ok<GetPlan.Result>, NotFound>> (long id, IMediator m, CancellationToken ct) =>
+            await m.Send(new GetPlan.Query(id), ct) is { } plan ? TypedResults.Ok(plan) : TypedResults.NotFound());
+
+        api.MapGet("/tasks", async (long? planId, long? agencyId, string? timeliness, DateOnly? dueBefore, DateOnly? dueAfter,
+                int? page, int? pageSize, IMediator m, CancellationToken ct) =>
+            Results.Ok(await m.Send(new ListTasks.Query(planId, agencyId, QueryValues.ParseEnum<Timeliness>(timeliness, nameof(timeliness)), dueBefore, dueAfter, page ?? 1, pageSize ?? 50), ct)));
+        api.MapGet("/tasks/{id:long}", async Task<Results<Ok<GetTask.Result>, NotFound>> (long id, IMediator m, CancellationToken ct) =>
+            await m.Send(new GetTask.Query(id), ct) is { } task ? TypedResults.Ok(task) : TypedResults.NotFound());
+
+        api.MapGet("/agencies", async (string? province, IMediator m, CancellationToken ct) =>
+            Results.Ok(await m.Send(new ListAgencies.Query(province), ct)));
+    }
+
+    /// <summary>
+    /// Exchanges e-mail and password for a bearer token of ASP.NET Core's own bearer scheme
+    /// (the JWT package's dependencies are not in the registry).
+    /// </summary>
+    private static async Task<IResult> IssueToken(TokenRequest request, SignInManager<AppUser> signIn,
+        IOptionsMonitor<BearerTokenOptions> bearerOptions, TimeProvider time)
+    {
+        if (string.IsNullOrWhiteSpace(request.Email) || string.IsNullOrEmpty(request.Password))
+            return Results.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["email"] = string.IsNullOrWhiteSpace(request.Email) ? ["'email' is required."] : [],
+                ["password"] = string.IsNullOrEmpty(request.Password) ? ["'password' is required."] : [],
+            }.Where(e => e.Value.Length > 0).ToDictionary());
+
+        var user = await signIn.UserManager.FindByEmailAsync(request.Email);
+        if (user is null || !(await signIn.CheckPasswordSignInAsync(user, request.Password, lockoutOnFailure: true)).Succeeded)
+            return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Wrong e-mail or password.");
+
+        var options = bearerOptions.Get(IdentityConstants.BearerScheme);
+        var principal = await signIn.CreateUserPrincipalAsync(user);
+        var now = time.GetUtcNow();
+        var expiresAt = now + options.BearerTokenExpiration;
+        var ticket = new AuthenticationTicket(principal,
+            new AuthenticationProperties { IssuedUtc = now, ExpiresUtc = expiresAt },
+            $"{IdentityConstants.BearerScheme}:AccessToken");
+        return Results.Ok(new TokenResponse(options.BearerTokenProtector.Protect(ticket), expiresAt));
+    }
+}

@@ -1,0 +1,47 @@
+using PlanTracker.Core.Persistence;
+using PlanTracker.Core.Seeding;
+
+namespace PlanTracker.Web.Hosting;
+
+public sealed class SeedOptions
+{
+    public string? Directory { get; set; }
+    public bool Load { get; set; } = true;
+    /// <summary>Demo accounts exist only in the embedded default unless asked for.</summary>
+    public bool? DemoUsers { get; set; }
+    public string DemoPassword { get; set; } = "Demo@2026";
+
+    public string ResolveDirectory() => Directory ?? Path.Combine(AppContext.BaseDirectory, "seed-data");
+}
+
+/// <summary>Schema, then seed data, before the app takes requests or starts its scheduler.</summary>
+public static class StartupTasks
+{
+    public static async Task PrepareDatabaseAsync(this WebApplication app, bool embedded)
+    {
+        await app.Services.GetRequiredService<SchemaMigrator>().MigrateAsync();
+        var options = app.Configuration.GetSection("Seed").Get<SeedOptions>() ?? new SeedOptions();
+        if (!options.Load) return;
+        // Reading validates every file first: a bad file stops start-up before anything is written.
+        var seed = SeedReader.Read(options.ResolveDirectory());
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<SeedLoader>()
+            .LoadAsync(seed, options.DemoUsers ?? embedded, options.DemoPassword);
+    }
+
+    public static void PrintWelcome(this WebApplication app, bool embedded)
+    {
+        var options = app.Configuration.GetSection("Seed").Get<SeedOptions>() ?? new SeedOptions();
+        var urls = string.Join(", ", app.Urls);
+        Console.WriteLine();
+        Console.WriteLine($"PlanTracker is listening on {urls}");
+        if (embedded) Console.WriteLine("Database: embedded PostgreSQL (set ConnectionStrings__PlanTracker to use your own server).");
+        if ((options.DemoUsers ?? embedded) && options.Load)
+        {
+            var seed = SeedReader.Read(options.ResolveDirectory());
+            Console.WriteLine($"Demo accounts (password: {options.DemoPassword}):");
+            foreach (var user in seed.DemoUsers) Console.WriteLine($"  {user.Role,-15} {user.Email}");
+        }
+        Console.WriteLine();
+    }
+}

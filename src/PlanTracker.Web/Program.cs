@@ -1,0 +1,128 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Unicode;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using PlanTracker.Core;
+using PlanTracker.Core.Common;
+using PlanTracker.Core.Domain;
+using PlanTracker.Core.Email;
+using PlanTracker.Core.Localization;
+using PlanTracker.Core.Persistence;
+using PlanTracker.Web.Api;
+using PlanTracker.Web.Hosting;
+
+var builder = WebApplication.CreateBuilder(args);
+
+var embedded = builder.UseEmbeddedDatabase(out var embeddedPostgres);
+var connectionString = builder.Configuration.GetConnectionString("PlanTracker")!;
+
+builder.Services.AddPlanTrackerCore(connectionString);
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddScoped<ICurrentUser>(sp =>
+{
+    var accessor = sp.GetRequiredService<IHttpContextAccessor>();
+    return new ClaimsCurrentUser(() => accessor.HttpContext?.User);
+});
+builder.Services.AddSingleton(builder.Configuration.GetSection("Mail").Get<MailOptions>() ?? new MailOptions());
+builder.Services.AddSingleton<IMailTransport, SystemNetMailTransport>();
+if (builder.Configuration.GetValue("Scheduler:Enabled", true))
+    builder.Services.AddPlanTrackerScheduler(connectionString);
+
+// Pages sign in with a cookie, the API with a bearer token; one policy scheme picks by path.
+const string PickScheme = "cookie-or-bearer";
+builder.Services.AddAuthentication(o =>
+    {
+        o.DefaultScheme = PickScheme;
+        o.DefaultChallengeScheme = PickScheme;
+    })
+    .AddPolicyScheme(PickScheme, null, o => o.ForwardDefaultSelector = ctx =>
+        ctx.Request.Path.StartsWithSegments("/api") ? IdentityConstants.BearerScheme : IdentityConstants.ApplicationScheme)
+    .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(8))
+    .AddIdentityCookies(o => o.ApplicationCookie?.Configure(c =>
+    {
+        c.LoginPath = "/Account/Login";
+        c.ExpireTimeSpan = TimeSpan.FromHours(8);
+    }));
+builder.Services.AddIdentityCore<AppUser>(o =>
+    {
+        o.User.RequireUniqueEmail = true;
+        o.Lockout.MaxFailedAccessAttempts = 10;
+    })
+    .AddRoles<IdentityRole<long>>()
+    .AddEntityFrameworkStores<PlanTrackerDbContext>()
+    .AddSignInManager()
+    .AddDefaultTokenProviders();
+builder.Services.AddAuthorizationBuilder()
+    .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+
+builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
+builder.Services.AddRazorPages().AddViewLocalization();
+builder.Services.ConfigureHttpJsonOptions(o =>
+{
+    o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+    o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+    // Vietnamese text stays readable in the JSON instead of \u escapes.
+    o.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
+});
+builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<ApiExceptionHandler>();
+builder.Services.AddOpenApi();
+builder.Services.AddHealthChecks()
+    .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
+    .AddCheck<SchedulerHealthCheck>("scheduler", tags: ["ready"]);
+
+FluentValidation.ValidatorOptions.Global.DisplayNameResolver = (_, member, _) =>
+    member is null ? null : JsonNamingPolicy.CamelCase.ConvertName(member.Name);
+
+var app = builder.Build();
+VietnameseFormatter.Register();
+try
+{
+    await app.PrepareDatabaseAsync(embedded);
+    ConfigurePipeline(app, embedded);
+    await app.RunAsync();
+}
+finally
+{
+    // The private cluster lives exactly as long as the app, including a failed start.
+    embeddedPostgres?.Stop();
+}
+
+static void ConfigurePipeline(WebApplication app, bool embedded)
+{
+    app.UseExceptionHandler();
+    app.UseStatusCodePages();
+    app.UseRequestLocalization(o =>
+    {
+        string[] cultures = ["vi-VN", "en-US"];
+        o.SetDefaultCulture("vi-VN").AddSupportedCultures(cultures).AddSupportedUICultures(cultures);
+        // Pages change language only by an explicit choice (?culture= or the cookie); API clients
+        // may also ask with Accept-Language. Vietnamese otherwise.
+        o.RequestCultureProviders =
+        [
+            new QueryStringRequestCultureProvider(),
+            new CookieRequestCultureProvider(),
+            new ApiAcceptLanguageProvider(),
+        ];
+    });
+    app.UseStaticFiles();
+    app.UseAuthentication();
+    app.UseAuthorization();
+
+    app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+    app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+    app.MapOpenApi().AllowAnonymous();
+    app.MapPlanTrackerApi();
+    app.MapCultureSwitch();
+    app.MapRazorPages();
+
+    app.Lifetime.ApplicationStarted.Register(() => app.PrintWelcome(embedded));
+}
+
+public partial class Program;
