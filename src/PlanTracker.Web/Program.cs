@@ -61,6 +61,9 @@ builder.Services.AddAuthorizationBuilder()
     .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
 
 builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
+// Pages carry Vietnamese as text, not as &#x...; entities.
+builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+    o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 builder.Services.AddRazorPages().AddViewLocalization();
 builder.Services.ConfigureHttpJsonOptions(o =>
 {

@@ -35,7 +35,9 @@ public sealed record Deadline
     public bool HasDueDate => DueOn is not null && !IsOngoing;
 
     /// <summary>Recurring, continuous and ad hoc deadlines never make a task overdue.</summary>
-    public bool IsOngoing => Kind is DeadlineKind.Continuous or DeadlineKind.AdHoc
+    public bool IsOngoing => IsOngoingKind(Kind);
+
+    public static bool IsOngoingKind(DeadlineKind kind) => kind is DeadlineKind.Continuous or DeadlineKind.AdHoc
         or DeadlineKind.RecurringMonthly or DeadlineKind.RecurringQuarterly
         or DeadlineKind.RecurringHalfYearly or DeadlineKind.RecurringYearly;
 

@@ -21,8 +21,8 @@ public static partial class DeadlineParser
             if (calendar is null || !TryDate(wd.Groups["d"].Value, wd.Groups["m"].Value, wd.Groups["y"].Value, out var from)) return null;
             return Deadline.InWorkingDays(int.Parse(wd.Groups["n"].Value, CultureInfo.InvariantCulture), from, calendar, text);
         }
-        if (QuarterPattern().Match(s) is { Success: true } q && Quarter(q.Groups["q"].Value) is { } quarter)
-            return Deadline.InQuarter(Year(q), quarter, text);
+        if (QuarterPattern().Match(s) is { Success: true } q)
+            return Quarter(q.Groups["q"].Value) is { } quarter ? Deadline.InQuarter(Year(q), quarter, text) : null;
         if (HalfYearPattern().Match(s) is { Success: true } h)
             return Deadline.InHalfYear(Year(h), h.Groups["h"].Value is "đầu" ? 1 : 2, text);
         if (BeforeMonthPattern().Match(s) is { Success: true } bm && int.Parse(bm.Groups["m"].Value, CultureInfo.InvariantCulture) is var month and >= 1 and <= 12)
@@ -68,7 +68,7 @@ public static partial class DeadlineParser
 
     [GeneratedRegex(@"\s+")] private static partial Regex Whitespace();
     [GeneratedRegex(@"(?<n>\d+) ngày làm việc.*?(?<d>\d{1,2})/(?<m>\d{1,2})/(?<y>\d{4})")] private static partial Regex WorkingDaysPattern();
-    [GeneratedRegex(@"quý (?<q>iv|iii|ii|i|[1-4])\b\s*(?:năm|[-/])?\s*(?<y>\d{4})")] private static partial Regex QuarterPattern();
+    [GeneratedRegex(@"quý (?<q>[ivxl]+|\d+)\b\s*(?:năm|[-/])?\s*(?<y>\d{4})")] private static partial Regex QuarterPattern();
     [GeneratedRegex(@"(?:06|6) tháng (?<h>đầu|cuối) năm (?<y>\d{4})")] private static partial Regex HalfYearPattern();
     [GeneratedRegex(@"trước tháng (?<m>\d{1,2})\s*(?:/|năm)\s*(?<y>\d{4})")] private static partial Regex BeforeMonthPattern();
     [GeneratedRegex(@"(?<d>\d{1,2})/(?<m>\d{1,2})/(?<y>\d{4})")] private static partial Regex DatePattern();

@@ -45,7 +45,9 @@ public static class DeadlineDisplay
         var vi = IsVietnamese(culture);
         var days = today.DayNumber - due.DayNumber;
         if (days == 0) return vi ? "đến hạn hôm nay" : "due today";
-        var span = TimeSpan.FromDays(Math.Abs(days)).Humanize(precision: 1, culture: culture, maxUnit: TimeUnit.Year, minUnit: TimeUnit.Day);
+        // Under a month, days say more than Humanizer's weeks ("còn 12 ngày", not "còn 1 tuần").
+        var maxUnit = Math.Abs(days) < 30 ? TimeUnit.Day : TimeUnit.Year;
+        var span = TimeSpan.FromDays(Math.Abs(days)).Humanize(precision: 1, culture: culture, maxUnit: maxUnit, minUnit: TimeUnit.Day);
         return (days > 0, vi) switch
         {
             (true, true) => $"quá hạn {span}",
