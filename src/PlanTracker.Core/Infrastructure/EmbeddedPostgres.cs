@@ -52,7 +52,10 @@ public sealed class EmbeddedPostgres : IDisposable
 
     public static EmbeddedPostgres Start(EmbeddedPostgresOptions options)
     {
-        var bin = options.BinDirectory ?? FindBinDirectory() ?? throw new InvalidOperationException(
+        var bin = options.BinDirectory is { } given
+            ? File.Exists(Path.Combine(given, "initdb")) ? given : null
+            : FindBinDirectory();
+        if (bin is null) throw new InvalidOperationException(
             "PlanTracker's embedded default needs the PostgreSQL server binaries (initdb, pg_ctl), and none were found " +
             "in /usr/lib/postgresql/*/bin or on PATH. Install them (Debian/Ubuntu: 'apt-get install postgresql'), " +
             "set Embedded__PostgresBin to their folder, or set ConnectionStrings__PlanTracker to use an existing server.");

@@ -31,6 +31,14 @@ public static class TestDatabases
         return With(name);
     }
 
+    /// <summary>A database with nothing in it, not even the schema.</summary>
+    public static async Task<string> CreateEmptyAsync()
+    {
+        var name = $"e_{Guid.NewGuid():N}";
+        await ExecuteAdmin($"CREATE DATABASE {name}");
+        return With(name);
+    }
+
     public static ServiceProvider CoreServices(string connectionString)
     {
         var services = new ServiceCollection();
