@@ -74,7 +74,7 @@ public static partial class DeadlineParser
     [GeneratedRegex(@"(?<d>\d{1,2})/(?<m>\d{1,2})/(?<y>\d{4})")] private static partial Regex DatePattern();
     [GeneratedRegex(@"tháng (?<m>\d{1,2})\s*(?:/|năm)\s*(?<y>\d{4})")] private static partial Regex MonthPattern();
     [GeneratedRegex(@"(?<y1>\d{4})\s*[-–]\s*(?<y2>\d{4})")] private static partial Regex PeriodPattern();
-    [GeneratedRegex(@"(?:hàng|hằng) quý|định kỳ (?:0?3) tháng")] private static partial Regex QuarterlyPattern();
-    [GeneratedRegex(@"định kỳ (?:0?6) tháng|(?:06|6) tháng một lần")] private static partial Regex HalfYearlyPattern();
+    [GeneratedRegex(@"(?:hàng|hằng) quý|định kỳ (?:0?3|ba) tháng")] private static partial Regex QuarterlyPattern();
+    [GeneratedRegex(@"định kỳ (?:0?6|sáu) tháng|(?:06|6|sáu) tháng một lần")] private static partial Regex HalfYearlyPattern();
     [GeneratedRegex(@"năm (?<y>\d{4})|(?:^|\s)(?<y>20\d{2})\b")] private static partial Regex YearPattern();
 }

@@ -26,6 +26,8 @@ public sealed class DeadlineParserTests
     [InlineData("Định kỳ hàng quý", DeadlineKind.RecurringQuarterly, null, null)]
     [InlineData("định kỳ 03 tháng", DeadlineKind.RecurringQuarterly, null, null)]
     [InlineData("Định kỳ 06 tháng", DeadlineKind.RecurringHalfYearly, null, null)]
+    [InlineData("Định kỳ sáu tháng, hàng năm", DeadlineKind.RecurringHalfYearly, null, null)]
+    [InlineData("định kỳ hoặc đột xuất", DeadlineKind.AdHoc, null, null)]
     [InlineData("trước ngày 20 hằng tháng", DeadlineKind.RecurringMonthly, null, null)]
     [InlineData("Thường xuyên", DeadlineKind.Continuous, null, null)]
     [InlineData("tiếp tục", DeadlineKind.Continuous, null, null)]
