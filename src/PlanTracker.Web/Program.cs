@@ -87,8 +87,9 @@ var app = builder.Build();
 VietnameseFormatter.Register();
 try
 {
-    await app.PrepareDatabaseAsync(embedded);
-    ConfigurePipeline(app, embedded);
+    var demoUsers = await app.PrepareDatabaseAsync(embedded);
+    ConfigurePipeline(app);
+    app.Lifetime.ApplicationStarted.Register(() => app.PrintWelcome(embedded, demoUsers));
     await app.RunAsync();
 }
 finally
@@ -97,7 +98,7 @@ finally
     embeddedPostgres?.Stop();
 }
 
-static void ConfigurePipeline(WebApplication app, bool embedded)
+static void ConfigurePipeline(WebApplication app)
 {
     app.UseExceptionHandler();
     app.UseStatusCodePages();
@@ -124,8 +125,6 @@ static void ConfigurePipeline(WebApplication app, bool embedded)
     app.MapPlanTrackerApi();
     app.MapCultureSwitch();
     app.MapRazorPages();
-
-    app.Lifetime.ApplicationStarted.Register(() => app.PrintWelcome(embedded));
 }
 
 public partial class Program;

@@ -17,30 +17,30 @@ public sealed class SeedOptions
 /// <summary>Schema, then seed data, before the app takes requests or starts its scheduler.</summary>
 public static class StartupTasks
 {
-    public static async Task PrepareDatabaseAsync(this WebApplication app, bool embedded)
+    /// <returns>The demo accounts that were loaded, to be printed once the app listens.</returns>
+    public static async Task<IReadOnlyList<DemoUserSeed>> PrepareDatabaseAsync(this WebApplication app, bool embedded)
     {
         await app.Services.GetRequiredService<SchemaMigrator>().MigrateAsync();
         var options = app.Configuration.GetSection("Seed").Get<SeedOptions>() ?? new SeedOptions();
-        if (!options.Load) return;
+        if (!options.Load) return [];
         // Reading validates every file first: a bad file stops start-up before anything is written.
         var seed = SeedReader.Read(options.ResolveDirectory());
+        var withDemoUsers = options.DemoUsers ?? embedded;
         await using var scope = app.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<SeedLoader>()
-            .LoadAsync(seed, options.DemoUsers ?? embedded, options.DemoPassword);
+        await scope.ServiceProvider.GetRequiredService<SeedLoader>().LoadAsync(seed, withDemoUsers, options.DemoPassword);
+        return withDemoUsers ? seed.DemoUsers : [];
     }
 
-    public static void PrintWelcome(this WebApplication app, bool embedded)
+    public static void PrintWelcome(this WebApplication app, bool embedded, IReadOnlyList<DemoUserSeed> demoUsers)
     {
-        var options = app.Configuration.GetSection("Seed").Get<SeedOptions>() ?? new SeedOptions();
-        var urls = string.Join(", ", app.Urls);
         Console.WriteLine();
-        Console.WriteLine($"PlanTracker is listening on {urls}");
+        Console.WriteLine($"PlanTracker is listening on {string.Join(", ", app.Urls)}");
         if (embedded) Console.WriteLine("Database: embedded PostgreSQL (set ConnectionStrings__PlanTracker to use your own server).");
-        if ((options.DemoUsers ?? embedded) && options.Load)
+        if (demoUsers.Count > 0)
         {
-            var seed = SeedReader.Read(options.ResolveDirectory());
-            Console.WriteLine($"Demo accounts (password: {options.DemoPassword}):");
-            foreach (var user in seed.DemoUsers) Console.WriteLine($"  {user.Role,-15} {user.Email}");
+            var password = (app.Configuration.GetSection("Seed").Get<SeedOptions>() ?? new SeedOptions()).DemoPassword;
+            Console.WriteLine($"Demo accounts (password: {password}):");
+            foreach (var user in demoUsers) Console.WriteLine($"  {user.Role,-15} {user.Email}");
         }
         Console.WriteLine();
     }
