@@ -20,6 +20,9 @@ public static class DependencyInjection
         services.AddSingleton<ProvinceClock>();
         services.AddSingleton<SchemaMigrator>();
         services.AddScoped<SeedLoader>();
+        services.AddScoped<Authorization.AccessContext>();
+        services.AddScoped<Reporting.ReportingCalendar>();
+        services.AddSingleton(new Reporting.ReportingOptions());
         services.AddMediatR5(typeof(DependencyInjection).Assembly);
         return services;
     }

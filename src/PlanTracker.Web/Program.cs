@@ -30,6 +30,8 @@ builder.Services.AddScoped<ICurrentUser>(sp =>
 });
 builder.Services.AddSingleton(builder.Configuration.GetSection("Mail").Get<MailOptions>() ?? new MailOptions());
 builder.Services.AddSingleton<IMailTransport, SystemNetMailTransport>();
+builder.Services.AddSingleton(builder.Configuration.GetSection("Reporting").Get<PlanTracker.Core.Reporting.ReportingOptions>()
+    ?? new PlanTracker.Core.Reporting.ReportingOptions());
 if (builder.Configuration.GetValue("Scheduler:Enabled", true))
     builder.Services.AddPlanTrackerScheduler(connectionString);
 

@@ -40,6 +40,8 @@ public sealed class PlanTask
     public PlanTaskStatus Status { get; private set; }
     public int PercentComplete { get; private set; }
     public DateOnly? CompletedOn { get; private set; }
+    /// <summary>Raised by every change; a save that names an older version is refused.</summary>
+    public int Version { get; private set; }
     public IReadOnlyList<TaskCoordinatingAgency> CoordinatingAgencies => _coordinatingAgencies;
     public IReadOnlyList<Target> Targets => _targets;
 
@@ -68,6 +70,46 @@ public sealed class PlanTask
     }
 
     public void SetDeadline(Deadline deadline) => Deadline = deadline;
+
+    /// <summary>The lead agency reports where the task stands. Throws, changing nothing, when a rule is broken.</summary>
+    public void RecordProgress(PlanTaskStatus status, int percentComplete, DateOnly? completedOn, DateOnly today)
+    {
+        if (IsGroup) throw new Common.RuleViolationException("taskId", $"'{Code}' is a group heading; report progress on its items.");
+        if (Status == PlanTaskStatus.Cancelled)
+            throw new Common.RuleViolationException("status", $"Task '{Code}' was cancelled by decision; progress can no longer be recorded.");
+        if (percentComplete is < 0 or > 100)
+            throw new Common.RuleViolationException("percentComplete", $"Percent complete must be between 0 and 100; {percentComplete} is not.");
+        if (status == PlanTaskStatus.Done)
+        {
+            var done = completedOn ?? today;
+            if (done > today) throw new Common.RuleViolationException("completedOn", "A task cannot be completed in the future.");
+            if (Deadline.StartOn is { } start && done < start)
+                throw new Common.RuleViolationException("completedOn", $"Completion {done:dd/MM/yyyy} is before the task's start {start:dd/MM/yyyy}.");
+            CompletedOn = done;
+            PercentComplete = 100;
+        }
+        else
+        {
+            if (completedOn is not null) throw new Common.RuleViolationException("completedOn", "Only a task that is done has a completion date.");
+            CompletedOn = null;
+            PercentComplete = status == PlanTaskStatus.NotStarted ? 0 : percentComplete;
+        }
+        Status = status;
+        Version++;
+    }
+
+    /// <summary>An approved extension moves the due date; the document's deadline stays as it was.</summary>
+    public void ExtendTo(DateOnly newDueOn)
+    {
+        ExtendedDueOn = newDueOn;
+        Version++;
+    }
+
+    public void EnsureVersion(int expected)
+    {
+        if (expected != Version)
+            throw new Common.ConflictException($"Task '{Code}' was changed by someone else (version {Version}, you had {expected}). Reload it and try again.");
+    }
 
     public Target AddTarget(string indicator, TargetUnit unit, string? unitText, TargetComparison comparison,
         decimal value, DateOnly? dueOn, decimal? baseline, string? text)

@@ -57,4 +57,16 @@ public sealed class ExtensionRequest
     public long? DecidedByUserId { get; private set; }
     public DateTimeOffset? DecidedAt { get; private set; }
     public string? DecisionComment { get; private set; }
+
+    public void Decide(bool approve, string? comment, long userId, DateTimeOffset at)
+    {
+        if (State != ExtensionState.Pending)
+            throw new Common.RuleViolationException("state", $"This request was already {State.ToString().ToLowerInvariant()}.");
+        if (!approve && string.IsNullOrWhiteSpace(comment))
+            throw new Common.RuleViolationException("comment", "Say why the extension is rejected.");
+        State = approve ? ExtensionState.Approved : ExtensionState.Rejected;
+        DecisionComment = comment;
+        DecidedByUserId = userId;
+        DecidedAt = at;
+    }
 }

@@ -58,6 +58,7 @@ public sealed class PeriodReport
     public DateTimeOffset? ReviewedAt { get; private set; }
     public long? ReviewedByUserId { get; private set; }
     public string? ReviewComment { get; private set; }
+    public int Version { get; private set; }
 }
 
 /// <summary>Who did what, when: written by the handlers that change things.</summary>

@@ -6,6 +6,8 @@ using Microsoft.Extensions.Options;
 using PlanTracker.Core.Common;
 using PlanTracker.Core.Domain;
 using PlanTracker.Core.Features.Agencies;
+using PlanTracker.Core.Features.Extensions;
+using PlanTracker.Core.Features.Progress;
 using PlanTracker.Core.Features.Plans;
 using PlanTracker.Core.Features.Tasks;
 using Microsoft.AspNetCore.Authentication;
@@ -18,6 +20,11 @@ public static class PlanTrackerApi
 {
     public sealed record TokenRequest(string? Email, string? Password);
     public sealed record TokenResponse(string AccessToken, DateTimeOffset ExpiresAt);
+    public sealed record ProgressBody(int Version, PlanTaskStatus Status, int PercentComplete, string? Note, DateOnly? CompletedOn,
+        IReadOnlyList<RecordProgress.TargetActualInput>? TargetActuals);
+    public sealed record NoteBody(string? Note);
+    public sealed record ExtensionBody(DateOnly RequestedDueOn, string? Reason);
+    public sealed record DecisionBody(bool Approve, string? Comment);
 
     public static void MapPlanTrackerApi(this WebApplication app)
     {
@@ -34,6 +41,18 @@ public static class PlanTrackerApi
             Results.Ok(await m.Send(new ListTasks.Query(planId, agencyId, QueryValues.ParseEnum<Timeliness>(timeliness, nameof(timeliness)), dueBefore, dueAfter, page ?? 1, pageSize ?? 50), ct)));
         api.MapGet("/tasks/{id:long}", async Task<Results<Ok<GetTask.Result>, NotFound>> (long id, IMediator m, CancellationToken ct) =>
             await m.Send(new GetTask.Query(id), ct) is { } task ? TypedResults.Ok(task) : TypedResults.NotFound());
+
+        api.MapGet("/tasks/{id:long}/history", async (long id, IMediator m, CancellationToken ct) =>
+            Results.Ok(await m.Send(new GetTaskHistory.Query(id), ct)));
+        api.MapPost("/tasks/{id:long}/progress", async (long id, ProgressBody body, IMediator m, CancellationToken ct) =>
+            Results.Ok(await m.Send(new RecordProgress.Command(id, body.Version, body.Status, body.PercentComplete, body.Note ?? "",
+                body.CompletedOn, body.TargetActuals), ct)));
+        api.MapPost("/tasks/{id:long}/contributions", async (long id, NoteBody body, IMediator m, CancellationToken ct) =>
+            Results.Ok(new { id = await m.Send(new AddContribution.Command(id, body.Note ?? ""), ct) }));
+        api.MapPost("/tasks/{id:long}/extension-requests", async (long id, ExtensionBody body, IMediator m, CancellationToken ct) =>
+            Results.Ok(new { id = await m.Send(new RequestExtension.Command(id, body.RequestedDueOn, body.Reason ?? ""), ct) }));
+        api.MapPost("/extension-requests/{id:long}/decision", async (long id, DecisionBody body, IMediator m, CancellationToken ct) =>
+            Results.Ok(new { state = await m.Send(new DecideExtension.Command(id, body.Approve, body.Comment), ct) }));
 
         api.MapGet("/agencies", async (string? province, IMediator m, CancellationToken ct) =>
             Results.Ok(await m.Send(new ListAgencies.Query(province), ct)));

@@ -8,6 +8,14 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 namespace PlanTracker.Tests.Infrastructure;
 
 /// <summary>The real app (Program.cs) on its own seeded database clone, scheduler included.</summary>
+internal static class CheckExtensions
+{
+    public static void ShouldBeTrue(this bool value, string what)
+    {
+        if (!value) throw new InvalidOperationException("Test set-up failed: " + what);
+    }
+}
+
 public sealed class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private string _connectionString = "";
@@ -32,6 +40,31 @@ public sealed class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         var token = await response.Content.ReadFromJsonAsync<TokenBody>();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token!.AccessToken);
         return client;
+    }
+
+    /// <summary>Creates an account the seed does not have (another agency's officer, say) and signs it in.</summary>
+    public async Task<HttpClient> ClientForNewUserAsync(string email, string role, string agencyKey)
+    {
+        await using (var scope = Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<PlanTracker.Core.Domain.AppUser>>();
+            var db = scope.ServiceProvider.GetRequiredService<PlanTracker.Core.Persistence.PlanTrackerDbContext>();
+            if (await users.FindByEmailAsync(email) is null)
+            {
+                var agencyId = db.Agencies.Single(a => a.Key == agencyKey).Id;
+                var user = new PlanTracker.Core.Domain.AppUser { UserName = email, Email = email, DisplayName = email, AgencyId = agencyId };
+                (await users.CreateAsync(user, TestDatabases.DemoPassword)).Succeeded.ShouldBeTrue(email);
+                (await users.AddToRoleAsync(user, role)).Succeeded.ShouldBeTrue(role);
+            }
+        }
+        return await ClientForAsync(email);
+    }
+
+    public long TaskId(string planKey, string code)
+    {
+        using var scope = Services.CreateScope();
+        return scope.ServiceProvider.GetRequiredService<PlanTracker.Core.Persistence.PlanTrackerDbContext>()
+            .Tasks.Single(t => t.Plan.Key == planKey && t.Code == code).Id;
     }
 
     private sealed record TokenBody(string AccessToken, DateTimeOffset ExpiresAt);

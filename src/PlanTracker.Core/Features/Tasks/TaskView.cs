@@ -8,14 +8,14 @@ public sealed record AgencyRef(long Id, string Name);
 public sealed record DeadlineView(DeadlineKind Kind, string Text, DateOnly? StartOn, DateOnly? DueOn, DateOnly? ExtendedDueOn, bool Inherited);
 
 public sealed record TargetView(long Id, string Indicator, TargetUnit Unit, string? UnitText, TargetComparison Comparison,
-    decimal Value, DateOnly? DueOn, decimal? Baseline, string? Text);
+    decimal Value, DateOnly? DueOn, decimal? Baseline, string? Text, decimal? LatestActual);
 
 /// <summary>A task as lists, the tree and the API show it.</summary>
 public sealed record TaskView(
     long Id, long PlanId, long? ParentId, string Code, string Title, bool IsGroup,
     AgencyRef? LeadAgency, IReadOnlyList<AgencyRef> CoordinatingAgencies,
     DeadlineView Deadline, Timeliness Timeliness, PlanTaskStatus Status, int PercentComplete,
-    IReadOnlyList<TargetView> Targets);
+    IReadOnlyList<TargetView> Targets, int Version);
 
 public static class TaskViews
 {
@@ -31,7 +31,9 @@ public static class TaskViews
             new DeadlineView(t.Deadline.Kind, t.Deadline.Text, t.Deadline.StartOn, t.Deadline.DueOn, t.ExtendedDueOn, t.Deadline.Inherited),
             Enum.Parse<Timeliness>(PlanTrackerDbContext.TaskTimeliness(t.Status, t.CompletedOn, t.Deadline.Kind, t.ExtendedDueOn ?? t.Deadline.DueOn, today)),
             t.Status, t.PercentComplete,
-            t.Targets.OrderBy(x => x.SortOrder).Select(x => new TargetView(x.Id, x.Indicator, x.Unit, x.UnitText, x.Comparison, x.Value, x.DueOn, x.Baseline, x.Text)).ToList()));
+            t.Targets.OrderBy(x => x.SortOrder).Select(x => new TargetView(x.Id, x.Indicator, x.Unit, x.UnitText, x.Comparison, x.Value, x.DueOn, x.Baseline, x.Text,
+                x.Actuals.OrderByDescending(a => a.RecordedAt).Select(a => (decimal?)a.Value).FirstOrDefault())).ToList(),
+            t.Version));
 
     public static IQueryable<PlanTask> WithTimeliness(this IQueryable<PlanTask> tasks, Timeliness timeliness, DateOnly today)
     {

@@ -30,6 +30,7 @@ internal sealed class PlanTaskConfiguration : IEntityTypeConfiguration<PlanTask>
         b.Navigation(t => t.Targets).UsePropertyAccessMode(PropertyAccessMode.Field);
         b.ComplexProperty(t => t.Deadline, d => d.Property(x => x.Text).IsRequired());
         b.Ignore(t => t.EffectiveDueOn);
+        b.Property(t => t.Version).IsConcurrencyToken();
     }
 }
 

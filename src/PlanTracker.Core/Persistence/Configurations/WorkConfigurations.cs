@@ -29,6 +29,7 @@ internal sealed class PeriodReportConfiguration : IEntityTypeConfiguration<Perio
     {
         b.ToTable("period_reports");
         b.HasIndex(r => new { r.ReportingPeriodId, r.AgencyId }).IsUnique();
+        b.Property(r => r.Version).IsConcurrencyToken();
     }
 }
 

@@ -1,0 +1,68 @@
+using Microsoft.EntityFrameworkCore;
+using PlanTracker.Core.Common;
+using PlanTracker.Core.Domain;
+using PlanTracker.Core.Persistence;
+
+namespace PlanTracker.Core.Authorization;
+
+/// <summary>
+/// What the current user may touch, read once per request. Handlers ask it; pages and the
+/// API only mirror its answers, so a hidden button is never the only guard.
+/// </summary>
+public sealed class AccessContext(ICurrentUser user, PlanTrackerDbContext db)
+{
+    private Snapshot? _snapshot;
+
+    private sealed record Snapshot(long UserId, long? AgencyId, long? ProvinceId, HashSet<long> Overseen);
+
+    public long UserId => user.UserId ?? throw new ForbiddenException("Sign in first.");
+    public bool IsSecretariat => user.IsInRole(Roles.Secretariat);
+    public bool IsAdmin => user.IsInRole(Roles.Admin);
+    public bool IsAgencyStaff => user.IsInRole(Roles.AgencyOfficer) || user.IsInRole(Roles.AgencyHead);
+    public bool IsAgencyHead => user.IsInRole(Roles.AgencyHead);
+
+    public async Task<long?> AgencyIdAsync(CancellationToken ct) => (await Load(ct)).AgencyId;
+
+    /// <summary>The user's agency leads the task, directly or as a member of the group that leads it.</summary>
+    public async Task<bool> LeadsAsync(long taskId, CancellationToken ct)
+    {
+        var me = await Load(ct);
+        if (!IsAgencyStaff || me.AgencyId is not { } agencyId) return false;
+        return await db.Tasks.AnyAsync(t => t.Id == taskId && (t.LeadAgencyId == agencyId
+            || db.Agencies.Any(g => g.Id == t.LeadAgencyId && g.Members.Any(m => m.MemberId == agencyId))), ct);
+    }
+
+    public async Task<bool> CoordinatesAsync(long taskId, CancellationToken ct)
+    {
+        var me = await Load(ct);
+        if (!IsAgencyStaff || me.AgencyId is not { } agencyId) return false;
+        return await db.Tasks.AnyAsync(t => t.Id == taskId && t.CoordinatingAgencies.Any(c => c.AgencyId == agencyId
+            || db.Agencies.Any(g => g.Id == c.AgencyId && g.Members.Any(m => m.MemberId == agencyId))), ct);
+    }
+
+    /// <summary>The secretariat manages everything in its own province.</summary>
+    public async Task<bool> ManagesPlanOfTaskAsync(long taskId, CancellationToken ct)
+    {
+        var me = await Load(ct);
+        return IsSecretariat && await db.Tasks.AnyAsync(t => t.Id == taskId && t.Plan.ProvinceId == me.ProvinceId, ct);
+    }
+
+    public async Task<bool> ManagesProvinceAsync(long? provinceId, CancellationToken ct) =>
+        IsSecretariat && provinceId is not null && (await Load(ct)).ProvinceId == provinceId;
+
+    public async Task DemandAsync(Task<bool> check, string what)
+    {
+        if (!await check) throw new ForbiddenException($"You may not {what}.");
+    }
+
+    private async Task<Snapshot> Load(CancellationToken ct)
+    {
+        if (_snapshot is not null) return _snapshot;
+        var id = UserId;
+        var row = await db.Users.AsNoTracking().Where(u => u.Id == id)
+            .Select(u => new { u.AgencyId, ProvinceId = u.Agency == null ? null : u.Agency.ProvinceId })
+            .SingleOrDefaultAsync(ct) ?? throw new ForbiddenException("Your account no longer exists.");
+        var overseen = await db.SteeringAssignments.Where(s => s.UserId == id).Select(s => s.AgencyId).ToListAsync(ct);
+        return _snapshot = new Snapshot(id, row.AgencyId, row.ProvinceId, [.. overseen]);
+    }
+}

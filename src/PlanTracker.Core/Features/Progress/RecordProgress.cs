@@ -1,0 +1,87 @@
+using FluentValidation;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using PlanTracker.Core.Audit;
+using PlanTracker.Core.Authorization;
+using PlanTracker.Core.Common;
+using PlanTracker.Core.Domain;
+using PlanTracker.Core.Persistence;
+using PlanTracker.Core.Reporting;
+
+namespace PlanTracker.Core.Features.Progress;
+
+/// <summary>The lead agency (or the secretariat) reports status, percent, what was done and target actuals.</summary>
+public static class RecordProgress
+{
+    public sealed record TargetActualInput(long TargetId, decimal Value, string? Note);
+
+    public sealed record Command(long TaskId, int Version, PlanTaskStatus Status, int PercentComplete, string Note,
+        DateOnly? CompletedOn = null, IReadOnlyList<TargetActualInput>? TargetActuals = null) : IRequest<Result>;
+
+    public sealed record Result(long TaskId, int Version, Timeliness Timeliness, long ProgressUpdateId);
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.Status).IsInEnum();
+            RuleFor(c => c.PercentComplete).InclusiveBetween(0, 100);
+            RuleFor(c => c.Note).NotEmpty().MaximumLength(4000);
+            RuleForEach(c => c.TargetActuals).ChildRules(a => a.RuleFor(x => x.Note).MaximumLength(1000));
+        }
+    }
+
+    public sealed class Handler(PlanTrackerDbContext db, AccessContext access, ProvinceClock clock, TimeProvider time,
+        ReportingCalendar reporting) : IRequestHandler<Command, Result>
+    {
+        public async Task<Result> Handle(Command c, CancellationToken ct)
+        {
+            var task = await db.Tasks.Include(t => t.Targets).SingleOrDefaultAsync(t => t.Id == c.TaskId, ct)
+                ?? throw new NotFoundException($"Task {c.TaskId} does not exist.");
+            if (!await access.LeadsAsync(task.Id, ct) && !await access.ManagesPlanOfTaskAsync(task.Id, ct))
+                throw new ForbiddenException($"Only the lead agency of task '{task.Code}' or the secretariat may record its progress.");
+            task.EnsureVersion(c.Version);
+            var actuals = c.TargetActuals ?? [];
+            foreach (var (input, i) in actuals.Select((x, i) => (x, i)))
+                if (task.Targets.All(t => t.Id != input.TargetId))
+                    throw new RuleViolationException($"targetActuals[{i}].targetId", $"Target {input.TargetId} is not a target of task '{task.Code}'.");
+
+            // One transaction: the quarter may have to be created first, and nothing may be half-written.
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var before = Snapshot(task);
+            var today = clock.Today;
+            task.RecordProgress(c.Status, c.PercentComplete, c.CompletedOn, today);
+            var now = time.GetUtcNow();
+            var update = new ProgressUpdate(task.Id, (await access.AgencyIdAsync(ct)) ?? task.LeadAgencyId!.Value, access.UserId,
+                isContribution: false, c.Status, task.PercentComplete, c.Note, now);
+            db.ProgressUpdates.Add(update);
+            db.Record(now, access.UserId, "task.progress", nameof(PlanTask), task.Id, before, Snapshot(task));
+            try
+            {
+                await RecordActuals(actuals, today, now, ct);
+                await db.SaveChangesAsync(ct);
+                await tx.CommitAsync(ct);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                throw new ConflictException($"Task '{task.Code}' was changed by someone else while you saved. Reload it and try again.");
+            }
+            return new Result(task.Id, task.Version, task.TimelinessOn(today), update.Id);
+        }
+
+        private async Task RecordActuals(IReadOnlyList<TargetActualInput> inputs, DateOnly today, DateTimeOffset now, CancellationToken ct)
+        {
+            if (inputs.Count == 0) return;
+            var period = await reporting.QuarterOfAsync(today, ct);
+            if (period.Id == 0) await db.SaveChangesAsync(ct); // the period needs its id; the transaction is still open
+            foreach (var input in inputs)
+            {
+                var existing = await db.TargetActuals.SingleOrDefaultAsync(a => a.TargetId == input.TargetId && a.ReportingPeriodId == period.Id, ct);
+                if (existing is not null) db.TargetActuals.Remove(existing);
+                db.TargetActuals.Add(new TargetActual(input.TargetId, period.Id, input.Value, input.Note, access.UserId, now));
+            }
+        }
+
+        private static object Snapshot(PlanTask t) => new { t.Status, t.PercentComplete, t.CompletedOn, t.Version };
+    }
+}
