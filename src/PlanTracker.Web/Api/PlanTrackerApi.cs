@@ -42,6 +42,11 @@ public static class PlanTrackerApi
         api.MapGet("/tasks/{id:long}", async Task<Results<Ok<GetTask.Result>, NotFound>> (long id, IMediator m, CancellationToken ct) =>
             await m.Send(new GetTask.Query(id), ct) is { } task ? TypedResults.Ok(task) : TypedResults.NotFound());
 
+        api.MapGet("/my/tasks", async (string? involvement, long? planId, string? timeliness, DateOnly? dueBefore, DateOnly? dueAfter,
+                int? page, int? pageSize, IMediator m, CancellationToken ct) =>
+            Results.Ok(await m.Send(new ListMyAgencyTasks.Query(
+                QueryValues.ParseEnum<Involvement>(involvement, nameof(involvement)) ?? Involvement.Lead, planId,
+                QueryValues.ParseEnum<Timeliness>(timeliness, nameof(timeliness)), dueBefore, dueAfter, page ?? 1, pageSize ?? 50), ct)));
         api.MapGet("/tasks/{id:long}/history", async (long id, IMediator m, CancellationToken ct) =>
             Results.Ok(await m.Send(new GetTaskHistory.Query(id), ct)));
         api.MapPost("/tasks/{id:long}/progress", async (long id, ProgressBody body, IMediator m, CancellationToken ct) =>
