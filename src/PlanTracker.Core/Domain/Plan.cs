@@ -38,6 +38,8 @@ public sealed class Plan
 
     public void Publish(DateTimeOffset at)
     {
+        if (Status == PlanStatus.Published)
+            throw new Common.RuleViolationException("planId", $"Plan '{Title}' is already published.");
         Status = PlanStatus.Published;
         PublishedAt = at;
     }

@@ -26,6 +26,7 @@ public sealed class PlanTrackerDbContext(DbContextOptions<PlanTrackerDbContext> 
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<Holiday> Holidays => Set<Holiday>();
     public DbSet<SteeringAssignment> SteeringAssignments => Set<SteeringAssignment>();
+    public DbSet<Email.OutboxMessage> OutboxMessages => Set<Email.OutboxMessage>();
 
     /// <summary>Mirrors the SQL function of the same name; see <see cref="TimelinessRules.Compute"/>.</summary>
     public static string TaskTimeliness(PlanTaskStatus status, DateOnly? completedOn, DeadlineKind deadlineKind, DateOnly? dueOn, DateOnly today) =>

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using PlanTracker.Core.Common;
 using PlanTracker.Core.Domain;
 using PlanTracker.Core.Features.Agencies;
+using PlanTracker.Core.Features.Documents;
 using PlanTracker.Core.Features.Extensions;
 using PlanTracker.Core.Features.Progress;
 using PlanTracker.Core.Features.Plans;
@@ -58,6 +59,15 @@ public static class PlanTrackerApi
             Results.Ok(new { id = await m.Send(new RequestExtension.Command(id, body.RequestedDueOn, body.Reason ?? ""), ct) }));
         api.MapPost("/extension-requests/{id:long}/decision", async (long id, DecisionBody body, IMediator m, CancellationToken ct) =>
             Results.Ok(new { state = await m.Send(new DecideExtension.Command(id, body.Approve, body.Comment), ct) }));
+
+        api.MapPost("/documents", async (RegisterDocument.Command body, IMediator m, CancellationToken ct) =>
+            Results.Created((string?)null, new { id = await m.Send(body, ct) }));
+        api.MapPost("/plans", async (CreatePlan.Command body, IMediator m, CancellationToken ct) =>
+            Results.Created((string?)null, new { id = await m.Send(body, ct) }));
+        api.MapPost("/plans/{id:long}/tasks", async (long id, AddTask.Command body, IMediator m, CancellationToken ct) =>
+            Results.Created((string?)null, await m.Send(body with { PlanId = id }, ct)));
+        api.MapPost("/plans/{id:long}/publish", async (long id, IMediator m, CancellationToken ct) =>
+            Results.Ok(new { notified = await m.Send(new PublishPlan.Command(id), ct) }));
 
         api.MapGet("/agencies", async (string? province, IMediator m, CancellationToken ct) =>
             Results.Ok(await m.Send(new ListAgencies.Query(province), ct)));

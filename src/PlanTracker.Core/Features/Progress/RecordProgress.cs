@@ -16,7 +16,7 @@ public static class RecordProgress
     public sealed record TargetActualInput(long TargetId, decimal Value, string? Note);
 
     public sealed record Command(long TaskId, int Version, PlanTaskStatus Status, int PercentComplete, string Note,
-        DateOnly? CompletedOn = null, IReadOnlyList<TargetActualInput>? TargetActuals = null) : IRequest<Result>;
+        DateOnly? CompletedOn = null, IReadOnlyList<TargetActualInput>? TargetActuals = null) : IRequest<Result>, ITransactionalCommand;
 
     public sealed record Result(long TaskId, int Version, Timeliness Timeliness, long ProgressUpdateId);
 
@@ -46,8 +46,7 @@ public static class RecordProgress
                 if (task.Targets.All(t => t.Id != input.TargetId))
                     throw new RuleViolationException($"targetActuals[{i}].targetId", $"Target {input.TargetId} is not a target of task '{task.Code}'.");
 
-            // One transaction: the quarter may have to be created first, and nothing may be half-written.
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            // Transactional: the quarter may have to be saved first, and nothing may be half-written.
             var before = Snapshot(task);
             var today = clock.Today;
             task.RecordProgress(c.Status, c.PercentComplete, c.CompletedOn, today);
@@ -60,7 +59,6 @@ public static class RecordProgress
             {
                 await RecordActuals(actuals, today, now, ct);
                 await db.SaveChangesAsync(ct);
-                await tx.CommitAsync(ct);
             }
             catch (DbUpdateConcurrencyException)
             {
@@ -73,7 +71,7 @@ public static class RecordProgress
         {
             if (inputs.Count == 0) return;
             var period = await reporting.QuarterOfAsync(today, ct);
-            if (period.Id == 0) await db.SaveChangesAsync(ct); // the period needs its id; the transaction is still open
+            if (period.Id == 0) await db.SaveChangesAsync(ct); // the period needs its id; the command's transaction is still open
             foreach (var input in inputs)
             {
                 var existing = await db.TargetActuals.SingleOrDefaultAsync(a => a.TargetId == input.TargetId && a.ReportingPeriodId == period.Id, ct);

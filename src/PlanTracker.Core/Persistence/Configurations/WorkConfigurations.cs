@@ -50,3 +50,12 @@ internal sealed class HolidayConfiguration : IEntityTypeConfiguration<Holiday>
         b.HasKey(h => h.Date);
     }
 }
+
+internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Email.OutboxMessage>
+{
+    public void Configure(EntityTypeBuilder<Email.OutboxMessage> b)
+    {
+        b.ToTable("outbox_messages");
+        b.HasIndex(m => m.MessageId).IsUnique();
+    }
+}

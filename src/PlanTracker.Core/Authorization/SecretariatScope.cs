@@ -1,0 +1,17 @@
+using Microsoft.EntityFrameworkCore;
+using PlanTracker.Core.Common;
+using PlanTracker.Core.Persistence;
+
+namespace PlanTracker.Core.Authorization;
+
+public static class SecretariatScope
+{
+    /// <summary>The province whose secretariat the current user belongs to; refuses everyone else.</summary>
+    public static async Task<long> SecretariatProvinceAsync(this AccessContext access, PlanTrackerDbContext db, CancellationToken ct)
+    {
+        if (!access.IsSecretariat) throw new ForbiddenException("Only the secretariat (cơ quan thường trực) may do this.");
+        var agencyId = await access.AgencyIdAsync(ct);
+        return await db.Agencies.Where(a => a.Id == agencyId).Select(a => a.ProvinceId).SingleOrDefaultAsync(ct)
+            ?? throw new ForbiddenException("Your account belongs to no province's secretariat.");
+    }
+}

@@ -1,0 +1,112 @@
+using FluentValidation;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using PlanTracker.Core.Audit;
+using PlanTracker.Core.Authorization;
+using PlanTracker.Core.Common;
+using PlanTracker.Core.Domain;
+using PlanTracker.Core.Persistence;
+
+namespace PlanTracker.Core.Features.Plans;
+
+/// <summary>
+/// The secretariat adds a task in the document's numbering. The deadline is written as the
+/// document writes it and parsed; a group assignee ("các Sở, ban, ngành") fans out into one
+/// task per member agency under a heading that keeps the group's name.
+/// </summary>
+public static class AddTask
+{
+    public sealed record TargetInput(string Indicator, TargetUnit Unit, TargetComparison Comparison, decimal Value,
+        DateOnly? DueOn = null, decimal? Baseline = null, string? UnitText = null);
+
+    public sealed record Command(long PlanId, string Code, string Title, long? LeadAgencyId, long? ParentId = null,
+        string? Description = null, IReadOnlyList<long>? CoordinatingAgencyIds = null, string? DeadlineText = null,
+        string? ExpectedOutput = null, bool IsGroup = false, IReadOnlyList<TargetInput>? Targets = null)
+        : IRequest<Result>, ITransactionalCommand;
+
+    public sealed record Result(long TaskId, IReadOnlyList<long> FannedOutTaskIds);
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.Code).NotEmpty().MaximumLength(50);
+            RuleFor(c => c.Title).NotEmpty().MaximumLength(1000);
+            RuleFor(c => c.Description).MaximumLength(10000);
+            RuleFor(c => c.DeadlineText).MaximumLength(300);
+            RuleFor(c => c.LeadAgencyId).NotNull().When(c => !c.IsGroup).WithMessage("'leadAgencyId' is required for a task that is not a group heading.");
+            RuleForEach(c => c.Targets).ChildRules(t =>
+            {
+                t.RuleFor(x => x.Indicator).NotEmpty().MaximumLength(500);
+                t.RuleFor(x => x.Unit).IsInEnum();
+                t.RuleFor(x => x.Comparison).IsInEnum();
+            });
+        }
+    }
+
+    public sealed class Handler(PlanTrackerDbContext db, AccessContext access, TimeProvider time) : IRequestHandler<Command, Result>
+    {
+        public async Task<Result> Handle(Command c, CancellationToken ct)
+        {
+            var provinceId = await access.SecretariatProvinceAsync(db, ct);
+            var plan = await db.Plans.Include(p => p.Tasks).SingleOrDefaultAsync(p => p.Id == c.PlanId, ct)
+                ?? throw new NotFoundException($"Plan {c.PlanId} does not exist.");
+            if (plan.ProvinceId != provinceId) throw new ForbiddenException("You manage only your own province's plans.");
+            var parent = c.ParentId is { } parentId
+                ? plan.Tasks.SingleOrDefault(t => t.Id == parentId) ?? throw new RuleViolationException("parentId", $"Task {parentId} is not in this plan.")
+                : null;
+            if (parent is { IsGroup: false }) throw new RuleViolationException("parentId", $"'{parent.Code}' is not a group heading.");
+            if (plan.Tasks.Any(t => t.Code == c.Code)) throw new RuleViolationException("code", $"This plan already has a task numbered '{c.Code}'.");
+
+            var agencyIds = (c.CoordinatingAgencyIds ?? []).Append(c.LeadAgencyId ?? 0).Where(id => id != 0).Distinct().ToList();
+            var agencies = await db.Agencies.Include(a => a.Members).ThenInclude(m => m.Member)
+                .Where(a => agencyIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, ct);
+            foreach (var (id, field) in agencyIds.Select(id => (id, id == c.LeadAgencyId ? "leadAgencyId" : "coordinatingAgencyIds")))
+                if (!agencies.TryGetValue(id, out var agency) || agency.ProvinceId != provinceId)
+                    throw new RuleViolationException(field, $"Agency {id} is not an agency of this province.");
+            var deadline = await ParseDeadline(c.DeadlineText, ct);
+            var lead = c.LeadAgencyId is { } leadId ? agencies[leadId] : null;
+            var coordinating = (c.CoordinatingAgencyIds ?? []).Select(id => agencies[id]).ToList();
+
+            var fanOut = lead is { IsGroup: true } && !c.IsGroup;
+            var task = plan.AddTask(parent, c.Code, c.Title, isGroup: c.IsGroup || fanOut);
+            Fill(task, c, lead, coordinating, deadline, withTargets: !fanOut);
+            var members = new List<PlanTask>();
+            if (fanOut)
+            {
+                var i = 0;
+                foreach (var member in lead!.Members.Select(m => m.Member).OrderBy(m => m.Name))
+                {
+                    var child = plan.AddTask(task, $"{c.Code}#{++i}", c.Title, isGroup: false);
+                    Fill(child, c, member, coordinating, deadline, withTargets: true);
+                    members.Add(child);
+                }
+            }
+            await db.SaveChangesAsync(ct);
+            db.Record(time.GetUtcNow(), access.UserId, "task.added", nameof(PlanTask), task.Id, null,
+                new { c.Code, c.Title, c.LeadAgencyId, c.CoordinatingAgencyIds, c.DeadlineText, FannedOut = members.Count });
+            await db.SaveChangesAsync(ct);
+            return new Result(task.Id, members.Select(m => m.Id).ToList());
+        }
+
+        private static void Fill(PlanTask task, Command c, Agency? lead, IEnumerable<Agency> coordinating, Deadline deadline, bool withTargets)
+        {
+            task.Describe(c.Description, c.ExpectedOutput);
+            task.Assign(lead, coordinating);
+            task.SetDeadline(deadline);
+            if (!withTargets) return;
+            foreach (var t in c.Targets ?? [])
+                task.AddTarget(t.Indicator, t.Unit, t.UnitText, t.Comparison, t.Value, t.DueOn, t.Baseline, text: null);
+        }
+
+        private async Task<Deadline> ParseDeadline(string? text, CancellationToken ct)
+        {
+            if (string.IsNullOrWhiteSpace(text)) return Deadline.Unspecified();
+            var holidays = await db.Holidays.Select(h => h.Date).ToListAsync(ct);
+            return DeadlineParser.Parse(text.Trim(), new WorkingDayCalendar(holidays))
+                ?? throw new RuleViolationException("deadlineText",
+                    $"'{text}' is not a deadline PlanTracker can read. Write it as the document does, e.g. " +
+                    "'Quý III năm 2026', 'trước 31/12/2026', 'Năm 2026', 'Giai đoạn 2026-2030', 'hằng năm', 'thường xuyên'.");
+        }
+    }
+}
