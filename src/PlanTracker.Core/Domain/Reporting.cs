@@ -59,6 +59,38 @@ public sealed class PeriodReport
     public long? ReviewedByUserId { get; private set; }
     public string? ReviewComment { get; private set; }
     public int Version { get; private set; }
+
+    public void Edit(string content)
+    {
+        if (State is PeriodReportState.Submitted or PeriodReportState.Accepted)
+            throw new Common.RuleViolationException("state", $"A {State.ToString().ToLowerInvariant()} report can no longer be edited.");
+        Content = content;
+        Version++;
+    }
+
+    public void Submit(long userId, DateTimeOffset at)
+    {
+        if (State is not (PeriodReportState.Draft or PeriodReportState.Returned))
+            throw new Common.RuleViolationException("state", $"A {State.ToString().ToLowerInvariant()} report cannot be submitted again.");
+        if (string.IsNullOrWhiteSpace(Content)) throw new Common.RuleViolationException("content", "An empty report cannot be submitted.");
+        State = PeriodReportState.Submitted;
+        SubmittedAt = at;
+        SubmittedByUserId = userId;
+        Version++;
+    }
+
+    public void Review(bool accept, string? comment, long userId, DateTimeOffset at)
+    {
+        if (State != PeriodReportState.Submitted)
+            throw new Common.RuleViolationException("state", "Only a submitted report can be reviewed.");
+        if (!accept && string.IsNullOrWhiteSpace(comment))
+            throw new Common.RuleViolationException("comment", "Say what must change when returning a report.");
+        State = accept ? PeriodReportState.Accepted : PeriodReportState.Returned;
+        ReviewComment = comment;
+        ReviewedAt = at;
+        ReviewedByUserId = userId;
+        Version++;
+    }
 }
 
 /// <summary>Who did what, when: written by the handlers that change things.</summary>

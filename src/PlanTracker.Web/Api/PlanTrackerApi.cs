@@ -9,6 +9,7 @@ using PlanTracker.Core.Features.Agencies;
 using PlanTracker.Core.Features.Documents;
 using PlanTracker.Core.Features.Extensions;
 using PlanTracker.Core.Features.Progress;
+using PlanTracker.Core.Features.Reports;
 using PlanTracker.Core.Features.Plans;
 using PlanTracker.Core.Features.Tasks;
 using Microsoft.AspNetCore.Authentication;
@@ -26,6 +27,8 @@ public static class PlanTrackerApi
     public sealed record NoteBody(string? Note);
     public sealed record ExtensionBody(DateOnly RequestedDueOn, string? Reason);
     public sealed record DecisionBody(bool Approve, string? Comment);
+    public sealed record VersionBody(int Version);
+    public sealed record ReviewBody(bool Accept, string? Comment);
 
     public static void MapPlanTrackerApi(this WebApplication app)
     {
@@ -68,6 +71,15 @@ public static class PlanTrackerApi
             Results.Created((string?)null, await m.Send(body with { PlanId = id }, ct)));
         api.MapPost("/plans/{id:long}/publish", async (long id, IMediator m, CancellationToken ct) =>
             Results.Ok(new { notified = await m.Send(new PublishPlan.Command(id), ct) }));
+
+        api.MapPost("/reports/draft", async (DraftPeriodReport.Command body, IMediator m, CancellationToken ct) =>
+            Results.Ok(await m.Send(body, ct)));
+        api.MapPost("/reports/{id:long}/submit", async (long id, VersionBody body, IMediator m, CancellationToken ct) =>
+            Results.Ok(new { state = await m.Send(new SubmitPeriodReport.Command(id, body.Version), ct) }));
+        api.MapPost("/reports/{id:long}/review", async (long id, ReviewBody body, IMediator m, CancellationToken ct) =>
+            Results.Ok(new { state = await m.Send(new ReviewPeriodReport.Command(id, body.Accept, body.Comment), ct) }));
+        api.MapGet("/reports/compliance", async (int year, int quarter, IMediator m, CancellationToken ct) =>
+            Results.Ok(await m.Send(new GetReportingCompliance.Query(year, quarter), ct)));
 
         api.MapGet("/agencies", async (string? province, IMediator m, CancellationToken ct) =>
             Results.Ok(await m.Send(new ListAgencies.Query(province), ct)));

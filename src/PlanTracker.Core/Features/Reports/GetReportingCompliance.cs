@@ -1,0 +1,55 @@
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using PlanTracker.Core.Authorization;
+using PlanTracker.Core.Common;
+using PlanTracker.Core.Domain;
+using PlanTracker.Core.Persistence;
+
+namespace PlanTracker.Core.Features.Reports;
+
+public enum Compliance { OnTime, Late, Missing }
+
+/// <summary>
+/// For one quarter: which agencies of the province submitted on time, late, or not at all
+/// ("14/150 đơn vị không gửi báo cáo"). The agencies expected to report are those leading a task
+/// of a published plan of the province.
+/// </summary>
+public static class GetReportingCompliance
+{
+    public sealed record Query(int Year, int Quarter) : IRequest<Result>;
+
+    public sealed record Row(long AgencyId, string Agency, Compliance Compliance, DateTimeOffset? SubmittedAt, PeriodReportState? State);
+
+    public sealed record Result(DateOnly SubmissionDueOn, IReadOnlyList<Row> Agencies, int Missing, int Total);
+
+    public sealed class Handler(PlanTrackerDbContext db, AccessContext access, Reporting.ReportingCalendar calendar)
+        : IRequestHandler<Query, Result>
+    {
+        public async Task<Result> Handle(Query q, CancellationToken ct)
+        {
+            if (q.Quarter is < 1 or > 4) throw new RuleViolationException("quarter", "A quarter is 1 to 4.");
+            var provinceId = await access.SecretariatProvinceAsync(db, ct);
+            var period = await calendar.QuarterOfAsync(new DateOnly(q.Year, q.Quarter * 3, 1), ct);
+            var expected = await db.Agencies.AsNoTracking()
+                .Where(a => a.ProvinceId == provinceId && a.Kind != AgencyKind.Group
+                    && (db.Tasks.Any(t => t.LeadAgencyId == a.Id && !t.IsGroup && t.Plan.Status == PlanStatus.Published)
+                        || db.Set<AgencyGroupMember>().Any(m => m.MemberId == a.Id
+                            && db.Tasks.Any(t => t.LeadAgencyId == m.GroupId && t.Plan.Status == PlanStatus.Published))))
+                .Select(a => new { a.Id, Name = a.ShortName ?? a.Name })
+                .ToListAsync(ct);
+            var reports = period.Id == 0 ? [] : await db.PeriodReports.AsNoTracking()
+                .Where(r => r.ReportingPeriodId == period.Id && r.SubmittedAt != null)
+                .Select(r => new { r.AgencyId, r.SubmittedAt, r.State }).ToListAsync(ct);
+            var deadline = period.SubmissionDueOn;
+            var rows = expected.Select(a =>
+            {
+                var r = reports.SingleOrDefault(x => x.AgencyId == a.Id);
+                var compliance = r is null ? Compliance.Missing
+                    : ProvinceClock.DateOf(r.SubmittedAt!.Value) <= deadline
+                        ? Compliance.OnTime : Compliance.Late;
+                return new Row(a.Id, a.Name, compliance, r?.SubmittedAt, r?.State);
+            }).OrderBy(r => r.Compliance).ThenBy(r => r.Agency).ToList();
+            return new Result(deadline, rows, rows.Count(r => r.Compliance == Compliance.Missing), rows.Count);
+        }
+    }
+}
