@@ -103,7 +103,9 @@ finally
 static void ConfigurePipeline(WebApplication app)
 {
     app.UseExceptionHandler();
-    app.UseStatusCodePages();
+    // API clients get ProblemDetails; people get a page in their language, with the status kept.
+    app.UseWhen(http => http.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
+    app.UseWhen(http => !http.Request.Path.StartsWithSegments("/api"), pages => pages.UseStatusCodePagesWithReExecute("/Status/{0}"));
     app.UseRequestLocalization(o =>
     {
         string[] cultures = ["vi-VN", "en-US"];
@@ -118,6 +120,8 @@ static void ConfigurePipeline(WebApplication app)
         ];
     });
     app.UseStaticFiles();
+    // Explicit, after the status-code pages, so that a re-executed /Status/{code} is routed again.
+    app.UseRouting();
     app.UseAuthentication();
     app.UseAuthorization();
 

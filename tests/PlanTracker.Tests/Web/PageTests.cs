@@ -51,14 +51,78 @@ public sealed partial class PageTests(AppFactory app) : IClassFixture<AppFactory
         Assert.Contains("Issuer", plans);
     }
 
-    private async Task<HttpClient> SignedInClient()
+    [Fact]
+    public async Task Should_let_the_lead_officer_record_progress_in_the_form_and_show_it_in_the_history()
+    {
+        var client = await SignedInClient("canbo.noivu@plantracker.local");
+        var id = app.TaskId("vinh-phuc/kh-36a", "III.5.b");
+
+        var form = await client.GetStringAsync($"/Tasks/{id}/Progress");
+        var version = VersionField().Match(form).Groups[1].Value;
+        var response = await client.PostAsync($"/Tasks/{id}/Progress", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Input.Version"] = version, ["Input.Status"] = "InProgress", ["Input.PercentComplete"] = "35",
+            ["Input.Note"] = "Đã trình UBND tỉnh <b>dự thảo</b>", ["__RequestVerificationToken"] = AntiforgeryToken().Match(form).Groups[1].Value,
+        }));
+
+        var page = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Đã lưu.", page);
+        Assert.Contains("Đã trình UBND tỉnh &lt;b&gt;dự thảo&lt;/b&gt;", page); // shown as text, never as HTML
+        Assert.Contains("task.progress", page);
+    }
+
+    [Fact]
+    public async Task Should_show_the_form_errors_next_to_the_fields_and_save_nothing()
+    {
+        var client = await SignedInClient("canbo.noivu@plantracker.local");
+        var id = app.TaskId("vinh-phuc/kh-36a", "III.5.d");
+        var form = await client.GetStringAsync($"/Tasks/{id}/Progress");
+
+        var response = await client.PostAsync($"/Tasks/{id}/Progress", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Input.Version"] = VersionField().Match(form).Groups[1].Value, ["Input.Status"] = "InProgress",
+            ["Input.PercentComplete"] = "150", ["Input.Note"] = "x",
+            ["__RequestVerificationToken"] = AntiforgeryToken().Match(form).Groups[1].Value,
+        }));
+
+        var page = await response.Content.ReadAsStringAsync();
+        Assert.Contains("150", page);
+        Assert.Contains("field-validation-error", page);
+        Assert.DoesNotContain("task.progress", await client.GetStringAsync($"/Tasks/{id}"));
+    }
+
+    [Fact]
+    public async Task Should_answer_403_when_another_agency_opens_the_progress_form()
+    {
+        await app.ClientForNewUserAsync("canbo.tc@test.local", "AgencyOfficer", "vinh-phuc/so-tai-chinh");
+        var client = await SignedInClient("canbo.tc@test.local");
+        var id = app.TaskId("vinh-phuc/kh-36a", "III.5.a");
+
+        var response = await client.GetAsync($"/Tasks/{id}/Progress");
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Contains("không có quyền", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Should_list_my_agencys_tasks_as_lead_and_as_coordinating()
+    {
+        var client = await SignedInClient("canbo.noivu@plantracker.local");
+        var page = await client.GetStringAsync("/My");
+        Assert.Contains("Chủ trì", page);
+        Assert.Contains("III.5.a", page);
+        Assert.Contains("II.2.c-9", page); // coordinated with Sở TT&TT
+    }
+
+    private async Task<HttpClient> SignedInClient(string email = "thuongtruc@plantracker.local")
     {
         var client = app.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true });
         var form = await client.GetStringAsync("/Account/Login");
         var token = AntiforgeryToken().Match(form).Groups[1].Value;
         var response = await client.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["Email"] = "thuongtruc@plantracker.local",
+            ["Email"] = email,
             ["Password"] = TestDatabases.DemoPassword,
             ["__RequestVerificationToken"] = token,
         }));
@@ -69,6 +133,9 @@ public sealed partial class PageTests(AppFactory app) : IClassFixture<AppFactory
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryToken();
+
+    [GeneratedRegex("name=\"Input.Version\" value=\"(\\d+)\"")]
+    private static partial Regex VersionField();
 
     [GeneratedRegex("href=\"/Tasks/(\\d+)\"")]
     private static partial Regex TaskLink();
