@@ -5,4 +5,5 @@ set -euo pipefail
 cd "$(dirname "$0")"
 export Embedded__DataDirectory="${Embedded__DataDirectory:-$PWD/.data}"
 export Mail__PickupDirectory="${Mail__PickupDirectory:-$PWD/.data/mail}"
+export Evidence__Directory="${Evidence__Directory:-$PWD/.data/evidence}"
 exec dotnet run --project src/PlanTracker.Web -c Release -- "$@"

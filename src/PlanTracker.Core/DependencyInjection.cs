@@ -23,6 +23,8 @@ public static class DependencyInjection
         services.AddScoped<Authorization.AccessContext>();
         services.AddScoped<Reporting.ReportingCalendar>();
         services.AddSingleton(new Reporting.ReportingOptions());
+        services.AddSingleton(new Files.EvidenceOptions());
+        services.AddSingleton<Files.IEvidenceStore, Files.FolderEvidenceStore>();
         services.AddMediatR5(typeof(DependencyInjection).Assembly);
         return services;
     }

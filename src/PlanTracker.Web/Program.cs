@@ -32,6 +32,8 @@ builder.Services.AddSingleton(builder.Configuration.GetSection("Mail").Get<MailO
 builder.Services.AddSingleton<IMailTransport, SystemNetMailTransport>();
 builder.Services.AddSingleton(builder.Configuration.GetSection("Reporting").Get<PlanTracker.Core.Reporting.ReportingOptions>()
     ?? new PlanTracker.Core.Reporting.ReportingOptions());
+builder.Services.AddSingleton(builder.Configuration.GetSection("Evidence").Get<PlanTracker.Core.Files.EvidenceOptions>()
+    ?? new PlanTracker.Core.Files.EvidenceOptions());
 if (builder.Configuration.GetValue("Scheduler:Enabled", true))
     builder.Services.AddPlanTrackerScheduler(connectionString);
 
@@ -130,6 +132,7 @@ static void ConfigurePipeline(WebApplication app)
     app.MapOpenApi().AllowAnonymous();
     app.MapPlanTrackerApi();
     app.MapCultureSwitch();
+    app.MapGet("/evidence/{id:long}", PlanTrackerApi.DownloadEvidence); // the pages' (cookie) route to the same download
     app.MapRazorPages();
 }
 

@@ -14,6 +14,7 @@ using PlanTracker.Core.Features.Plans;
 using PlanTracker.Core.Features.Tasks;
 using Microsoft.AspNetCore.Authentication;
 using System.Security.Claims;
+using Microsoft.AspNetCore.Mvc;
 
 namespace PlanTracker.Web.Api;
 
@@ -81,8 +82,26 @@ public static class PlanTrackerApi
         api.MapGet("/reports/compliance", async (int year, int quarter, IMediator m, CancellationToken ct) =>
             Results.Ok(await m.Send(new GetReportingCompliance.Query(year, quarter), ct)));
 
+        api.MapPost("/tasks/{id:long}/evidence", async (long id, IFormFile? file, [FromForm] string? documentNumber, IMediator m, CancellationToken ct) =>
+            Results.Created((string?)null, new
+            {
+                id = await m.Send(new AttachEvidence.Command(id,
+                    file is null ? null : new AttachEvidence.Upload(file.FileName, file.Length, file.OpenReadStream), documentNumber), ct),
+            })).DisableAntiforgery(); // bearer-token clients send no cookies, so there is no cross-site request to forge
+        api.MapGet("/tasks/{id:long}/evidence", async (long id, IMediator m, CancellationToken ct) =>
+            Results.Ok(await m.Send(new ListEvidence.Query(id), ct)));
+        api.MapGet("/evidence/{id:long}", DownloadEvidence);
+
         api.MapGet("/agencies", async (string? province, IMediator m, CancellationToken ct) =>
             Results.Ok(await m.Send(new ListAgencies.Query(province), ct)));
+    }
+
+    /// <summary>Always an attachment, never rendered by the browser, whatever the file holds.</summary>
+    public static async Task<IResult> DownloadEvidence(long id, IMediator m, HttpContext http, CancellationToken ct)
+    {
+        if (await m.Send(new GetEvidenceFile.Query(id), ct) is not { } file) return Results.NotFound();
+        http.Response.Headers.XContentTypeOptions = "nosniff";
+        return Results.File(file.Open(), file.ContentType, file.FileName);
     }
 
     /// <summary>

@@ -19,6 +19,7 @@ internal static class CheckExtensions
 public sealed class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private string _connectionString = "";
+    public string EvidenceDirectory { get; } = Path.Combine(Path.GetTempPath(), "plantracker-evidence-" + Guid.NewGuid().ToString("N"));
     public FixedTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 22, 3, 0, 0, TimeSpan.Zero));
 
     public async Task InitializeAsync() => _connectionString = await TestDatabases.CreateAsync(seeded: true);
@@ -29,6 +30,8 @@ public sealed class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         builder.UseSetting("ConnectionStrings:PlanTracker", _connectionString);
         builder.UseSetting("Seed:Load", "false");
+        builder.UseSetting("Evidence:Directory", EvidenceDirectory);
+        builder.UseSetting("Mail:PickupDirectory", Path.Combine(EvidenceDirectory, "mail"));
         builder.ConfigureServices(s => s.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
     }
 

@@ -59,3 +59,8 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Emai
         b.HasIndex(m => m.MessageId).IsUnique();
     }
 }
+
+internal sealed class EvidenceConfiguration : IEntityTypeConfiguration<Evidence>
+{
+    public void Configure(EntityTypeBuilder<Evidence> b) => b.ToTable("evidence");
+}

@@ -14,6 +14,7 @@ public sealed class DetailsModel(IMediator mediator, ProvinceClock clock) : Page
     public GetTask.Result? Result { get; private set; }
     public GetTaskPermissions.Result Can { get; private set; } = new(false, false, false, false, null);
     public GetTaskHistory.Result History { get; private set; } = new([], []);
+    public IReadOnlyList<ListEvidence.Item> Evidence { get; private set; } = [];
     public DateOnly Today => clock.Today;
     [BindProperty(SupportsGet = true)] public bool Saved { get; set; }
 
@@ -32,6 +33,10 @@ public sealed class DetailsModel(IMediator mediator, ProvinceClock clock) : Page
 
     public Task<IActionResult> OnPostDecisionAsync(long id, long requestId, bool approve, CancellationToken ct) =>
         Act(id, "Decision", () => mediator.Send(new DecideExtension.Command(requestId, approve, DecisionComment), ct), ct);
+
+    public Task<IActionResult> OnPostEvidenceAsync(long id, IFormFile? file, string? documentNumber, CancellationToken ct) =>
+        Act(id, "Evidence", () => mediator.Send(new AttachEvidence.Command(id,
+            file is null ? null : new AttachEvidence.Upload(file.FileName, file.Length, file.OpenReadStream), documentNumber), ct), ct);
 
     private async Task<IActionResult> Act<T>(long id, string form, Func<Task<T>> send, CancellationToken ct)
     {
@@ -56,6 +61,7 @@ public sealed class DetailsModel(IMediator mediator, ProvinceClock clock) : Page
         if (Result is null) return false;
         Can = await mediator.Send(new GetTaskPermissions.Query(id), ct);
         History = await mediator.Send(new GetTaskHistory.Query(id), ct);
+        Evidence = await mediator.Send(new ListEvidence.Query(id), ct);
         return true;
     }
 }
