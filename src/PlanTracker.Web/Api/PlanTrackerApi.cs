@@ -7,6 +7,7 @@ using PlanTracker.Core.Common;
 using PlanTracker.Core.Domain;
 using PlanTracker.Core.Features.Agencies;
 using PlanTracker.Core.Features.Documents;
+using PlanTracker.Core.Features.Imports;
 using PlanTracker.Core.Features.Extensions;
 using PlanTracker.Core.Features.Progress;
 using PlanTracker.Core.Features.Reports;
@@ -91,6 +92,14 @@ public static class PlanTrackerApi
         api.MapGet("/tasks/{id:long}/evidence", async (long id, IMediator m, CancellationToken ct) =>
             Results.Ok(await m.Send(new ListEvidence.Query(id), ct)));
         api.MapGet("/evidence/{id:long}", DownloadEvidence);
+
+        api.MapPost("/plans/{id:long}/imports/preview", async (long id, IFormFile file, [FromForm] string? codePrefix, IMediator m, CancellationToken ct) =>
+            Results.Ok(await m.Send(new PreviewImport.Command(id, file.FileName, file.OpenReadStream, codePrefix ?? "PL."), ct)))
+            .DisableAntiforgery();
+        api.MapPost("/plans/{id:long}/imports", async (long id, IFormFile file, [FromForm] long? parentId, [FromForm] string? codePrefix,
+                IMediator m, CancellationToken ct) =>
+            Results.Ok(await m.Send(new ImportTable.Command(id, file.FileName, file.OpenReadStream, parentId, codePrefix ?? "PL."), ct)))
+            .DisableAntiforgery();
 
         api.MapGet("/agencies", async (string? province, IMediator m, CancellationToken ct) =>
             Results.Ok(await m.Send(new ListAgencies.Query(province), ct)));

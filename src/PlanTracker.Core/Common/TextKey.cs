@@ -1,0 +1,30 @@
+using System.Globalization;
+using System.Text;
+
+namespace PlanTracker.Core.Common;
+
+/// <summary>Folds Vietnamese text for matching: no diacritics (đ → d), lower case, punctuation as spaces.</summary>
+public static class TextKey
+{
+    public static string Fold(string text)
+    {
+        var decomposed = text.Replace('đ', 'd').Replace('Đ', 'D').Normalize(NormalizationForm.FormD);
+        var folded = new StringBuilder(decomposed.Length);
+        var space = true;
+        foreach (var c in decomposed)
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark) continue;
+            if (char.IsLetterOrDigit(c) || c == '&')
+            {
+                folded.Append(char.ToLowerInvariant(c));
+                space = false;
+            }
+            else if (!space)
+            {
+                folded.Append(' ');
+                space = true;
+            }
+        }
+        return folded.ToString().TrimEnd();
+    }
+}
