@@ -6,6 +6,16 @@ namespace PlanTracker.Core.Common;
 /// <summary>Folds Vietnamese text for matching: no diacritics (đ → d), lower case, punctuation as spaces.</summary>
 public static class TextKey
 {
+    /// <summary>What PostgreSQL's unaccent(lower(x)) gives: no diacritics, lower case, punctuation kept.</summary>
+    public static string Unaccent(string text)
+    {
+        var decomposed = text.Replace('đ', 'd').Replace('Đ', 'D').Normalize(NormalizationForm.FormD);
+        var plain = new StringBuilder(decomposed.Length);
+        foreach (var c in decomposed)
+            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark) plain.Append(char.ToLowerInvariant(c));
+        return plain.ToString().Normalize(NormalizationForm.FormC);
+    }
+
     public static string Fold(string text)
     {
         var decomposed = text.Replace('đ', 'd').Replace('Đ', 'D').Normalize(NormalizationForm.FormD);

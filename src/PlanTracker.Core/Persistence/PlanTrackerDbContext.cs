@@ -32,11 +32,15 @@ public sealed class PlanTrackerDbContext(DbContextOptions<PlanTrackerDbContext> 
     public static string TaskTimeliness(PlanTaskStatus status, DateOnly? completedOn, DeadlineKind deadlineKind, DateOnly? dueOn, DateOnly today) =>
         throw new NotSupportedException("Translated to SQL only.");
 
+    /// <summary>The IMMUTABLE wrapper of unaccent() (migration 0006), indexed for search.</summary>
+    public static string Unaccent(string text) => throw new NotSupportedException("Translated to SQL only.");
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(PlanTrackerDbContext).Assembly);
         builder.HasDbFunction(typeof(PlanTrackerDbContext).GetMethod(nameof(TaskTimeliness))!).HasName("task_timeliness");
+        builder.HasDbFunction(typeof(PlanTrackerDbContext).GetMethod(nameof(Unaccent))!).HasName("f_unaccent");
         builder.UseSnakeCaseNames();
     }
 

@@ -101,6 +101,9 @@ public static class PlanTrackerApi
             Results.Ok(await m.Send(new ImportTable.Command(id, file.FileName, file.OpenReadStream, parentId, codePrefix ?? "PL."), ct)))
             .DisableAntiforgery();
 
+        api.MapGet("/search", async (string? q, int? limit, IMediator m, CancellationToken ct) =>
+            Results.Ok(await m.Send(new PlanTracker.Core.Features.Search.Search.Query(q ?? "", limit ?? 50), ct)));
+
         api.MapGet("/agencies", async (string? province, IMediator m, CancellationToken ct) =>
             Results.Ok(await m.Send(new ListAgencies.Query(province), ct)));
     }

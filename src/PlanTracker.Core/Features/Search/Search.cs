@@ -1,0 +1,55 @@
+using FluentValidation;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using PlanTracker.Core.Common;
+using PlanTracker.Core.Features.Tasks;
+using PlanTracker.Core.Persistence;
+
+namespace PlanTracker.Core.Features.Search;
+
+/// <summary>
+/// Accent-insensitive phrase search over documents and tasks ("chu ky so" finds "chữ ký số", not
+/// every title holding "chủ", "kỳ" and "sở"). Text that names a document ("36a") also finds the
+/// tasks of the plans made from it or from documents implementing it.
+/// </summary>
+public static class Search
+{
+    public sealed record Query(string Text, int Limit = 50) : IRequest<Result>;
+
+    public sealed record DocumentHit(long Id, string? Number, string Title, string Issuer);
+
+    public sealed record Result(IReadOnlyList<DocumentHit> Documents, IReadOnlyList<TaskView> Tasks);
+
+    public sealed class Validator : AbstractValidator<Query>
+    {
+        public Validator()
+        {
+            RuleFor(q => q.Text).NotEmpty().MinimumLength(2).MaximumLength(200);
+            RuleFor(q => q.Limit).InclusiveBetween(1, 200);
+        }
+    }
+
+    public sealed class Handler(PlanTrackerDbContext db, ProvinceClock clock) : IRequestHandler<Query, Result>
+    {
+        public async Task<Result> Handle(Query q, CancellationToken ct)
+        {
+            var phrase = string.Join(' ', TextKey.Unaccent(q.Text).Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+            var pattern = "%" + phrase.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
+
+            var documents = db.Documents.AsNoTracking().Where(d =>
+                EF.Functions.Like(PlanTrackerDbContext.Unaccent(d.Title.ToLower()), pattern)
+                || EF.Functions.Like(PlanTrackerDbContext.Unaccent((d.Number ?? "").ToLower()), pattern));
+            var documentHits = await documents.OrderByDescending(d => d.IssuedOn).Take(q.Limit)
+                .Select(d => new DocumentHit(d.Id, d.Number, d.Title, d.Issuer)).ToListAsync(ct);
+            var documentIds = documentHits.Select(d => d.Id).ToList();
+
+            var tasks = db.Tasks.AsNoTracking().Where(t => !t.IsGroup && (
+                EF.Functions.Like(PlanTrackerDbContext.Unaccent(t.Title.ToLower()), pattern)
+                || documentIds.Contains(t.Plan.DocumentId)
+                || t.Plan.Document.Implements.Any(l => documentIds.Contains(l.ImplementedId))));
+            var taskHits = await tasks.OrderBy(t => t.PlanId).ThenBy(t => t.SortOrder).Take(q.Limit)
+                .Project(clock.Today).AsSplitQuery().ToListAsync(ct);
+            return new Result(documentHits, taskHits);
+        }
+    }
+}

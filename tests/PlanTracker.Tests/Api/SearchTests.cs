@@ -1,0 +1,43 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using PlanTracker.Tests.Infrastructure;
+
+namespace PlanTracker.Tests.Api;
+
+public sealed class SearchTests(AppFactory app) : IClassFixture<AppFactory>
+{
+    [Fact]
+    public async Task Should_find_accented_text_from_unaccented_words()
+    {
+        var client = await app.ClientForAsync("bcd@plantracker.local");
+
+        var result = await client.GetFromJsonAsync<JsonElement>("/api/v1/search?q=chu%20ky%20so");
+
+        var titles = result.GetProperty("tasks").EnumerateArray().Select(t => t.GetProperty("title").GetString()!).ToList();
+        Assert.NotEmpty(titles);
+        Assert.All(titles, t => Assert.Contains("chữ ký số", t, StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public async Task Should_find_the_documents_and_tasks_under_36a()
+    {
+        var client = await app.ClientForAsync("bcd@plantracker.local");
+
+        var result = await client.GetFromJsonAsync<JsonElement>("/api/v1/search?q=36a&limit=200");
+
+        var numbers = result.GetProperty("documents").EnumerateArray().Select(d => d.GetProperty("number").GetString()).ToList();
+        Assert.Contains("36a/NQ-CP", numbers);
+        var plans = result.GetProperty("tasks").EnumerateArray().Select(t => t.GetProperty("planId").GetInt64()).Distinct().Count();
+        Assert.True(plans >= 2, $"tasks from {plans} plan(s)"); // Vĩnh Phúc's plan and Đắk Lắk's, both implementing 36a/NQ-CP
+    }
+
+    [Fact]
+    public async Task Should_reject_a_one_letter_search()
+    {
+        var client = await app.ClientForAsync("bcd@plantracker.local");
+        var response = await client.GetAsync("/api/v1/search?q=a");
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("text", await response.Content.ReadAsStringAsync());
+    }
+}
