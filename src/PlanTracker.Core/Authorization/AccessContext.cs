@@ -9,7 +9,7 @@ namespace PlanTracker.Core.Authorization;
 /// What the current user may touch, read once per request. Handlers ask it; pages and the
 /// API only mirror its answers, so a hidden button is never the only guard.
 /// </summary>
-public sealed class AccessContext(ICurrentUser user, PlanTrackerDbContext db)
+public sealed class AccessContext(ICurrentUser user, PlanTrackerDbContext db, TimeProvider? time = null)
 {
     private Snapshot? _snapshot;
 
@@ -60,8 +60,11 @@ public sealed class AccessContext(ICurrentUser user, PlanTrackerDbContext db)
         if (_snapshot is not null) return _snapshot;
         var id = UserId;
         var row = await db.Users.AsNoTracking().Where(u => u.Id == id)
-            .Select(u => new { u.AgencyId, ProvinceId = u.Agency == null ? null : u.Agency.ProvinceId })
+            .Select(u => new { u.AgencyId, ProvinceId = u.Agency == null ? null : u.Agency.ProvinceId, u.LockoutEnd })
             .SingleOrDefaultAsync(ct) ?? throw new ForbiddenException("Your account no longer exists.");
+        // A token issued before the account was deactivated must not keep working.
+        if (row.LockoutEnd is { } until && until > (time ?? TimeProvider.System).GetUtcNow())
+            throw new ForbiddenException("Your account is deactivated or locked.");
         var overseen = await db.SteeringAssignments.Where(s => s.UserId == id).Select(s => s.AgencyId).ToListAsync(ct);
         return _snapshot = new Snapshot(id, row.AgencyId, row.ProvinceId, [.. overseen]);
     }

@@ -11,6 +11,7 @@ using PlanTracker.Core.Features.Imports;
 using PlanTracker.Core.Features.Extensions;
 using PlanTracker.Core.Features.Progress;
 using PlanTracker.Core.Features.Reports;
+using PlanTracker.Core.Features.Users;
 using PlanTracker.Core.Features.Plans;
 using PlanTracker.Core.Features.Tasks;
 using Microsoft.AspNetCore.Authentication;
@@ -31,6 +32,7 @@ public static class PlanTrackerApi
     public sealed record DecisionBody(bool Approve, string? Comment);
     public sealed record VersionBody(int Version);
     public sealed record ReviewBody(bool Accept, string? Comment);
+    public sealed record ChangeUserBody(bool? Active, string? NewPassword);
 
     public static void MapPlanTrackerApi(this WebApplication app)
     {
@@ -103,6 +105,15 @@ public static class PlanTrackerApi
 
         api.MapGet("/search", async (string? q, int? limit, IMediator m, CancellationToken ct) =>
             Results.Ok(await m.Send(new PlanTracker.Core.Features.Search.Search.Query(q ?? "", limit ?? 50), ct)));
+
+        api.MapGet("/users", async (IMediator m, CancellationToken ct) => Results.Ok(await m.Send(new ListUsers.Query(), ct)));
+        api.MapPost("/users", async (CreateUser.Command body, IMediator m, CancellationToken ct) =>
+            Results.Created((string?)null, new { id = await m.Send(body, ct) }));
+        api.MapPost("/users/{id:long}", async (long id, ChangeUserBody body, IMediator m, CancellationToken ct) =>
+        {
+            await m.Send(new ChangeUser.Command(id, body.Active, body.NewPassword), ct);
+            return Results.NoContent();
+        });
 
         api.MapGet("/agencies", async (string? province, IMediator m, CancellationToken ct) =>
             Results.Ok(await m.Send(new ListAgencies.Query(province), ct)));

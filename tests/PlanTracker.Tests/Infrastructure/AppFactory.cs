@@ -35,10 +35,10 @@ public sealed class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.ConfigureServices(s => s.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
     }
 
-    public async Task<HttpClient> ClientForAsync(string email)
+    public async Task<HttpClient> ClientForAsync(string email, string password = TestDatabases.DemoPassword)
     {
         var client = CreateClient();
-        var response = await client.PostAsJsonAsync("/api/v1/auth/token", new { email, password = TestDatabases.DemoPassword });
+        var response = await client.PostAsJsonAsync("/api/v1/auth/token", new { email, password });
         response.EnsureSuccessStatusCode();
         var token = await response.Content.ReadFromJsonAsync<TokenBody>();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token!.AccessToken);
