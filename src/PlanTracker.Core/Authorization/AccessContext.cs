@@ -13,7 +13,7 @@ public sealed class AccessContext(ICurrentUser user, PlanTrackerDbContext db, Ti
 {
     private Snapshot? _snapshot;
 
-    private sealed record Snapshot(long UserId, long? AgencyId, long? ProvinceId, HashSet<long> Overseen);
+    private sealed record Snapshot(long UserId, long? AgencyId, string? AgencyName, long? ProvinceId, HashSet<long> Overseen);
 
     public long UserId => user.UserId ?? throw new ForbiddenException("Sign in first.");
     public bool IsSecretariat => user.IsInRole(Roles.Secretariat);
@@ -22,6 +22,10 @@ public sealed class AccessContext(ICurrentUser user, PlanTrackerDbContext db, Ti
     public bool IsAgencyHead => user.IsInRole(Roles.AgencyHead);
 
     public async Task<long?> AgencyIdAsync(CancellationToken ct) => (await Load(ct)).AgencyId;
+
+    /// <summary>The user's agency as it is named today (kept on what the user writes).</summary>
+    public async Task<(long Id, string Name)?> AgencyAsync(CancellationToken ct) =>
+        await Load(ct) is { AgencyId: { } id, AgencyName: { } name } ? (id, name) : null;
 
     /// <summary>The user's agency leads the task, directly or as a member of the group that leads it.</summary>
     public async Task<bool> LeadsAsync(long taskId, CancellationToken ct)
@@ -60,12 +64,16 @@ public sealed class AccessContext(ICurrentUser user, PlanTrackerDbContext db, Ti
         if (_snapshot is not null) return _snapshot;
         var id = UserId;
         var row = await db.Users.AsNoTracking().Where(u => u.Id == id)
-            .Select(u => new { u.AgencyId, ProvinceId = u.Agency == null ? null : u.Agency.ProvinceId, u.LockoutEnd })
+            .Select(u => new
+            {
+                u.AgencyId, AgencyName = u.Agency == null ? null : u.Agency.ShortName ?? u.Agency.Name,
+                ProvinceId = u.Agency == null ? null : u.Agency.ProvinceId, u.LockoutEnd,
+            })
             .SingleOrDefaultAsync(ct) ?? throw new ForbiddenException("Your account no longer exists.");
         // A token issued before the account was deactivated must not keep working.
         if (row.LockoutEnd is { } until && until > (time ?? TimeProvider.System).GetUtcNow())
             throw new ForbiddenException("Your account is deactivated or locked.");
         var overseen = await db.SteeringAssignments.Where(s => s.UserId == id).Select(s => s.AgencyId).ToListAsync(ct);
-        return _snapshot = new Snapshot(id, row.AgencyId, row.ProvinceId, [.. overseen]);
+        return _snapshot = new Snapshot(id, row.AgencyId, row.AgencyName, row.ProvinceId, [.. overseen]);
     }
 }

@@ -47,6 +47,8 @@ public sealed class Agency
     public long? ParentId { get; private set; }
     public Agency? Parent { get; private set; }
     public bool IsSecretariat { get; private set; }
+    public long? SuccessorId { get; private set; }
+    public DateOnly? DissolvedOn { get; private set; }
     public IReadOnlyList<AgencyAlias> Aliases => _aliases;
     public IReadOnlyList<AgencyGroupMember> Members => _members;
 
@@ -55,6 +57,33 @@ public sealed class Agency
 
     public void PlaceUnder(Agency parent) => Parent = parent;
     public void MarkAsSecretariat() => IsSecretariat = true;
+
+    public void Rename(string name, string? shortName)
+    {
+        Name = name;
+        ShortName = shortName;
+    }
+
+    /// <summary>Merged or split away: the row stays for history and points at its successor.</summary>
+    public void Dissolve(Agency successor, DateOnly on)
+    {
+        if (DissolvedOn is not null) throw new Common.RuleViolationException("agencyId", $"'{Name}' was already dissolved on {DissolvedOn:dd/MM/yyyy}.");
+        if (successor == this) throw new Common.RuleViolationException("agencyId", "An agency cannot succeed itself.");
+        DissolvedOn = on;
+        SuccessorId = successor.Id;
+        if (IsSecretariat)
+        {
+            // The secretariat's role passes to the successor (Sở TT&TT → Sở KH&CN in 2025).
+            IsSecretariat = false;
+            successor.IsSecretariat = true;
+        }
+    }
+
+    public void ReplaceMember(long oldMemberId, Agency newMember)
+    {
+        _members.RemoveAll(m => m.MemberId == oldMemberId);
+        if (_members.All(m => m.MemberId != newMember.Id)) _members.Add(new AgencyGroupMember(newMember));
+    }
 
     public void AddAlias(string alias)
     {

@@ -71,6 +71,22 @@ public sealed class PlanTask
 
     public void SetDeadline(Deadline deadline) => Deadline = deadline;
 
+    public bool IsOpen => Status is PlanTaskStatus.NotStarted or PlanTaskStatus.InProgress or PlanTaskStatus.Paused;
+
+    /// <summary>An open task follows its agency into a merger or split; finished ones keep the agency that did them.</summary>
+    public void MoveAgency(long fromAgencyId, Agency to)
+    {
+        if (!IsOpen) return;
+        if (LeadAgencyId == fromAgencyId) LeadAgency = to;
+        var coordinating = _coordinatingAgencies.FirstOrDefault(c => c.AgencyId == fromAgencyId);
+        if (coordinating is not null)
+        {
+            _coordinatingAgencies.Remove(coordinating);
+            if (LeadAgency != to && _coordinatingAgencies.All(c => c.AgencyId != to.Id)) _coordinatingAgencies.Add(new TaskCoordinatingAgency(to));
+        }
+        Version++;
+    }
+
     /// <summary>The lead agency reports where the task stands. Throws, changing nothing, when a rule is broken.</summary>
     public void RecordProgress(PlanTaskStatus status, int percentComplete, DateOnly? completedOn, DateOnly today)
     {

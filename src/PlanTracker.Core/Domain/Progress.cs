@@ -5,11 +5,12 @@ public sealed class ProgressUpdate
 {
     private ProgressUpdate() { }
 
-    public ProgressUpdate(long taskId, long agencyId, long? userId, bool isContribution,
+    public ProgressUpdate(long taskId, long agencyId, string agencyName, long? userId, bool isContribution,
         PlanTaskStatus? status, int? percentComplete, string note, DateTimeOffset recordedAt)
     {
         TaskId = taskId;
         AgencyId = agencyId;
+        AgencyName = agencyName;
         UserId = userId;
         IsContribution = isContribution;
         Status = status;
@@ -21,6 +22,8 @@ public sealed class ProgressUpdate
     public long Id { get; private set; }
     public long TaskId { get; private set; }
     public long AgencyId { get; private set; }
+    /// <summary>The agency's name when this was written; renames and mergers do not rewrite history.</summary>
+    public string AgencyName { get; private set; } = "";
     public long? UserId { get; private set; }
     public bool IsContribution { get; private set; }
     public PlanTaskStatus? Status { get; private set; }

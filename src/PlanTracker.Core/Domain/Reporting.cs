@@ -41,16 +41,19 @@ public sealed class PeriodReport
 {
     private PeriodReport() { }
 
-    public PeriodReport(long reportingPeriodId, long agencyId, string content)
+    public PeriodReport(long reportingPeriodId, long agencyId, string agencyName, string content)
     {
         ReportingPeriodId = reportingPeriodId;
         AgencyId = agencyId;
+        AgencyName = agencyName;
         Content = content;
     }
 
     public long Id { get; private set; }
     public long ReportingPeriodId { get; private set; }
     public long AgencyId { get; private set; }
+    /// <summary>The agency's name when the report was opened.</summary>
+    public string AgencyName { get; private set; } = "";
     public PeriodReportState State { get; private set; }
     public string Content { get; private set; } = "";
     public DateTimeOffset? SubmittedAt { get; private set; }
@@ -59,6 +62,14 @@ public sealed class PeriodReport
     public long? ReviewedByUserId { get; private set; }
     public string? ReviewComment { get; private set; }
     public int Version { get; private set; }
+
+    /// <summary>An unsubmitted report follows its agency into a merger or split.</summary>
+    public void MoveTo(long agencyId)
+    {
+        if (State is PeriodReportState.Submitted or PeriodReportState.Accepted) return;
+        AgencyId = agencyId;
+        Version++;
+    }
 
     public void Edit(string content)
     {

@@ -115,6 +115,15 @@ public static class PlanTrackerApi
             return Results.NoContent();
         });
 
+        api.MapPost("/agencies/{id:long}/rename", async (long id, RenameAgency.Command body, IMediator m, CancellationToken ct) =>
+        {
+            await m.Send(body with { AgencyId = id }, ct);
+            return Results.NoContent();
+        });
+        api.MapPost("/agencies/merge", async (MergeAgencies.Command body, IMediator m, CancellationToken ct) => Results.Ok(await m.Send(body, ct)));
+        api.MapPost("/agencies/{id:long}/split", async (long id, SplitAgency.Command body, IMediator m, CancellationToken ct) =>
+            Results.Ok(new { successorIds = await m.Send(body with { AgencyId = id }, ct) }));
+
         api.MapGet("/agencies", async (string? province, IMediator m, CancellationToken ct) =>
             Results.Ok(await m.Send(new ListAgencies.Query(province), ct)));
     }

@@ -30,7 +30,8 @@ public static class AddContribution
             if (task.Status == PlanTaskStatus.Cancelled)
                 throw new RuleViolationException("taskId", $"Task '{task.Code}' was cancelled by decision.");
             var now = time.GetUtcNow();
-            var update = new ProgressUpdate(task.Id, (await access.AgencyIdAsync(ct))!.Value, access.UserId,
+            var agency = (await access.AgencyAsync(ct))!.Value;
+            var update = new ProgressUpdate(task.Id, agency.Id, agency.Name, access.UserId,
                 isContribution: true, status: null, percentComplete: null, c.Note, now);
             db.ProgressUpdates.Add(update);
             db.Record(now, access.UserId, "task.contribution", nameof(PlanTask), task.Id, null, new { c.Note });

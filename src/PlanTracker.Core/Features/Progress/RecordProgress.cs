@@ -51,7 +51,9 @@ public static class RecordProgress
             var today = clock.Today;
             task.RecordProgress(c.Status, c.PercentComplete, c.CompletedOn, today);
             var now = time.GetUtcNow();
-            var update = new ProgressUpdate(task.Id, (await access.AgencyIdAsync(ct)) ?? task.LeadAgencyId!.Value, access.UserId,
+            var agency = await access.AgencyAsync(ct)
+                ?? (task.LeadAgencyId!.Value, await db.Agencies.Where(a => a.Id == task.LeadAgencyId).Select(a => a.ShortName ?? a.Name).SingleAsync(ct));
+            var update = new ProgressUpdate(task.Id, agency.Id, agency.Name, access.UserId,
                 isContribution: false, c.Status, task.PercentComplete, c.Note, now);
             db.ProgressUpdates.Add(update);
             db.Record(now, access.UserId, "task.progress", nameof(PlanTask), task.Id, before, Snapshot(task));

@@ -33,14 +33,14 @@ public static class DraftPeriodReport
         public async Task<Result> Handle(Command c, CancellationToken ct)
         {
             if (!access.IsAgencyStaff) throw new ForbiddenException("Only an agency's officers and head write its report.");
-            var agencyId = await access.AgencyIdAsync(ct) ?? throw new ForbiddenException("Your account belongs to no agency.");
+            var (agencyId, agencyName) = await access.AgencyAsync(ct) ?? throw new ForbiddenException("Your account belongs to no agency.");
             var period = await calendar.QuarterOfAsync(c.Day, ct);
             if (period.Id == 0) await db.SaveChangesAsync(ct);
             var report = await db.PeriodReports.SingleOrDefaultAsync(r => r.ReportingPeriodId == period.Id && r.AgencyId == agencyId, ct);
             var before = report is null ? null : new { report.Content, report.Version };
             if (report is null)
             {
-                report = new PeriodReport(period.Id, agencyId, c.Content ?? await Draft(agencyId, period, ct));
+                report = new PeriodReport(period.Id, agencyId, agencyName, c.Content ?? await Draft(agencyId, period, ct));
                 db.PeriodReports.Add(report);
             }
             else if (c.Content is not null)

@@ -30,7 +30,7 @@ public static class GetTaskHistory
                 .Where(p => p.TaskId == q.TaskId)
                 .OrderByDescending(p => p.RecordedAt).ThenByDescending(p => p.Id)
                 .Select(p => new ProgressEntry(p.Id, p.RecordedAt,
-                    db.Agencies.Where(a => a.Id == p.AgencyId).Select(a => a.ShortName ?? a.Name).First(),
+                    p.AgencyName,
                     db.Users.Where(u => u.Id == p.UserId).Select(u => u.DisplayName).FirstOrDefault(),
                     p.IsContribution, p.Status, p.PercentComplete, p.Note))
                 .ToListAsync(ct);

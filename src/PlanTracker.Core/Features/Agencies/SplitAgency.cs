@@ -1,0 +1,62 @@
+using FluentValidation;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using PlanTracker.Core.Audit;
+using PlanTracker.Core.Authorization;
+using PlanTracker.Core.Common;
+using PlanTracker.Core.Domain;
+using PlanTracker.Core.Persistence;
+
+namespace PlanTracker.Core.Features.Agencies;
+
+/// <summary>
+/// One agency splits into new ones. Each open task goes to the successor named for it (the
+/// first successor by default); users and unsubmitted reports go to the first successor.
+/// </summary>
+public static class SplitAgency
+{
+    public sealed record Successor(string Name, string? ShortName, IReadOnlyList<long>? TaskIds = null);
+
+    public sealed record Command(long AgencyId, IReadOnlyList<Successor> Into, DateOnly EffectiveOn) : IRequest<IReadOnlyList<long>>, ITransactionalCommand;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.Into).Must(i => i.Count >= 2).WithMessage("A split needs at least two successors.");
+            RuleForEach(c => c.Into).ChildRules(s => s.RuleFor(x => x.Name).NotEmpty().MaximumLength(300));
+        }
+    }
+
+    public sealed class Handler(PlanTrackerDbContext db, AccessContext access, ProvinceClock clock, TimeProvider time)
+        : IRequestHandler<Command, IReadOnlyList<long>>
+    {
+        public async Task<IReadOnlyList<long>> Handle(Command c, CancellationToken ct)
+        {
+            var provinceId = await access.SecretariatProvinceAsync(db, ct);
+            Reorganisation.EnsureEffective(c.EffectiveOn, clock.Today);
+            var source = await db.Agencies.SingleOrDefaultAsync(a => a.Id == c.AgencyId && a.ProvinceId == provinceId && a.DissolvedOn == null, ct)
+                ?? throw new RuleViolationException("agencyId", $"Agency {c.AgencyId} is not a current agency of your province.");
+            var named = c.Into.SelectMany(s => s.TaskIds ?? []).ToList();
+            if (named.Count != named.Distinct().Count()) throw new RuleViolationException("into", "A task can go to one successor only.");
+
+            var successors = c.Into.Select(s => new Agency($"{source.Key.Split('/')[0]}/a-{Guid.NewGuid().ToString("N")[..10]}",
+                s.Name, s.ShortName, source.Level, source.Kind, provinceId)).ToList();
+            db.Agencies.AddRange(successors);
+            await db.SaveChangesAsync(ct);
+
+            var openTaskIds = await db.Tasks.Where(t => t.LeadAgencyId == source.Id || t.CoordinatingAgencies.Any(x => x.AgencyId == source.Id))
+                .Select(t => t.Id).ToListAsync(ct);
+            for (var i = 0; i < successors.Count; i++)
+            {
+                var mine = i == 0 ? openTaskIds.Except(named.Except(c.Into[0].TaskIds ?? [])).ToList() : (c.Into[i].TaskIds ?? []).ToList();
+                await AgencyWork.MoveAsync(db, source, successors[i], mine, withUsersAndReports: i == 0, ct);
+            }
+            source.Dissolve(successors[0], c.EffectiveOn);
+            db.Record(time.GetUtcNow(), access.UserId, "agency.split", nameof(Agency), source.Id, new { source.Name },
+                new { Into = successors.Select(s => s.Name), c.EffectiveOn });
+            await db.SaveChangesAsync(ct);
+            return successors.Select(s => s.Id).ToList();
+        }
+    }
+}
