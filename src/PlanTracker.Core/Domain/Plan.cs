@@ -31,10 +31,14 @@ public sealed class Plan
     {
         if (_tasks.Any(t => t.Code == code))
             throw new InvalidOperationException($"Plan '{Key}' already has a task numbered '{code}'.");
-        var task = new PlanTask(this, parent, code, title, isGroup, _tasks.Count);
+        var task = new PlanTask(this, parent, code, title, isGroup, NextSortOrder);
         _tasks.Add(task);
         return task;
     }
+
+    public int NextSortOrder => _tasks.Count == 0 ? 0 : _tasks.Max(t => t.SortOrder) + 1;
+
+    public void RemoveTask(PlanTask task) => _tasks.Remove(task);
 
     public void Publish(DateTimeOffset at)
     {

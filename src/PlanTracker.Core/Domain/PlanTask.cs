@@ -51,6 +51,36 @@ public sealed class PlanTask
     public Timeliness TimelinessOn(DateOnly today) =>
         TimelinessRules.Compute(Status, CompletedOn, EffectiveDueOn, Deadline.IsOngoing, today);
 
+    public void Retitle(string code, string title)
+    {
+        Code = code;
+        Title = title;
+        Version++;
+    }
+
+    /// <summary>Moves the task under another heading (or to the top), last among its new siblings.</summary>
+    public void MoveUnder(PlanTask? parent, int sortOrder)
+    {
+        for (var p = parent; p is not null; p = p.Parent)
+            if (p == this) throw new Common.RuleViolationException("parentId", $"'{Code}' cannot be moved under itself.");
+        if (parent is { IsGroup: false }) throw new Common.RuleViolationException("parentId", $"'{parent.Code}' is not a group heading.");
+        Parent = parent;
+        SortOrder = sortOrder;
+        Version++;
+    }
+
+    /// <summary>Splitting turns an item into a heading whose parts carry the work.</summary>
+    public void BecomeGroup()
+    {
+        if (Status != PlanTaskStatus.NotStarted)
+            throw new Common.RuleViolationException("taskId", $"'{Code}' already has progress; add new tasks instead of splitting it.");
+        IsGroup = true;
+        _targets.Clear();
+        Version++;
+    }
+
+    public void RemoveTarget(Target target) => _targets.Remove(target);
+
     public void Describe(string? description, string? expectedOutput)
     {
         Description = description;

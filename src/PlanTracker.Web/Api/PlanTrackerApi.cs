@@ -73,6 +73,14 @@ public static class PlanTrackerApi
             Results.Created((string?)null, new { id = await m.Send(body, ct) }));
         api.MapPost("/plans/{id:long}/tasks", async (long id, AddTask.Command body, IMediator m, CancellationToken ct) =>
             Results.Created((string?)null, await m.Send(body with { PlanId = id }, ct)));
+        api.MapPut("/tasks/{id:long}", async (long id, EditTask.Command body, IMediator m, CancellationToken ct) =>
+            Results.Ok(new { version = await m.Send(body with { TaskId = id }, ct) }));
+        api.MapPost("/tasks/{id:long}/move", async (long id, MoveTask.Command body, IMediator m, CancellationToken ct) =>
+            Results.Ok(new { version = await m.Send(body with { TaskId = id }, ct) }));
+        api.MapPost("/tasks/{id:long}/split", async (long id, SplitTask.Command body, IMediator m, CancellationToken ct) =>
+            Results.Ok(new { partIds = await m.Send(body with { TaskId = id }, ct) }));
+        api.MapDelete("/tasks/{id:long}", async (long id, int version, IMediator m, CancellationToken ct) =>
+            Results.Ok(new { deleted = await m.Send(new DeleteTask.Command(id, version), ct) }));
         api.MapPost("/plans/{id:long}/publish", async (long id, IMediator m, CancellationToken ct) =>
             Results.Ok(new { notified = await m.Send(new PublishPlan.Command(id), ct) }));
 
