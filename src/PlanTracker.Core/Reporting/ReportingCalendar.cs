@@ -5,30 +5,50 @@ using PlanTracker.Core.Persistence;
 namespace PlanTracker.Core.Reporting;
 
 /// <summary>
-/// Cut-off and submission days of the quarterly regime, as configuration (Decree 09/2019/NĐ-CP
-/// leaves them to each regime). Defaults: data to the 14th of the quarter's last month, report
-/// due on the 20th.
+/// The days of a reporting regime, counted in the period's last month: data are cut off on one,
+/// the report is due on the other (Decree 09/2019/NĐ-CP leaves both to each regime).
 /// </summary>
+public sealed class RegimeDays
+{
+    public int CutOffDay { get; set; } = 14;
+    public int SubmissionDay { get; set; } = 20;
+}
+
 public sealed class ReportingOptions
 {
-    public int QuarterlyCutOffDay { get; set; } = 14;
-    public int QuarterlySubmissionDay { get; set; } = 20;
+    public RegimeDays Quarterly { get; set; } = new();
+    public RegimeDays HalfYearly { get; set; } = new();
+    public RegimeDays Yearly { get; set; } = new();
+
+    public RegimeDays For(ReportingRegime regime) => regime switch
+    {
+        ReportingRegime.Quarterly => Quarterly,
+        ReportingRegime.HalfYearly => HalfYearly,
+        ReportingRegime.Yearly => Yearly,
+        _ => throw new ArgumentOutOfRangeException(nameof(regime), regime, "Ad hoc periods are set one by one."),
+    };
 }
 
 public sealed class ReportingCalendar(PlanTrackerDbContext db, ReportingOptions options)
 {
     /// <summary>The quarter that <paramref name="day"/> falls in, created the first time it is needed.</summary>
-    public async Task<ReportingPeriod> QuarterOfAsync(DateOnly day, CancellationToken ct)
+    public Task<ReportingPeriod> QuarterOfAsync(DateOnly day, CancellationToken ct) => PeriodOfAsync(ReportingRegime.Quarterly, day, ct);
+
+    /// <summary>The period of a regular regime that <paramref name="day"/> falls in, created the first time it is needed.</summary>
+    public async Task<ReportingPeriod> PeriodOfAsync(ReportingRegime regime, DateOnly day, CancellationToken ct)
     {
-        var quarter = (day.Month + 2) / 3;
-        var existing = await db.ReportingPeriods.SingleOrDefaultAsync(
-            p => p.Regime == ReportingRegime.Quarterly && p.Year == day.Year && p.Number == quarter, ct);
+        var months = regime switch { ReportingRegime.Quarterly => 3, ReportingRegime.HalfYearly => 6, ReportingRegime.Yearly => 12,
+            _ => throw new Common.RuleViolationException("regime", "An ad hoc period is chosen by its id, not by a day.") };
+        var number = (day.Month - 1) / months + 1;
+        var existing = db.ReportingPeriods.Local.SingleOrDefault(p => p.Regime == regime && p.Year == day.Year && p.Number == number)
+            ?? await db.ReportingPeriods.SingleOrDefaultAsync(p => p.Regime == regime && p.Year == day.Year && p.Number == number, ct);
         if (existing is not null) return existing;
-        var start = new DateOnly(day.Year, (quarter - 1) * 3 + 1, 1);
-        var end = start.AddMonths(3).AddDays(-1);
+        var start = new DateOnly(day.Year, (number - 1) * months + 1, 1);
+        var end = start.AddMonths(months).AddDays(-1);
         var lastMonth = new DateOnly(end.Year, end.Month, 1);
-        var period = new ReportingPeriod(ReportingRegime.Quarterly, day.Year, quarter, start, end,
-            lastMonth.AddDays(options.QuarterlyCutOffDay - 1), lastMonth.AddDays(options.QuarterlySubmissionDay - 1));
+        var days = options.For(regime);
+        var period = new ReportingPeriod(regime, day.Year, number, start, end,
+            lastMonth.AddDays(days.CutOffDay - 1), lastMonth.AddDays(days.SubmissionDay - 1));
         db.ReportingPeriods.Add(period);
         return period;
     }

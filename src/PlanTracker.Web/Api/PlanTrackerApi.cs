@@ -90,8 +90,11 @@ public static class PlanTrackerApi
             Results.Ok(new { state = await m.Send(new SubmitPeriodReport.Command(id, body.Version), ct) }));
         api.MapPost("/reports/{id:long}/review", async (long id, ReviewBody body, IMediator m, CancellationToken ct) =>
             Results.Ok(new { state = await m.Send(new ReviewPeriodReport.Command(id, body.Accept, body.Comment), ct) }));
-        api.MapGet("/reports/compliance", async (int year, int quarter, IMediator m, CancellationToken ct) =>
-            Results.Ok(await m.Send(new GetReportingCompliance.Query(year, quarter), ct)));
+        api.MapGet("/reports/compliance", async (int year, int? number, int? quarter, string? regime, IMediator m, CancellationToken ct) =>
+            Results.Ok(await m.Send(new GetReportingCompliance.Query(year, number ?? quarter ?? 1,
+                QueryValues.ParseEnum<ReportingRegime>(regime, nameof(regime)) ?? ReportingRegime.Quarterly), ct)));
+        api.MapPost("/reports/periods", async (CreateAdHocPeriod.Command body, IMediator m, CancellationToken ct) =>
+            Results.Created((string?)null, new { id = await m.Send(body, ct) }));
 
         api.MapPost("/tasks/{id:long}/evidence", async (long id, IFormFile? file, [FromForm] string? documentNumber, IMediator m, CancellationToken ct) =>
             Results.Created((string?)null, new

@@ -63,4 +63,31 @@ public sealed class ReportTests(AppFactory app) : IClassFixture<AppFactory>
             new { version = draft.GetProperty("version").GetInt32() });
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
+
+    [Fact]
+    public async Task Should_report_by_half_year_and_by_ad_hoc_period_with_the_Decree_09_gap()
+    {
+        var officer = await app.ClientForAsync("canbo.noivu@plantracker.local");
+        var secretariat = await app.ClientForAsync("thuongtruc@plantracker.local");
+
+        var half = await (await officer.PostAsJsonAsync("/api/v1/reports/draft", new { day = "2026-09-01", regime = "halfYearly" }))
+            .Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Contains("6 tháng cuối năm 2026", half.GetProperty("content").GetString());
+
+        // Friday 14/08/2026 cut-off, deadline Saturday 15/08: no working day between them.
+        var tooSoon = await secretariat.PostAsJsonAsync("/api/v1/reports/periods",
+            new { startOn = "2026-07-01", endOn = "2026-08-14", dataCutOffOn = "2026-08-14", submissionDueOn = "2026-08-15" });
+        Assert.Equal(HttpStatusCode.BadRequest, tooSoon.StatusCode);
+        Assert.Contains("submissionDueOn", await tooSoon.Content.ReadAsStringAsync());
+
+        var created = await secretariat.PostAsJsonAsync("/api/v1/reports/periods",
+            new { startOn = "2026-07-01", endOn = "2026-08-14", dataCutOffOn = "2026-08-14", submissionDueOn = "2026-08-18" });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var periodId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
+        var adHoc = await (await officer.PostAsJsonAsync("/api/v1/reports/draft", new { day = "2026-08-01", periodId }))
+            .Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(periodId, adHoc.GetProperty("periodId").GetInt64());
+        var compliance = await secretariat.GetFromJsonAsync<JsonElement>("/api/v1/reports/compliance?year=2026&number=1&regime=adHoc");
+        Assert.Equal("2026-08-18", compliance.GetProperty("submissionDueOn").GetString());
+    }
 }

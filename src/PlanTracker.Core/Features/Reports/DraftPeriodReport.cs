@@ -12,13 +12,15 @@ using PlanTracker.Core.Reporting;
 namespace PlanTracker.Core.Features.Reports;
 
 /// <summary>
-/// Opens (or re-opens) the agency's report for the quarter containing <c>Day</c>: without content
+/// Opens (or re-opens) the agency's report for the period of <c>Regime</c> containing <c>Day</c>
+/// (or the ad hoc period <c>PeriodId</c>): without content
 /// it is drafted from the progress the agency recorded in the period; with content it saves
 /// the officer's edit (a stale version is refused).
 /// </summary>
 public static class DraftPeriodReport
 {
-    public sealed record Command(DateOnly Day, string? Content = null, int? Version = null) : IRequest<Result>, ITransactionalCommand;
+    public sealed record Command(DateOnly Day, string? Content = null, int? Version = null,
+        ReportingRegime Regime = ReportingRegime.Quarterly, long? PeriodId = null) : IRequest<Result>, ITransactionalCommand;
 
     public sealed record Result(long ReportId, long PeriodId, PeriodReportState State, string Content, int Version);
 
@@ -34,7 +36,9 @@ public static class DraftPeriodReport
         {
             if (!access.IsAgencyStaff) throw new ForbiddenException("Only an agency's officers and head write its report.");
             var (agencyId, agencyName) = await access.AgencyAsync(ct) ?? throw new ForbiddenException("Your account belongs to no agency.");
-            var period = await calendar.QuarterOfAsync(c.Day, ct);
+            var period = c.PeriodId is { } periodId
+                ? await db.ReportingPeriods.SingleOrDefaultAsync(p => p.Id == periodId, ct) ?? throw new RuleViolationException("periodId", $"Period {periodId} does not exist.")
+                : await calendar.PeriodOfAsync(c.Regime, c.Day, ct);
             if (period.Id == 0) await db.SaveChangesAsync(ct);
             var report = await db.PeriodReports.SingleOrDefaultAsync(r => r.ReportingPeriodId == period.Id && r.AgencyId == agencyId, ct);
             var before = report is null ? null : new { report.Content, report.Version };
@@ -68,7 +72,14 @@ public static class DraftPeriodReport
                 .OrderBy(p => p.RecordedAt)
                 .Select(p => new { Task = db.Tasks.Where(t => t.Id == p.TaskId).Select(t => t.Code + " " + t.Title).First(), p.PercentComplete, p.Note })
                 .ToListAsync(ct);
-            var text = new StringBuilder($"Báo cáo quý {period.Number}/{period.Year} (số liệu đến {period.DataCutOffOn:dd/MM/yyyy})\r\n\r\n");
+            var name = period.Regime switch
+            {
+                ReportingRegime.Quarterly => $"quý {period.Number}/{period.Year}",
+                ReportingRegime.HalfYearly => $"6 tháng {(period.Number == 1 ? "đầu" : "cuối")} năm {period.Year}",
+                ReportingRegime.Yearly => $"năm {period.Year}",
+                _ => $"đột xuất số {period.Number}/{period.Year}",
+            };
+            var text = new StringBuilder($"Báo cáo {name} (số liệu đến {period.DataCutOffOn:dd/MM/yyyy})\r\n\r\n");
             if (lines.Count == 0) text.Append("Trong kỳ chưa có cập nhật tiến độ.\r\n");
             foreach (var l in lines) text.Append($"- {l.Task}: {l.Note}{(l.PercentComplete is { } pc ? $" ({pc}%)" : "")}\r\n");
             return text.ToString();

@@ -10,13 +10,13 @@ namespace PlanTracker.Core.Features.Reports;
 public enum Compliance { OnTime, Late, Missing }
 
 /// <summary>
-/// For one quarter: which agencies of the province submitted on time, late, or not at all
+/// For one period (a quarter by default): which agencies of the province submitted on time, late, or not at all
 /// ("14/150 đơn vị không gửi báo cáo"). The agencies expected to report are those leading a task
 /// of a published plan of the province.
 /// </summary>
 public static class GetReportingCompliance
 {
-    public sealed record Query(int Year, int Quarter) : IRequest<Result>;
+    public sealed record Query(int Year, int Number, ReportingRegime Regime = ReportingRegime.Quarterly) : IRequest<Result>;
 
     public sealed record Row(long AgencyId, string Agency, Compliance Compliance, DateTimeOffset? SubmittedAt, PeriodReportState? State);
 
@@ -27,9 +27,15 @@ public static class GetReportingCompliance
     {
         public async Task<Result> Handle(Query q, CancellationToken ct)
         {
-            if (q.Quarter is < 1 or > 4) throw new RuleViolationException("quarter", "A quarter is 1 to 4.");
             var provinceId = await access.SecretariatProvinceAsync(db, ct);
-            var period = await calendar.QuarterOfAsync(new DateOnly(q.Year, q.Quarter * 3, 1), ct);
+            var months = q.Regime switch { ReportingRegime.Quarterly => 3, ReportingRegime.HalfYearly => 6, ReportingRegime.Yearly => 12, _ => 0 };
+            ReportingPeriod period;
+            if (months == 0)
+                period = await db.ReportingPeriods.SingleOrDefaultAsync(p => p.Regime == ReportingRegime.AdHoc && p.Year == q.Year && p.Number == q.Number, ct)
+                    ?? throw new RuleViolationException("number", $"There is no ad hoc period {q.Number}/{q.Year}.");
+            else if (q.Number < 1 || q.Number > 12 / months)
+                throw new RuleViolationException("number", $"A {q.Regime} period is numbered 1 to {12 / months}.");
+            else period = await calendar.PeriodOfAsync(q.Regime, new DateOnly(q.Year, q.Number * months, 1), ct);
             var expected = await db.Agencies.AsNoTracking()
                 .Where(a => a.ProvinceId == provinceId && a.Kind != AgencyKind.Group
                     && (db.Tasks.Any(t => t.LeadAgencyId == a.Id && !t.IsGroup && t.Plan.Status == PlanStatus.Published)
