@@ -7,7 +7,7 @@ namespace PlanTracker.Core.Features.Agencies;
 
 public static class ListAgencies
 {
-    public sealed record Query(string? Province = null) : IRequest<IReadOnlyList<AgencyItem>>;
+    public sealed record Query(string? Province = null, long? ProvinceId = null, bool CurrentOnly = false) : IRequest<IReadOnlyList<AgencyItem>>;
 
     public sealed record AgencyItem(long Id, string Key, string Name, string? ShortName, AgencyLevel Level, AgencyKind Kind,
         string? Province, long? ParentId, bool IsSecretariat, IReadOnlyList<string> Aliases, IReadOnlyList<long> MemberIds,
@@ -19,6 +19,8 @@ public static class ListAgencies
         {
             var agencies = db.Agencies.AsNoTracking();
             if (q.Province is { } province) agencies = agencies.Where(a => a.Province != null && a.Province.Key == province);
+            if (q.ProvinceId is { } provinceId) agencies = agencies.Where(a => a.ProvinceId == provinceId);
+            if (q.CurrentOnly) agencies = agencies.Where(a => a.DissolvedOn == null);
             return await agencies.OrderBy(a => a.Province!.Name).ThenBy(a => a.Level).ThenBy(a => a.Name)
                 .Select(a => new AgencyItem(a.Id, a.Key, a.Name, a.ShortName, a.Level, a.Kind,
                     a.Province == null ? null : a.Province.Name, a.ParentId, a.IsSecretariat,

@@ -1,6 +1,7 @@
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using PlanTracker.Core.Domain;
+using PlanTracker.Core.Features.Audit;
 using PlanTracker.Core.Persistence;
 
 namespace PlanTracker.Core.Features.Tasks;
@@ -10,22 +11,16 @@ public static class GetTaskHistory
 {
     public sealed record Query(long TaskId) : IRequest<Result>;
 
-    public sealed record Entry(DateTimeOffset At, string Action, string? User, string? Data);
-
     public sealed record ProgressEntry(long Id, DateTimeOffset At, string Agency, string? User, bool IsContribution,
         PlanTaskStatus? Status, int? PercentComplete, string Note);
 
-    public sealed record Result(IReadOnlyList<Entry> Audit, IReadOnlyList<ProgressEntry> Progress);
+    public sealed record Result(IReadOnlyList<GetAuditTrail.Entry> Audit, IReadOnlyList<ProgressEntry> Progress);
 
     public sealed class Handler(PlanTrackerDbContext db) : IRequestHandler<Query, Result>
     {
         public async Task<Result> Handle(Query q, CancellationToken ct)
         {
-            var audit = await db.AuditEvents.AsNoTracking()
-                .Where(e => e.EntityType == nameof(PlanTask) && e.EntityId == q.TaskId)
-                .OrderByDescending(e => e.OccurredAt).ThenByDescending(e => e.Id)
-                .Select(e => new Entry(e.OccurredAt, e.Action, db.Users.Where(u => u.Id == e.UserId).Select(u => u.DisplayName).FirstOrDefault(), e.Data))
-                .ToListAsync(ct);
+            var audit = await GetAuditTrail.Read(db, nameof(PlanTask), q.TaskId, ct);
             var progress = await db.ProgressUpdates.AsNoTracking()
                 .Where(p => p.TaskId == q.TaskId)
                 .OrderByDescending(p => p.RecordedAt).ThenByDescending(p => p.Id)

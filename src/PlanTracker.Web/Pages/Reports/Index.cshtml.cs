@@ -1,0 +1,76 @@
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using PlanTracker.Core.Common;
+using PlanTracker.Core.Domain;
+using PlanTracker.Core.Features.Reports;
+using PlanTracker.Web.Pages.Shared;
+
+namespace PlanTracker.Web.Pages.Reports;
+
+/// <summary>
+/// Agency staff: this quarter's report (drafted from progress, edited, submitted by the head).
+/// Secretariat: who has reported this quarter, and the submitted reports to accept or return.
+/// </summary>
+public sealed class IndexModel(IMediator mediator, ProvinceClock clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public int? Year { get; set; }
+    [BindProperty(SupportsGet = true)] public int? Quarter { get; set; }
+    public DraftPeriodReport.Result? Report { get; private set; }
+    public GetReportingCompliance.Result? Compliance { get; private set; }
+    public IReadOnlyList<ListSubmittedReports.Item> Submitted { get; private set; } = [];
+    [BindProperty] public string? ReportText { get; set; }
+    [BindProperty] public int Version { get; set; }
+    [BindProperty] public string? Comment { get; set; }
+
+    public bool IsStaff => User.IsInRole(Roles.AgencyOfficer) || User.IsInRole(Roles.AgencyHead);
+    public bool IsSecretariat => User.IsInRole(Roles.Secretariat);
+    private DateOnly Day => Year is { } y && Quarter is { } q ? new DateOnly(y, q * 3, 1) : clock.Today;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await Load(ct) ?? Page();
+
+    public Task<IActionResult> OnPostSaveAsync(CancellationToken ct) =>
+        Act(() => mediator.Send(new DraftPeriodReport.Command(Day, ReportText ?? "", Version), ct), ct);
+
+    public Task<IActionResult> OnPostSubmitAsync(long reportId, CancellationToken ct) =>
+        Act(() => mediator.Send(new SubmitPeriodReport.Command(reportId, Version), ct), ct);
+
+    public Task<IActionResult> OnPostReviewAsync(long reportId, bool accept, CancellationToken ct) =>
+        Act(() => mediator.Send(new ReviewPeriodReport.Command(reportId, accept, Comment), ct), ct);
+
+    private async Task<IActionResult> Act<T>(Func<Task<T>> send, CancellationToken ct)
+    {
+        try
+        {
+            await send();
+            return RedirectToPage(new { Year, Quarter });
+        }
+        catch (ForbiddenException)
+        {
+            return StatusCode(StatusCodes.Status403Forbidden);
+        }
+        catch (Exception e) when (ErrorSummary.AddTo(ModelState, e, "Report"))
+        {
+            return await Load(ct) ?? Page();
+        }
+    }
+
+    private async Task<IActionResult?> Load(CancellationToken ct)
+    {
+        try
+        {
+            if (IsStaff) Report = await mediator.Send(new DraftPeriodReport.Command(Day), ct);
+            if (IsSecretariat)
+            {
+                var quarter = (Day.Month + 2) / 3;
+                Compliance = await mediator.Send(new GetReportingCompliance.Query(Day.Year, quarter), ct);
+                Submitted = await mediator.Send(new ListSubmittedReports.Query(Day.Year, quarter), ct);
+            }
+        }
+        catch (ForbiddenException)
+        {
+            return StatusCode(StatusCodes.Status403Forbidden);
+        }
+        return null;
+    }
+}

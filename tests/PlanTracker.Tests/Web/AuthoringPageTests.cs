@@ -1,0 +1,114 @@
+using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc.Testing;
+using PlanTracker.Tests.Infrastructure;
+
+namespace PlanTracker.Tests.Web;
+
+/// <summary>The secretariat's and the agencies' forms, submitted as a browser submits them.</summary>
+public sealed partial class AuthoringPageTests(AppFactory app) : IClassFixture<AppFactory>
+{
+    [Fact]
+    public async Task Should_register_a_document_add_a_task_import_a_table_and_publish_from_the_pages()
+    {
+        var client = await SignIn("thuongtruc@plantracker.local");
+        var form = await client.GetStringAsync("/Plans/New");
+        var created = await client.PostAsync("/Plans/New", Form(form, new()
+        {
+            ["Document.Number"] = "77/KH-UBND", ["Document.Kind"] = "Plan", ["Document.Issuer"] = "UBND tỉnh Vĩnh Phúc",
+            ["Document.IssuedOn"] = "2026-11-01", ["Document.Title"] = "Kế hoạch số hoá năm 2027",
+        }));
+        var planPage = await created.Content.ReadAsStringAsync();
+        Assert.Contains("Kế hoạch số hoá năm 2027", planPage);
+        var planId = PlanId().Match(created.RequestMessage!.RequestUri!.AbsolutePath).Groups[1].Value;
+        var interior = AgencyOption().Matches(planPage).First(m => m.Groups[2].Value == "Sở Nội vụ").Groups[1].Value;
+
+        var bad = await client.PostAsync($"/Plans/{planId}?handler=Task", Form(planPage, new()
+        {
+            ["NewTask.Code"] = "1", ["NewTask.Title"] = "Số hoá hồ sơ", ["NewTask.LeadAgencyId"] = interior, ["NewTask.DeadlineText"] = "càng sớm càng tốt",
+        }));
+        Assert.Contains("is not a deadline PlanTracker can read", await bad.Content.ReadAsStringAsync());
+        var added = await client.PostAsync($"/Plans/{planId}?handler=Task", Form(planPage, new()
+        {
+            ["NewTask.Code"] = "1", ["NewTask.Title"] = "Số hoá hồ sơ", ["NewTask.LeadAgencyId"] = interior, ["NewTask.DeadlineText"] = "Quý II năm 2027",
+        }));
+        planPage = await added.Content.ReadAsStringAsync();
+        Assert.Contains("Quý II/2027", planPage);
+
+        var csv = "STT;Nhiệm vụ;Cơ quan chủ trì;Cơ quan phối hợp;Thời gian hoàn thành\n1;Đào tạo kỹ năng số;Sở Nội vụ;Sở TT&TT;Năm 2027";
+        var upload = new MultipartFormDataContent
+        {
+            { new ByteArrayContent(Encoding.UTF8.GetBytes(csv)), "file", "phu-luc.csv" },
+            { new StringContent(Token(planPage)), "__RequestVerificationToken" },
+        };
+        var preview = await (await client.PostAsync($"/Plans/{planId}?handler=Preview", upload)).Content.ReadAsStringAsync();
+        Assert.Contains("Đào tạo kỹ năng số", preview);
+        var token = ImportToken().Match(preview).Groups[1].Value;
+        var imported = await client.PostAsync($"/Plans/{planId}?handler=Import", Form(preview, new() { ["token"] = token }));
+        planPage = await imported.Content.ReadAsStringAsync();
+        Assert.Contains("PL.1", planPage);
+
+        var published = await client.PostAsync($"/Plans/{planId}?handler=Publish", Form(planPage, new()));
+        var final = await published.Content.ReadAsStringAsync();
+        Assert.Contains("Đã ban hành", final);
+        Assert.Contains("plan.published", final);
+    }
+
+    [Fact]
+    public async Task Should_draft_submit_and_accept_the_quarterly_report_from_the_reports_page()
+    {
+        var officer = await SignIn("canbo.noivu@plantracker.local");
+        var page = await officer.GetStringAsync("/Reports");
+        Assert.Contains("Báo cáo quý 4/2026", page);
+        var saved = await officer.PostAsync("/Reports?handler=Save", Form(page, new() { ["ReportText"] = "Nội dung đã soạn", ["Version"] = VersionOf(page) }));
+        page = await saved.Content.ReadAsStringAsync();
+        Assert.Contains("Nội dung đã soạn", page);
+
+        var head = await SignIn("giamdoc.noivu@plantracker.local");
+        var headPage = await head.GetStringAsync("/Reports");
+        var reportId = ReportId().Match(headPage).Groups[1].Value;
+        var submitted = await head.PostAsync($"/Reports?handler=Submit&reportId={reportId}", Form(headPage, new() { ["Version"] = VersionOf(headPage) }));
+        Assert.Contains("Đã gửi", await submitted.Content.ReadAsStringAsync());
+
+        var secretariat = await SignIn("thuongtruc@plantracker.local");
+        var inbox = await secretariat.GetStringAsync("/Reports");
+        Assert.Contains("Nội dung đã soạn", inbox);
+        Assert.Contains("đơn vị không gửi báo cáo", inbox);
+        var accepted = await secretariat.PostAsync($"/Reports?handler=Review&reportId={reportId}", Form(inbox, new() { ["accept"] = "true", ["Comment"] = "Đạt" }));
+        Assert.Contains("Đã chấp nhận", await accepted.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Should_answer_403_to_an_officer_posting_the_new_plan_form()
+    {
+        var officer = await SignIn("canbo.noivu@plantracker.local");
+        var form = await officer.GetStringAsync("/Plans/New");
+        var response = await officer.PostAsync("/Plans/New", Form(form, new() { ["Document.Issuer"] = "x", ["Document.Title"] = "x" }));
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    private async Task<HttpClient> SignIn(string email)
+    {
+        var client = app.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true });
+        var login = await client.GetStringAsync("/Account/Login");
+        (await client.PostAsync("/Account/Login", Form(login, new() { ["Email"] = email, ["Password"] = TestDatabases.DemoPassword }))).EnsureSuccessStatusCode();
+        return client;
+    }
+
+    private static FormUrlEncodedContent Form(string page, Dictionary<string, string> fields)
+    {
+        fields["__RequestVerificationToken"] = Token(page);
+        return new FormUrlEncodedContent(fields);
+    }
+
+    private static string Token(string page) => Antiforgery().Match(page).Groups[1].Value;
+    private static string VersionOf(string page) => VersionField().Match(page).Groups[1].Value;
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")] private static partial Regex Antiforgery();
+    [GeneratedRegex("/Plans/(\\d+)")] private static partial Regex PlanId();
+    [GeneratedRegex("<option value=\"(\\d+)\"[^>]*>([^<]+)</option>")] private static partial Regex AgencyOption();
+    [GeneratedRegex("name=\"token\" value=\"([^\"]+)\"")] private static partial Regex ImportToken();
+    [GeneratedRegex("name=\"Version\" value=\"(\\d+)\"")] private static partial Regex VersionField();
+    [GeneratedRegex("reportId=(\\d+)")] private static partial Regex ReportId();
+}
