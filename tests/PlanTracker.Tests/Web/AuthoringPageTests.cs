@@ -88,6 +88,46 @@ public sealed partial class AuthoringPageTests(AppFactory app) : IClassFixture<A
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
 
+    [Fact]
+    public async Task Should_edit_a_task_from_its_edit_page_and_refuse_the_page_to_officers()
+    {
+        var id = app.TaskId("vinh-phuc/kh-36a", "III.1.l");
+        var officer = await SignIn("canbo.noivu@plantracker.local");
+        Assert.Equal(HttpStatusCode.Forbidden, (await officer.GetAsync($"/Tasks/{id}/Edit")).StatusCode);
+
+        var client = await SignIn("thuongtruc@plantracker.local");
+        var page = await client.GetStringAsync($"/Tasks/{id}/Edit");
+        var fields = new Dictionary<string, string>
+        {
+            ["Input.Version"] = VersionInput().Match(page).Groups[1].Value, ["Input.Code"] = "III.1.l", ["Input.Title"] = "Tiêu đề mới",
+            ["Input.LeadAgencyId"] = SelectedLead().Match(page).Groups[1].Value, ["Input.DeadlineText"] = "thường xuyên",
+            ["Input.Targets"] = "Tỷ lệ văn bản điện tử; percent; atLeast; 90",
+        };
+        var saved = await client.PostAsync($"/Tasks/{id}/Edit?handler=Save", Form(page, fields));
+        var detail = await saved.Content.ReadAsStringAsync();
+        Assert.Contains("Tiêu đề mới", detail);
+        Assert.Contains("Tỷ lệ văn bản điện tử", detail);
+
+        page = await client.GetStringAsync($"/Tasks/{id}/Edit");
+        fields["Input.Version"] = VersionInput().Match(page).Groups[1].Value;
+        fields["Input.Targets"] = "không đúng dạng";
+        var bad = await client.PostAsync($"/Tasks/{id}/Edit?handler=Save", Form(page, fields));
+        Assert.Contains("is not &#x27;indicator; unit; comparison; value&#x27;", await bad.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Should_rename_an_agency_from_the_agencies_page()
+    {
+        var client = await SignIn("thuongtruc@plantracker.local");
+        var page = await client.GetStringAsync("/Agencies?province=vinh-phuc");
+        var agencyId = RenameForm().Matches(page).First(m => m.Groups[2].Value == "Ban Dân tộc tỉnh Vĩnh Phúc").Groups[1].Value;
+
+        var renamed = await client.PostAsync($"/Agencies?handler=Rename&agencyId={agencyId}&Province=vinh-phuc",
+            Form(page, new() { ["name"] = "Sở Dân tộc và Tôn giáo", ["effectiveOn"] = "2025-03-01" }));
+
+        Assert.Contains("Sở Dân tộc và Tôn giáo", await renamed.Content.ReadAsStringAsync());
+    }
+
     private async Task<HttpClient> SignIn(string email)
     {
         var client = app.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true });
@@ -111,4 +151,7 @@ public sealed partial class AuthoringPageTests(AppFactory app) : IClassFixture<A
     [GeneratedRegex("name=\"token\" value=\"([^\"]+)\"")] private static partial Regex ImportToken();
     [GeneratedRegex("name=\"Version\" value=\"(\\d+)\"")] private static partial Regex VersionField();
     [GeneratedRegex("reportId=(\\d+)")] private static partial Regex ReportId();
+    [GeneratedRegex("name=\"Input.Version\" value=\"(\\d+)\"")] private static partial Regex VersionInput();
+    [GeneratedRegex("<option value=\"(\\d+)\" selected=\"selected\">")] private static partial Regex SelectedLead();
+    [GeneratedRegex("agencyId=(\\d+)[^>]*>\\s*<input name=\"name\" value=\"([^\"]+)\"")] private static partial Regex RenameForm();
 }

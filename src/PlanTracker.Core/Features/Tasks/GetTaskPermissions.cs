@@ -14,7 +14,7 @@ public static class GetTaskPermissions
     public sealed record PendingExtension(long Id, DateOnly RequestedDueOn, string Reason);
 
     public sealed record Result(bool CanRecordProgress, bool CanContribute, bool CanRequestExtension, bool CanDecideExtension,
-        PendingExtension? Pending);
+        PendingExtension? Pending, bool CanEdit);
 
     public sealed class Handler(PlanTrackerDbContext db, AccessContext access) : IRequestHandler<Query, Result>
     {
@@ -25,7 +25,7 @@ public static class GetTaskPermissions
             var pending = await db.ExtensionRequests.AsNoTracking()
                 .Where(e => e.TaskId == q.TaskId && e.State == ExtensionState.Pending)
                 .Select(e => new PendingExtension(e.Id, e.RequestedDueOn, e.Reason)).FirstOrDefaultAsync(ct);
-            return new Result(leads || manages, await access.CoordinatesAsync(q.TaskId, ct), leads && pending is null, manages, pending);
+            return new Result(leads || manages, await access.CoordinatesAsync(q.TaskId, ct), leads && pending is null, manages, pending, CanEdit: manages);
         }
     }
 }

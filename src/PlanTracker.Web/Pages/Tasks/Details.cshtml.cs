@@ -12,7 +12,7 @@ namespace PlanTracker.Web.Pages.Tasks;
 public sealed class DetailsModel(IMediator mediator, ProvinceClock clock) : PageModel
 {
     public GetTask.Result? Result { get; private set; }
-    public GetTaskPermissions.Result Can { get; private set; } = new(false, false, false, false, null);
+    public GetTaskPermissions.Result Can { get; private set; } = new(false, false, false, false, null, false);
     public GetTaskHistory.Result History { get; private set; } = new([], []);
     public IReadOnlyList<ListEvidence.Item> Evidence { get; private set; } = [];
     public DateOnly Today => clock.Today;

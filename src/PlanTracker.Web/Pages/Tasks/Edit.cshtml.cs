@@ -1,0 +1,122 @@
+using System.Globalization;
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using PlanTracker.Core.Common;
+using PlanTracker.Core.Domain;
+using PlanTracker.Core.Features.Agencies;
+using PlanTracker.Core.Features.Plans;
+using PlanTracker.Core.Features.Tasks;
+using PlanTracker.Web.Pages.Shared;
+
+namespace PlanTracker.Web.Pages.Tasks;
+
+/// <summary>The secretariat's editing of one task: its fields and targets, its place in the tree, splitting, deleting.</summary>
+public sealed class EditModel(IMediator mediator) : PageModel
+{
+    public GetTask.Result? Task { get; private set; }
+    public GetPlan.Result? Plan { get; private set; }
+    public IReadOnlyList<ListAgencies.AgencyItem> Agencies { get; private set; } = [];
+
+    [BindProperty] public EditInput Input { get; set; } = new();
+
+    public sealed class EditInput
+    {
+        public int Version { get; set; }
+        public string? Code { get; set; }
+        public string? Title { get; set; }
+        public string? Description { get; set; }
+        public string? ExpectedOutput { get; set; }
+        public long? LeadAgencyId { get; set; }
+        public List<long> CoordinatingAgencyIds { get; set; } = [];
+        public string? DeadlineText { get; set; }
+        public string? Targets { get; set; }
+    }
+
+    public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
+    {
+        if (await Load(id, ct) is { } refusal) return refusal;
+        var t = Task!.Task;
+        Input = new EditInput
+        {
+            Version = t.Version, Code = t.Code, Title = t.Title, Description = Task.Description, ExpectedOutput = Task.ExpectedOutput,
+            LeadAgencyId = t.LeadAgency?.Id, CoordinatingAgencyIds = t.CoordinatingAgencies.Select(a => a.Id).ToList(), DeadlineText = t.Deadline.Text,
+            Targets = string.Join("\n", t.Targets.Select(x => $"{x.Indicator}; {x.Unit}; {x.Comparison}; {x.Value.ToString(CultureInfo.InvariantCulture)}")),
+        };
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostSaveAsync(long id, CancellationToken ct) => Act(id, async () =>
+    {
+        await mediator.Send(new EditTask.Command(id, Input.Version, Input.Code ?? "", Input.Title ?? "", Input.Description, Input.ExpectedOutput,
+            Input.LeadAgencyId, Input.CoordinatingAgencyIds, Input.DeadlineText, ParseTargets(Input.Targets)), ct);
+        return $"/Tasks/{id}?saved=true";
+    }, ct);
+
+    public Task<IActionResult> OnPostMoveAsync(long id, long? newParentId, CancellationToken ct) => Act(id, async () =>
+    {
+        await mediator.Send(new MoveTask.Command(id, Input.Version, newParentId), ct);
+        return $"/Tasks/{id}?saved=true";
+    }, ct);
+
+    public Task<IActionResult> OnPostSplitAsync(long id, string? parts, CancellationToken ct) => Act(id, async () =>
+    {
+        await mediator.Send(new SplitTask.Command(id, Input.Version,
+            (parts ?? "").Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)), ct);
+        return $"/Tasks/{id}?saved=true";
+    }, ct);
+
+    public Task<IActionResult> OnPostDeleteAsync(long id, CancellationToken ct) => Act(id, async () =>
+    {
+        var planId = Task!.Task.PlanId;
+        await mediator.Send(new DeleteTask.Command(id, Input.Version), ct);
+        return $"/Plans/{planId}";
+    }, ct);
+
+    /// <summary>"indicator; unit; comparison; value" per line; a line that does not read so is named in the error.</summary>
+    private static List<AddTask.TargetInput>? ParseTargets(string? text)
+    {
+        if (text is null) return null;
+        var targets = new List<AddTask.TargetInput>();
+        foreach (var (line, n) in text.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select((l, i) => (l, i + 1)))
+        {
+            var parts = line.Split(';', StringSplitOptions.TrimEntries);
+            if (parts.Length != 4 || !Enum.TryParse<TargetUnit>(parts[1], true, out var unit) || !Enum.TryParse<TargetComparison>(parts[2], true, out var comparison)
+                || !decimal.TryParse(parts[3], NumberStyles.Number, CultureInfo.InvariantCulture, out var value))
+                throw new RuleViolationException("targets", $"Target line {n} ('{line}') is not 'indicator; unit; comparison; value'.");
+            targets.Add(new AddTask.TargetInput(parts[0], unit, comparison, value));
+        }
+        return targets;
+    }
+
+    private async Task<IActionResult> Act(long id, Func<Task<string>> send, CancellationToken ct)
+    {
+        if (await Load(id, ct) is { } refusal) return refusal;
+        try
+        {
+            return Redirect(await send());
+        }
+        catch (ForbiddenException)
+        {
+            return StatusCode(StatusCodes.Status403Forbidden);
+        }
+        catch (Exception e) when (ErrorSummary.AddTo(ModelState, e, nameof(Input)))
+        {
+            return Page();
+        }
+    }
+
+    private async Task<IActionResult?> Load(long id, CancellationToken ct)
+    {
+        Task = await mediator.Send(new GetTask.Query(id), ct);
+        if (Task is null) return NotFound();
+        if (!await mediator.Send(new GetPlanPermissions.Query(Task.Task.PlanId), ct)) return StatusCode(StatusCodes.Status403Forbidden);
+        Plan = await mediator.Send(new GetPlan.Query(Task.Task.PlanId), ct);
+        Agencies = await mediator.Send(new ListAgencies.Query(ProvinceId: Plan!.ProvinceId, CurrentOnly: true), ct);
+        return null;
+    }
+
+    public IEnumerable<GetPlan.TaskNode> Headings() => Walk(Plan!.Tasks).Where(n => n.Task.IsGroup && n.Task.Id != Task!.Task.Id);
+
+    private static IEnumerable<GetPlan.TaskNode> Walk(IEnumerable<GetPlan.TaskNode> nodes) => nodes.SelectMany(n => Walk(n.Children).Prepend(n));
+}
