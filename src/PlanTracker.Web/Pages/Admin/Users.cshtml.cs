@@ -35,22 +35,8 @@ public sealed class UsersModel(IMediator mediator) : PageModel
     public Task<IActionResult> OnPostPasswordAsync(long userId, string? newPassword, CancellationToken ct) =>
         Act(() => mediator.Send(new ChangeUser.Command(userId, NewPassword: newPassword ?? ""), ct), ct);
 
-    private async Task<IActionResult> Act<T>(Func<Task<T>> send, CancellationToken ct)
-    {
-        try
-        {
-            await send();
-            return RedirectToPage();
-        }
-        catch (ForbiddenException)
-        {
-            return StatusCode(StatusCodes.Status403Forbidden);
-        }
-        catch (Exception e) when (ErrorSummary.AddTo(ModelState, e, nameof(Create)))
-        {
-            return await Load(ct) ?? Page();
-        }
-    }
+    private Task<IActionResult> Act<T>(Func<Task<T>> send, CancellationToken ct) =>
+        this.Attempt(nameof(Create), async () => { await send(); return RedirectToPage(); }, async () => await Load(ct) ?? Page());
 
     private async Task<IActionResult?> Load(CancellationToken ct)
     {

@@ -28,23 +28,8 @@ public sealed class IndexModel(IMediator mediator, ProvinceClock clock) : PageMo
             (into ?? "").Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(n => new SplitAgency.Successor(n, null)).ToList(),
             effectiveOn ?? clock.Today), ct), ct);
 
-    private async Task<IActionResult> Act<T>(Func<Task<T>> send, CancellationToken ct)
-    {
-        try
-        {
-            await send();
-            return RedirectToPage(new { Province });
-        }
-        catch (ForbiddenException)
-        {
-            return StatusCode(StatusCodes.Status403Forbidden);
-        }
-        catch (Exception e) when (ErrorSummary.AddTo(ModelState, e, "Agency"))
-        {
-            await Load(ct);
-            return Page();
-        }
-    }
+    private Task<IActionResult> Act<T>(Func<Task<T>> send, CancellationToken ct) =>
+        this.Attempt("Agency", async () => { await send(); return RedirectToPage(new { Province }); }, async () => { await Load(ct); return Page(); });
 
     private async Task Load(CancellationToken ct) =>
         Agencies = (await mediator.Send(new ListAgencies.Query(Province), ct)).Where(a => a.Kind != AgencyKind.Group).ToList();

@@ -56,19 +56,13 @@ public sealed class DetailsModel(IMediator mediator, ProvinceClock clock, Eviden
         var token = $"{Guid.NewGuid():N}{Path.GetExtension(file.FileName).ToLowerInvariant()}";
         Directory.CreateDirectory(ImportFolder);
         await using (var saved = System.IO.File.Create(Path.Combine(ImportFolder, token))) await file.CopyToAsync(saved, ct);
-        try
+        async Task<IActionResult> Show() => await Load(id, ct) ? Page() : NotFound();
+        return await this.Attempt("Import", async () =>
         {
             Preview = await mediator.Send(new PreviewImport.Command(id, token, () => System.IO.File.OpenRead(Path.Combine(ImportFolder, token))), ct);
             PreviewToken = token;
-        }
-        catch (ForbiddenException)
-        {
-            return StatusCode(StatusCodes.Status403Forbidden);
-        }
-        catch (Exception e) when (ErrorSummary.AddTo(ModelState, e, "Import"))
-        {
-        }
-        return await Load(id, ct) ? Page() : NotFound();
+            return await Show();
+        }, Show);
     }
 
     public async Task<IActionResult> OnPostImportAsync(long id, string token, CancellationToken ct)
@@ -82,22 +76,8 @@ public sealed class DetailsModel(IMediator mediator, ProvinceClock clock, Eviden
 
     private string ImportFolder => Path.Combine(Path.GetFullPath(files.Directory), "imports");
 
-    private async Task<IActionResult> Act<T>(long id, string form, Func<Task<T>> send, CancellationToken ct)
-    {
-        try
-        {
-            await send();
-            return Redirect($"/Plans/{id}");
-        }
-        catch (ForbiddenException)
-        {
-            return StatusCode(StatusCodes.Status403Forbidden);
-        }
-        catch (Exception e) when (ErrorSummary.AddTo(ModelState, e, form))
-        {
-            return await Load(id, ct) ? Page() : NotFound();
-        }
-    }
+    private Task<IActionResult> Act<T>(long id, string form, Func<Task<T>> send, CancellationToken ct) =>
+        this.Attempt(form, async () => { await send(); return Redirect($"/Plans/{id}"); }, async () => await Load(id, ct) ? Page() : NotFound());
 
     private async Task<bool> Load(long id, CancellationToken ct)
     {

@@ -30,19 +30,11 @@ public sealed class NewModel(IMediator mediator) : PageModel
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var d = Document;
-        try
+        return await this.Attempt(nameof(Document), async () =>
         {
             var planId = await mediator.Send(new StartPlan.Command(
                 new RegisterDocument.Command(d.Number, d.Kind, d.Issuer ?? "", d.IssuedOn, d.Signer, d.Title ?? ""), d.PlanTitle), ct);
             return Redirect($"/Plans/{planId}");
-        }
-        catch (ForbiddenException)
-        {
-            return StatusCode(StatusCodes.Status403Forbidden);
-        }
-        catch (Exception e) when (ErrorSummary.AddTo(ModelState, e, nameof(Document)))
-        {
-            return Page();
-        }
+        }, () => Task.FromResult<IActionResult>(Page()));
     }
 }

@@ -38,22 +38,8 @@ public sealed class IndexModel(IMediator mediator, ProvinceClock clock) : PageMo
     public Task<IActionResult> OnPostReviewAsync(long reportId, bool accept, CancellationToken ct) =>
         Act(() => mediator.Send(new ReviewPeriodReport.Command(reportId, accept, Comment), ct), ct);
 
-    private async Task<IActionResult> Act<T>(Func<Task<T>> send, CancellationToken ct)
-    {
-        try
-        {
-            await send();
-            return RedirectToPage(new { Year, Quarter });
-        }
-        catch (ForbiddenException)
-        {
-            return StatusCode(StatusCodes.Status403Forbidden);
-        }
-        catch (Exception e) when (ErrorSummary.AddTo(ModelState, e, "Report"))
-        {
-            return await Load(ct) ?? Page();
-        }
-    }
+    private Task<IActionResult> Act<T>(Func<Task<T>> send, CancellationToken ct) =>
+        this.Attempt("Report", async () => { await send(); return RedirectToPage(new { Year, Quarter }); }, async () => await Load(ct) ?? Page());
 
     private async Task<IActionResult?> Load(CancellationToken ct)
     {

@@ -1,12 +1,35 @@
 using FluentValidation;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using PlanTracker.Core.Common;
 
 namespace PlanTracker.Web.Pages.Shared;
 
-/// <summary>Puts what a command refused next to the fields of the form that sent it.</summary>
+/// <summary>How every form of the site answers a command: done, refused (403), or corrected next to its fields.</summary>
 public static class ErrorSummary
 {
+    /// <summary>
+    /// Runs a page's command. A refusal the user may correct goes into the form's messages and the
+    /// page is shown again by <paramref name="redisplay"/>; a forbidden one answers 403.
+    /// </summary>
+    public static async Task<IActionResult> Attempt(this PageModel page, string form, Func<Task<IActionResult>> command,
+        Func<Task<IActionResult>> redisplay)
+    {
+        try
+        {
+            return await command();
+        }
+        catch (ForbiddenException)
+        {
+            return page.StatusCode(StatusCodes.Status403Forbidden);
+        }
+        catch (Exception e) when (AddTo(page.ModelState, e, form))
+        {
+            return await redisplay();
+        }
+    }
+
     /// <returns>True when the exception was a refusal the user can correct; false for anything else.</returns>
     public static bool AddTo(ModelStateDictionary modelState, Exception e, string prefix)
     {

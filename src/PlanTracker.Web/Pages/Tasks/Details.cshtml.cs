@@ -38,22 +38,8 @@ public sealed class DetailsModel(IMediator mediator, ProvinceClock clock) : Page
         Act(id, "Evidence", () => mediator.Send(new AttachEvidence.Command(id,
             file is null ? null : new AttachEvidence.Upload(file.FileName, file.Length, file.OpenReadStream), documentNumber), ct), ct);
 
-    private async Task<IActionResult> Act<T>(long id, string form, Func<Task<T>> send, CancellationToken ct)
-    {
-        try
-        {
-            await send();
-            return Redirect($"/Tasks/{id}?saved=true");
-        }
-        catch (ForbiddenException)
-        {
-            return StatusCode(StatusCodes.Status403Forbidden);
-        }
-        catch (Exception e) when (ErrorSummary.AddTo(ModelState, e, form))
-        {
-            return await Load(id, ct) ? Page() : NotFound();
-        }
-    }
+    private Task<IActionResult> Act<T>(long id, string form, Func<Task<T>> send, CancellationToken ct) =>
+        this.Attempt(form, async () => { await send(); return Redirect($"/Tasks/{id}?saved=true"); }, async () => await Load(id, ct) ? Page() : NotFound());
 
     private async Task<bool> Load(long id, CancellationToken ct)
     {

@@ -14,7 +14,7 @@ namespace PlanTracker.Web.Pages.Tasks;
 /// <summary>The secretariat's editing of one task: its fields and targets, its place in the tree, splitting, deleting.</summary>
 public sealed class EditModel(IMediator mediator) : PageModel
 {
-    public GetTask.Result? Task { get; private set; }
+    public GetTask.Result? Current { get; private set; }
     public GetPlan.Result? Plan { get; private set; }
     public IReadOnlyList<ListAgencies.AgencyItem> Agencies { get; private set; } = [];
 
@@ -36,10 +36,10 @@ public sealed class EditModel(IMediator mediator) : PageModel
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
     {
         if (await Load(id, ct) is { } refusal) return refusal;
-        var t = Task!.Task;
+        var t = Current!.Task;
         Input = new EditInput
         {
-            Version = t.Version, Code = t.Code, Title = t.Title, Description = Task.Description, ExpectedOutput = Task.ExpectedOutput,
+            Version = t.Version, Code = t.Code, Title = t.Title, Description = Current.Description, ExpectedOutput = Current.ExpectedOutput,
             LeadAgencyId = t.LeadAgency?.Id, CoordinatingAgencyIds = t.CoordinatingAgencies.Select(a => a.Id).ToList(), DeadlineText = t.Deadline.Text,
             Targets = string.Join("\n", t.Targets.Select(x => $"{x.Indicator}; {x.Unit}; {x.Comparison}; {x.Value.ToString(CultureInfo.InvariantCulture)}")),
         };
@@ -68,7 +68,7 @@ public sealed class EditModel(IMediator mediator) : PageModel
 
     public Task<IActionResult> OnPostDeleteAsync(long id, CancellationToken ct) => Act(id, async () =>
     {
-        var planId = Task!.Task.PlanId;
+        var planId = Current!.Task.PlanId;
         await mediator.Send(new DeleteTask.Command(id, Input.Version), ct);
         return $"/Plans/{planId}";
     }, ct);
@@ -89,34 +89,20 @@ public sealed class EditModel(IMediator mediator) : PageModel
         return targets;
     }
 
-    private async Task<IActionResult> Act(long id, Func<Task<string>> send, CancellationToken ct)
-    {
-        if (await Load(id, ct) is { } refusal) return refusal;
-        try
-        {
-            return Redirect(await send());
-        }
-        catch (ForbiddenException)
-        {
-            return StatusCode(StatusCodes.Status403Forbidden);
-        }
-        catch (Exception e) when (ErrorSummary.AddTo(ModelState, e, nameof(Input)))
-        {
-            return Page();
-        }
-    }
+    private async Task<IActionResult> Act(long id, Func<Task<string>> send, CancellationToken ct) =>
+        await Load(id, ct) ?? await this.Attempt(nameof(Input), async () => Redirect(await send()), () => Task.FromResult<IActionResult>(Page()));
 
     private async Task<IActionResult?> Load(long id, CancellationToken ct)
     {
-        Task = await mediator.Send(new GetTask.Query(id), ct);
-        if (Task is null) return NotFound();
-        if (!await mediator.Send(new GetPlanPermissions.Query(Task.Task.PlanId), ct)) return StatusCode(StatusCodes.Status403Forbidden);
-        Plan = await mediator.Send(new GetPlan.Query(Task.Task.PlanId), ct);
+        Current = await mediator.Send(new GetTask.Query(id), ct);
+        if (Current is null) return NotFound();
+        if (!await mediator.Send(new GetPlanPermissions.Query(Current.Task.PlanId), ct)) return StatusCode(StatusCodes.Status403Forbidden);
+        Plan = await mediator.Send(new GetPlan.Query(Current.Task.PlanId), ct);
         Agencies = await mediator.Send(new ListAgencies.Query(ProvinceId: Plan!.ProvinceId, CurrentOnly: true), ct);
         return null;
     }
 
-    public IEnumerable<GetPlan.TaskNode> Headings() => Walk(Plan!.Tasks).Where(n => n.Task.IsGroup && n.Task.Id != Task!.Task.Id);
+    public IEnumerable<GetPlan.TaskNode> Headings() => Walk(Plan!.Tasks).Where(n => n.Task.IsGroup && n.Task.Id != Current!.Task.Id);
 
     private static IEnumerable<GetPlan.TaskNode> Walk(IEnumerable<GetPlan.TaskNode> nodes) => nodes.SelectMany(n => Walk(n.Children).Prepend(n));
 }

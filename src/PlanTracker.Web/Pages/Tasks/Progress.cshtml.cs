@@ -12,7 +12,7 @@ namespace PlanTracker.Web.Pages.Tasks;
 /// <summary>The lead agency's progress form; anyone else gets 403 (the command checks again).</summary>
 public sealed class ProgressModel(IMediator mediator) : PageModel
 {
-    public GetTask.Result? Task { get; private set; }
+    public GetTask.Result? Current { get; private set; }
 
     [BindProperty] public ProgressInput Input { get; set; } = new();
 
@@ -29,7 +29,7 @@ public sealed class ProgressModel(IMediator mediator) : PageModel
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
     {
         if (await Load(id, ct) is { } refusal) return refusal;
-        var t = Task!.Task;
+        var t = Current!.Task;
         Input = new ProgressInput { Version = t.Version, Status = t.Status, PercentComplete = t.PercentComplete };
         return Page();
     }
@@ -39,26 +39,18 @@ public sealed class ProgressModel(IMediator mediator) : PageModel
         if (await Load(id, ct) is { } refusal) return refusal;
         var actuals = Input.Actuals.Where(a => a.Value is not null)
             .Select(a => new RecordProgress.TargetActualInput(a.Key, a.Value!.Value, null)).ToList();
-        try
+        return await this.Attempt(nameof(Input), async () =>
         {
             await mediator.Send(new RecordProgress.Command(id, Input.Version, Input.Status, Input.PercentComplete, Input.Note ?? "",
                 Input.CompletedOn, actuals), ct);
             return Redirect($"/Tasks/{id}?saved=true");
-        }
-        catch (ForbiddenException)
-        {
-            return StatusCode(StatusCodes.Status403Forbidden);
-        }
-        catch (Exception e) when (ErrorSummary.AddTo(ModelState, e, nameof(Input)))
-        {
-            return Page();
-        }
+        }, () => Task.FromResult<IActionResult>(Page()));
     }
 
     private async Task<IActionResult?> Load(long id, CancellationToken ct)
     {
-        Task = await mediator.Send(new GetTask.Query(id), ct);
-        if (Task is null) return NotFound();
+        Current = await mediator.Send(new GetTask.Query(id), ct);
+        if (Current is null) return NotFound();
         var can = await mediator.Send(new GetTaskPermissions.Query(id), ct);
         return can.CanRecordProgress ? null : StatusCode(StatusCodes.Status403Forbidden);
     }
