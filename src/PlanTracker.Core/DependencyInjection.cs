@@ -24,6 +24,7 @@ public static class DependencyInjection
         services.AddScoped<Reporting.ReportingCalendar>();
         services.AddSingleton(new Reporting.ReportingOptions());
         services.AddSingleton(new Files.EvidenceOptions());
+        services.AddSingleton(new Features.Mail.OutboxOptions());
         services.AddSingleton<Files.IEvidenceStore, Files.FolderEvidenceStore>();
         services.AddMediatR5(typeof(DependencyInjection).Assembly);
         return services;

@@ -32,10 +32,12 @@ builder.Services.AddSingleton(builder.Configuration.GetSection("Mail").Get<MailO
 builder.Services.AddSingleton<IMailTransport, SystemNetMailTransport>();
 builder.Services.AddSingleton(builder.Configuration.GetSection("Reporting").Get<PlanTracker.Core.Reporting.ReportingOptions>()
     ?? new PlanTracker.Core.Reporting.ReportingOptions());
+builder.Services.AddSingleton(builder.Configuration.GetSection("Outbox").Get<PlanTracker.Core.Features.Mail.OutboxOptions>()
+    ?? new PlanTracker.Core.Features.Mail.OutboxOptions());
 builder.Services.AddSingleton(builder.Configuration.GetSection("Evidence").Get<PlanTracker.Core.Files.EvidenceOptions>()
     ?? new PlanTracker.Core.Files.EvidenceOptions());
 if (builder.Configuration.GetValue("Scheduler:Enabled", true))
-    builder.Services.AddPlanTrackerScheduler(connectionString);
+    builder.Services.AddPlanTrackerScheduler(connectionString, builder.Configuration);
 
 // Pages sign in with a cookie, the API with a bearer token; one policy scheme picks by path.
 const string PickScheme = "cookie-or-bearer";

@@ -1,0 +1,104 @@
+using MediatR;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using PlanTracker.Core.Email;
+
+namespace PlanTracker.Core.Features.Mail;
+
+public sealed class OutboxOptions
+{
+    public int BatchSize { get; set; } = 200;
+    public int MaxAttempts { get; set; } = 8;
+    /// <summary>Waits after each failed attempt; the last one repeats.</summary>
+    public TimeSpan[] Backoff { get; set; } =
+        [TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(30), TimeSpan.FromHours(2)];
+}
+
+/// <summary>
+/// Delivers due outbox messages. Each message is locked (FOR UPDATE SKIP LOCKED, so several nodes
+/// never take the same one), sent, and marked in one transaction: a crash after sending and
+/// before committing repeats that one message, with the same Message-ID, and loses none.
+/// </summary>
+public static class DispatchOutbox
+{
+    public sealed record Command : IRequest<Result>;
+
+    public sealed record Result(int Sent, int Failed, int Dead);
+
+    public sealed class Handler(NpgsqlDataSource dataSource, IMailTransport transport, OutboxOptions options, TimeProvider time,
+        ILogger<Handler> logger) : IRequestHandler<Command, Result>
+    {
+        public async Task<Result> Handle(Command c, CancellationToken ct)
+        {
+            var (sent, failed, dead) = (0, 0, 0);
+            for (var i = 0; i < options.BatchSize; i++)
+            {
+                await using var connection = await dataSource.OpenConnectionAsync(ct);
+                await using var tx = await connection.BeginTransactionAsync(ct);
+                var message = await NextDue(connection, tx, ct);
+                if (message is null) break;
+                string? error = null;
+                try
+                {
+                    await transport.SendAsync(message.Mail, ct);
+                }
+                catch (Exception e) when (e is System.Net.Mail.SmtpException or IOException or System.Net.Sockets.SocketException or InvalidOperationException)
+                {
+                    error = e.Message;
+                    logger.LogWarning(e, "Sending outbox message {Id} failed (attempt {Attempt})", message.Id, message.Attempts + 1);
+                }
+                var outcome = await Record(connection, tx, message, error, ct);
+                await tx.CommitAsync(ct);
+                switch (outcome)
+                {
+                    case OutboxState.Sent: sent++; break;
+                    case OutboxState.Dead: dead++; break;
+                    default: failed++; break;
+                }
+                // A failing server fails every message alike: stop and let the back-off wait.
+                if (error is not null) break;
+            }
+            return new Result(sent, failed, dead);
+        }
+
+        private sealed record Due(long Id, int Attempts, MailMessageData Mail);
+
+        private async Task<Due?> NextDue(NpgsqlConnection connection, NpgsqlTransaction tx, CancellationToken ct)
+        {
+            await using var cmd = new NpgsqlCommand("""
+                SELECT id, attempts, to_address, subject, text_body, html_body, message_id
+                FROM outbox_messages
+                WHERE state = 'Pending' AND next_attempt_at <= $1
+                ORDER BY next_attempt_at, id
+                LIMIT 1
+                FOR UPDATE SKIP LOCKED
+                """, connection, tx);
+            cmd.Parameters.AddWithValue(time.GetUtcNow());
+            await using var reader = await cmd.ExecuteReaderAsync(ct);
+            if (!await reader.ReadAsync(ct)) return null;
+            return new Due(reader.GetInt64(0), reader.GetInt32(1), new MailMessageData(reader.GetString(2), reader.GetString(3), reader.GetString(4),
+                reader.IsDBNull(5) ? null : reader.GetString(5), reader.GetString(6)));
+        }
+
+        private async Task<OutboxState> Record(NpgsqlConnection connection, NpgsqlTransaction tx, Due message, string? error, CancellationToken ct)
+        {
+            var now = time.GetUtcNow();
+            var attempts = message.Attempts + 1;
+            var state = error is null ? OutboxState.Sent : attempts >= options.MaxAttempts ? OutboxState.Dead : OutboxState.Pending;
+            var wait = options.Backoff[Math.Min(attempts - 1, options.Backoff.Length - 1)];
+            await using var cmd = new NpgsqlCommand("""
+                UPDATE outbox_messages
+                SET state = $2, attempts = $3, last_error = $4, sent_at = $5, next_attempt_at = $6
+                WHERE id = $1
+                """, connection, tx);
+            cmd.Parameters.AddWithValue(message.Id);
+            cmd.Parameters.AddWithValue(state.ToString());
+            cmd.Parameters.AddWithValue(attempts);
+            cmd.Parameters.AddWithValue((object?)error ?? DBNull.Value);
+            cmd.Parameters.AddWithValue(error is null ? now : DBNull.Value);
+            cmd.Parameters.AddWithValue(error is null ? now : now + wait);
+            await cmd.ExecuteNonQueryAsync(ct);
+            return state;
+        }
+    }
+}

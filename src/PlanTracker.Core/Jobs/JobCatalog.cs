@@ -1,0 +1,21 @@
+using MediatR;
+using PlanTracker.Core.Features.Mail;
+
+namespace PlanTracker.Core.Jobs;
+
+/// <summary>A scheduled job: its name, its default schedule (Quartz cron, Asia/Ho_Chi_Minh) and the one command it sends.</summary>
+public sealed record JobDefinition(string Name, string DefaultCron, Func<IMediator, DateOnly, CancellationToken, Task<string>> Run);
+
+/// <summary>
+/// Every schedule in one place. A job is thin: it sends one command with its as-of date and
+/// reports the command's result; the work and its idempotency live in the handler.
+/// </summary>
+public static class JobCatalog
+{
+    public static readonly IReadOnlyList<JobDefinition> All =
+    [
+        new("outbox-dispatch", "0/10 * * * * ?", async (m, _, ct) => (await m.Send(new DispatchOutbox.Command(), ct)).ToString()),
+    ];
+
+    public static JobDefinition? Find(string name) => All.SingleOrDefault(j => j.Name == name);
+}

@@ -1,0 +1,43 @@
+"""A real SMTP server for the tests (Debian's python3-aiosmtpd). Every message received is decoded
+with the standard library and written as one JSON file: Message-ID, subject, both bodies."""
+import json
+import os
+import sys
+import uuid
+from email import message_from_bytes
+from email.policy import default
+
+from aiosmtpd.controller import Controller
+
+
+class Decode:
+    def __init__(self, folder):
+        self.folder = folder
+
+    async def handle_DATA(self, server, session, envelope):
+        message = message_from_bytes(envelope.content, policy=default)
+        text = message.get_body(preferencelist=("plain",))
+        html = message.get_body(preferencelist=("html",))
+        data = {
+            "messageId": message["Message-ID"],
+            "subject": str(message["Subject"]),
+            "to": envelope.rcpt_tos,
+            "text": text.get_content() if text else None,
+            "html": html.get_content() if html else None,
+        }
+        path = os.path.join(self.folder, uuid.uuid4().hex + ".json")
+        with open(path + ".part", "w", encoding="utf-8") as f:
+            json.dump(data, f, ensure_ascii=False)
+        os.replace(path + ".part", path)
+        return "250 OK"
+
+
+port, folder = int(sys.argv[1]), sys.argv[2]
+os.makedirs(folder, exist_ok=True)
+controller = Controller(Decode(folder), hostname="127.0.0.1", port=port)
+controller.start()
+print("ready", flush=True)
+try:
+    sys.stdin.read()  # until the test closes stdin or kills the process
+finally:
+    controller.stop()

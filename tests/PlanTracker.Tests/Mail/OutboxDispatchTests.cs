@@ -1,0 +1,104 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+using PlanTracker.Core.Email;
+using PlanTracker.Core.Features.Mail;
+using PlanTracker.Core.Persistence;
+using PlanTracker.Tests.Infrastructure;
+
+namespace PlanTracker.Tests.Mail;
+
+/// <summary>The outbox delivered to a real SMTP server: Vietnamese intact, nothing lost while the server is down.</summary>
+public sealed class OutboxDispatchTests : IAsyncLifetime, IDisposable
+{
+    private readonly SmtpSink _smtp = new();
+    private readonly FixedTimeProvider _clock = new(new DateTimeOffset(2026, 11, 22, 0, 0, 0, TimeSpan.Zero));
+    private ServiceProvider _services = null!;
+
+    public async Task InitializeAsync() => _services = TestDatabases.CoreServices(await TestDatabases.CreateAsync(seeded: false));
+
+    public async Task DisposeAsync() => await _services.DisposeAsync();
+
+    public void Dispose() => _smtp.Dispose();
+
+    [Fact]
+    public async Task Should_deliver_Vietnamese_subject_and_both_bodies_with_the_stored_Message_ID()
+    {
+        var id = await Queue("Nhắc hạn: 3 nhiệm vụ đến hạn trong 7 ngày", "Kính gửi Sở Nội vụ,\r\nNhiệm vụ III.5.a còn 7 ngày.", "<p>Nhiệm vụ <b>III.5.a</b> còn 7 ngày.</p>");
+
+        var result = await Dispatch();
+
+        Assert.Equal(1, result.Sent);
+        var mail = Assert.Single(_smtp.Messages());
+        Assert.Equal("Nhắc hạn: 3 nhiệm vụ đến hạn trong 7 ngày", mail.Subject);
+        Assert.Equal("Kính gửi Sở Nội vụ,\nNhiệm vụ III.5.a còn 7 ngày.", mail.Text!.Replace("\r\n", "\n").TrimEnd());
+        Assert.Contains("Nhiệm vụ <b>III.5.a</b> còn 7 ngày.", mail.Html);
+        Assert.Equal(await MessageId(id), mail.MessageId);
+        Assert.Equal(OutboxState.Sent, await State(id));
+    }
+
+    [Fact]
+    public async Task Should_keep_messages_while_the_server_is_down_and_deliver_them_when_it_returns()
+    {
+        var first = await Queue("Thư 1", "một", null);
+        var second = await Queue("Thư 2", "hai", null);
+        _smtp.Stop();
+
+        var down = await Dispatch();
+
+        Assert.Equal((0, 1), (down.Sent, down.Failed)); // the first failure stops the batch: the server is down for all
+        Assert.Equal(OutboxState.Pending, await State(first));
+        _smtp.Start();
+        _clock.Now = _clock.Now.AddMinutes(1); // past the first back-off
+
+        var up = await Dispatch();
+
+        Assert.Equal(2, up.Sent);
+        Assert.Equal(["Thư 1", "Thư 2"], _smtp.Messages().Select(m => m.Subject).Order());
+        Assert.Equal(OutboxState.Sent, await State(second));
+    }
+
+    [Fact]
+    public async Task Should_set_a_message_aside_as_dead_after_the_last_attempt()
+    {
+        var id = await Queue("Không gửi được", "x", null);
+        _smtp.Stop();
+        var options = new OutboxOptions { MaxAttempts = 3, Backoff = [TimeSpan.FromSeconds(1)] };
+
+        for (var i = 0; i < 3; i++)
+        {
+            await Dispatch(options);
+            _clock.Now = _clock.Now.AddSeconds(2);
+        }
+
+        Assert.Equal(OutboxState.Dead, await State(id));
+    }
+
+    private async Task<DispatchOutbox.Result> Dispatch(OutboxOptions? options = null)
+    {
+        var transport = new SystemNetMailTransport(new MailOptions { Smtp = new SmtpOptions { Host = "127.0.0.1", Port = _smtp.Port } });
+        var handler = new DispatchOutbox.Handler(_services.GetRequiredService<NpgsqlDataSource>(), transport, options ?? new OutboxOptions(), _clock,
+            NullLogger<DispatchOutbox.Handler>.Instance);
+        return await handler.Handle(new DispatchOutbox.Command(), default);
+    }
+
+    private async Task<long> Queue(string subject, string text, string? html)
+    {
+        using var scope = _services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<PlanTrackerDbContext>();
+        var message = new OutboxMessage("test", "canbo@test.local", null, subject, text, html, _clock.GetUtcNow());
+        db.OutboxMessages.Add(message);
+        await db.SaveChangesAsync();
+        return message.Id;
+    }
+
+    private async Task<OutboxState> State(long id) => (await Row(id)).State;
+    private async Task<string> MessageId(long id) => (await Row(id)).MessageId;
+
+    private async Task<OutboxMessage> Row(long id)
+    {
+        using var scope = _services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<PlanTrackerDbContext>().OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == id);
+    }
+}
