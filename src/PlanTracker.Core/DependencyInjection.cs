@@ -25,6 +25,7 @@ public static class DependencyInjection
         services.AddSingleton(new Reporting.ReportingOptions());
         services.AddSingleton(new Files.EvidenceOptions());
         services.AddSingleton(new Features.Mail.OutboxOptions());
+        services.AddSingleton(new Features.Reminders.ReminderOptions());
         services.AddSingleton<Files.IEvidenceStore, Files.FolderEvidenceStore>();
         services.AddMediatR5(typeof(DependencyInjection).Assembly);
         return services;

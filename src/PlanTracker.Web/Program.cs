@@ -34,6 +34,8 @@ builder.Services.AddSingleton(builder.Configuration.GetSection("Reporting").Get<
     ?? new PlanTracker.Core.Reporting.ReportingOptions());
 builder.Services.AddSingleton(builder.Configuration.GetSection("Outbox").Get<PlanTracker.Core.Features.Mail.OutboxOptions>()
     ?? new PlanTracker.Core.Features.Mail.OutboxOptions());
+builder.Services.AddSingleton(builder.Configuration.GetSection("Reminders").Get<PlanTracker.Core.Features.Reminders.ReminderOptions>()
+    ?? new PlanTracker.Core.Features.Reminders.ReminderOptions());
 builder.Services.AddSingleton(builder.Configuration.GetSection("Evidence").Get<PlanTracker.Core.Files.EvidenceOptions>()
     ?? new PlanTracker.Core.Files.EvidenceOptions());
 if (builder.Configuration.GetValue("Scheduler:Enabled", true))

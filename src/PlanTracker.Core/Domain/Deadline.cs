@@ -37,9 +37,13 @@ public sealed record Deadline
     /// <summary>Recurring, continuous and ad hoc deadlines never make a task overdue.</summary>
     public bool IsOngoing => IsOngoingKind(Kind);
 
-    public static bool IsOngoingKind(DeadlineKind kind) => kind is DeadlineKind.Continuous or DeadlineKind.AdHoc
-        or DeadlineKind.RecurringMonthly or DeadlineKind.RecurringQuarterly
-        or DeadlineKind.RecurringHalfYearly or DeadlineKind.RecurringYearly;
+    public static readonly IReadOnlyList<DeadlineKind> OngoingKinds =
+    [
+        DeadlineKind.Continuous, DeadlineKind.AdHoc, DeadlineKind.RecurringMonthly, DeadlineKind.RecurringQuarterly,
+        DeadlineKind.RecurringHalfYearly, DeadlineKind.RecurringYearly,
+    ];
+
+    public static bool IsOngoingKind(DeadlineKind kind) => OngoingKinds.Contains(kind);
 
     public static Deadline Unspecified(string text = "") => new(DeadlineKind.Unspecified, text, null, null, null, false);
     public static Deadline OnDate(DateOnly dueOn, string text) => new(DeadlineKind.Date, text, null, dueOn, null, false);

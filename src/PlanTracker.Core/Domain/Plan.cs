@@ -25,6 +25,8 @@ public sealed class Plan
     public long? ProvinceId { get; private set; }
     public PlanStatus Status { get; private set; }
     public DateTimeOffset? PublishedAt { get; private set; }
+    /// <summary>Days before a due date on which reminders go out; null: the configured default.</summary>
+    public int[]? ReminderDays { get; private set; }
     public IReadOnlyList<PlanTask> Tasks => _tasks;
 
     public PlanTask AddTask(PlanTask? parent, string code, string title, bool isGroup)

@@ -1,5 +1,6 @@
 using MediatR;
 using PlanTracker.Core.Features.Mail;
+using PlanTracker.Core.Features.Reminders;
 
 namespace PlanTracker.Core.Jobs;
 
@@ -15,6 +16,7 @@ public static class JobCatalog
     public static readonly IReadOnlyList<JobDefinition> All =
     [
         new("outbox-dispatch", "0/10 * * * * ?", async (m, _, ct) => (await m.Send(new DispatchOutbox.Command(), ct)).ToString()),
+        new(SendDeadlineReminders.Job, "0 0 7 * * ?", async (m, asOf, ct) => (await m.Send(new SendDeadlineReminders.Command(asOf), ct)).ToString()),
     ];
 
     public static JobDefinition? Find(string name) => All.SingleOrDefault(j => j.Name == name);

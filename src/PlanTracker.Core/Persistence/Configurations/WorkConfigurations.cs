@@ -64,3 +64,13 @@ internal sealed class EvidenceConfiguration : IEntityTypeConfiguration<Evidence>
 {
     public void Configure(EntityTypeBuilder<Evidence> b) => b.ToTable("evidence");
 }
+
+internal sealed class NotificationLogConfiguration : IEntityTypeConfiguration<Email.NotificationLog>
+{
+    public void Configure(EntityTypeBuilder<Email.NotificationLog> b)
+    {
+        b.ToTable("notification_log");
+        b.HasKey(n => new { n.Job, n.AsOf, n.UserId, n.Item });
+        b.HasOne(n => n.OutboxMessage).WithMany().HasForeignKey(n => n.OutboxMessageId);
+    }
+}

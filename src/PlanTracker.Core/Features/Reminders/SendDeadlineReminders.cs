@@ -1,0 +1,134 @@
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using PlanTracker.Core.Common;
+using PlanTracker.Core.Domain;
+using PlanTracker.Core.Email;
+using PlanTracker.Core.Localization;
+using PlanTracker.Core.Persistence;
+
+namespace PlanTracker.Core.Features.Reminders;
+
+public sealed class ReminderOptions
+{
+    /// <summary>Days before the due date on which a reminder goes out, unless a plan sets its own.</summary>
+    public int[] DaysBefore { get; set; } = [14, 7, 3, 1, 0];
+}
+
+/// <summary>
+/// The daily deadline reminder. For each open task due in one of its plan's reminder offsets
+/// (counted in working days for working-day deadlines), the lead agency's officers and the
+/// coordinating agencies' officers are told: one mail per person listing all their items,
+/// never an empty mail, and never the same item twice for the same as-of date.
+/// </summary>
+public static class SendDeadlineReminders
+{
+    public const string Job = "deadline-reminders";
+
+    public sealed record Command(DateOnly AsOf) : IRequest<Result>, ITransactionalCommand;
+
+    public sealed record Result(int Mails, int Items)
+    {
+        public override string ToString() => $"{Mails} mail(s), {Items} item(s)";
+    }
+
+    private sealed record Due(long Id, string Code, string Title, string Plan, int[]? PlanDays, DeadlineKind Kind, DateOnly DueOn,
+        long LeadAgencyId, List<long> Coordinating);
+
+    private sealed record Item(Due Task, bool Lead);
+
+    public sealed class Handler(PlanTrackerDbContext db, ReminderOptions options, TimeProvider time) : IRequestHandler<Command, Result>
+    {
+        public async Task<Result> Handle(Command c, CancellationToken ct)
+        {
+            var calendar = new WorkingDayCalendar(await db.Holidays.Select(h => h.Date).ToListAsync(ct));
+            var planDays = await db.Plans.Where(p => p.ReminderDays != null).Select(p => p.ReminderDays!).ToListAsync(ct);
+            var offsets = options.DaysBefore.Concat(planDays.SelectMany(d => d)).Distinct().ToList();
+            var dates = offsets.Select(n => c.AsOf.AddDays(n)).Concat(offsets.Select(n => calendar.AddWorkingDays(c.AsOf, n))).Distinct().ToList();
+
+            var due = await db.Tasks.AsNoTracking()
+                .Where(t => !t.IsGroup && t.Plan.Status == PlanStatus.Published
+                    && (t.Status == PlanTaskStatus.NotStarted || t.Status == PlanTaskStatus.InProgress)
+                    && !Deadline.OngoingKinds.Contains(t.Deadline.Kind)
+                    && dates.Contains((t.ExtendedDueOn ?? t.Deadline.DueOn)!.Value))
+                .Select(t => new Due(t.Id, t.Code, t.Title, t.Plan.Title, t.Plan.ReminderDays, t.Deadline.Kind,
+                    (t.ExtendedDueOn ?? t.Deadline.DueOn)!.Value, t.LeadAgencyId!.Value, t.CoordinatingAgencies.Select(x => x.AgencyId).ToList()))
+                .ToListAsync(ct);
+            due = due.Where(t => (t.PlanDays ?? options.DaysBefore).Any(n => DueIn(t, n, c.AsOf, calendar))).ToList();
+            if (due.Count == 0) return new Result(0, 0);
+
+            var recipients = await Recipients(due, ct);
+            var told = (await db.NotificationLog.Where(n => n.Job == Job && n.AsOf == c.AsOf).Select(n => new { n.UserId, n.Item }).ToListAsync(ct))
+                .Select(n => (n.UserId, n.Item)).ToHashSet();
+            var now = time.GetUtcNow();
+            var (mails, items) = (0, 0);
+            foreach (var (user, list) in recipients)
+            {
+                var fresh = list.Where(i => !told.Contains((user.Id, Key(i.Task)))).DistinctBy(i => i.Task.Id).OrderBy(i => i.Task.DueOn).ToList();
+                if (fresh.Count == 0) continue;
+                var message = Compose(user, fresh, c.AsOf, now);
+                db.OutboxMessages.Add(message);
+                foreach (var i in fresh)
+                {
+                    var log = new NotificationLog(Job, c.AsOf, user.Id, Key(i.Task));
+                    log.SentIn(message);
+                    db.NotificationLog.Add(log);
+                }
+                mails++;
+                items += fresh.Count;
+            }
+            await db.SaveChangesAsync(ct);
+            return new Result(mails, items);
+        }
+
+        private static string Key(Due task) => $"task:{task.Id}";
+
+        private static bool DueIn(Due task, int days, DateOnly asOf, WorkingDayCalendar calendar) =>
+            task.DueOn == (task.Kind == DeadlineKind.WorkingDays && days > 0 ? calendar.AddWorkingDays(asOf, days) : asOf.AddDays(days));
+
+        private sealed record Recipient(long Id, string Email, string Culture, long AgencyId);
+
+        /// <summary>Officers of the lead agency and of each coordinating agency; a group stands for its members.</summary>
+        private async Task<Dictionary<Recipient, List<Item>>> Recipients(List<Due> due, CancellationToken ct)
+        {
+            var agencyIds = due.SelectMany(t => t.Coordinating.Append(t.LeadAgencyId)).Distinct().ToList();
+            var members = await db.Set<AgencyGroupMember>().Where(m => agencyIds.Contains(m.GroupId)).ToListAsync(ct);
+            var expanded = agencyIds.Concat(members.Select(m => m.MemberId)).Distinct().ToList();
+            var officers = await db.Users.Where(u => u.AgencyId != null && expanded.Contains(u.AgencyId.Value) && u.Email != null
+                    && (u.LockoutEnd == null || u.LockoutEnd < DateTimeOffset.UtcNow)
+                    && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.AgencyOfficer)))
+                .Select(u => new Recipient(u.Id, u.Email!, u.PreferredCulture, u.AgencyId!.Value)).ToListAsync(ct);
+            IEnumerable<long> Seats(long agencyId) => members.Where(m => m.GroupId == agencyId).Select(m => m.MemberId).Append(agencyId);
+
+            var result = new Dictionary<Recipient, List<Item>>();
+            foreach (var task in due)
+            {
+                var assignments = Seats(task.LeadAgencyId).Select(a => (a, true)).Concat(task.Coordinating.SelectMany(Seats).Select(a => (a, false)));
+                foreach (var (agencyId, lead) in assignments)
+                    foreach (var officer in officers.Where(o => o.AgencyId == agencyId))
+                    {
+                        if (!result.TryGetValue(officer, out var list)) result[officer] = list = [];
+                        if (list.All(i => i.Task.Id != task.Id || (!i.Lead && lead))) list.Add(new Item(task, lead));
+                    }
+            }
+            return result;
+        }
+
+        private static OutboxMessage Compose(Recipient user, List<Item> items, DateOnly asOf, DateTimeOffset now)
+        {
+            var mail = new MailComposer(user.Culture);
+            var subject = mail.Pick($"Nhắc hạn: {items.Count} nhiệm vụ sắp đến hạn", $"Reminder: {items.Count} task(s) due soon");
+            mail.Paragraph(mail.Pick($"Các nhiệm vụ sau đến hạn trong thời gian tới (tính đến ngày {DeadlineDisplay.Day(asOf)}):",
+                    $"These tasks are due soon (as of {DeadlineDisplay.Day(asOf)}):"))
+                .Table([mail.Pick("Nhiệm vụ", "Task"), mail.Pick("Kế hoạch", "Plan"), mail.Pick("Hạn", "Due"), mail.Pick("Vai trò", "Role")],
+                    items.Select(i => (IReadOnlyList<string>)
+                    [
+                        $"{i.Task.Code} {i.Task.Title}", i.Task.Plan,
+                        $"{DeadlineDisplay.Day(i.Task.DueOn)} ({DeadlineDisplay.Distance(i.Task.DueOn, Timeliness.InProgressWithinDeadline, asOf, mail.Culture)})",
+                        i.Lead ? mail.Pick("chủ trì", "lead") : mail.Pick("phối hợp", "coordinating"),
+                    ]))
+                .Paragraph(mail.Pick("Đề nghị cập nhật tiến độ trên PlanTracker.", "Please record progress in PlanTracker."));
+            var (text, html) = mail.Build();
+            return new OutboxMessage(Job, user.Email, user.Id, subject, text, html, now);
+        }
+    }
+}
