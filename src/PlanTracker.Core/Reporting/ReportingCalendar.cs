@@ -34,11 +34,28 @@ public sealed class ReportingCalendar(PlanTrackerDbContext db, ReportingOptions 
     /// <summary>The quarter that <paramref name="day"/> falls in, created the first time it is needed.</summary>
     public Task<ReportingPeriod> QuarterOfAsync(DateOnly day, CancellationToken ct) => PeriodOfAsync(ReportingRegime.Quarterly, day, ct);
 
+    /// <summary>Months in a period of a regular regime; ad hoc periods have no fixed length.</summary>
+    public static int MonthsOf(ReportingRegime regime) => regime switch
+    {
+        ReportingRegime.Quarterly => 3, ReportingRegime.HalfYearly => 6, ReportingRegime.Yearly => 12,
+        _ => throw new Common.RuleViolationException("regime", "An ad hoc period is chosen by its id or number, not by a day."),
+    };
+
+    /// <summary>Period <paramref name="number"/> of a year (quarter 1-4, half 1-2, year 1), or the year's ad hoc period of that number.</summary>
+    public async Task<ReportingPeriod> PeriodNumberAsync(ReportingRegime regime, int year, int number, CancellationToken ct)
+    {
+        if (regime == ReportingRegime.AdHoc)
+            return await db.ReportingPeriods.SingleOrDefaultAsync(p => p.Regime == regime && p.Year == year && p.Number == number, ct)
+                ?? throw new Common.RuleViolationException("number", $"There is no ad hoc period {number}/{year}.");
+        var months = MonthsOf(regime);
+        if (number < 1 || number > 12 / months) throw new Common.RuleViolationException("number", $"A {regime} period is numbered 1 to {12 / months}.");
+        return await PeriodOfAsync(regime, new DateOnly(year, number * months, 1), ct);
+    }
+
     /// <summary>The period of a regular regime that <paramref name="day"/> falls in, created the first time it is needed.</summary>
     public async Task<ReportingPeriod> PeriodOfAsync(ReportingRegime regime, DateOnly day, CancellationToken ct)
     {
-        var months = regime switch { ReportingRegime.Quarterly => 3, ReportingRegime.HalfYearly => 6, ReportingRegime.Yearly => 12,
-            _ => throw new Common.RuleViolationException("regime", "An ad hoc period is chosen by its id, not by a day.") };
+        var months = MonthsOf(regime);
         var number = (day.Month - 1) / months + 1;
         var existing = db.ReportingPeriods.Local.SingleOrDefault(p => p.Regime == regime && p.Year == day.Year && p.Number == number)
             ?? await db.ReportingPeriods.SingleOrDefaultAsync(p => p.Regime == regime && p.Year == day.Year && p.Number == number, ct);

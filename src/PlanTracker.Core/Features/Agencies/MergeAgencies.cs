@@ -51,8 +51,7 @@ public static class MergeAgencies
             else
             {
                 var first = sources[0];
-                var key = $"{first.Key.Split('/')[0]}/a-{Guid.NewGuid().ToString("N")[..10]}";
-                successor = new Agency(key, c.NewName!, c.NewShortName, first.Level, first.Kind, provinceId);
+                successor = new Agency(Keys.New(Keys.ProvinceOf(first.Key), "agency"), c.NewName!, c.NewShortName, first.Level, first.Kind, provinceId);
                 db.Agencies.Add(successor);
                 await db.SaveChangesAsync(ct);
             }

@@ -40,7 +40,7 @@ public static class SplitAgency
             var named = c.Into.SelectMany(s => s.TaskIds ?? []).ToList();
             if (named.Count != named.Distinct().Count()) throw new RuleViolationException("into", "A task can go to one successor only.");
 
-            var successors = c.Into.Select(s => new Agency($"{source.Key.Split('/')[0]}/a-{Guid.NewGuid().ToString("N")[..10]}",
+            var successors = c.Into.Select(s => new Agency(Keys.New(Keys.ProvinceOf(source.Key), "agency"),
                 s.Name, s.ShortName, source.Level, source.Kind, provinceId)).ToList();
             db.Agencies.AddRange(successors);
             await db.SaveChangesAsync(ct);

@@ -42,7 +42,7 @@ public static class RegisterDocument
                 throw new RuleViolationException("implementsDocumentIds",
                     $"Unknown document(s): {string.Join(", ", implementedIds.Except(implemented.Select(d => d.Id)))}.");
 
-            var document = new Document($"{provinceKey}/doc-{Guid.NewGuid().ToString("N")[..12]}", c.Number, c.Kind, c.Issuer, provinceId,
+            var document = new Document(Keys.New(provinceKey, "doc"), c.Number, c.Kind, c.Issuer, provinceId,
                 c.IssuedOn, c.Signer, c.Title, sourceFile: null);
             foreach (var d in implemented) document.AddImplemented(d);
             db.Documents.Add(document);

@@ -36,7 +36,7 @@ public static class PreviewImport
             await using (var stream = c.Open()) table = AssignmentTable.Parse(TableReader.Read(c.FileName, stream));
             if (table.Count == 0) throw new RuleViolationException("file", "The table has a header but no rows.");
             var matcher = await AgencyMatcher.ForProvinceAsync(db, provinceId, ct);
-            var calendar = new WorkingDayCalendar(await db.Holidays.Select(h => h.Date).ToListAsync(ct));
+            var calendar = await db.WorkingDayCalendarAsync(ct);
             var existingCodes = await db.Tasks.Where(t => t.PlanId == c.PlanId).Select(t => t.Code).ToListAsync(ct);
             var codes = new HashSet<string>(existingCodes);
 

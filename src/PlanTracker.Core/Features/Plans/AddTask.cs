@@ -64,7 +64,7 @@ public static class AddTask
             foreach (var (id, field) in agencyIds.Select(id => (id, id == c.LeadAgencyId ? "leadAgencyId" : "coordinatingAgencyIds")))
                 if (!agencies.TryGetValue(id, out var agency) || agency.ProvinceId != provinceId)
                     throw new RuleViolationException(field, $"Agency {id} is not an agency of this province.");
-            var deadline = await ParseDeadline(c.DeadlineText, ct);
+            var deadline = DeadlineText.ParseOrRefuse(c.DeadlineText, await db.WorkingDayCalendarAsync(ct));
             var lead = c.LeadAgencyId is { } leadId ? agencies[leadId] : null;
             var coordinating = (c.CoordinatingAgencyIds ?? []).Select(id => agencies[id]).ToList();
 
@@ -97,16 +97,6 @@ public static class AddTask
             if (!withTargets) return;
             foreach (var t in c.Targets ?? [])
                 task.AddTarget(t.Indicator, t.Unit, t.UnitText, t.Comparison, t.Value, t.DueOn, t.Baseline, text: null);
-        }
-
-        private async Task<Deadline> ParseDeadline(string? text, CancellationToken ct)
-        {
-            if (string.IsNullOrWhiteSpace(text)) return Deadline.Unspecified();
-            var holidays = await db.Holidays.Select(h => h.Date).ToListAsync(ct);
-            return DeadlineParser.Parse(text.Trim(), new WorkingDayCalendar(holidays))
-                ?? throw new RuleViolationException("deadlineText",
-                    $"'{text}' is not a deadline PlanTracker can read. Write it as the document does, e.g. " +
-                    "'Quý III năm 2026', 'trước 31/12/2026', 'Năm 2026', 'Giai đoạn 2026-2030', 'hằng năm', 'thường xuyên'.");
         }
     }
 }

@@ -30,7 +30,7 @@ public static class CreatePlan
                 throw new ForbiddenException("A plan is made from a document of your own province.");
             var provinceKey = await db.Provinces.Where(p => p.Id == provinceId).Select(p => p.Key).SingleAsync(ct);
 
-            var plan = new Plan($"{provinceKey}/plan-{Guid.NewGuid().ToString("N")[..12]}", c.Title, document, provinceId);
+            var plan = new Plan(Keys.New(provinceKey, "plan"), c.Title, document, provinceId);
             db.Plans.Add(plan);
             await db.SaveChangesAsync(ct);
             db.Record(time.GetUtcNow(), access.UserId, "plan.created", nameof(Plan), plan.Id, null, new { c.Title, c.DocumentId });

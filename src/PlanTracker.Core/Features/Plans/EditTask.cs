@@ -38,10 +38,7 @@ public static class EditTask
             var agencies = await db.Agencies.Where(a => ids.Contains(a.Id) && a.ProvinceId == plan.ProvinceId).ToDictionaryAsync(a => a.Id, ct);
             foreach (var id in ids.Where(id => !agencies.ContainsKey(id)))
                 throw new RuleViolationException(id == c.LeadAgencyId ? "leadAgencyId" : "coordinatingAgencyIds", $"Agency {id} is not an agency of this province.");
-            var holidays = await db.Holidays.Select(h => h.Date).ToListAsync(ct);
-            var deadline = string.IsNullOrWhiteSpace(c.DeadlineText) ? Deadline.Unspecified()
-                : DeadlineParser.Parse(c.DeadlineText.Trim(), new WorkingDayCalendar(holidays))
-                  ?? throw new RuleViolationException("deadlineText", $"'{c.DeadlineText}' is not a deadline PlanTracker can read.");
+            var deadline = DeadlineText.ParseOrRefuse(c.DeadlineText, await db.WorkingDayCalendarAsync(ct));
 
             var before = new { task.Code, task.Title, task.LeadAgencyId, Deadline = task.Deadline.Text, Targets = task.Targets.Count };
             task.Retitle(c.Code, c.Title);

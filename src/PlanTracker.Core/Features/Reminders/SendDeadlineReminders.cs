@@ -40,7 +40,7 @@ public static class SendDeadlineReminders
     {
         public async Task<Result> Handle(Command c, CancellationToken ct)
         {
-            var calendar = new WorkingDayCalendar(await db.Holidays.Select(h => h.Date).ToListAsync(ct));
+            var calendar = await db.WorkingDayCalendarAsync(ct);
             var planDays = await db.Plans.Where(p => p.ReminderDays != null).Select(p => p.ReminderDays!).ToListAsync(ct);
             var offsets = options.DaysBefore.Concat(planDays.SelectMany(d => d)).Distinct().ToList();
             var dates = offsets.Select(n => c.AsOf.AddDays(n)).Concat(offsets.Select(n => calendar.AddWorkingDays(c.AsOf, n))).Distinct().ToList();

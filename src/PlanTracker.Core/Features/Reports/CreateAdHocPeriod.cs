@@ -29,8 +29,7 @@ public static class CreateAdHocPeriod
         public async Task<long> Handle(Command c, CancellationToken ct)
         {
             await access.SecretariatProvinceAsync(db, ct);
-            var holidays = await db.Holidays.Select(h => h.Date).ToListAsync(ct);
-            if (new WorkingDayCalendar(holidays).AddWorkingDays(c.DataCutOffOn, 1) > c.SubmissionDueOn)
+            if ((await db.WorkingDayCalendarAsync(ct)).AddWorkingDays(c.DataCutOffOn, 1) > c.SubmissionDueOn)
                 throw new RuleViolationException("submissionDueOn", "The deadline must be at least one working day after the data cut-off (Decree 09/2019/NĐ-CP).");
             var number = await db.ReportingPeriods.CountAsync(p => p.Regime == ReportingRegime.AdHoc && p.Year == c.EndOn.Year, ct) + 1;
             var period = new ReportingPeriod(ReportingRegime.AdHoc, c.EndOn.Year, number, c.StartOn, c.EndOn, c.DataCutOffOn, c.SubmissionDueOn);

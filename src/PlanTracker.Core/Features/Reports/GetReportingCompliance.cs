@@ -28,14 +28,7 @@ public static class GetReportingCompliance
         public async Task<Result> Handle(Query q, CancellationToken ct)
         {
             var provinceId = await access.SecretariatProvinceAsync(db, ct);
-            var months = q.Regime switch { ReportingRegime.Quarterly => 3, ReportingRegime.HalfYearly => 6, ReportingRegime.Yearly => 12, _ => 0 };
-            ReportingPeriod period;
-            if (months == 0)
-                period = await db.ReportingPeriods.SingleOrDefaultAsync(p => p.Regime == ReportingRegime.AdHoc && p.Year == q.Year && p.Number == q.Number, ct)
-                    ?? throw new RuleViolationException("number", $"There is no ad hoc period {q.Number}/{q.Year}.");
-            else if (q.Number < 1 || q.Number > 12 / months)
-                throw new RuleViolationException("number", $"A {q.Regime} period is numbered 1 to {12 / months}.");
-            else period = await calendar.PeriodOfAsync(q.Regime, new DateOnly(q.Year, q.Number * months, 1), ct);
+            var period = await calendar.PeriodNumberAsync(q.Regime, q.Year, q.Number, ct);
             var expected = await db.Agencies.AsNoTracking()
                 .Where(a => a.ProvinceId == provinceId && a.Kind != AgencyKind.Group
                     && (db.Tasks.Any(t => t.LeadAgencyId == a.Id && !t.IsGroup && t.Plan.Status == PlanStatus.Published)

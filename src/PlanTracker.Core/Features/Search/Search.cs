@@ -38,7 +38,7 @@ public static class Search
 
             var documents = db.Documents.AsNoTracking().Where(d =>
                 EF.Functions.Like(PlanTrackerDbContext.Unaccent(d.Title.ToLower()), pattern)
-                || EF.Functions.Like(PlanTrackerDbContext.Unaccent((d.Number ?? "").ToLower()), pattern));
+                || (d.Number != null && EF.Functions.Like(PlanTrackerDbContext.Unaccent(d.Number.ToLower()), pattern)));
             var documentHits = await documents.OrderByDescending(d => d.IssuedOn).Take(q.Limit)
                 .Select(d => new DocumentHit(d.Id, d.Number, d.Title, d.Issuer)).ToListAsync(ct);
             var documentIds = documentHits.Select(d => d.Id).ToList();
