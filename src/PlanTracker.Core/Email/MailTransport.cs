@@ -19,6 +19,10 @@ public sealed class MailOptions
     /// <summary>Where .eml files go when no SMTP host is configured.</summary>
     public string PickupDirectory { get; set; } = ".data/mail";
     public SmtpOptions Smtp { get; set; } = new();
+    /// <summary>The address users reach PlanTracker at; links in mails (downloads, unsubscribe) start with it.</summary>
+    public string PublicUrl { get; set; } = "http://localhost:5000";
+
+    public string Link(string pathAndQuery) => PublicUrl.TrimEnd('/') + "/" + pathAndQuery.TrimStart('/');
 }
 
 public sealed class SmtpOptions
