@@ -36,6 +36,8 @@ builder.Services.AddSingleton(builder.Configuration.GetSection("Outbox").Get<Pla
     ?? new PlanTracker.Core.Features.Mail.OutboxOptions());
 builder.Services.AddSingleton(builder.Configuration.GetSection("Reminders").Get<PlanTracker.Core.Features.Reminders.ReminderOptions>()
     ?? new PlanTracker.Core.Features.Reminders.ReminderOptions());
+builder.Services.AddSingleton(builder.Configuration.GetSection("Digests").Get<PlanTracker.Core.Features.Digests.DigestOptions>()
+    ?? new PlanTracker.Core.Features.Digests.DigestOptions());
 builder.Services.AddSingleton(builder.Configuration.GetSection("Evidence").Get<PlanTracker.Core.Files.EvidenceOptions>()
     ?? new PlanTracker.Core.Files.EvidenceOptions());
 if (builder.Configuration.GetValue("Scheduler:Enabled", true))

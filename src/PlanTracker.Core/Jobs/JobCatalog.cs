@@ -1,4 +1,5 @@
 using MediatR;
+using PlanTracker.Core.Features.Digests;
 using PlanTracker.Core.Features.Mail;
 using PlanTracker.Core.Features.Reminders;
 
@@ -17,6 +18,8 @@ public static class JobCatalog
     [
         new("outbox-dispatch", "0/10 * * * * ?", async (m, _, ct) => (await m.Send(new DispatchOutbox.Command(), ct)).ToString()),
         new(SendDeadlineReminders.Job, "0 0 7 * * ?", async (m, asOf, ct) => (await m.Send(new SendDeadlineReminders.Command(asOf), ct)).ToString()),
+        // Hourly: each user's digest goes out at their own hour; the hour comes from the clock when the date is today.
+        new(SendDigests.Job, "0 0 * * * ?", async (m, asOf, ct) => (await m.Send(new SendDigests.Command(asOf), ct)).ToString()),
     ];
 
     public static JobDefinition? Find(string name) => All.SingleOrDefault(j => j.Name == name);

@@ -34,6 +34,7 @@ public static class PlanTrackerApi
     public sealed record ReviewBody(bool Accept, string? Comment);
     public sealed record ChangeUserBody(bool? Active, string? NewPassword);
     public sealed record JobRunBody(DateOnly? AsOf);
+    public sealed record DigestBody(string? Frequency, string? Weekday, int? Hour);
 
     public static void MapPlanTrackerApi(this WebApplication app)
     {
@@ -138,6 +139,11 @@ public static class PlanTrackerApi
 
         api.MapPost("/jobs/{name}/runs", async (string name, JobRunBody? body, IMediator m, CancellationToken ct) =>
             Results.Ok(await m.Send(new PlanTracker.Core.Features.Jobs.RunJob.Command(name, body?.AsOf), ct)));
+
+        api.MapGet("/me/digest", async (IMediator m, CancellationToken ct) =>
+            Results.Ok(await m.Send(new PlanTracker.Core.Features.Digests.GetDigestPreference.Query(), ct)));
+        api.MapPut("/me/digest", async (DigestBody body, IMediator m, CancellationToken ct) =>
+            Results.Ok(await m.Send(new PlanTracker.Core.Features.Digests.SetDigestPreference.Command(body.Frequency, body.Weekday, body.Hour), ct)));
 
         api.MapGet("/agencies", async (string? province, IMediator m, CancellationToken ct) =>
             Results.Ok(await m.Send(new ListAgencies.Query(province), ct)));
