@@ -47,7 +47,7 @@ public static class DigestMail
         }
         if (parts.Province is { IsEmpty: false } province) Summary(mail, province, asOf, maxRows);
 
-        mail.Link(mail.Pick("Xem và cập nhật trên PlanTracker:", "Open PlanTracker:"), link("My"))
+        mail.Link(mail.Pick("Xem và cập nhật trên PlanTracker:", "Open PlanTracker:"), link(parts.Agency is { IsEmpty: false } ? "My" : ""))
             .Link(mail.Pick("Đổi lịch nhận bản tin:", "Change when you get this digest:"), link("Account/Preferences"))
             .Link(mail.Pick("Không nhận bản tin này nữa (không cần đăng nhập):", "Stop these digests (no sign-in needed):"), unsubscribeUrl);
         var (text, html) = mail.Build();

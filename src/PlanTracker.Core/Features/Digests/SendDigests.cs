@@ -75,7 +75,7 @@ public static class SendDigests
                     silent++;
                     continue;
                 }
-                var unsubscribe = mailOptions.Link(await Unsubscribe.PathForAsync(tokens, person.Id, ct));
+                var unsubscribe = mailOptions.Link(await Unsubscribe.PathForAsync(tokens, person.Id, ct, person.Culture));
                 var (subject, text, html) = DigestMail.Compose(
                     new DigestMail.Recipient(person.Id, person.Email, person.DisplayName, person.Culture, schedule.Frequency),
                     parts, c.AsOf, upTo, options.MaxRows, options.DueSoonDays, mailOptions.Link, unsubscribe);

@@ -22,9 +22,10 @@ public static class Unsubscribe
 
     public sealed record Result(string Email, DigestFrequency Frequency);
 
-    /// <summary>The path (with its token) that a mail links to.</summary>
-    public static async Task<string> PathForAsync(SignedTokens tokens, long userId, CancellationToken ct) =>
-        $"Unsubscribe?token={Uri.EscapeDataString(await tokens.IssueAsync(Purpose, userId, ct))}";
+    /// <summary>The path (with its token) that a mail links to; the page opens in the reader's language even when signed out.</summary>
+    public static async Task<string> PathForAsync(SignedTokens tokens, long userId, CancellationToken ct, string? culture = null) =>
+        $"Unsubscribe?token={Uri.EscapeDataString(await tokens.IssueAsync(Purpose, userId, ct))}"
+        + (culture?.StartsWith("en", StringComparison.OrdinalIgnoreCase) == true ? "&culture=en-US" : "");
 
     public sealed class QueryHandler(PlanTrackerDbContext db, SignedTokens tokens, DigestOptions options) : IRequestHandler<Query, Result>
     {
