@@ -36,6 +36,10 @@ builder.Services.AddSingleton(builder.Configuration.GetSection("Outbox").Get<Pla
     ?? new PlanTracker.Core.Features.Mail.OutboxOptions());
 builder.Services.AddSingleton(builder.Configuration.GetSection("Reminders").Get<PlanTracker.Core.Features.Reminders.ReminderOptions>()
     ?? new PlanTracker.Core.Features.Reminders.ReminderOptions());
+builder.Services.AddSingleton(builder.Configuration.GetSection("Escalations").Get<PlanTracker.Core.Features.Escalations.EscalationOptions>()
+    ?? new PlanTracker.Core.Features.Escalations.EscalationOptions());
+builder.Services.AddSingleton(builder.Configuration.GetSection("ReportingCycle").Get<PlanTracker.Core.Features.ReportingCycle.ReportingCycleOptions>()
+    ?? new PlanTracker.Core.Features.ReportingCycle.ReportingCycleOptions());
 builder.Services.AddSingleton(builder.Configuration.GetSection("Evidence").Get<PlanTracker.Core.Files.EvidenceOptions>()
     ?? new PlanTracker.Core.Files.EvidenceOptions());
 if (builder.Configuration.GetValue("Scheduler:Enabled", true))
