@@ -80,6 +80,12 @@ builder.Services.AddRazorPages().AddViewLocalization();
 builder.Services.ConfigureHttpJsonOptions(o =>
 {
     o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+    // A field the command needs and the client left out is a 400 naming it, not a default value
+    // (a missing version of 0, a missing date of 01/01/0001) that reaches the handler.
+    o.SerializerOptions.RespectNullableAnnotations = true;
+    // An unknown field is a client's mistake (a typo, or bytes that are not UTF-8) and is named, not ignored.
+    o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+    o.SerializerOptions.TypeInfoResolver = PlanTracker.Web.Api.RequiredFields.Resolver;
     o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
     // Vietnamese text stays readable in the JSON instead of \u escapes.
     o.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
