@@ -42,6 +42,16 @@ public sealed class MailComposer(string culture)
         return this;
     }
 
+    private readonly List<MailAttachment> _attachments = [];
+    public IReadOnlyList<MailAttachment> Attachments => _attachments;
+
+    /// <summary>A file sent with the mail (a Word draft to sign, for instance).</summary>
+    public MailComposer Attach(string fileName, string contentType, byte[] content)
+    {
+        _attachments.Add(new MailAttachment(fileName, contentType, content));
+        return this;
+    }
+
     public MailComposer Heading(string text)
     {
         _text.Append(text).Append("\r\n").Append(new string('=', text.Length)).Append("\r\n\r\n");
