@@ -15,18 +15,18 @@ public sealed record DigestParts(AgencySection? Agency, SteeringSection? Steerin
 /// <summary>Writes a digest in the recipient's language, text and HTML, with dates as people read them and times humanized.</summary>
 public static class DigestMail
 {
-    public sealed record Recipient(long Id, string Email, string DisplayName, string Culture, DigestFrequency Frequency);
-
+    /// <param name="mail">Made in the recipient's language.</param>
     /// <param name="changesUpTo">The end of the digest's window: "2 giờ trước" is counted from it.</param>
-    public static (string Subject, string Text, string Html) Compose(Recipient to, DigestParts parts, DateOnly asOf, DateTimeOffset changesUpTo,
-        int maxRows, int dueSoonDays, Func<string, string> link, string unsubscribeUrl)
+    /// <returns>The subject.</returns>
+    public static string Compose(MailComposer mail, string displayName, DigestFrequency frequency, DigestParts parts, DateOnly asOf,
+        DateTimeOffset changesUpTo, DigestOptions options, Func<string, string> link, string unsubscribeUrl)
     {
         VietnameseFormatter.Register();
-        var mail = new MailComposer(to.Culture);
-        var daily = to.Frequency == DigestFrequency.Daily;
+        var (maxRows, dueSoonDays) = (options.MaxRows, options.DueSoonDays);
+        var daily = frequency == DigestFrequency.Daily;
         var subject = mail.Pick($"PlanTracker: bản tin {(daily ? "ngày" : "tuần")} {DeadlineDisplay.Day(asOf)}",
             $"PlanTracker {(daily ? "daily" : "weekly")} digest, {DeadlineDisplay.Day(asOf)}");
-        mail.Paragraph(mail.Pick($"Kính gửi {to.DisplayName},", $"Dear {to.DisplayName},"))
+        mail.Paragraph(mail.Pick($"Kính gửi {displayName},", $"Dear {displayName},"))
             .Paragraph(mail.Pick($"Tình hình thực hiện nhiệm vụ tính đến ngày {DeadlineDisplay.Day(asOf)}:",
                 $"Where the tasks stand as of {DeadlineDisplay.Day(asOf)}:"));
 
@@ -50,8 +50,7 @@ public static class DigestMail
         mail.Link(mail.Pick("Xem và cập nhật trên PlanTracker:", "Open PlanTracker:"), link(parts.Agency is { IsEmpty: false } ? "My" : ""))
             .Link(mail.Pick("Đổi lịch nhận bản tin:", "Change when you get this digest:"), link("Account/Preferences"))
             .Link(mail.Pick("Không nhận bản tin này nữa (không cần đăng nhập):", "Stop these digests (no sign-in needed):"), unsubscribeUrl);
-        var (text, html) = mail.Build();
-        return (subject, text, html);
+        return subject;
     }
 
     private static void Tasks(MailComposer mail, string heading, IReadOnlyList<DigestTask> tasks, DateOnly asOf, int maxRows, bool withRole)

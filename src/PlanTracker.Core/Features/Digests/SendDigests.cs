@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using PlanTracker.Core.Common;
 using PlanTracker.Core.Domain;
 using PlanTracker.Core.Email;
+using PlanTracker.Core.Notifications;
 using PlanTracker.Core.Persistence;
 
 namespace PlanTracker.Core.Features.Digests;
@@ -55,10 +56,11 @@ public static class SendDigests
             var overseen = (await db.SteeringAssignments.Where(s => ids.Contains(s.UserId)).ToListAsync(ct)).ToLookup(s => s.UserId, s => s.AgencyId);
             var previous = await PreviousAsync(ids, c.AsOf, ct);
             var content = new DigestContent(db, options, c.AsOf);
+            var mailer = await JobMailer.OpenAsync(db, Job, c.AsOf, time, ct);
             // A digest looks at changes up to its run, or to the end of its date when run for a past date.
             var upTo = Min(now, ProvinceClock.StartOfDayUtc(c.AsOf.AddDays(1)));
 
-            var (mails, silent) = (0, 0);
+            var silent = 0;
             foreach (var (person, schedule) in due)
             {
                 var has = roles[person.Id].ToHashSet();
@@ -76,18 +78,12 @@ public static class SendDigests
                     continue;
                 }
                 var unsubscribe = mailOptions.Link(await Unsubscribe.PathForAsync(tokens, person.Id, ct, person.Culture));
-                var (subject, text, html) = DigestMail.Compose(
-                    new DigestMail.Recipient(person.Id, person.Email, person.DisplayName, person.Culture, schedule.Frequency),
-                    parts, c.AsOf, upTo, options.MaxRows, options.DueSoonDays, mailOptions.Link, unsubscribe);
-                var message = new OutboxMessage(Job, person.Email, person.Id, subject, text, html, now);
-                db.OutboxMessages.Add(message);
-                var log = new NotificationLog(Job, c.AsOf, person.Id, Item);
-                log.SentIn(message);
-                db.NotificationLog.Add(log);
-                mails++;
+                // The digest is one item per person and date; the seat (agency) plays no part in it.
+                mailer.Queue(new Recipient(person.Id, person.Email, person.Culture, person.AgencyId ?? 0), [Item], mail =>
+                    DigestMail.Compose(mail, person.DisplayName, schedule.Frequency, parts, c.AsOf, upTo, options, mailOptions.Link, unsubscribe));
             }
             await db.SaveChangesAsync(ct);
-            return new Result(mails, due.Count, silent);
+            return new Result(mailer.Mails, due.Count, silent);
         }
 
         /// <summary>Active users with an address whose preference (or the default) makes them due, less those already sent this date's digest.</summary>
