@@ -27,6 +27,10 @@ public static class DependencyInjection
         services.AddSingleton(new Features.Mail.OutboxOptions());
         services.AddSingleton(new Features.Reminders.ReminderOptions());
         services.AddSingleton<Files.IEvidenceStore, Files.FolderEvidenceStore>();
+        services.AddSingleton(new Email.MailOptions());
+        services.AddSingleton(new Reports.ReportOptions());
+        services.AddSingleton<Reports.QuarterlyReportStore>();
+        services.AddScoped<Reports.QuarterlyReportCompiler>();
         services.AddMediatR5(typeof(DependencyInjection).Assembly);
         return services;
     }

@@ -1,6 +1,7 @@
 using MediatR;
 using PlanTracker.Core.Features.Mail;
 using PlanTracker.Core.Features.Reminders;
+using PlanTracker.Core.Features.Reports;
 
 namespace PlanTracker.Core.Jobs;
 
@@ -17,6 +18,7 @@ public static class JobCatalog
     [
         new("outbox-dispatch", "0/10 * * * * ?", async (m, _, ct) => (await m.Send(new DispatchOutbox.Command(), ct)).ToString()),
         new(SendDeadlineReminders.Job, "0 0 7 * * ?", async (m, asOf, ct) => (await m.Send(new SendDeadlineReminders.Command(asOf), ct)).ToString()),
+        new(CompileQuarterlyReport.Job, "0 0 6 * * ?", async (m, asOf, ct) => (await m.Send(new CompileQuarterlyReport.Command(asOf), ct)).ToString()),
     ];
 
     public static JobDefinition? Find(string name) => All.SingleOrDefault(j => j.Name == name);

@@ -29,11 +29,7 @@ public static class GetReportingCompliance
         {
             var provinceId = await access.SecretariatProvinceAsync(db, ct);
             var period = await calendar.PeriodNumberAsync(q.Regime, q.Year, q.Number, ct);
-            var expected = await db.Agencies.AsNoTracking()
-                .Where(a => a.ProvinceId == provinceId && a.Kind != AgencyKind.Group
-                    && (db.Tasks.Any(t => t.LeadAgencyId == a.Id && !t.IsGroup && t.Plan.Status == PlanStatus.Published)
-                        || db.Set<AgencyGroupMember>().Any(m => m.MemberId == a.Id
-                            && db.Tasks.Any(t => t.LeadAgencyId == m.GroupId && t.Plan.Status == PlanStatus.Published))))
+            var expected = await Reporting.ReportingDuty.ExpectedAgencies(db, provinceId).AsNoTracking()
                 .Select(a => new { a.Id, Name = a.ShortName ?? a.Name })
                 .ToListAsync(ct);
             var reports = period.Id == 0 ? [] : await db.PeriodReports.AsNoTracking()
