@@ -60,16 +60,24 @@ internal sealed class DocxWriter : IDisposable
         return new DocxTable(this, columns);
     }
 
-    internal static TableCell Cell(DocxColumn column, string text, bool bold = false, bool centered = false, bool shaded = false)
+    internal static TableCell Cell(DocxColumn column, string text, bool bold = false, bool centered = false, bool shaded = false) =>
+        new(CellProperties(column, shaded), new Paragraph(CellParagraphProperties(column, centered), Text(text, bold, size: CellFontSize)));
+
+    internal const int CellFontSize = 22;
+
+    internal static TableCellProperties CellProperties(DocxColumn column, bool shaded = false)
     {
         var properties = new TableCellProperties(new TableCellWidth { Width = column.Width.ToString(), Type = TableWidthUnitValues.Dxa });
         if (shaded) properties.Append(new Shading { Val = ShadingPatternValues.Clear, Fill = "D9E1F2" });
         properties.Append(new TableCellVerticalAlignment { Val = TableVerticalAlignmentValues.Center });
-        return new TableCell(properties, new Paragraph(
-            new ParagraphProperties(new SpacingBetweenLines { Before = "40", After = "40" },
-                new Justification { Val = centered || column.Centered ? JustificationValues.Center : JustificationValues.Left }),
-            Text(text, bold, size: 22)));
+        return properties;
     }
+
+    internal static ParagraphProperties CellParagraphProperties(DocxColumn column, bool centered = false) =>
+        new(new SpacingBetweenLines { Before = "40", After = "40" },
+            new Justification { Val = centered || column.Centered ? JustificationValues.Center : JustificationValues.Left });
+
+    internal OpenXmlWriter Xml => _body.Xml;
 
     /// <summary>Closes a table; a paragraph follows, as Word needs one between two tables.</summary>
     internal void EndTable()
@@ -106,13 +114,16 @@ internal sealed class DocxWriter : IDisposable
         return new Paragraph(runs.Prepend(properties));
     }
 
-    internal static Run Text(string text, bool bold = false, bool italic = false, int? size = null)
+    internal static Run Text(string text, bool bold = false, bool italic = false, int? size = null) =>
+        new(RunProperties(bold, italic, size), new Text(PartWriter.Clean(text)) { Space = SpaceProcessingModeValues.Preserve });
+
+    internal static RunProperties RunProperties(bool bold = false, bool italic = false, int? size = null)
     {
         var properties = new RunProperties();
         if (bold) properties.Append(new Bold());
         if (italic) properties.Append(new Italic());
         if (size is { } half) properties.Append(new FontSize { Val = half.ToString() }, new FontSizeComplexScript { Val = half.ToString() });
-        return new Run(properties, new Text(PartWriter.Clean(text)) { Space = SpaceProcessingModeValues.Preserve });
+        return properties;
     }
 
     private static Styles Styles() => new(
@@ -132,20 +143,56 @@ internal sealed class DocxWriter : IDisposable
         { Type = StyleValues.Table, StyleId = "TableNormal", Default = true });
 }
 
-/// <summary>An open table: rows are written one at a time.</summary>
-internal sealed class DocxTable(DocxWriter document, IReadOnlyList<DocxColumn> columns)
+/// <summary>
+/// An open table: rows are written one at a time, tag by tag, with each column's formatting
+/// built once and reused, so that a 100,000-row table costs little more than its text.
+/// </summary>
+internal sealed class DocxTable
 {
+    private static readonly OpenXmlAttribute[] Preserve = [new("xml", "space", "http://www.w3.org/XML/1998/namespace", "preserve")];
+    private static readonly TableRowProperties RowProperties = new(new CantSplit());
+    private static readonly RunProperties Normal = DocxWriter.RunProperties(size: DocxWriter.CellFontSize);
+    private static readonly RunProperties Bold = DocxWriter.RunProperties(bold: true, size: DocxWriter.CellFontSize);
+    private readonly DocxWriter _document;
+    private readonly int _columns;
+    private readonly TableCellProperties[] _cells;
+    private readonly ParagraphProperties[] _paragraphs;
+
+    public DocxTable(DocxWriter document, IReadOnlyList<DocxColumn> columns)
+    {
+        _document = document;
+        _columns = columns.Count;
+        _cells = columns.Select(c => DocxWriter.CellProperties(c)).ToArray();
+        _paragraphs = columns.Select(c => DocxWriter.CellParagraphProperties(c)).ToArray();
+    }
+
     public int Rows { get; private set; }
 
     public void Row(params string[] cells) => Row(false, cells);
 
     public void Row(bool bold, params string[] cells)
     {
-        var row = new TableRow(new TableRowProperties(new CantSplit()));
-        for (var i = 0; i < columns.Count; i++) row.Append(DocxWriter.Cell(columns[i], i < cells.Length ? cells[i] : "", bold));
-        document.Write(row);
+        var w = _document.Xml;
+        w.WriteStartElement(new TableRow());
+        w.WriteElement(RowProperties);
+        for (var i = 0; i < _columns; i++)
+        {
+            w.WriteStartElement(new TableCell());
+            w.WriteElement(_cells[i]);
+            w.WriteStartElement(new Paragraph());
+            w.WriteElement(_paragraphs[i]);
+            w.WriteStartElement(new Run());
+            w.WriteElement(bold ? Bold : Normal);
+            w.WriteStartElement(new Text(), Preserve);
+            w.WriteString(PartWriter.Clean(i < cells.Length ? cells[i] : ""));
+            w.WriteEndElement();
+            w.WriteEndElement();
+            w.WriteEndElement();
+            w.WriteEndElement();
+        }
+        w.WriteEndElement();
         Rows++;
     }
 
-    public void End() => document.EndTable();
+    public void End() => _document.EndTable();
 }
