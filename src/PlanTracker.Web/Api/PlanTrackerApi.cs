@@ -156,12 +156,21 @@ public static class PlanTrackerApi
         return Results.File(file.Open(), file.ContentType, file.FileName);
     }
 
-    /// <summary>A compiled report, as an attachment under its Vietnamese name (RFC 6266 filename*).</summary>
+    /// <summary>
+    /// A compiled report, as an attachment under its Vietnamese name (RFC 6266 filename*), with the
+    /// name without diacritics for clients that only read filename ("Bao cao Quy III-2026 ...", not "B_o c_o").
+    /// </summary>
     public static async Task<IResult> DownloadQuarterlyReport(long id, IMediator m, HttpContext http, CancellationToken ct)
     {
         if (await m.Send(new GetQuarterlyReportFile.Query(id), ct) is not { } file) return Results.NotFound();
         http.Response.Headers.XContentTypeOptions = "nosniff";
-        return Results.File(file.Open(), file.ContentType, file.FileName);
+        var disposition = new Microsoft.Net.Http.Headers.ContentDispositionHeaderValue("attachment")
+        {
+            FileName = "\"" + PlanTracker.Core.Common.TextKey.Ascii(file.FileName) + "\"",
+            FileNameStar = file.FileName,
+        };
+        http.Response.Headers.ContentDisposition = disposition.ToString();
+        return Results.File(file.Open(), file.ContentType);
     }
 
     /// <summary>

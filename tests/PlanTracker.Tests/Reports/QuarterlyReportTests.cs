@@ -195,6 +195,8 @@ public sealed class QuarterlyReportTests(AppFactory app) : IClassFixture<AppFact
         Assert.Equal(contentType, response.Content.Headers.ContentType!.MediaType);
         Assert.Equal("attachment", response.Content.Headers.ContentDisposition!.DispositionType);
         Assert.Equal(fileName, response.Content.Headers.ContentDisposition.FileNameStar);
+        Assert.Equal(PlanTracker.Core.Common.TextKey.Ascii(fileName), response.Content.Headers.ContentDisposition.FileName!.Trim('"'));
+        Assert.StartsWith("Bao cao Quy ", response.Content.Headers.ContentDisposition.FileName.Trim('"')); // readable without its diacritics
         var copy = new MemoryStream();
         await (await response.Content.ReadAsStreamAsync()).CopyToAsync(copy);
         copy.Position = 0;
