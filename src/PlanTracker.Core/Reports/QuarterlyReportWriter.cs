@@ -10,9 +10,8 @@ namespace PlanTracker.Core.Reports;
 /// </summary>
 /// <example>
 /// <code>
-/// var scope = await QuarterlyReportScope.ForAsync(db, provinceId, 2026, 3);
 /// await using var file = File.Create("bao-cao.docx");
-/// await QuarterlyReportWriter.WriteDocxAsync(db, scope, file, ct);
+/// await QuarterlyReportWriter.WriteDocxAsync(db, provinceId, 2026, 3, file, ct);
 /// </code>
 /// </example>
 public static class QuarterlyReportWriter
@@ -22,6 +21,13 @@ public static class QuarterlyReportWriter
 
     public static Task WriteXlsxAsync(PlanTrackerDbContext db, QuarterlyReportScope scope, Stream output, CancellationToken ct = default) =>
         QuarterlyReportXlsx.WriteAsync(db, scope, output, ct);
+
+    /// <summary>A quarter of a province as it stood at the quarter's end, without storing anything.</summary>
+    public static async Task WriteDocxAsync(PlanTrackerDbContext db, long provinceId, int year, int quarter, Stream output, CancellationToken ct = default) =>
+        await WriteDocxAsync(db, await QuarterlyReportScope.ForAsync(db, provinceId, year, quarter, ct), output, ct);
+
+    public static async Task WriteXlsxAsync(PlanTrackerDbContext db, long provinceId, int year, int quarter, Stream output, CancellationToken ct = default) =>
+        await WriteXlsxAsync(db, await QuarterlyReportScope.ForAsync(db, provinceId, year, quarter, ct), output, ct);
 
     public static Task WriteAsync(ReportFileKind kind, PlanTrackerDbContext db, QuarterlyReportScope scope, Stream output, CancellationToken ct = default) =>
         kind == ReportFileKind.Docx ? WriteDocxAsync(db, scope, output, ct) : WriteXlsxAsync(db, scope, output, ct);
