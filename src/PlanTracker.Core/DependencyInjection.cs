@@ -33,6 +33,10 @@ public static class DependencyInjection
         services.AddSingleton(new Email.MailOptions());
         services.AddSingleton<SignedTokens>();
         services.AddSingleton<Files.IEvidenceStore, Files.FolderEvidenceStore>();
+        services.AddSingleton(new Email.MailOptions());
+        services.AddSingleton(new Reports.ReportOptions());
+        services.AddSingleton<Reports.QuarterlyReportStore>();
+        services.AddScoped<Reports.QuarterlyReportCompiler>();
         services.AddMediatR5(typeof(DependencyInjection).Assembly);
         return services;
     }

@@ -44,6 +44,8 @@ builder.Services.AddSingleton(builder.Configuration.GetSection("Digests").Get<Pl
     ?? new PlanTracker.Core.Features.Digests.DigestOptions());
 builder.Services.AddSingleton(builder.Configuration.GetSection("Evidence").Get<PlanTracker.Core.Files.EvidenceOptions>()
     ?? new PlanTracker.Core.Files.EvidenceOptions());
+builder.Services.AddSingleton(builder.Configuration.GetSection("Reports").Get<PlanTracker.Core.Reports.ReportOptions>()
+    ?? new PlanTracker.Core.Reports.ReportOptions());
 if (builder.Configuration.GetValue("Scheduler:Enabled", true))
     builder.Services.AddPlanTrackerScheduler(connectionString, builder.Configuration);
 
@@ -149,6 +151,7 @@ static void ConfigurePipeline(WebApplication app)
     app.MapPlanTrackerApi();
     app.MapCultureSwitch();
     app.MapGet("/evidence/{id:long}", PlanTrackerApi.DownloadEvidence); // the pages' (cookie) route to the same download
+    app.MapGet("/reports/quarterly/{id:long}/file", PlanTrackerApi.DownloadQuarterlyReport); // the pages' and mails' (cookie) route
     app.MapRazorPages();
 }
 

@@ -1,16 +1,9 @@
 using PlanTracker.Core.Domain;
+using PlanTracker.Core.Localization;
 
 namespace PlanTracker.Web;
 
 public static class Units
 {
-    public static string Symbol(TargetUnit unit, string? unitText) => unit switch
-    {
-        TargetUnit.Percent => "%",
-        TargetUnit.PercentPerYear => "%/năm",
-        _ when unitText is { Length: > 0 } => " " + unitText,
-        TargetUnit.PerHundredInhabitants => "/100 dân",
-        TargetUnit.TimesPerDay => " lần/ngày",
-        _ => "",
-    };
+    public static string Symbol(TargetUnit unit, string? unitText) => TargetDisplay.UnitSymbol(unit, unitText);
 }

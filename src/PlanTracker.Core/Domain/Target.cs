@@ -38,14 +38,17 @@ public sealed class Target
     public int SortOrder { get; private set; }
     public IReadOnlyList<TargetActual> Actuals => _actuals;
 
-    public bool IsMetBy(decimal actual) => Comparison switch
+    public bool IsMetBy(decimal actual) => IsMet(Comparison, Value, actual);
+
+    /// <summary>The rule, also for readers that stream target rows without loading the entity.</summary>
+    public static bool IsMet(TargetComparison comparison, decimal value, decimal actual) => comparison switch
     {
-        TargetComparison.AtLeast => actual >= Value,
-        TargetComparison.AtMost => actual <= Value,
-        TargetComparison.Exactly => actual == Value,
-        TargetComparison.MoreThan => actual > Value,
-        TargetComparison.LessThan => actual < Value,
-        _ => throw new InvalidOperationException($"Unknown comparison {Comparison}."),
+        TargetComparison.AtLeast => actual >= value,
+        TargetComparison.AtMost => actual <= value,
+        TargetComparison.Exactly => actual == value,
+        TargetComparison.MoreThan => actual > value,
+        TargetComparison.LessThan => actual < value,
+        _ => throw new InvalidOperationException($"Unknown comparison {comparison}."),
     };
 }
 

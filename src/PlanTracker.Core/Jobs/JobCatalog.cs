@@ -4,6 +4,7 @@ using PlanTracker.Core.Features.Digests;
 using PlanTracker.Core.Features.Mail;
 using PlanTracker.Core.Features.ReportingCycle;
 using PlanTracker.Core.Features.Reminders;
+using PlanTracker.Core.Features.Reports;
 
 namespace PlanTracker.Core.Jobs;
 
@@ -24,6 +25,7 @@ public static class JobCatalog
         new(SendReportingCycleNotices.Job, "0 30 7 * * ?", async (m, asOf, ct) => (await m.Send(new SendReportingCycleNotices.Command(asOf), ct)).ToString()),
         // Hourly: each user's digest goes out at their own hour; the hour comes from the clock when the date is today.
         new(SendDigests.Job, "0 0 * * * ?", async (m, asOf, ct) => (await m.Send(new SendDigests.Command(asOf), ct)).ToString()),
+        new(CompileQuarterlyReport.Job, "0 0 6 * * ?", async (m, asOf, ct) => (await m.Send(new CompileQuarterlyReport.Command(asOf), ct)).ToString()),
     ];
 
     public static JobDefinition? Find(string name) => All.SingleOrDefault(j => j.Name == name);

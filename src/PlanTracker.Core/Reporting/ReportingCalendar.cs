@@ -60,13 +60,19 @@ public sealed class ReportingCalendar(PlanTrackerDbContext db, ReportingOptions 
         var existing = db.ReportingPeriods.Local.SingleOrDefault(p => p.Regime == regime && p.Year == day.Year && p.Number == number)
             ?? await db.ReportingPeriods.SingleOrDefaultAsync(p => p.Regime == regime && p.Year == day.Year && p.Number == number, ct);
         if (existing is not null) return existing;
-        var start = new DateOnly(day.Year, (number - 1) * months + 1, 1);
-        var end = start.AddMonths(months).AddDays(-1);
-        var lastMonth = new DateOnly(end.Year, end.Month, 1);
-        var days = options.For(regime);
-        var period = new ReportingPeriod(regime, day.Year, number, start, end,
-            lastMonth.AddDays(days.CutOffDay - 1), lastMonth.AddDays(days.SubmissionDay - 1));
+        var period = NewPeriod(regime, day.Year, number, options.For(regime));
         db.ReportingPeriods.Add(period);
         return period;
+    }
+
+    /// <summary>Period <paramref name="number"/> of a regular regime with its cut-off and deadline, not yet stored.</summary>
+    public static ReportingPeriod NewPeriod(ReportingRegime regime, int year, int number, RegimeDays days)
+    {
+        var months = MonthsOf(regime);
+        var start = new DateOnly(year, (number - 1) * months + 1, 1);
+        var end = start.AddMonths(months).AddDays(-1);
+        var lastMonth = new DateOnly(end.Year, end.Month, 1);
+        return new ReportingPeriod(regime, year, number, start, end,
+            lastMonth.AddDays(days.CutOffDay - 1), lastMonth.AddDays(days.SubmissionDay - 1));
     }
 }

@@ -97,6 +97,11 @@ public static class PlanTrackerApi
                 QueryValues.ParseEnum<ReportingRegime>(regime, nameof(regime)) ?? ReportingRegime.Quarterly), ct)));
         api.MapPost("/reports/periods", async (CreateAdHocPeriod.Command body, IMediator m, CancellationToken ct) =>
             Results.Created((string?)null, new { id = await m.Send(body, ct) }));
+        api.MapPost("/reports/quarterly", async (CompileQuarterlyReportNow.Command body, IMediator m, CancellationToken ct) =>
+            Results.Created((string?)null, await m.Send(body, ct)));
+        api.MapGet("/reports/quarterly", async (int? year, int? quarter, IMediator m, CancellationToken ct) =>
+            Results.Ok(await m.Send(new ListQuarterlyReports.Query(year, quarter), ct)));
+        api.MapGet("/reports/quarterly/{id:long}/file", DownloadQuarterlyReport);
 
         api.MapPost("/tasks/{id:long}/evidence", async (long id, IFormFile? file, [FromForm] string? documentNumber, IMediator m, CancellationToken ct) =>
             Results.Created((string?)null, new
@@ -155,6 +160,23 @@ public static class PlanTrackerApi
         if (await m.Send(new GetEvidenceFile.Query(id), ct) is not { } file) return Results.NotFound();
         http.Response.Headers.XContentTypeOptions = "nosniff";
         return Results.File(file.Open(), file.ContentType, file.FileName);
+    }
+
+    /// <summary>
+    /// A compiled report, as an attachment under its Vietnamese name (RFC 6266 filename*), with the
+    /// name without diacritics for clients that only read filename ("Bao cao Quy III-2026 ...", not "B_o c_o").
+    /// </summary>
+    public static async Task<IResult> DownloadQuarterlyReport(long id, IMediator m, HttpContext http, CancellationToken ct)
+    {
+        if (await m.Send(new GetQuarterlyReportFile.Query(id), ct) is not { } file) return Results.NotFound();
+        http.Response.Headers.XContentTypeOptions = "nosniff";
+        var disposition = new Microsoft.Net.Http.Headers.ContentDispositionHeaderValue("attachment")
+        {
+            FileName = "\"" + PlanTracker.Core.Common.TextKey.Ascii(file.FileName) + "\"",
+            FileNameStar = file.FileName,
+        };
+        http.Response.Headers.ContentDisposition = disposition.ToString();
+        return Results.File(file.Open(), file.ContentType);
     }
 
     /// <summary>

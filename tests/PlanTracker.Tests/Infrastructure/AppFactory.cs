@@ -32,6 +32,7 @@ public sealed class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Seed:Load", "false");
         builder.UseSetting("Evidence:Directory", EvidenceDirectory);
         builder.UseSetting("Mail:PickupDirectory", Path.Combine(EvidenceDirectory, "mail"));
+        builder.UseSetting("Reports:Directory", Path.Combine(EvidenceDirectory, "reports"));
         builder.ConfigureServices(s => s.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
     }
 

@@ -59,8 +59,7 @@ public static class SendReportingCycleNotices
             var due = await db.ReportingPeriods.Where(periods).ToListAsync(ct);
             var missing = new List<Missing>();
             foreach (var period in due)
-                missing.AddRange((await db.AgenciesExpectedToReport().AsNoTracking()
-                        .Where(a => !db.PeriodReports.Any(r => r.ReportingPeriodId == period.Id && r.AgencyId == a.Id && r.SubmittedAt != null))
+                missing.AddRange((await db.AgenciesMissingReport(period.Id).AsNoTracking()
                         .OrderBy(a => a.Name)
                         .Select(a => new { a.Id, a.Name, a.ProvinceId }).ToListAsync(ct))
                     .Select(a => new Missing(period, a.Id, a.Name, a.ProvinceId)));

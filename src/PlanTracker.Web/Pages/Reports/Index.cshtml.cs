@@ -19,13 +19,14 @@ public sealed class IndexModel(IMediator mediator, ProvinceClock clock) : PageMo
     public DraftPeriodReport.Result? Report { get; private set; }
     public GetReportingCompliance.Result? Compliance { get; private set; }
     public IReadOnlyList<ListSubmittedReports.Item> Submitted { get; private set; } = [];
+    public IReadOnlyList<QuarterlyReportFile> Compiled { get; private set; } = [];
     [BindProperty] public string? ReportText { get; set; }
     [BindProperty] public int Version { get; set; }
     [BindProperty] public string? Comment { get; set; }
 
     public bool IsStaff => User.IsInRole(Roles.AgencyOfficer) || User.IsInRole(Roles.AgencyHead);
     public bool IsSecretariat => User.IsInRole(Roles.Secretariat);
-    private DateOnly Day => Year is { } y && Quarter is { } q ? new DateOnly(y, q * 3, 1) : clock.Today;
+    public DateOnly Day => Year is { } y and >= 1 and <= 9999 && Quarter is { } q and >= 1 and <= 4 ? new DateOnly(y, q * 3, 1) : clock.Today;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await Load(ct) ?? Page();
 
@@ -38,13 +39,18 @@ public sealed class IndexModel(IMediator mediator, ProvinceClock clock) : PageMo
     public Task<IActionResult> OnPostReviewAsync(long reportId, bool accept, CancellationToken ct) =>
         Act(() => mediator.Send(new ReviewPeriodReport.Command(reportId, accept, Comment), ct), ct);
 
-    private Task<IActionResult> Act<T>(Func<Task<T>> send, CancellationToken ct) =>
-        this.Attempt("Report", async () => { await send(); return RedirectToPage(new { Year, Quarter }); }, async () => await Load(ct) ?? Page());
+    /// <summary>The secretariat compiles the chosen quarter's provincial report now (a new version).</summary>
+    public Task<IActionResult> OnPostCompileAsync(CancellationToken ct) =>
+        Act(() => mediator.Send(new CompileQuarterlyReportNow.Command(Year ?? clock.Today.Year, Quarter ?? (clock.Today.Month + 2) / 3), ct), ct, "Compile");
+
+    private Task<IActionResult> Act<T>(Func<Task<T>> send, CancellationToken ct, string form = "Report") =>
+        this.Attempt(form, async () => { await send(); return RedirectToPage(new { Year, Quarter }); }, async () => await Load(ct) ?? Page());
 
     private async Task<IActionResult?> Load(CancellationToken ct)
     {
         try
         {
+            Compiled = await mediator.Send(new ListQuarterlyReports.Query(Day.Year), ct);
             if (IsStaff) Report = await mediator.Send(new DraftPeriodReport.Command(Day), ct);
             if (IsSecretariat)
             {

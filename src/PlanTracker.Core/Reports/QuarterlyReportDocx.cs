@@ -1,0 +1,171 @@
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Wordprocessing;
+using PlanTracker.Core.Domain;
+using PlanTracker.Core.Persistence;
+using W = PlanTracker.Core.Reports.ReportWording;
+
+namespace PlanTracker.Core.Reports;
+
+/// <summary>The quarterly report as a Word document in the administrative style, written while the rows are read.</summary>
+internal static class QuarterlyReportDocx
+{
+    private static readonly DocxColumn[] TaskColumns =
+    [
+        new("STT", 600, Centered: true), new("Nhiệm vụ", 3000), new("Văn bản giao", 1700), new("Cơ quan chủ trì", 1555),
+        new("Thời hạn", 1300, Centered: true), new("", 1200, Centered: true),
+    ];
+
+    public static async Task WriteAsync(PlanTrackerDbContext db, QuarterlyReportScope scope, Stream output, CancellationToken ct)
+    {
+        var data = new QuarterlyReportData(db, scope);
+        var totals = await data.TotalsAsync(ct);
+        var (missing, expected) = await data.ReportingAsync(ct);
+        using var doc = new DocxWriter(output);
+
+        Header(doc, scope);
+        doc.Paragraph("BÁO CÁO", bold: true, centered: true, size: 28);
+        doc.Paragraph(W.Title(scope), bold: true, centered: true);
+        doc.Paragraph(
+            $"Thực hiện chế độ báo cáo định kỳ, {scope.SecretariatName ?? "cơ quan thường trực"} (cơ quan thường trực Ban Chỉ đạo) báo cáo " +
+            $"tình hình thực hiện các kế hoạch, nhiệm vụ {scope.Label} trên địa bàn tỉnh {scope.ProvinceName} (số liệu tính đến ngày {W.Day(scope.AsOf)}) như sau:",
+            indent: true);
+
+        doc.Heading("I. TÌNH HÌNH THỰC HIỆN NHIỆM VỤ");
+        doc.Paragraph(W.Summary(totals), indent: true);
+        doc.Heading("1. Theo kế hoạch");
+        await CountTable(doc, "Kế hoạch", data.ByPlan(), ct);
+        doc.Heading("2. Theo cơ quan chủ trì");
+        await CountTable(doc, "Cơ quan chủ trì", data.ByAgency(), ct);
+
+        doc.Heading("II. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU");
+        await Targets(doc, data, ct);
+
+        doc.Heading("III. CÁC NHIỆM VỤ QUÁ HẠN");
+        var overdue = totals[Timeliness.InProgressOverdue];
+        doc.Paragraph(overdue == 0
+            ? $"Đến ngày {W.Day(scope.AsOf)} không có nhiệm vụ quá hạn."
+            : $"Đến ngày {W.Day(scope.AsOf)} có {overdue} nhiệm vụ đang thực hiện quá hạn:", indent: true);
+        await TaskTable(doc, [.. TaskColumns[..5], TaskColumns[5] with { Header = "Thời gian quá hạn" }], data.Overdue(), t => W.Delay(t, scope.AsOf), ct);
+
+        doc.Heading("IV. CÁC ĐƠN VỊ CHƯA GỬI BÁO CÁO");
+        doc.Paragraph(missing == 0
+            ? $"Kỳ báo cáo {scope.Label} (hạn gửi ngày {W.Day(scope.SubmissionDueOn)}): {expected}/{expected} đơn vị đã gửi báo cáo."
+            : $"Kỳ báo cáo {scope.Label} (hạn gửi ngày {W.Day(scope.SubmissionDueOn)}): {missing}/{expected} đơn vị chưa gửi báo cáo:", indent: true);
+        DocxTable? agencies = null;
+        await foreach (var name in data.MissingAgencies().WithCancellation(ct))
+        {
+            agencies ??= doc.Table([new("STT", 600, Centered: true), new("Cơ quan, đơn vị", DocxWriter.TextWidth - 600)]);
+            agencies.Row((agencies.Rows + 1).ToString(), name);
+        }
+        agencies?.End();
+
+        doc.Heading($"V. CÁC NHIỆM VỤ ĐẾN HẠN TRONG {scope.NextLabel.ToUpper(W.Culture)}");
+        if (await TaskTable(doc, [.. TaskColumns[..5], TaskColumns[5] with { Header = "Tình trạng" }], data.DueNextQuarter(), W.Progress, ct) == 0)
+            doc.Paragraph($"Không có nhiệm vụ đến hạn trong {scope.NextLabel}.", indent: true);
+
+        Signature(doc);
+        doc.Finish();
+    }
+
+    private static async Task CountTable(DocxWriter doc, string first, IAsyncEnumerable<CountRow> rows, CancellationToken ct)
+    {
+        const int number = 750;
+        var columns = new List<DocxColumn> { new(first, DocxWriter.TextWidth - number * 9), new("Tổng số", number, Centered: true) };
+        columns.AddRange(W.States.Select(s => new DocxColumn(W.State(s), number, Centered: true)));
+        var table = doc.Table(columns);
+        var sum = new TimelinessCounts();
+        await foreach (var row in rows.WithCancellation(ct))
+        {
+            table.Row([row.Name, row.Counts.Total.ToString(), .. W.States.Select(s => row.Counts[s].ToString())]);
+            sum.Add(row.Counts);
+        }
+        table.Row(true, ["Tổng cộng", sum.Total.ToString(), .. W.States.Select(s => sum[s].ToString())]);
+        table.End();
+    }
+
+    private static async Task Targets(DocxWriter doc, QuarterlyReportData data, CancellationToken ct)
+    {
+        DocxTable? table = null;
+        var counts = new int[Enum.GetValues<TargetResult>().Length];
+        await foreach (var t in data.Targets().WithCancellation(ct))
+        {
+            table ??= doc.Table([new("STT", 600, Centered: true), new("Nhiệm vụ", 1100), new("Chỉ tiêu", 3555), new("Mục tiêu", 1400, Centered: true),
+                new("Thực hiện", 1300, Centered: true), new("Đánh giá", 1400, Centered: true)]);
+            table.Row((table.Rows + 1).ToString(), t.TaskCode, t.Text is { Length: > 0 } text ? $"{t.Indicator} ({text})" : t.Indicator,
+                W.Goal(t), W.Actual(t), W.Result(t.Result));
+            counts[(int)t.Result]++;
+        }
+        table?.End();
+        doc.Paragraph(table is null
+            ? "Các kế hoạch không đặt chỉ tiêu định lượng."
+            : $"Tổng số {table.Rows} chỉ tiêu: đạt {counts[(int)TargetResult.Met]}; không đạt {counts[(int)TargetResult.NotMet]}; " +
+              $"chưa có số liệu {counts[(int)TargetResult.NoData]}.", indent: true);
+    }
+
+    /// <returns>The number of rows; no table at all when there are none.</returns>
+    private static async Task<int> TaskTable(DocxWriter doc, DocxColumn[] columns, IAsyncEnumerable<TaskRow> rows, Func<TaskRow, string> last,
+        CancellationToken ct)
+    {
+        DocxTable? table = null;
+        await foreach (var t in rows.WithCancellation(ct))
+        {
+            table ??= doc.Table(columns);
+            table.Row((table.Rows + 1).ToString(), $"{t.Code}. {t.Title}", W.Document(t), t.Lead ?? "", W.Deadline(t), last(t));
+        }
+        table?.End();
+        return table?.Rows ?? 0;
+    }
+
+    /// <summary>Issuing body left, national motto right, place and date under it (Decree 30/2020/NĐ-CP).</summary>
+    private static void Header(DocxWriter doc, QuarterlyReportScope scope)
+    {
+        var issued = scope.IssuedOn;
+        var left = new List<OpenXmlElement> { Line(W.Issuer(scope), bold: scope.SecretariatName is null, size: 24) };
+        if (scope.SecretariatName is { } secretariat) left.Add(Line(secretariat.ToUpper(W.Culture), bold: true, size: 24));
+        left.Add(Line("Số:        /BC", size: 24));
+        doc.Write(Borderless(
+            (3400, left),
+            (DocxWriter.TextWidth - 3400,
+            [
+                Line("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold: true, size: 24),
+                Line("Độc lập - Tự do - Hạnh phúc", bold: true),
+                Line($"{scope.ProvinceName}, ngày {issued.Day} tháng {issued.Month} năm {issued.Year}", italic: true),
+            ])));
+        doc.Write(new Paragraph());
+    }
+
+    private static void Signature(DocxWriter doc) => doc.Write(Borderless(
+        (4400,
+        [
+            Line("Nơi nhận:", bold: true, italic: true, size: 24, centered: false),
+            Line("- Ban Chỉ đạo tỉnh (để báo cáo);", size: 22, centered: false),
+            Line("- UBND tỉnh (để báo cáo);", size: 22, centered: false),
+            Line("- Lưu: VT.", size: 22, centered: false),
+        ]),
+        (DocxWriter.TextWidth - 4400,
+        [
+            Line("THỦ TRƯỞNG CƠ QUAN", bold: true),
+            Line("(Ký, ghi rõ họ tên, đóng dấu)", italic: true),
+        ])));
+
+    private static Paragraph Line(string text, bool bold = false, bool italic = false, int? size = null, bool centered = true) =>
+        new(new ParagraphProperties(new SpacingBetweenLines { After = "0" },
+            new Justification { Val = centered ? JustificationValues.Center : JustificationValues.Left }),
+            DocxWriter.Text(text, bold, italic, size));
+
+    private static Table Borderless(params (int Width, List<OpenXmlElement> Content)[] cells)
+    {
+        var table = new Table(
+            new TableProperties(new TableWidth { Width = cells.Sum(c => c.Width).ToString(), Type = TableWidthUnitValues.Dxa },
+                new TableBorders(new TopBorder { Val = BorderValues.Nil }, new LeftBorder { Val = BorderValues.Nil },
+                    new BottomBorder { Val = BorderValues.Nil }, new RightBorder { Val = BorderValues.Nil },
+                    new InsideHorizontalBorder { Val = BorderValues.Nil }, new InsideVerticalBorder { Val = BorderValues.Nil }),
+                new TableLayout { Type = TableLayoutValues.Fixed }),
+            new TableGrid(cells.Select(c => new GridColumn { Width = c.Width.ToString() })));
+        var row = new TableRow();
+        foreach (var (width, content) in cells)
+            row.Append(new TableCell(content.Prepend(new TableCellProperties(new TableCellWidth { Width = width.ToString(), Type = TableWidthUnitValues.Dxa }))));
+        table.Append(row);
+        return table;
+    }
+}
