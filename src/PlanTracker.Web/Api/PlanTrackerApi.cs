@@ -138,6 +138,7 @@ public static class PlanTrackerApi
 
         api.MapPost("/jobs/{name}/runs", async (string name, JobRunBody? body, IMediator m, CancellationToken ct) =>
             Results.Ok(await m.Send(new PlanTracker.Core.Features.Jobs.RunJob.Command(name, body?.AsOf), ct)));
+        api.MapJobsApi();
 
         api.MapGet("/agencies", async (string? province, IMediator m, CancellationToken ct) =>
             Results.Ok(await m.Send(new ListAgencies.Query(province), ct)));
