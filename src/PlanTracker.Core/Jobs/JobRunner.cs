@@ -38,14 +38,14 @@ public sealed class JobRunner(IMediator mediator, NpgsqlDataSource dataSource, T
         {
             id ??= await Start(job, asOf, trigger, scheduledFor, startedAt, userId);
             await Finish(id.Value, startedAt + stopwatch.Elapsed, succeeded: false, outcome: null, error: Describe(e));
-            logger.LogError(e, "Job {Job} as of {AsOf} ({Trigger}) failed", job.Name, asOf, trigger);
+            logger.LogError(e, "Job {Job} as of {AsOf} ({Trigger}) failed", job.Name, asOf.ToString("yyyy-MM-dd"), trigger);
             throw;
         }
         if (id is null && outcome.Idle) return new JobRunResult(null, job.Name, asOf, trigger, outcome.Text, stopwatch.Elapsed);
         id ??= await Start(job, asOf, trigger, scheduledFor, startedAt, userId);
         await Finish(id.Value, startedAt + stopwatch.Elapsed, succeeded: true, outcome.Text, error: null);
         if (job.KeepRuns is { } keep) await Trim(job.Name, keep);
-        logger.LogInformation("Job {Job} as of {AsOf} ({Trigger}): {Outcome}", job.Name, asOf, trigger, outcome.Text);
+        logger.LogInformation("Job {Job} as of {AsOf} ({Trigger}): {Outcome}", job.Name, asOf.ToString("yyyy-MM-dd"), trigger, outcome.Text);
         return new JobRunResult(id, job.Name, asOf, trigger, outcome.Text, stopwatch.Elapsed);
     }
 
