@@ -94,6 +94,25 @@ public sealed class JobsPageTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(before, await RunCount());
     }
 
+    [Fact]
+    public async Task Should_answer_a_run_over_the_api_with_its_outcome_and_list_it_first_in_the_job_history()
+    {
+        var api = await app.ClientForAsync(Secretariat);
+
+        var run = await (await api.PostAsJsonAsync("/api/v1/jobs/deadline-reminders/runs", new { asOf = "2016-12-18" })).Content.ReadFromJsonAsync<JsonElement>();
+        var history = await api.GetFromJsonAsync<JsonElement>("/api/v1/jobs/deadline-reminders/runs?pageSize=5");
+        var unknown = await api.GetAsync("/api/v1/jobs/no-such-job/runs");
+
+        var latest = history.GetProperty("items")[0];
+        Assert.Equal(run.GetProperty("runId").GetInt64(), latest.GetProperty("id").GetInt64());
+        Assert.Equal("manual", latest.GetProperty("trigger").GetString());
+        Assert.Equal("2016-12-18", latest.GetProperty("asOf").GetString());
+        Assert.Equal(run.GetProperty("outcome").GetString(), latest.GetProperty("outcome").GetString());
+        Assert.True(latest.GetProperty("succeeded").GetBoolean());
+        Assert.Equal(Secretariat, latest.GetProperty("startedBy").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+    }
+
     /// <summary>Runs other than the outbox dispatcher's, which the test app's scheduler may record at any moment.</summary>
     private async Task<int> RunCount()
     {
