@@ -47,6 +47,7 @@ public sealed class KilledDispatcherTests(ITestOutputHelper output)
         Assert.Equal(Queued, await Count(connectionString, "Sent"));
         Assert.Equal(queued.Order(), received.Select(m => m.MessageId).Distinct().Order()); // none lost, nothing foreign
         var repeated = received.GroupBy(m => m.MessageId).Where(g => g.Count() > 1).ToList();
+        output.WriteLine($"{received.Count} received for {Queued} queued; repeated: {string.Join(", ", repeated.Select(g => g.Key))}");
         Assert.True(repeated.Count <= 1 && repeated.All(g => g.Count() == 2),
             $"more than the one message in flight arrived twice: {string.Join(", ", repeated.Select(g => $"{g.Key} x{g.Count()}"))}");
         Assert.Equal(Queued + repeated.Count, received.Count);

@@ -14,11 +14,13 @@ namespace PlanTracker.Tests.Reliability;
 public sealed class PlanTrackerProcess : IDisposable
 {
     private readonly Process _process;
+    private readonly string _scratch;
     private readonly ConcurrentQueue<string> _output = new();
 
-    private PlanTrackerProcess(Process process, int port)
+    private PlanTrackerProcess(Process process, int port, string scratch)
     {
         _process = process;
+        _scratch = scratch;
         Port = port;
         process.OutputDataReceived += (_, e) => Keep(e.Data);
         process.ErrorDataReceived += (_, e) => Keep(e.Data);
@@ -41,17 +43,18 @@ public sealed class PlanTrackerProcess : IDisposable
     public static PlanTrackerProcess Start(string connectionString, IReadOnlyDictionary<string, string> settings)
     {
         var port = FreePort();
-        var psi = Command([], connectionString, settings);
+        var (psi, scratch) = Command([], connectionString, settings);
         psi.Environment["Urls"] = $"http://127.0.0.1:{port}";
-        return new PlanTrackerProcess(Process.Start(psi) ?? throw new InvalidOperationException("Could not start PlanTracker."), port);
+        return new PlanTrackerProcess(Process.Start(psi) ?? throw new InvalidOperationException("Could not start PlanTracker."), port, scratch);
     }
 
     /// <summary>Runs the app's command line (e.g. <c>job list</c>) to its end.</summary>
     public static async Task<(int ExitCode, string Output, string Error)> RunAsync(string[] args, string connectionString,
         IReadOnlyDictionary<string, string>? settings = null, TimeSpan? timeout = null)
     {
-        using var process = Process.Start(Command(args, connectionString, settings ?? new Dictionary<string, string>()))
-            ?? throw new InvalidOperationException("Could not start PlanTracker.");
+        var (psi, scratch) = Command(args, connectionString, settings ?? new Dictionary<string, string>());
+        using var process = Process.Start(psi) ?? throw new InvalidOperationException("Could not start PlanTracker.");
+        using var cleanup = new Scratch(scratch);
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(60));
@@ -102,9 +105,11 @@ public sealed class PlanTrackerProcess : IDisposable
         }
         catch (InvalidOperationException) { /* never started or already reaped */ }
         _process.Dispose();
+        new Scratch(_scratch).Dispose();
     }
 
-    private static ProcessStartInfo Command(string[] args, string connectionString, IReadOnlyDictionary<string, string> settings)
+    /// <returns>The command, and the folder it writes mail and evidence to.</returns>
+    private static (ProcessStartInfo, string) Command(string[] args, string connectionString, IReadOnlyDictionary<string, string> settings)
     {
         var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
         var psi = new ProcessStartInfo(dotnet, [Path.Combine(WebDirectory, "PlanTracker.Web.dll"), .. args])
@@ -122,7 +127,19 @@ public sealed class PlanTrackerProcess : IDisposable
         psi.Environment["DOTNET_ENVIRONMENT"] = "Production";
         psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         foreach (var (key, value) in settings) psi.Environment[key] = value;
-        return psi;
+        return (psi, scratch);
+    }
+
+    private sealed class Scratch(string folder) : IDisposable
+    {
+        public void Dispose()
+        {
+            try
+            {
+                if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+            }
+            catch (IOException) { /* a leftover temp folder is harmless */ }
+        }
     }
 
     private void Keep(string? line)
