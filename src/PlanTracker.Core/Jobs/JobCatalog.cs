@@ -45,6 +45,11 @@ public static class JobCatalog
 
     public static JobDefinition? Find(string name) => All.SingleOrDefault(j => j.Name == name);
 
+    /// <summary>The as-of dates a run accepts: the plans' own years, give or take; anything else is a typo.</summary>
+    public static bool AcceptsAsOf(DateOnly asOf) => asOf.Year is >= 2000 and <= 2100;
+
+    public const string AsOfRange = "The as-of date must be between 01/01/2000 and 31/12/2100.";
+
     /// <summary>The schedule in force: Jobs__&lt;name&gt;__Cron when configured, the catalog's default otherwise.</summary>
     public static string CronOf(JobDefinition job, IConfiguration? configuration) =>
         configuration?[$"Jobs:{job.Name}:Cron"] is { Length: > 0 } configured ? configured : job.DefaultCron;

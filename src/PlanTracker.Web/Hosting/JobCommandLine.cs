@@ -54,6 +54,7 @@ public sealed class JobCommandLine
         {
             if (!DateOnly.TryParseExact(asOfText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
                 return new JobCommandLine { Error = $"--as-of '{asOfText}' is not a date; write it as yyyy-MM-dd, e.g. 2016-12-17." };
+            if (!JobCatalog.AcceptsAsOf(parsed)) return new JobCommandLine { Error = "--as-of: " + JobCatalog.AsOfRange };
             asOf = parsed;
         }
         return new JobCommandLine { Job = job, AsOf = asOf, HostArgs = [.. rest] };

@@ -79,18 +79,22 @@ public sealed class JobsPageTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Contains(Secretariat, shown); // the recent runs say who started it
     }
 
-    [Fact]
-    public async Task Should_refuse_an_as_of_date_not_written_dd_MM_yyyy_and_run_nothing()
+    [Theory]
+    [InlineData("2016-12-17", "Ngày tính phải viết theo dạng dd/MM/yyyy")]
+    [InlineData("31/12/9999", "The as-of date must be between 01/01/2000 and 31/12/2100.")]
+    public async Task Should_refuse_an_as_of_date_not_written_dd_MM_yyyy_or_out_of_range_and_run_nothing(string asOf, string error)
     {
         var client = await PageClient.SignInAsync(app, Secretariat);
         var form = await client.GetStringAsync("/Admin/Jobs");
         var before = await RunCount();
 
         var response = await client.PostAsync("/Admin/Jobs?handler=Run",
-            PageClient.Form(form, new() { ["job"] = "deadline-reminders", ["asOf"] = "2016-12-17" }));
+            PageClient.Form(form, new() { ["job"] = "deadline-reminders", ["asOf"] = asOf }));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("Ngày tính phải viết theo dạng dd/MM/yyyy", await response.Content.ReadAsStringAsync());
+        var page = await response.Content.ReadAsStringAsync();
+        Assert.Contains(error, page);
+        Assert.Contains($"value=\"{asOf}\"", page); // the form keeps what was typed
         Assert.Equal(before, await RunCount());
     }
 

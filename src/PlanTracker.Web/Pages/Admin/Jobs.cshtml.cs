@@ -59,10 +59,10 @@ public sealed class JobsModel(IMediator mediator, ProvinceClock clock, IStringLo
         {
             return NotFound();
         }
-        catch (Exception e) when (!ErrorSummary.AddTo(ModelState, e, "Run"))
+        catch (Exception e) when (e is not OperationCanceledException)
         {
-            // The failure is recorded with the run; say it here too, next to the form.
-            ModelState.AddModelError("Run", localizer["JobFailed", job, e.Message]);
+            // A refusal the user can correct, or a failure (already recorded with the run): said next to the form.
+            if (!ErrorSummary.AddTo(ModelState, e, "RunNow")) ModelState.AddModelError("RunNow", localizer["JobFailed", job, e.Message]);
         }
         return await Load(ct) ?? Page();
     }
