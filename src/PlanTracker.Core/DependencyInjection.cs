@@ -28,6 +28,7 @@ public static class DependencyInjection
         services.AddSingleton(new Features.Reminders.ReminderOptions());
         services.AddSingleton(new Features.Escalations.EscalationOptions());
         services.AddSingleton(new Features.ReportingCycle.ReportingCycleOptions());
+        services.AddSingleton(new Features.Dashboard.DashboardOptions());
         services.AddScoped<Notifications.Recipients>();
         services.AddSingleton<Files.IEvidenceStore, Files.FolderEvidenceStore>();
         services.AddMediatR5(typeof(DependencyInjection).Assembly);
