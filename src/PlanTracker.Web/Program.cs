@@ -40,6 +40,8 @@ builder.Services.AddSingleton(builder.Configuration.GetSection("Escalations").Ge
     ?? new PlanTracker.Core.Features.Escalations.EscalationOptions());
 builder.Services.AddSingleton(builder.Configuration.GetSection("ReportingCycle").Get<PlanTracker.Core.Features.ReportingCycle.ReportingCycleOptions>()
     ?? new PlanTracker.Core.Features.ReportingCycle.ReportingCycleOptions());
+builder.Services.AddSingleton(builder.Configuration.GetSection("Dashboard").Get<PlanTracker.Core.Features.Dashboard.DashboardOptions>()
+    ?? new PlanTracker.Core.Features.Dashboard.DashboardOptions());
 builder.Services.AddSingleton(builder.Configuration.GetSection("Evidence").Get<PlanTracker.Core.Files.EvidenceOptions>()
     ?? new PlanTracker.Core.Files.EvidenceOptions());
 if (builder.Configuration.GetValue("Scheduler:Enabled", true))

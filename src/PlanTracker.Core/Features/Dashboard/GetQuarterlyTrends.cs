@@ -61,12 +61,12 @@ public static class GetQuarterlyTrends
         var days = window.Select(w => AsOf(w.Quarter, today)).Distinct().ToArray();
         var lastDay = days.Max();
         var firstDay = days.Min();
-        var overdue = await (
-                from t in tasks.Where(t => (t.ExtendedDueOn ?? t.Deadline.DueOn) < lastDay && (t.CompletedOn == null || t.CompletedOn > firstDay))
-                from d in days
-                where SqlFunctions.TimelinessOn(t.Status, t.CompletedOn, t.Deadline.Kind, t.ExtendedDueOn ?? t.Deadline.DueOn, d) == "InProgressOverdue"
-                group t by d into g
-                select new { Day = g.Key, Count = g.Count() })
+        var overdue = await tasks
+            .Where(t => (t.ExtendedDueOn ?? t.Deadline.DueOn) < lastDay && (t.CompletedOn == null || t.CompletedOn > firstDay))
+            .SelectMany(t => days.Where(d =>
+                SqlFunctions.TimelinessOn(t.Status, t.CompletedOn, t.Deadline.Kind, t.ExtendedDueOn ?? t.Deadline.DueOn, d) == "InProgressOverdue"))
+            .GroupBy(d => d)
+            .Select(g => new { Day = g.Key, Count = g.Count() })
             .ToListAsync(ct);
 
         var compliance = await GetComplianceHeatmap.CountsAsync(db, filter.AgenciesExpectedToReport(db), window, ct);

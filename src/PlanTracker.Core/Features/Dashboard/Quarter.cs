@@ -1,15 +1,17 @@
 using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using PlanTracker.Core.Common;
 
 namespace PlanTracker.Core.Features.Dashboard;
 
-/// <summary>A calendar quarter, the dashboard's unit of time ("2026-Q3", shown as "Quý III/2026").</summary>
+/// <summary>A calendar quarter, the dashboard's unit of time ("2026-Q3", shown as "Quý III/2026"); JSON "2026-Q3".</summary>
+[JsonConverter(typeof(QuarterJsonConverter))]
 public readonly record struct Quarter(int Year, int Number) : IComparable<Quarter>
 {
     public DateOnly Start => new(Year, (Number - 1) * 3 + 1, 1);
     public DateOnly End => Start.AddMonths(3).AddDays(-1);
-    public Quarter Previous => Number == 1 ? new(Year - 1, 4) : new(Year, Number - 1);
-    public Quarter Next => Number == 4 ? new(Year + 1, 1) : new(Year, Number + 1);
+    public Quarter Previous() => Number == 1 ? new(Year - 1, 4) : new(Year, Number - 1);
 
     public static Quarter Of(DateOnly day) => new(day.Year, (day.Month - 1) / 3 + 1);
 
@@ -17,7 +19,7 @@ public readonly record struct Quarter(int Year, int Number) : IComparable<Quarte
     public static IReadOnlyList<Quarter> Ending(Quarter last, int count)
     {
         var list = new List<Quarter> { last };
-        while (list.Count < count) list.Insert(0, list[0].Previous);
+        while (list.Count < count) list.Insert(0, list[0].Previous());
         return list;
     }
 
@@ -56,4 +58,12 @@ public sealed record DashboardPeriod(DateOnly Start, DateOnly End, Quarter LastQ
             return new(new DateOnly(year, 1, 1), new DateOnly(year, 12, 31), new Quarter(year, 4), text);
         throw new RuleViolationException("period", $"'{text}' is not a period; write a quarter as 2026-Q3 or a year as 2026.");
     }
+}
+
+public sealed class QuarterJsonConverter : JsonConverter<Quarter>
+{
+    public override Quarter Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        Quarter.Parse(reader.GetString(), "quarter");
+
+    public override void Write(Utf8JsonWriter writer, Quarter value, JsonSerializerOptions options) => writer.WriteStringValue(value.ToString());
 }
