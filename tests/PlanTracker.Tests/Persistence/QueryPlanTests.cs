@@ -83,7 +83,7 @@ public sealed class QueryPlanTests : IAsyncLifetime
         AssertNoSequentialScans(explain);
     }
 
-    private static void AssertNoSequentialScans(ExplainInterceptor explain)
+    internal static void AssertNoSequentialScans(ExplainInterceptor explain)
     {
         Assert.NotEmpty(explain.Plans);
         // The tables this test makes large; the others hold a few seed rows, where a scan is right.
@@ -109,7 +109,7 @@ public sealed class QueryPlanTests : IAsyncLifetime
     }
 
     /// <summary>Runs EXPLAIN for each query exactly as EF sends it, with the same parameters.</summary>
-    private sealed class ExplainInterceptor : DbCommandInterceptor
+    internal sealed class ExplainInterceptor : DbCommandInterceptor
     {
         public List<(string Sql, string Plan)> Plans { get; } = [];
 
