@@ -102,7 +102,9 @@ public sealed class DashboardBrowserTests(LiveApp app) : IClassFixture<LiveApp>
 
         // Screenshots a person would look at: phone width, the print view, the reports page.
         var phone = await app.SignInAsync("bcd@plantracker.local", 390, 844);
-        await app.ShotAsync(phone, "dashboard-phone");
+        Assert.Equal("", await TooWide(phone));
+        await app.ShotAsync(phone, "dashboard-phone", fullPage: false);
+        Assert.Equal("", await TooWide(steering));
         await steering.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
         await steering.PdfAsync(new PagePdfOptions { Path = Path.Combine(app.Screenshots, "dashboard-print.pdf"), Format = "A4", PrintBackground = true });
         await steering.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Screen });
@@ -128,6 +130,17 @@ public sealed class DashboardBrowserTests(LiveApp app) : IClassFixture<LiveApp>
         var shared = await app.SignInAsync("admin@plantracker.local");
         await shared.GotoAsync(page.Url);
         Assert.Equal(await Count(page, "InProgressOverdue"), await Count(shared, "InProgressOverdue"));
+    }
+
+    /// <summary>The elements that stick out of the window sideways (outside a scrolling table), if the page is wider than it.</summary>
+    private static async Task<string> TooWide(IPage page)
+    {
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        return await page.EvaluateAsync<string>("""
+        document.documentElement.scrollWidth <= window.innerWidth ? '' :
+        [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 1 && !e.closest('.table-scroll'))
+            .slice(0, 8).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right)).join('; ')
+        """);
     }
 
     private static async Task<int> Count(IPage page, string state) =>
