@@ -126,6 +126,13 @@ public sealed class DashboardBrowserTests(LiveApp app) : IClassFixture<LiveApp>
         await page.ClickAsync("form.filters button[type=submit]");
         await page.WaitForURLAsync(url => url.Contains("agencyLevel=District"));
         await Assertions.Expect(page.Locator("select[name=agencyLevel]")).ToHaveValueAsync("District");
+        // htmx: sorting the overdue list swaps the table alone and puts the order in the URL.
+        await page.ClickAsync("#overdue-list th >> text=Cơ quan chủ trì");
+        await page.WaitForURLAsync(url => url.Contains("sort=Agency"));
+        await Assertions.Expect(page.Locator("#overdue-list th[aria-sort=ascending]")).ToContainTextAsync("Cơ quan chủ trì");
+        // A plan's targets load when its row is opened.
+        await page.ClickAsync(".target-plan details summary >> nth=0");
+        await Assertions.Expect(page.Locator(".target-plan .targets-body table").First).ToBeVisibleAsync();
         // The same link opened elsewhere shows the same view.
         var shared = await app.SignInAsync("admin@plantracker.local");
         await shared.GotoAsync(page.Url);

@@ -3,10 +3,11 @@ using Microsoft.EntityFrameworkCore;
 using PlanTracker.Core.Authorization;
 using PlanTracker.Core.Domain;
 using PlanTracker.Core.Persistence;
+using PlanTracker.Core.Reporting;
 
 namespace PlanTracker.Core.Features.Dashboard;
 
-/// <summary>What the dashboard's filters offer: documents and plans published, agencies, steering members.</summary>
+/// <summary>What the dashboard's filters offer: documents and plans published, agencies that must report, steering members.</summary>
 public static class GetDashboardChoices
 {
     public sealed record Query : IRequest<Result>;
@@ -27,7 +28,7 @@ public static class GetDashboardChoices
                 .OrderBy(p => p.Document.IssuedOn).ThenBy(p => p.Title)
                 .Select(p => new { p.Id, p.Title, p.DocumentId, p.Document.Number, DocumentTitle = p.Document.Title })
                 .ToListAsync(ct);
-            var agencies = await db.AgenciesExpectedToReportInAnyPlan()
+            var agencies = await db.AgenciesExpectedToReport().AsNoTracking()
                 .OrderBy(a => a.ShortName ?? a.Name)
                 .Select(a => new Choice(a.Id, a.Province == null ? a.ShortName ?? a.Name : (a.ShortName ?? a.Name) + " — " + a.Province.Name))
                 .ToListAsync(ct);
@@ -43,7 +44,4 @@ public static class GetDashboardChoices
 
         private static string Shorten(string text) => text.Length <= 70 ? text : text[..69] + "…";
     }
-
-    private static IQueryable<Agency> AgenciesExpectedToReportInAnyPlan(this PlanTrackerDbContext db) =>
-        Reporting.ReportingObligations.AgenciesExpectedToReport(db).AsNoTracking();
 }
