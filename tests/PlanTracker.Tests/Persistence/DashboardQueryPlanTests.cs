@@ -16,6 +16,7 @@ namespace PlanTracker.Tests.Persistence;
 /// over the tasks (same method as <see cref="QueryPlanTests"/>: every statement EXPLAINed as sent,
 /// sequential scans disabled, so a missing index still shows up as a Seq Scan).
 /// </summary>
+[Collection(QueryPlanTests.Name)]
 public sealed class DashboardQueryPlanTests : IAsyncLifetime
 {
     private const int SyntheticTasks = 60_000;
@@ -40,8 +41,8 @@ public sealed class DashboardQueryPlanTests : IAsyncLifetime
             FROM generate_series(1, {SyntheticTasks}) g, agencies, plan;
             UPDATE plan_tasks SET percent_complete = 100 WHERE status = 'Done';
             UPDATE plan_tasks SET percent_complete = 0 WHERE status = 'NotStarted';
-            ANALYZE;
-            """, connection);
+            ANALYZE plan_tasks;
+            """, connection) { CommandTimeout = 300 };
         await cmd.ExecuteNonQueryAsync();
     }
 
