@@ -4,10 +4,14 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-# Real parts, from Debian: PostgreSQL server binaries and an SMTP server (aiosmtpd) for the mail tests.
+# Real parts, from Debian: PostgreSQL server binaries, an SMTP server (aiosmtpd) for the mail tests,
+# node/npm for the front-end build and Chromium for the browser tests.
 missing=()
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null 2>&1 || missing+=(postgresql)
 /usr/bin/python3 -c 'import aiosmtpd' >/dev/null 2>&1 || missing+=(python3-aiosmtpd)
+# The build installs the pages' libraries from the npm registry; the browser tests drive Debian's Chromium.
+command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
+[ -x /usr/bin/chromium ] || missing+=(chromium)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing ${missing[*]} (Debian packages)..."
   if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi

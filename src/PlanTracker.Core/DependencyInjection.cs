@@ -29,6 +29,7 @@ public static class DependencyInjection
         services.AddSingleton(new Features.Reminders.ReminderOptions());
         services.AddSingleton(new Features.Escalations.EscalationOptions());
         services.AddSingleton(new Features.ReportingCycle.ReportingCycleOptions());
+        services.AddSingleton(new Features.Dashboard.DashboardOptions());
         services.AddScoped<Notifications.Recipients>();
         services.AddSingleton(new Features.Digests.DigestOptions());
         services.AddSingleton(new Email.MailOptions());

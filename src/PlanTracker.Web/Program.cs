@@ -51,6 +51,8 @@ builder.Services.AddSingleton(builder.Configuration.GetSection("ReportingCycle")
     ?? new PlanTracker.Core.Features.ReportingCycle.ReportingCycleOptions());
 builder.Services.AddSingleton(builder.Configuration.GetSection("Digests").Get<PlanTracker.Core.Features.Digests.DigestOptions>()
     ?? new PlanTracker.Core.Features.Digests.DigestOptions());
+builder.Services.AddSingleton(builder.Configuration.GetSection("Dashboard").Get<PlanTracker.Core.Features.Dashboard.DashboardOptions>()
+    ?? new PlanTracker.Core.Features.Dashboard.DashboardOptions());
 builder.Services.AddSingleton(builder.Configuration.GetSection("Evidence").Get<PlanTracker.Core.Files.EvidenceOptions>()
     ?? new PlanTracker.Core.Files.EvidenceOptions());
 builder.Services.AddSingleton(builder.Configuration.GetSection("Reports").Get<PlanTracker.Core.Reports.ReportOptions>()

@@ -20,6 +20,7 @@ public sealed class AccessContext(ICurrentUser user, PlanTrackerDbContext db, Ti
     public bool IsAdmin => user.IsInRole(Roles.Admin);
     public bool IsAgencyStaff => user.IsInRole(Roles.AgencyOfficer) || user.IsInRole(Roles.AgencyHead);
     public bool IsAgencyHead => user.IsInRole(Roles.AgencyHead);
+    public bool IsSteeringMember => user.IsInRole(Roles.SteeringMember);
 
     public async Task<long?> AgencyIdAsync(CancellationToken ct) => (await Load(ct)).AgencyId;
 

@@ -45,6 +45,7 @@ public sealed class PlanTrackerDbContext(DbContextOptions<PlanTrackerDbContext> 
         builder.ApplyConfigurationsFromAssembly(typeof(PlanTrackerDbContext).Assembly);
         builder.HasDbFunction(typeof(PlanTrackerDbContext).GetMethod(nameof(TaskTimeliness))!).HasName("task_timeliness");
         builder.HasDbFunction(typeof(PlanTrackerDbContext).GetMethod(nameof(Unaccent))!).HasName("f_unaccent");
+        SqlFunctions.Register(builder);
         builder.UseSnakeCaseNames();
     }
 

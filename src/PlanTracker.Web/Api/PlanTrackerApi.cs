@@ -49,6 +49,8 @@ public static class PlanTrackerApi
         api.MapGet("/tasks", async (long? planId, long? agencyId, string? timeliness, DateOnly? dueBefore, DateOnly? dueAfter,
                 int? page, int? pageSize, IMediator m, CancellationToken ct) =>
             Results.Ok(await m.Send(new ListTasks.Query(planId, agencyId, QueryValues.ParseEnum<Timeliness>(timeliness, nameof(timeliness)), dueBefore, dueAfter, page ?? 1, pageSize ?? 50), ct)));
+        api.MapGet("/tasks/drilldown", DashboardApi.DrillDown);
+        api.MapGet("/dashboard", DashboardApi.Get);
         api.MapGet("/tasks/{id:long}", async Task<Results<Ok<GetTask.Result>, NotFound>> (long id, IMediator m, CancellationToken ct) =>
             await m.Send(new GetTask.Query(id), ct) is { } task ? TypedResults.Ok(task) : TypedResults.NotFound());
 

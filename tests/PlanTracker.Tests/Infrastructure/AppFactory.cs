@@ -16,7 +16,7 @@ internal static class CheckExtensions
     }
 }
 
-public sealed class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
+public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private string _connectionString = "";
     public string EvidenceDirectory { get; } = Path.Combine(Path.GetTempPath(), "plantracker-evidence-" + Guid.NewGuid().ToString("N"));

@@ -21,8 +21,11 @@ namespace PlanTracker.Tests.Persistence;
 /// checked is that an index path exists for every access to the large tables (a missing index
 /// still shows up as a Seq Scan).
 /// </summary>
+[Collection(Name)]
 public sealed class QueryPlanTests : IAsyncLifetime
 {
+    /// <summary>The classes that load many synthetic rows run one after another, not side by side.</summary>
+    public const string Name = "query plans";
     private const int SyntheticTasks = 60_000;
     private string _connectionString = "";
 
@@ -49,7 +52,7 @@ public sealed class QueryPlanTests : IAsyncLifetime
                                 WHERE a.kind <> 'Group' AND p.key <> 'vinh-phuc') a
             WHERE t.code LIKE 'S.%' ON CONFLICT DO NOTHING;
             ANALYZE;
-            """, connection);
+            """, connection) { CommandTimeout = 300 };
         await cmd.ExecuteNonQueryAsync();
     }
 
@@ -83,7 +86,7 @@ public sealed class QueryPlanTests : IAsyncLifetime
         AssertNoSequentialScans(explain);
     }
 
-    private static void AssertNoSequentialScans(ExplainInterceptor explain)
+    internal static void AssertNoSequentialScans(ExplainInterceptor explain)
     {
         Assert.NotEmpty(explain.Plans);
         // The tables this test makes large; the others hold a few seed rows, where a scan is right.
@@ -109,7 +112,7 @@ public sealed class QueryPlanTests : IAsyncLifetime
     }
 
     /// <summary>Runs EXPLAIN for each query exactly as EF sends it, with the same parameters.</summary>
-    private sealed class ExplainInterceptor : DbCommandInterceptor
+    internal sealed class ExplainInterceptor : DbCommandInterceptor
     {
         public List<(string Sql, string Plan)> Plans { get; } = [];
 

@@ -34,16 +34,14 @@ public static class GetReportingCompliance
                 .Where(a => a.ProvinceId == provinceId)
                 .Select(a => new { a.Id, Name = a.ShortName ?? a.Name })
                 .ToListAsync(ct);
-            var reports = period.Id == 0 ? [] : await db.PeriodReports.AsNoTracking()
-                .Where(r => r.ReportingPeriodId == period.Id && r.SubmittedAt != null)
-                .Select(r => new { r.AgencyId, r.SubmittedAt, r.State }).ToListAsync(ct);
+            // On time or late is decided in SQL by the one rule the dashboard's heatmap uses too.
+            var reports = period.Id == 0 ? [] : await db.Submissions().AsNoTracking()
+                .Where(r => r.PeriodId == period.Id).ToListAsync(ct);
             var deadline = period.SubmissionDueOn;
             var rows = expected.Select(a =>
             {
                 var r = reports.SingleOrDefault(x => x.AgencyId == a.Id);
-                var compliance = r is null ? Compliance.Missing
-                    : ProvinceClock.DateOf(r.SubmittedAt!.Value) <= deadline
-                        ? Compliance.OnTime : Compliance.Late;
+                var compliance = r is null ? Compliance.Missing : r.OnTime ? Compliance.OnTime : Compliance.Late;
                 return new Row(a.Id, a.Name, compliance, r?.SubmittedAt, r?.State);
             }).OrderBy(r => r.Compliance).ThenBy(r => r.Agency).ToList();
             return new Result(deadline, rows, rows.Count(r => r.Compliance == Compliance.Missing), rows.Count);

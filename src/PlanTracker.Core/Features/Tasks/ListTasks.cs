@@ -3,15 +3,20 @@ using MediatR;
 using Microsoft.EntityFrameworkCore;
 using PlanTracker.Core.Common;
 using PlanTracker.Core.Domain;
+using PlanTracker.Core.Features.Dashboard;
 using PlanTracker.Core.Persistence;
 
 namespace PlanTracker.Core.Features.Tasks;
 
-/// <summary>Actionable tasks, filtered; agencyId matches the lead or a coordinating agency.</summary>
+/// <summary>
+/// Actionable tasks, filtered; agencyId matches the lead or a coordinating agency. With a
+/// <see cref="Dashboard.DrillDown"/>, the tasks behind a number of the dashboard (published plans only).
+/// </summary>
 public static class ListTasks
 {
     public sealed record Query(long? PlanId, long? AgencyId, Timeliness? Timeliness, DateOnly? DueBefore, DateOnly? DueAfter,
-        int Page = 1, int PageSize = 50) : IRequest<Paged<TaskView>>;
+        int Page = 1, int PageSize = 50, DrillDown? DrillDown = null, TaskSort Sort = TaskSort.Delay, bool Descending = false)
+        : IRequest<Paged<TaskView>>;
 
     public sealed class Validator : AbstractValidator<Query>
     {
@@ -20,18 +25,21 @@ public static class ListTasks
             RuleFor(q => q.Page).GreaterThanOrEqualTo(1);
             RuleFor(q => q.PageSize).InclusiveBetween(1, 200);
             RuleFor(q => q.Timeliness).IsInEnum();
+            RuleFor(q => q.Sort).IsInEnum();
             RuleFor(q => q.DueBefore).GreaterThanOrEqualTo(q => q.DueAfter)
                 .When(q => q.DueBefore is not null && q.DueAfter is not null)
                 .WithMessage("'dueBefore' must not be earlier than 'dueAfter'.");
         }
     }
 
-    public sealed class Handler(PlanTrackerDbContext db, ProvinceClock clock) : IRequestHandler<Query, Paged<TaskView>>
+    public sealed class Handler(PlanTrackerDbContext db, ProvinceClock clock, DashboardOptions dashboard) : IRequestHandler<Query, Paged<TaskView>>
     {
         public async Task<Paged<TaskView>> Handle(Query q, CancellationToken ct)
         {
             var today = clock.Today;
-            var tasks = db.Tasks.AsNoTracking().Where(t => !t.IsGroup);
+            var tasks = q.DrillDown is { } drill
+                ? drill.Tasks(db, today, dashboard.AtRiskMargin).AsNoTracking()
+                : db.Tasks.AsNoTracking().Where(t => !t.IsGroup);
             if (q.PlanId is { } planId) tasks = tasks.Where(t => t.PlanId == planId);
             if (q.AgencyId is { } agencyId)
                 tasks = tasks.Where(t => t.LeadAgencyId == agencyId || t.CoordinatingAgencies.Any(c => c.AgencyId == agencyId));
@@ -40,8 +48,7 @@ public static class ListTasks
             if (q.DueAfter is { } after) tasks = tasks.Where(t => (t.ExtendedDueOn ?? t.Deadline.DueOn) >= after);
 
             var total = await tasks.CountAsync(ct);
-            var items = await tasks
-                .OrderBy(t => t.ExtendedDueOn ?? t.Deadline.DueOn).ThenBy(t => t.PlanId).ThenBy(t => t.SortOrder)
+            var items = await tasks.Sort(q.Sort, q.Descending)
                 .Skip((q.Page - 1) * q.PageSize).Take(q.PageSize)
                 .Project(today)
                 .ToListAsync(ct);

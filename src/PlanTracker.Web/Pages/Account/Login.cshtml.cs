@@ -19,7 +19,9 @@ public sealed class LoginModel(SignInManager<AppUser> signIn) : PageModel
         var user = string.IsNullOrWhiteSpace(Email) ? null : await signIn.UserManager.FindByEmailAsync(Email);
         if (user is not null && !string.IsNullOrEmpty(Password)
             && (await signIn.PasswordSignInAsync(user, Password, isPersistent: false, lockoutOnFailure: true)).Succeeded)
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) && ReturnUrl != "/" ? ReturnUrl
+                // Steering members come to read the province's picture: their landing page is the dashboard.
+                : await signIn.UserManager.IsInRoleAsync(user, Roles.SteeringMember) ? "/Dashboard" : "/");
         Failed = true;
         return Page();
     }

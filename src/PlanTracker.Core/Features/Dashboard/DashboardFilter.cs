@@ -1,0 +1,90 @@
+using PlanTracker.Core.Domain;
+using PlanTracker.Core.Persistence;
+using PlanTracker.Core.Reporting;
+
+namespace PlanTracker.Core.Features.Dashboard;
+
+/// <summary>
+/// What the dashboard (and the task list behind each of its numbers) looks at: actionable tasks of
+/// published plans, narrowed by document, plan, agency, agency level, steering member and period.
+/// The same filter builds every query, so a number and the list it links to cannot disagree.
+/// </summary>
+/// <remarks>
+/// A task belongs to an agency when the agency leads it, itself or as a member of the group that
+/// leads it ("các Sở, ban, ngành"), the rule the rest of PlanTracker uses for "my tasks" and for
+/// who must report. A steering member's view keeps the agencies assigned to them.
+/// </remarks>
+public sealed record DashboardFilter(
+    long? DocumentId = null, long? PlanId = null, long? AgencyId = null, AgencyLevel? AgencyLevel = null,
+    long? SteeringMemberId = null, string? Period = null)
+{
+    public static readonly DashboardFilter None = new();
+
+    /// <summary>The period, read (and refused when unreadable, naming the field).</summary>
+    public DashboardPeriod? ParsedPeriod => DashboardPeriod.Parse(Period);
+
+    public bool NarrowsAgencies => AgencyId is not null || AgencyLevel is not null || SteeringMemberId is not null;
+
+    /// <summary>The agencies (never groups) the filter keeps: every agency when it names none.</summary>
+    public IQueryable<Agency> Agencies(PlanTrackerDbContext db)
+    {
+        var agencies = db.Agencies.Where(a => a.Kind != AgencyKind.Group);
+        if (AgencyId is { } id) agencies = agencies.Where(a => a.Id == id);
+        if (AgencyLevel is { } level) agencies = agencies.Where(a => a.Level == level);
+        if (SteeringMemberId is { } member)
+            agencies = agencies.Where(a => db.SteeringAssignments.Any(s => s.UserId == member && s.AgencyId == a.Id));
+        return agencies;
+    }
+
+    /// <summary>The tasks in view, period included.</summary>
+    public IQueryable<PlanTask> Tasks(PlanTrackerDbContext db)
+    {
+        var tasks = TasksIgnoringPeriod(db);
+        if (ParsedPeriod is { } period)
+            tasks = tasks.Where(t => (t.ExtendedDueOn ?? t.Deadline.DueOn) >= period.Start && (t.ExtendedDueOn ?? t.Deadline.DueOn) <= period.End);
+        return tasks;
+    }
+
+    /// <summary>
+    /// The tasks in view whatever their due date: who must report does not depend on which
+    /// tasks fall due in the chosen period.
+    /// </summary>
+    public IQueryable<PlanTask> TasksIgnoringPeriod(PlanTrackerDbContext db)
+    {
+        var tasks = db.Tasks.Where(t => !t.IsGroup && t.Plan.Status == PlanStatus.Published);
+        if (DocumentId is { } documentId) tasks = tasks.Where(t => t.Plan.DocumentId == documentId);
+        if (PlanId is { } planId) tasks = tasks.Where(t => t.PlanId == planId);
+        if (NarrowsAgencies)
+        {
+            // The kept agencies, and the groups any of them belongs to: lead_agency_id IN (...) keeps
+            // the lead-agency indexes usable.
+            var kept = Agencies(db).Select(a => a.Id);
+            var leads = db.Agencies.Where(a => kept.Contains(a.Id) || a.Members.Any(m => kept.Contains(m.MemberId))).Select(a => a.Id);
+            tasks = tasks.Where(t => leads.Contains(t.LeadAgencyId!.Value));
+        }
+        return tasks;
+    }
+
+    /// <summary>The agencies in view that must report (<see cref="ReportingObligations"/>): those leading a task in view.</summary>
+    public IQueryable<Agency> AgenciesExpectedToReport(PlanTrackerDbContext db)
+    {
+        var expected = db.AgenciesExpectedToReport(TasksIgnoringPeriod(db));
+        if (NarrowsAgencies)
+        {
+            var kept = Agencies(db).Select(a => a.Id);
+            expected = expected.Where(a => kept.Contains(a.Id));
+        }
+        return expected;
+    }
+
+    /// <summary>Query-string pairs for links that keep this filter (the task list reads the same names).</summary>
+    public IEnumerable<KeyValuePair<string, string>> QueryPairs()
+    {
+        if (DocumentId is { } d) yield return new("documentId", d.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (PlanId is { } p) yield return new("planId", p.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (AgencyId is { } a) yield return new("agencyId", a.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (AgencyLevel is { } l) yield return new("agencyLevel", l.ToString());
+        if (SteeringMemberId is { } s) yield return new("steeringMemberId", s.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (!string.IsNullOrWhiteSpace(Period)) yield return new("period", Period.Trim());
+    }
+}

@@ -1,0 +1,90 @@
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using PlanTracker.Core.Authorization;
+using PlanTracker.Core.Common;
+using PlanTracker.Core.Domain;
+using PlanTracker.Core.Persistence;
+using PlanTracker.Core.Reporting;
+
+namespace PlanTracker.Core.Features.Dashboard;
+
+/// <summary>
+/// Agencies ranked. The rule, shown on the page as well: share of due tasks done on time
+/// (done on time ÷ (done on time + done late + overdue); continuous, paused and cancelled tasks
+/// left out) from high to low; then fewer overdue tasks; then reporting compliance (quarters
+/// reported on time ÷ closed quarters of the window); then name. Agencies with no task due yet
+/// come after those with one. An agency's tasks are those it leads, itself or within a group.
+/// </summary>
+public static class GetAgencyRanking
+{
+    public sealed record Query(DashboardFilter Filter) : IRequest<Result>;
+
+    public sealed record Row(int Rank, long AgencyId, string Agency, AgencyLevel Level, int Tasks, int DoneOnTime, int DoneLate,
+        int Overdue, int ReportedOnTime, int ClosedQuarters)
+    {
+        public int Due => DoneOnTime + DoneLate + Overdue;
+        public double? OnTimeShare => Due == 0 ? null : (double)DoneOnTime / Due;
+        public double? Compliance => ClosedQuarters == 0 ? null : (double)ReportedOnTime / ClosedQuarters;
+    }
+
+    public sealed record Result(IReadOnlyList<Row> Agencies, int ClosedQuarters);
+
+    public sealed class Handler(PlanTrackerDbContext db, AccessContext access, ProvinceClock clock, ReportingCalendar calendar,
+        DashboardOptions options) : IRequestHandler<Query, Result>
+    {
+        public async Task<Result> Handle(Query q, CancellationToken ct)
+        {
+            DashboardAccess.Demand(access);
+            var window = await ReportingWindow.QuartersAsync(calendar, q.Filter, clock.Today, options.Quarters, ct);
+            return await ComputeAsync(db, q.Filter, clock.Today, window, ct);
+        }
+    }
+
+    public static async Task<Result> ComputeAsync(PlanTrackerDbContext db, DashboardFilter filter, DateOnly today,
+        IReadOnlyList<WindowQuarter> window, CancellationToken ct)
+    {
+        var tasks = filter.Tasks(db);
+        // Each task once for its lead agency, or once for every member of the group that leads it.
+        var direct = tasks.Where(t => t.LeadAgency!.Kind != AgencyKind.Group).Select(t => new
+        {
+            AgencyId = t.LeadAgencyId!.Value,
+            Timeliness = PlanTrackerDbContext.TaskTimeliness(t.Status, t.CompletedOn, t.Deadline.Kind, t.ExtendedDueOn ?? t.Deadline.DueOn, today),
+        });
+        var viaGroups = tasks.Join(db.Set<AgencyGroupMember>(), t => t.LeadAgencyId, m => m.GroupId, (t, m) => new
+        {
+            AgencyId = m.MemberId,
+            Timeliness = PlanTrackerDbContext.TaskTimeliness(t.Status, t.CompletedOn, t.Deadline.Kind, t.ExtendedDueOn ?? t.Deadline.DueOn, today),
+        });
+        var kept = filter.Agencies(db).Select(a => a.Id);
+        var counts = await direct.Concat(viaGroups)
+            .Where(x => kept.Contains(x.AgencyId))
+            .GroupBy(x => new { x.AgencyId, x.Timeliness })
+            .Select(g => new { g.Key.AgencyId, g.Key.Timeliness, Count = g.Count() })
+            .AsNoTracking().ToListAsync(ct);
+
+        var closed = window.Where(w => w.Closed).ToList();
+        var onTime = closed.Count == 0 ? [] : await GetComplianceHeatmap.InWindow(db, filter.AgenciesExpectedToReport(db), closed)
+            .Where(s => s.OnTime)
+            .GroupBy(s => s.AgencyId)
+            .Select(g => new { AgencyId = g.Key, Count = g.Count() })
+            .ToListAsync(ct);
+
+        var ids = counts.Select(c => c.AgencyId).Distinct().ToList();
+        var agencies = await db.Agencies.AsNoTracking().Where(a => ids.Contains(a.Id))
+            .Select(a => new { a.Id, Name = a.ShortName ?? a.Name, a.Level }).ToListAsync(ct);
+        int Count(long agencyId, Timeliness t) => counts.Where(c => c.AgencyId == agencyId && c.Timeliness == t.ToString()).Sum(c => c.Count);
+
+        var rows = agencies.Select(a => new Row(0, a.Id, a.Name, a.Level,
+                counts.Where(c => c.AgencyId == a.Id).Sum(c => c.Count),
+                Count(a.Id, Timeliness.DoneOnTime), Count(a.Id, Timeliness.DoneLate), Count(a.Id, Timeliness.InProgressOverdue),
+                onTime.Where(o => o.AgencyId == a.Id).Sum(o => o.Count), closed.Count))
+            .OrderBy(r => r.OnTimeShare is null)
+            .ThenByDescending(r => r.OnTimeShare)
+            .ThenBy(r => r.Overdue)
+            .ThenByDescending(r => r.Compliance ?? -1)
+            .ThenBy(r => r.Agency, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("vi-VN"), false))
+            .Select((r, i) => r with { Rank = i + 1 })
+            .ToList();
+        return new Result(rows, closed.Count);
+    }
+}

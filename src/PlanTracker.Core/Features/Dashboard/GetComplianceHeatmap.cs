@@ -1,0 +1,84 @@
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using PlanTracker.Core.Authorization;
+using PlanTracker.Core.Common;
+using PlanTracker.Core.Domain;
+using PlanTracker.Core.Persistence;
+using PlanTracker.Core.Reporting;
+
+namespace PlanTracker.Core.Features.Dashboard;
+
+public enum HeatCell { OnTime, Late, Missing, NotDueYet }
+
+/// <summary>
+/// Reporting compliance, agencies × quarters: on time, late, missing, or not due yet. The agencies
+/// are those in view that must report (<see cref="ReportingObligations"/>); on time or late is the
+/// rule of <see cref="ReportingObligations.Submissions"/>, the one the reports page uses.
+/// </summary>
+public static class GetComplianceHeatmap
+{
+    public sealed record Query(DashboardFilter Filter) : IRequest<Result>;
+
+    public sealed record AgencyRow(long AgencyId, string Agency, AgencyLevel Level, IReadOnlyList<HeatCell> Cells);
+
+    public sealed record QuarterCount(Quarter Quarter, DateOnly SubmissionDueOn, bool Closed, int Expected, int OnTime, int Late)
+    {
+        public int Missing => Closed ? Expected - OnTime - Late : 0;
+        /// <summary>Share of the agencies that reported on time; null while the quarter is open.</summary>
+        public double? OnTimeShare => Closed && Expected > 0 ? (double)OnTime / Expected : null;
+    }
+
+    public sealed record Result(IReadOnlyList<QuarterCount> Quarters, IReadOnlyList<AgencyRow> Agencies);
+
+    public sealed class Handler(PlanTrackerDbContext db, AccessContext access, ProvinceClock clock, ReportingCalendar calendar,
+        DashboardOptions options) : IRequestHandler<Query, Result>
+    {
+        public async Task<Result> Handle(Query q, CancellationToken ct)
+        {
+            DashboardAccess.Demand(access);
+            var window = await ReportingWindow.QuartersAsync(calendar, q.Filter, clock.Today, options.Quarters, ct);
+            return await ComputeAsync(db, q.Filter, window, ct);
+        }
+    }
+
+    public static async Task<Result> ComputeAsync(PlanTrackerDbContext db, DashboardFilter filter, IReadOnlyList<WindowQuarter> window,
+        CancellationToken ct)
+    {
+        var expected = filter.AgenciesExpectedToReport(db);
+        var agencies = await expected.AsNoTracking()
+            .OrderBy(a => a.ShortName ?? a.Name)
+            .Select(a => new { a.Id, Name = a.ShortName ?? a.Name, a.Level })
+            .ToListAsync(ct);
+        var submitted = await InWindow(db, expected, window)
+            .Select(s => new { s.AgencyId, s.Year, s.Number, s.OnTime })
+            .ToListAsync(ct);
+        var cells = submitted.ToDictionary(s => (s.AgencyId, new Quarter(s.Year, s.Number)), s => s.OnTime ? HeatCell.OnTime : HeatCell.Late);
+        var rows = agencies.Select(a => new AgencyRow(a.Id, a.Name, a.Level, window
+            .Select(w => cells.TryGetValue((a.Id, w.Quarter), out var c) ? c : w.Closed ? HeatCell.Missing : HeatCell.NotDueYet)
+            .ToList())).ToList();
+        return new Result(await CountsAsync(db, expected, window, ct), rows);
+    }
+
+    /// <summary>Per quarter: agencies expected, on time and late, counted by the database.</summary>
+    public static async Task<IReadOnlyList<QuarterCount>> CountsAsync(PlanTrackerDbContext db, IQueryable<Agency> expected,
+        IReadOnlyList<WindowQuarter> window, CancellationToken ct)
+    {
+        var expectedCount = await expected.CountAsync(ct);
+        var counts = await InWindow(db, expected, window)
+            .GroupBy(s => new { s.Year, s.Number, s.OnTime })
+            .Select(g => new { g.Key.Year, g.Key.Number, g.Key.OnTime, Count = g.Count() })
+            .ToListAsync(ct);
+        return window.Select(w => new QuarterCount(w.Quarter, w.SubmissionDueOn, w.Closed, expectedCount,
+            counts.Where(c => c.Year == w.Quarter.Year && c.Number == w.Quarter.Number && c.OnTime).Sum(c => c.Count),
+            counts.Where(c => c.Year == w.Quarter.Year && c.Number == w.Quarter.Number && !c.OnTime).Sum(c => c.Count))).ToList();
+    }
+
+    /// <summary>Submissions of the expected agencies for the window's quarters.</summary>
+    public static IQueryable<Submission> InWindow(PlanTrackerDbContext db, IQueryable<Agency> expected, IReadOnlyList<WindowQuarter> window)
+    {
+        var keys = ReportingWindow.Keys(window);
+        var ids = expected.Select(a => a.Id);
+        return db.Submissions().AsNoTracking()
+            .Where(s => s.Regime == ReportingRegime.Quarterly && keys.Contains(s.Year * 10 + s.Number) && ids.Contains(s.AgencyId));
+    }
+}

@@ -1,0 +1,62 @@
+using MediatR;
+using PlanTracker.Core.Authorization;
+using PlanTracker.Core.Common;
+using PlanTracker.Core.Persistence;
+using PlanTracker.Core.Reporting;
+
+namespace PlanTracker.Core.Features.Dashboard;
+
+/// <summary>
+/// Everything the dashboard shows for one filter, query after query on one connection. Each part is
+/// its own use case in this folder; this one only puts them together (for the page, the API, the
+/// export and the benchmarks, which call <see cref="ComputeAsync"/> with a DbContext of their own).
+/// </summary>
+public static class GetDashboard
+{
+    /// <param name="Complete">Every overdue and at-risk task and every target instead of the first rows (the export).</param>
+    public sealed record Query(DashboardFilter Filter, TaskSort Sort = TaskSort.Delay, bool Descending = false, bool Complete = false)
+        : IRequest<Result>;
+
+    /// <summary>Rows an export carries at most per list.</summary>
+    public const int ExportRows = 50_000;
+
+    public sealed record Result(
+        DateOnly Today,
+        DashboardFilter Filter,
+        GetTimelinessCounts.Result Counts,
+        Paged<ListOverdueTasks.Row> Overdue,
+        ListAtRiskTasks.Result AtRisk,
+        GetAgencyRanking.Result Ranking,
+        GetComplianceHeatmap.Result Compliance,
+        GetTargetAttainment.Result Targets,
+        GetQuarterlyTrends.Result Trends);
+
+    public sealed class Handler(PlanTrackerDbContext db, AccessContext access, ProvinceClock clock, ReportingCalendar calendar,
+        DashboardOptions options) : IRequestHandler<Query, Result>
+    {
+        public Task<Result> Handle(Query q, CancellationToken ct)
+        {
+            DashboardAccess.Demand(access);
+            return ComputeAsync(db, calendar, options, q, clock.Today, ct);
+        }
+    }
+
+    public static async Task<Result> ComputeAsync(PlanTrackerDbContext db, ReportingCalendar calendar, DashboardOptions options,
+        Query q, DateOnly today, CancellationToken ct)
+    {
+        var filter = q.Filter;
+        _ = filter.ParsedPeriod; // an unreadable period is refused before any query runs
+        var rows = q.Complete ? ExportRows : options.ListRows;
+        var window = await ReportingWindow.QuartersAsync(calendar, filter, today, options.Quarters, ct);
+        return new Result(
+            today,
+            filter,
+            await GetTimelinessCounts.ComputeAsync(db, filter, today, ct),
+            await ListOverdueTasks.ComputeAsync(db, new ListOverdueTasks.Query(filter, q.Sort, q.Descending, 1, rows), today, ct),
+            await ListAtRiskTasks.ComputeAsync(db, new ListAtRiskTasks.Query(filter, 1, rows), today, options.AtRiskMargin, ct),
+            await GetAgencyRanking.ComputeAsync(db, filter, today, window, ct),
+            await GetComplianceHeatmap.ComputeAsync(db, filter, window, ct),
+            await GetTargetAttainment.ComputeAsync(db, new GetTargetAttainment.Query(filter, AllTargets: q.Complete), ct),
+            await GetQuarterlyTrends.ComputeAsync(db, filter, today, window, ct));
+    }
+}

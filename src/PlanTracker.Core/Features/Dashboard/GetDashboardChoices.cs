@@ -1,0 +1,47 @@
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using PlanTracker.Core.Authorization;
+using PlanTracker.Core.Domain;
+using PlanTracker.Core.Persistence;
+using PlanTracker.Core.Reporting;
+
+namespace PlanTracker.Core.Features.Dashboard;
+
+/// <summary>What the dashboard's filters offer: documents and plans published, agencies that must report, steering members.</summary>
+public static class GetDashboardChoices
+{
+    public sealed record Query : IRequest<Result>;
+
+    public sealed record Choice(long Id, string Name);
+
+    public sealed record PlanChoice(long Id, string Name, long DocumentId);
+
+    public sealed record Result(IReadOnlyList<Choice> Documents, IReadOnlyList<PlanChoice> Plans, IReadOnlyList<Choice> Agencies,
+        IReadOnlyList<Choice> SteeringMembers, long? Me);
+
+    public sealed class Handler(PlanTrackerDbContext db, AccessContext access) : IRequestHandler<Query, Result>
+    {
+        public async Task<Result> Handle(Query q, CancellationToken ct)
+        {
+            DashboardAccess.Demand(access);
+            var plans = await db.Plans.AsNoTracking().Where(p => p.Status == PlanStatus.Published)
+                .OrderBy(p => p.Document.IssuedOn).ThenBy(p => p.Title)
+                .Select(p => new { p.Id, p.Title, p.DocumentId, p.Document.Number, DocumentTitle = p.Document.Title })
+                .ToListAsync(ct);
+            var agencies = await db.AgenciesExpectedToReport().AsNoTracking()
+                .OrderBy(a => a.ShortName ?? a.Name)
+                .Select(a => new Choice(a.Id, a.Province == null ? a.ShortName ?? a.Name : (a.ShortName ?? a.Name) + " — " + a.Province.Name))
+                .ToListAsync(ct);
+            var steeringRole = await db.Roles.Where(r => r.Name == Roles.SteeringMember).Select(r => r.Id).SingleOrDefaultAsync(ct);
+            var members = await db.Users.AsNoTracking()
+                .Where(u => db.UserRoles.Any(r => r.UserId == u.Id && r.RoleId == steeringRole))
+                .OrderBy(u => u.DisplayName).Select(u => new Choice(u.Id, u.DisplayName)).ToListAsync(ct);
+            return new Result(
+                plans.DistinctBy(p => p.DocumentId).Select(p => new Choice(p.DocumentId, p.Number ?? Shorten(p.DocumentTitle))).ToList(),
+                plans.Select(p => new PlanChoice(p.Id, Shorten(p.Title), p.DocumentId)).ToList(),
+                agencies, members, access.IsSteeringMember ? access.UserId : null);
+        }
+
+        private static string Shorten(string text) => text.Length <= 70 ? text : text[..69] + "…";
+    }
+}

@@ -1,0 +1,56 @@
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using PlanTracker.Core.Authorization;
+using PlanTracker.Core.Common;
+using PlanTracker.Core.Domain;
+using PlanTracker.Core.Persistence;
+
+namespace PlanTracker.Core.Features.Dashboard;
+
+/// <summary>How many tasks in view stand in each timeliness state, in all and per plan (with its document).</summary>
+public static class GetTimelinessCounts
+{
+    public sealed record Query(DashboardFilter Filter) : IRequest<Result>;
+
+    public sealed record PlanRow(long PlanId, string PlanTitle, long DocumentId, string? DocumentNumber, int Total,
+        IReadOnlyDictionary<Timeliness, int> ByTimeliness);
+
+    public sealed record Result(int Total, IReadOnlyDictionary<Timeliness, int> ByTimeliness, IReadOnlyList<PlanRow> Plans);
+
+    public sealed class Handler(PlanTrackerDbContext db, AccessContext access, ProvinceClock clock) : IRequestHandler<Query, Result>
+    {
+        public Task<Result> Handle(Query q, CancellationToken ct)
+        {
+            DashboardAccess.Demand(access);
+            return ComputeAsync(db, q.Filter, clock.Today, ct);
+        }
+    }
+
+    /// <summary>
+    /// One GROUP BY (plan, timeliness) in the database; the province's totals add up those few
+    /// rows instead of counting the tasks a second time.
+    /// </summary>
+    public static async Task<Result> ComputeAsync(PlanTrackerDbContext db, DashboardFilter filter, DateOnly today, CancellationToken ct)
+    {
+        var groups = await filter.Tasks(db).AsNoTracking()
+            .GroupBy(t => new
+            {
+                t.PlanId,
+                Timeliness = PlanTrackerDbContext.TaskTimeliness(t.Status, t.CompletedOn, t.Deadline.Kind, t.ExtendedDueOn ?? t.Deadline.DueOn, today),
+            })
+            .Select(g => new { g.Key.PlanId, g.Key.Timeliness, Count = g.Count() })
+            .ToListAsync(ct);
+        var planIds = groups.Select(g => g.PlanId).Distinct().ToList();
+        var plans = await db.Plans.AsNoTracking().Where(p => planIds.Contains(p.Id))
+            .Select(p => new { p.Id, p.Title, p.DocumentId, p.Document.Number, p.Document.IssuedOn })
+            .ToListAsync(ct);
+
+        var rows = plans.OrderBy(p => p.IssuedOn).ThenBy(p => p.Title).Select(p =>
+        {
+            var counts = groups.Where(g => g.PlanId == p.Id).ToDictionary(g => Enum.Parse<Timeliness>(g.Timeliness), g => g.Count);
+            return new PlanRow(p.Id, p.Title, p.DocumentId, p.Number, counts.Values.Sum(), counts);
+        }).ToList();
+        var totals = Enum.GetValues<Timeliness>().ToDictionary(t => t, t => rows.Sum(r => r.ByTimeliness.GetValueOrDefault(t)));
+        return new Result(totals.Values.Sum(), totals, rows);
+    }
+}

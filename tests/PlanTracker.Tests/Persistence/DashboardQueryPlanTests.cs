@@ -1,0 +1,103 @@
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using PlanTracker.Core.Common;
+using PlanTracker.Core.Domain;
+using PlanTracker.Core.Features.Dashboard;
+using PlanTracker.Core.Features.Tasks;
+using PlanTracker.Core.Persistence;
+using PlanTracker.Core.Reporting;
+using PlanTracker.Tests.Infrastructure;
+
+namespace PlanTracker.Tests.Persistence;
+
+/// <summary>
+/// What the dashboard lists (overdue, at risk, the tasks behind a number) and everything a steering
+/// member's narrowed view counts must be reachable through indexes, never only by a sequential scan
+/// over the tasks (same method as <see cref="QueryPlanTests"/>: every statement EXPLAINed as sent,
+/// sequential scans disabled, so a missing index still shows up as a Seq Scan).
+/// </summary>
+[Collection(QueryPlanTests.Name)]
+public sealed class DashboardQueryPlanTests : IAsyncLifetime
+{
+    private const int SyntheticTasks = 60_000;
+    private static readonly DateOnly Today = new(2026, 11, 22);
+    private string _cs = "";
+
+    public async Task InitializeAsync()
+    {
+        _cs = await TestDatabases.CreateAsync(seeded: true);
+        await using var connection = new NpgsqlConnection(_cs);
+        await connection.OpenAsync();
+        await using var cmd = new NpgsqlCommand($"""
+            -- Tasks of every state over every agency of the five provinces: one steering member's share is small.
+            WITH agencies AS (SELECT array_agg(a.id ORDER BY a.id) AS ids FROM agencies a WHERE a.kind <> 'Group'),
+                 plan AS (SELECT id FROM plans ORDER BY id LIMIT 1)
+            INSERT INTO plan_tasks (plan_id, code, sort_order, title, is_group, lead_agency_id, status, percent_complete, completed_on,
+                                    deadline_kind, deadline_text, deadline_start_on, deadline_due_on, deadline_inherited, version)
+            SELECT plan.id, 'S.' || g, 100000 + g, 'Synthetic task ' || g, false, agencies.ids[1 + g % array_length(agencies.ids, 1)],
+                   (ARRAY['NotStarted','InProgress','Done','InProgress'])[1 + g % 4], (g * 7) % 100,
+                   CASE WHEN g % 4 = 2 THEN date '2020-01-01' + (g % 2500) END,
+                   'Year', '', date '2020-01-01' + (g % 2800) - 365, date '2020-01-01' + (g % 2800), false, 0
+            FROM generate_series(1, {SyntheticTasks}) g, agencies, plan;
+            UPDATE plan_tasks SET percent_complete = 100 WHERE status = 'Done';
+            UPDATE plan_tasks SET percent_complete = 0 WHERE status = 'NotStarted';
+            ANALYZE plan_tasks;
+            """, connection) { CommandTimeout = 300 };
+        await cmd.ExecuteNonQueryAsync();
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task Should_answer_a_steering_members_whole_dashboard_by_index()
+    {
+        var (db, explain) = Context();
+        var bcd = await db.Users.Where(u => u.Email == "bcd@plantracker.local").Select(u => u.Id).SingleAsync();
+        explain.Plans.Clear();
+
+        var result = await GetDashboard.ComputeAsync(db, new ReportingCalendar(db, new ReportingOptions()), new DashboardOptions(),
+            new GetDashboard.Query(new DashboardFilter(SteeringMemberId: bcd)), Today, default);
+
+        Assert.True(result.Counts.Total > 1000, $"{result.Counts.Total} tasks in view");
+        Assert.NotEmpty(result.Overdue.Items);
+        QueryPlanTests.AssertNoSequentialScans(explain);
+    }
+
+    [Theory]
+    [InlineData(TaskSort.Delay)]
+    [InlineData(TaskSort.Agency)]
+    public async Task Should_list_the_provinces_overdue_and_at_risk_tasks_by_index(TaskSort sort)
+    {
+        var (db, explain) = Context();
+
+        var overdue = await ListOverdueTasks.ComputeAsync(db, new ListOverdueTasks.Query(DashboardFilter.None, sort), Today, default);
+        var atRisk = await ListAtRiskTasks.ComputeAsync(db, new ListAtRiskTasks.Query(DashboardFilter.None), Today, 25, default);
+
+        Assert.True(overdue.Total > 10_000);
+        Assert.True(atRisk.Tasks.Total > 0);
+        QueryPlanTests.AssertNoSequentialScans(explain);
+        Assert.Contains(explain.Plans, p => p.Plan.Contains("ix_plan_tasks_open_due"));
+    }
+
+    [Fact]
+    public async Task Should_list_the_tasks_behind_an_agencys_number_by_index()
+    {
+        var (db, explain) = Context();
+        var agency = await db.Agencies.Where(a => a.Key == "vinh-phuc/so-noi-vu").Select(a => a.Id).SingleAsync();
+        explain.Plans.Clear();
+        var handler = new ListTasks.Handler(db, new ProvinceClock(new FixedTimeProvider(new DateTimeOffset(2026, 11, 22, 3, 0, 0, TimeSpan.Zero))), new DashboardOptions());
+
+        var page = await handler.Handle(new ListTasks.Query(null, null, null, null, null, 1, 50,
+            new DrillDown(new DashboardFilter(AgencyId: agency), [Timeliness.InProgressOverdue])), default);
+
+        Assert.NotEmpty(page.Items);
+        QueryPlanTests.AssertNoSequentialScans(explain);
+    }
+
+    private (PlanTrackerDbContext, QueryPlanTests.ExplainInterceptor) Context()
+    {
+        var explain = new QueryPlanTests.ExplainInterceptor();
+        var options = new DbContextOptionsBuilder<PlanTrackerDbContext>().UseNpgsql(_cs).AddInterceptors(explain).Options;
+        return (new PlanTrackerDbContext(options), explain);
+    }
+}
