@@ -36,7 +36,7 @@ public static class ReminderBaselineQuery
             JOIN plans p ON p.id = t.plan_id
             WHERE NOT t.is_group AND t.status IN ('NotStarted', 'InProgress') AND p.status = 'Published'
               AND NOT is_ongoing_deadline(t.deadline_kind)
-              AND coalesce(t.extended_due_on, t.deadline_due_on) IN (SELECT on_calendar FROM targets UNION SELECT on_working FROM targets)
+              AND coalesce(t.extended_due_on, t.deadline_due_on) = ANY (ARRAY(SELECT on_calendar FROM targets UNION SELECT on_working FROM targets))
               AND EXISTS (
                   SELECT 1 FROM targets g
                   WHERE g.n = ANY (coalesce(p.reminder_days, $2::int[]))
