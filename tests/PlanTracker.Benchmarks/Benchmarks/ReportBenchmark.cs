@@ -33,7 +33,8 @@ public sealed class ReportBenchmark : IBenchmark
         return Task.FromResult<IReadOnlyList<Figure>>(
         [
             new Figure("quarterly report, 100,000 tasks, peak memory growth", "QuarterlyReportWriter.WriteDocxAsync", "not measured",
-                "plain SQL of the same sections", "not measured", "-", "< 200 MB peak growth", null, "pending: the report compiler is not merged yet"),
+                "plain SQL of the same sections", "not measured", "-", "< 200 MB peak growth", null,
+                "pending: the report compiler is not merged yet", Pending: true),
         ]);
     }
 }

@@ -11,28 +11,31 @@ public sealed record Side(string Name, Func<Task<long>> Run, Func<Task>? Prepare
 
 public sealed record Sample(double Milliseconds, long Work);
 
-public sealed record ComparisonResult(string Name, Side Baseline, Side Candidate, IReadOnlyList<Sample> BaselineSamples, IReadOnlyList<Sample> CandidateSamples)
+public sealed record ComparisonResult(string Name, Side Baseline, Side Candidate, IReadOnlyDictionary<Side, IReadOnlyList<Sample>> Samples)
 {
-    public double BaselineMedianMs => Stats.Median(BaselineSamples.Select(s => s.Milliseconds));
-    public double CandidateMedianMs => Stats.Median(CandidateSamples.Select(s => s.Milliseconds));
+    public double MedianMs(Side side) => Stats.Median(Samples[side].Select(s => s.Milliseconds));
+    public double BaselineMedianMs => MedianMs(Baseline);
+    public double CandidateMedianMs => MedianMs(Candidate);
     /// <summary>Candidate time over baseline time: 1.0 is as fast, 2.0 twice as slow.</summary>
     public double Ratio => CandidateMedianMs / BaselineMedianMs;
 }
 
 /// <summary>
-/// Runs a baseline and a candidate alternately on the same data in the same process: warm-up
-/// rounds first (JIT, caches, connection pools), then N measured rounds. The order flips every
-/// round (B C, C B, …) so neither side always runs on the caches the other left.
+/// Runs a baseline and a candidate (and any reference sides) alternately on the same data in the
+/// same process: warm-up rounds first (JIT, caches, connection pools), then N measured rounds.
+/// The order reverses every round (B C, C B, …) so no side always runs on the caches another left.
 /// </summary>
 public static class Comparison
 {
-    public static async Task<ComparisonResult> RunAsync(string name, Side baseline, Side candidate, int warmup, int iterations, TextWriter log)
+    public static async Task<ComparisonResult> RunAsync(string name, Side baseline, Side candidate, int warmup, int iterations, TextWriter log,
+        params Side[] references)
     {
-        var samples = new Dictionary<Side, List<Sample>> { [baseline] = [], [candidate] = [] };
+        Side[] sides = [baseline, candidate, .. references];
+        var samples = sides.ToDictionary(s => s, _ => new List<Sample>());
         for (var round = 0; round < warmup + iterations; round++)
         {
             var measured = round >= warmup;
-            Side[] order = round % 2 == 0 ? [baseline, candidate] : [candidate, baseline];
+            var order = round % 2 == 0 ? sides : sides.Reverse().ToArray();
             foreach (var side in order)
             {
                 var sample = await TimeAsync(side);
@@ -40,7 +43,7 @@ public static class Comparison
                 log.WriteLine($"  {(measured ? $"round {round - warmup + 1}" : "warm-up")} {side.Name}: {sample.Milliseconds:N1} ms ({sample.Work:N0})");
             }
         }
-        return new ComparisonResult(name, baseline, candidate, samples[baseline], samples[candidate]);
+        return new ComparisonResult(name, baseline, candidate, samples.ToDictionary(p => p.Key, p => (IReadOnlyList<Sample>)p.Value));
     }
 
     public static async Task<Sample> TimeAsync(Side side)

@@ -4,9 +4,10 @@ namespace PlanTracker.Benchmarks.Harness;
 
 /// <summary>One measured figure beside its baseline, as it goes into docs/PERFORMANCE.md.</summary>
 public sealed record Figure(string Benchmark, string Candidate, string CandidateValue, string Baseline, string BaselineValue,
-    string Ratio, string Target, bool? Met, string Notes = "")
+    string Ratio, string Target, bool? Met, string Notes = "", bool Pending = false)
 {
-    public string Verdict => Met switch { true => "met", false => "NOT met", null => "pending" };
+    /// <summary>Met or not; "reference" for a figure that explains another and has no target of its own.</summary>
+    public string Verdict => Pending ? "pending" : Met switch { true => "met", false => "NOT met", null => "reference" };
 
     public static string Ms(double ms) => ms.ToString(ms < 100 ? "N1" : "N0", CultureInfo.InvariantCulture) + " ms";
 

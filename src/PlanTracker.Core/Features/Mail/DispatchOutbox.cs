@@ -31,32 +31,43 @@ public static class DispatchOutbox
         public async Task<Result> Handle(Command c, CancellationToken ct)
         {
             var (sent, failed, dead) = (0, 0, 0);
-            for (var i = 0; i < options.BatchSize; i++)
+            // One SMTP connection for the batch, opened when the first message is due.
+            IMailSession? session = null;
+            try
             {
-                await using var connection = await dataSource.OpenConnectionAsync(ct);
-                await using var tx = await connection.BeginTransactionAsync(ct);
-                var message = await NextDue(connection, tx, ct);
-                if (message is null) break;
-                string? error = null;
-                try
+                for (var i = 0; i < options.BatchSize; i++)
                 {
-                    await transport.SendAsync(message.Mail, ct);
+                    await using var connection = await dataSource.OpenConnectionAsync(ct);
+                    await using var tx = await connection.BeginTransactionAsync(ct);
+                    var message = await NextDue(connection, tx, ct);
+                    if (message is null) break;
+                    string? error = null;
+                    try
+                    {
+                        session ??= await transport.OpenSessionAsync(ct);
+                        await session.SendAsync(message.Mail, ct);
+                    }
+                    catch (Exception e) when (e is System.Net.Mail.SmtpException or IOException or System.Net.Sockets.SocketException
+                        or InvalidOperationException or System.Security.Authentication.AuthenticationException)
+                    {
+                        error = e.Message;
+                        logger.LogWarning(e, "Sending outbox message {Id} failed (attempt {Attempt})", message.Id, message.Attempts + 1);
+                    }
+                    var outcome = await Record(connection, tx, message, error, ct);
+                    await tx.CommitAsync(ct);
+                    switch (outcome)
+                    {
+                        case OutboxState.Sent: sent++; break;
+                        case OutboxState.Dead: dead++; break;
+                        default: failed++; break;
+                    }
+                    // A failing server fails every message alike: stop and let the back-off wait.
+                    if (error is not null) break;
                 }
-                catch (Exception e) when (e is System.Net.Mail.SmtpException or IOException or System.Net.Sockets.SocketException or InvalidOperationException)
-                {
-                    error = e.Message;
-                    logger.LogWarning(e, "Sending outbox message {Id} failed (attempt {Attempt})", message.Id, message.Attempts + 1);
-                }
-                var outcome = await Record(connection, tx, message, error, ct);
-                await tx.CommitAsync(ct);
-                switch (outcome)
-                {
-                    case OutboxState.Sent: sent++; break;
-                    case OutboxState.Dead: dead++; break;
-                    default: failed++; break;
-                }
-                // A failing server fails every message alike: stop and let the back-off wait.
-                if (error is not null) break;
+            }
+            finally
+            {
+                if (session is not null) await session.DisposeAsync();
             }
             return new Result(sent, failed, dead);
         }
