@@ -83,7 +83,7 @@ public static class SendDeadlineReminders
 
         /// <summary>
         /// Officers of the lead agency and of each coordinating agency; a group stands for its members.
-        /// Three queries whatever the number of tasks, then lookups by agency and by person: a national
+        /// Two queries whatever the number of tasks, then lookups by agency and by person: a national
         /// day can tell tens of thousands of officers about a thousand tasks.
         /// </summary>
         private async Task<IEnumerable<(Recipient User, ICollection<Item> Items)>> Recipients(List<Due> due, CancellationToken ct)
