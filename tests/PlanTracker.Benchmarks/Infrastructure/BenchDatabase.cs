@@ -24,7 +24,9 @@ public sealed class BenchDatabase : IAsyncDisposable
 
     private BenchDatabase(string connectionString, EmbeddedPostgres? cluster, string? ownedFolder, string where)
     {
-        ConnectionString = connectionString;
+        // No command timeout: finishing a million-row COPY (its foreign-key checks run at the end) takes
+        // longer than Npgsql's default 30 s on a busy machine, and a benchmark must not give up half-way.
+        ConnectionString = new NpgsqlConnectionStringBuilder(connectionString) { CommandTimeout = 0 }.ConnectionString;
         _cluster = cluster;
         _ownedFolder = ownedFolder;
         Where = where;
