@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
+using System.Text.Unicode;
 
 namespace PlanTracker.Core.Email;
 
@@ -10,31 +11,36 @@ namespace PlanTracker.Core.Email;
 /// </summary>
 public sealed class MailComposer(string culture)
 {
+    // Vietnamese letters stay letters (the bodies are UTF-8), not &#x...; entities that triple the
+    // size of every mail; markup characters are still encoded.
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+
     private readonly StringBuilder _text = new();
     private readonly StringBuilder _html = new("<!DOCTYPE html><html><body style=\"font-family:Arial,sans-serif\">");
 
     public bool Vietnamese { get; } = culture.StartsWith("vi", StringComparison.OrdinalIgnoreCase);
-    public CultureInfo Culture => Vietnamese ? new CultureInfo("vi-VN") : new CultureInfo("en-US");
+    // GetCultureInfo: cached and read-only; a job composing thousands of mails needs no new culture per line.
+    public CultureInfo Culture => Vietnamese ? CultureInfo.GetCultureInfo("vi-VN") : CultureInfo.GetCultureInfo("en-US");
 
     public string Pick(string vi, string en) => Vietnamese ? vi : en;
 
     public MailComposer Paragraph(string text)
     {
         _text.Append(text).Append("\r\n\r\n");
-        _html.Append("<p>").Append(HtmlEncoder.Default.Encode(text)).Append("</p>");
+        _html.Append("<p>").Append(Encoder.Encode(text)).Append("</p>");
         return this;
     }
 
     public MailComposer Table(IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows)
     {
         _html.Append("<table border=\"1\" cellpadding=\"4\" style=\"border-collapse:collapse\"><tr>");
-        foreach (var h in header) _html.Append("<th>").Append(HtmlEncoder.Default.Encode(h)).Append("</th>");
+        foreach (var h in header) _html.Append("<th>").Append(Encoder.Encode(h)).Append("</th>");
         _html.Append("</tr>");
         foreach (var row in rows)
         {
             _text.Append("- ").Append(string.Join(" | ", row)).Append("\r\n");
             _html.Append("<tr>");
-            foreach (var cell in row) _html.Append("<td>").Append(HtmlEncoder.Default.Encode(cell)).Append("</td>");
+            foreach (var cell in row) _html.Append("<td>").Append(Encoder.Encode(cell)).Append("</td>");
             _html.Append("</tr>");
         }
         _text.Append("\r\n");

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Net.Mail;
 using System.Text;
 
@@ -11,8 +10,22 @@ public sealed record MailMessageData(string To, string Subject, string TextBody,
     public IReadOnlyList<MailAttachment> Attachments { get; init; } = [];
 }
 
-/// <summary>The seam for sending mail: System.Net.Mail today (MailKit is not in the registry).</summary>
+/// <summary>The seam for sending mail (MailKit is not in the registry).</summary>
 public interface IMailTransport
+{
+    Task SendAsync(MailMessageData message, CancellationToken ct);
+
+    /// <summary>Several messages over one connection, as the outbox dispatcher sends a batch; by default one send each.</summary>
+    Task<IMailSession> OpenSessionAsync(CancellationToken ct) => Task.FromResult<IMailSession>(new OneByOne(this));
+
+    private sealed class OneByOne(IMailTransport transport) : IMailSession
+    {
+        public Task SendAsync(MailMessageData message, CancellationToken ct) => transport.SendAsync(message, ct);
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
+}
+
+public interface IMailSession : IAsyncDisposable
 {
     Task SendAsync(MailMessageData message, CancellationToken ct);
 }
@@ -39,10 +52,30 @@ public sealed class SmtpOptions
     public string? Password { get; set; }
 }
 
-/// <summary>SMTP when a host is configured, otherwise a pickup folder of .eml files.</summary>
+/// <summary>
+/// SMTP when a host is configured (<see cref="SmtpSession"/>: one connection per batch), otherwise
+/// a pickup folder of .eml files written by System.Net.Mail.
+/// </summary>
 public sealed class SystemNetMailTransport(MailOptions options) : IMailTransport
 {
+    private bool UsesSmtp => options.Smtp.Host is { Length: > 0 };
+
+    public async Task<IMailSession> OpenSessionAsync(CancellationToken ct) =>
+        UsesSmtp ? await SmtpSession.OpenAsync(options, ct) : new PickupSession(this);
+
     public async Task SendAsync(MailMessageData data, CancellationToken ct)
+    {
+        await using var session = await OpenSessionAsync(ct);
+        await session.SendAsync(data, ct);
+    }
+
+    private sealed class PickupSession(SystemNetMailTransport transport) : IMailSession
+    {
+        public Task SendAsync(MailMessageData message, CancellationToken ct) => transport.WriteToPickupAsync(message, ct);
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
+
+    private async Task WriteToPickupAsync(MailMessageData data, CancellationToken ct)
     {
         using var message = new MailMessage
         {
@@ -64,22 +97,9 @@ public sealed class SystemNetMailTransport(MailOptions options) : IMailTransport
             message.Attachments.Add(attachment);
         }
 
-        using var client = CreateClient();
-        await client.SendMailAsync(message, ct);
-    }
-
-    private SmtpClient CreateClient()
-    {
-        if (options.Smtp.Host is { Length: > 0 } host)
-        {
-            return new SmtpClient(host, options.Smtp.Port)
-            {
-                EnableSsl = options.Smtp.EnableTls,
-                Credentials = options.Smtp.UserName is { } user ? new NetworkCredential(user, options.Smtp.Password) : null,
-            };
-        }
         var folder = Path.GetFullPath(options.PickupDirectory);
         Directory.CreateDirectory(folder);
-        return new SmtpClient { DeliveryMethod = SmtpDeliveryMethod.SpecifiedPickupDirectory, PickupDirectoryLocation = folder };
+        using var client = new SmtpClient { DeliveryMethod = SmtpDeliveryMethod.SpecifiedPickupDirectory, PickupDirectoryLocation = folder };
+        await client.SendMailAsync(message, ct);
     }
 }

@@ -33,6 +33,7 @@ public sealed class DeadlineReminderTests(AppFactory app) : IClassFixture<AppFac
         Assert.Contains("31/12/2016 (còn 14 ngày)", mail.TextBody);
         Assert.Contains("phối hợp", mail.TextBody);
         Assert.Contains("<td>", mail.HtmlBody);
+        Assert.Contains("<td>phối hợp</td>", mail.HtmlBody); // Vietnamese as letters, not &#x...; entities
         Assert.Equal(1, await db.OutboxMessages.CountAsync(m => m.Kind == "deadline-reminders" && m.ToAddress == "canbo.noivu@plantracker.local"));
     }
 

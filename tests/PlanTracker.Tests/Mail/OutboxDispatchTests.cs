@@ -57,6 +57,25 @@ public sealed class OutboxDispatchTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task Should_deliver_a_batch_over_one_connection_with_long_subjects_and_text_only_bodies_intact()
+    {
+        // Longer than one RFC 2047 encoded word (75 characters): the subject is folded into several and must read back whole.
+        const string subject = "Nhắc hạn: 12 nhiệm vụ của Sở Thông tin và Truyền thông tỉnh Vĩnh Phúc sắp đến hạn trong tuần này (Quý IV/2026)";
+        var ids = new List<long>();
+        for (var i = 1; i <= 5; i++) ids.Add(await Queue($"{subject} #{i}", $"Thư số {i}.\r\n. Dòng bắt đầu bằng dấu chấm.", i % 2 == 0 ? $"<p>Thư số {i}</p>" : null));
+
+        var result = await Dispatch();
+
+        Assert.Equal(5, result.Sent);
+        var received = _smtp.Messages().OrderBy(m => m.Subject).ToList();
+        Assert.Equal(Enumerable.Range(1, 5).Select(i => $"{subject} #{i}"), received.Select(m => m.Subject));
+        Assert.All(received, m => Assert.Contains(". Dòng bắt đầu bằng dấu chấm.", m.Text));
+        Assert.Null(received[0].Html);
+        Assert.Equal("<p>Thư số 2</p>", received[1].Html!.Trim());
+        Assert.Equal((await Task.WhenAll(ids.Select(MessageId))).Order(), received.Select(m => m.MessageId).Order());
+    }
+
+    [Fact]
     public async Task Should_keep_messages_while_the_server_is_down_and_deliver_them_when_it_returns()
     {
         var first = await Queue("Thư 1", "một", null);

@@ -7,6 +7,7 @@ using PlanTracker.Core.Authorization;
 using PlanTracker.Core.Common;
 using PlanTracker.Core.Domain;
 using PlanTracker.Core.Features.Progress;
+using PlanTracker.Core.Features.Reminders;
 using PlanTracker.Core.Features.Tasks;
 using PlanTracker.Core.Persistence;
 using PlanTracker.Core.Reporting;
@@ -83,6 +84,21 @@ public sealed class QueryPlanTests : IAsyncLifetime
 
         await handler.Handle(new RecordProgress.Command(task.Id, task.Version, PlanTaskStatus.InProgress, 20, "ok"), default);
 
+        AssertNoSequentialScans(explain);
+    }
+
+    [Fact]
+    public async Task Should_find_a_days_reminders_by_index()
+    {
+        var (db, explain, _) = await Context("thuongtruc@plantracker.local");
+        await using var tx = await db.Database.BeginTransactionAsync(); // the job's own transaction; rolled back here
+        var handler = new SendDeadlineReminders.Handler(db, new ReminderOptions(), TimeProvider.System);
+
+        // 60,000 synthetic tasks fall due one date after another from 2020: some are due 14 days after this day.
+        await handler.Handle(new SendDeadlineReminders.Command(new DateOnly(2021, 6, 1)), default);
+
+        // The officers are looked up only when tasks are due: its query proves the scan found some.
+        Assert.Contains(explain.Plans, p => p.Sql.Contains("FROM users", StringComparison.Ordinal));
         AssertNoSequentialScans(explain);
     }
 

@@ -36,6 +36,8 @@ public static class SendDeadlineReminders
 
     private sealed record Item(Due Task, bool Lead);
 
+    private sealed record Recipient(long Id, string Email, string Culture, long AgencyId);
+
     public sealed class Handler(PlanTrackerDbContext db, ReminderOptions options, TimeProvider time) : IRequestHandler<Command, Result>
     {
         public async Task<Result> Handle(Command c, CancellationToken ct)
@@ -45,6 +47,7 @@ public static class SendDeadlineReminders
             var offsets = options.DaysBefore.Concat(planDays.SelectMany(d => d)).Distinct().ToList();
             var dates = offsets.Select(n => c.AsOf.AddDays(n)).Concat(offsets.Select(n => calendar.AddWorkingDays(c.AsOf, n))).Distinct().ToList();
 
+            // The partial index on open tasks' due dates answers this (ix_plan_tasks_open_due).
             var due = await db.Tasks.AsNoTracking()
                 .Where(t => !t.IsGroup && t.Plan.Status == PlanStatus.Published
                     && (t.Status == PlanTaskStatus.NotStarted || t.Status == PlanTaskStatus.InProgress)
@@ -56,28 +59,21 @@ public static class SendDeadlineReminders
             due = due.Where(t => (t.PlanDays ?? options.DaysBefore).Any(n => DueIn(t, n, c.AsOf, calendar))).ToList();
             if (due.Count == 0) return new Result(0, 0);
 
-            var recipients = await Recipients(due, ct);
             var told = (await db.NotificationLog.Where(n => n.Job == Job && n.AsOf == c.AsOf).Select(n => new { n.UserId, n.Item }).ToListAsync(ct))
                 .Select(n => (n.UserId, n.Item)).ToHashSet();
+            var recipients = (await Recipients(due, ct))
+                .Select(r => (r.User, Items: r.Items.Where(i => !told.Contains((r.User.Id, Key(i.Task)))).OrderBy(i => i.Task.DueOn).ThenBy(i => i.Task.Id).ToList()))
+                .Where(r => r.Items.Count > 0)
+                .OrderBy(r => r.User.Id)
+                .ToList();
+            if (recipients.Count == 0) return new Result(0, 0);
+
             var now = time.GetUtcNow();
-            var (mails, items) = (0, 0);
-            foreach (var (user, list) in recipients)
-            {
-                var fresh = list.Where(i => !told.Contains((user.Id, Key(i.Task)))).DistinctBy(i => i.Task.Id).OrderBy(i => i.Task.DueOn).ToList();
-                if (fresh.Count == 0) continue;
-                var message = Compose(user, fresh, c.AsOf, now);
-                db.OutboxMessages.Add(message);
-                foreach (var i in fresh)
-                {
-                    var log = new NotificationLog(Job, c.AsOf, user.Id, Key(i.Task));
-                    log.SentIn(message);
-                    db.NotificationLog.Add(log);
-                }
-                mails++;
-                items += fresh.Count;
-            }
-            await db.SaveChangesAsync(ct);
-            return new Result(mails, items);
+            var dueCells = new Dictionary<(DateOnly, bool), string>();
+            // Composed one at a time while the outbox rows stream to the server: never all in memory.
+            var mails = recipients.Select(r => new JobMail(Compose(r.User, r.Items, c.AsOf, now, dueCells), r.User.Id, r.Items.ConvertAll(i => Key(i.Task))));
+            await OutboxBulkWriter.WriteAsync(db, Job, c.AsOf, recipients.Count, mails, ct);
+            return new Result(recipients.Count, recipients.Sum(r => r.Items.Count));
         }
 
         private static string Key(Due task) => $"task:{task.Id}";
@@ -85,35 +81,40 @@ public static class SendDeadlineReminders
         private static bool DueIn(Due task, int days, DateOnly asOf, WorkingDayCalendar calendar) =>
             task.DueOn == (task.Kind == DeadlineKind.WorkingDays && days > 0 ? calendar.AddWorkingDays(asOf, days) : asOf.AddDays(days));
 
-        private sealed record Recipient(long Id, string Email, string Culture, long AgencyId);
-
-        /// <summary>Officers of the lead agency and of each coordinating agency; a group stands for its members.</summary>
-        private async Task<Dictionary<Recipient, List<Item>>> Recipients(List<Due> due, CancellationToken ct)
+        /// <summary>
+        /// Officers of the lead agency and of each coordinating agency; a group stands for its members.
+        /// Two queries whatever the number of tasks, then lookups by agency and by person: a national
+        /// day can tell tens of thousands of officers about a thousand tasks.
+        /// </summary>
+        private async Task<IEnumerable<(Recipient User, ICollection<Item> Items)>> Recipients(List<Due> due, CancellationToken ct)
         {
             var agencyIds = due.SelectMany(t => t.Coordinating.Append(t.LeadAgencyId)).Distinct().ToList();
-            var members = await db.Set<AgencyGroupMember>().Where(m => agencyIds.Contains(m.GroupId)).ToListAsync(ct);
-            var expanded = agencyIds.Concat(members.Select(m => m.MemberId)).Distinct().ToList();
-            var officers = await db.Users.Where(u => u.AgencyId != null && expanded.Contains(u.AgencyId.Value) && u.Email != null
+            var members = (await db.Set<AgencyGroupMember>().Where(m => agencyIds.Contains(m.GroupId)).Select(m => new { m.GroupId, m.MemberId }).ToListAsync(ct))
+                .ToLookup(m => m.GroupId, m => m.MemberId);
+            var expanded = agencyIds.Concat(members.SelectMany(g => g)).Distinct().ToList();
+            var officers = (await db.Users.Where(u => u.AgencyId != null && expanded.Contains(u.AgencyId.Value) && u.Email != null
                     && (u.LockoutEnd == null || u.LockoutEnd < DateTimeOffset.UtcNow)
                     && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.AgencyOfficer)))
-                .Select(u => new Recipient(u.Id, u.Email!, u.PreferredCulture, u.AgencyId!.Value)).ToListAsync(ct);
-            IEnumerable<long> Seats(long agencyId) => members.Where(m => m.GroupId == agencyId).Select(m => m.MemberId).Append(agencyId);
+                .Select(u => new Recipient(u.Id, u.Email!, u.PreferredCulture, u.AgencyId!.Value)).ToListAsync(ct))
+                .ToLookup(o => o.AgencyId);
+            IEnumerable<long> Seats(long agencyId) => members[agencyId].Append(agencyId);
 
-            var result = new Dictionary<Recipient, List<Item>>();
+            var result = new Dictionary<long, (Recipient User, Dictionary<long, Item> Items)>();
             foreach (var task in due)
             {
+                // The lead's seats first: someone both leading and coordinating a task is told as lead.
                 var assignments = Seats(task.LeadAgencyId).Select(a => (a, true)).Concat(task.Coordinating.SelectMany(Seats).Select(a => (a, false)));
                 foreach (var (agencyId, lead) in assignments)
-                    foreach (var officer in officers.Where(o => o.AgencyId == agencyId))
+                    foreach (var officer in officers[agencyId])
                     {
-                        if (!result.TryGetValue(officer, out var list)) result[officer] = list = [];
-                        if (list.All(i => i.Task.Id != task.Id || (!i.Lead && lead))) list.Add(new Item(task, lead));
+                        if (!result.TryGetValue(officer.Id, out var entry)) result[officer.Id] = entry = (officer, []);
+                        entry.Items.TryAdd(task.Id, new Item(task, lead));
                     }
             }
-            return result;
+            return result.Values.Select(r => (r.User, (ICollection<Item>)r.Items.Values));
         }
 
-        private static OutboxMessage Compose(Recipient user, List<Item> items, DateOnly asOf, DateTimeOffset now)
+        private static OutboxMessage Compose(Recipient user, List<Item> items, DateOnly asOf, DateTimeOffset now, Dictionary<(DateOnly, bool), string> dueCells)
         {
             var mail = new MailComposer(user.Culture);
             var subject = mail.Pick($"Nhắc hạn: {items.Count} nhiệm vụ sắp đến hạn", $"Reminder: {items.Count} task(s) due soon");
@@ -123,12 +124,21 @@ public static class SendDeadlineReminders
                     items.Select(i => (IReadOnlyList<string>)
                     [
                         $"{i.Task.Code} {i.Task.Title}", i.Task.Plan,
-                        $"{DeadlineDisplay.Day(i.Task.DueOn)} ({DeadlineDisplay.Distance(i.Task.DueOn, Timeliness.InProgressWithinDeadline, asOf, mail.Culture)})",
+                        DueCell(i.Task.DueOn, asOf, mail, dueCells),
                         i.Lead ? mail.Pick("chủ trì", "lead") : mail.Pick("phối hợp", "coordinating"),
                     ]))
                 .Paragraph(mail.Pick("Đề nghị cập nhật tiến độ trên PlanTracker.", "Please record progress in PlanTracker."));
             var (text, html) = mail.Build();
             return new OutboxMessage(Job, user.Email, user.Id, subject, text, html, now);
+        }
+
+        /// <summary>"31/12/2016 (còn 14 ngày)": a run has a handful of due dates and two languages, so each is humanized once.</summary>
+        private static string DueCell(DateOnly dueOn, DateOnly asOf, MailComposer mail, Dictionary<(DateOnly, bool), string> cache)
+        {
+            if (!cache.TryGetValue((dueOn, mail.Vietnamese), out var cell))
+                cache[(dueOn, mail.Vietnamese)] = cell =
+                    $"{DeadlineDisplay.Day(dueOn)} ({DeadlineDisplay.Distance(dueOn, Timeliness.InProgressWithinDeadline, asOf, mail.Culture)})";
+            return cell;
         }
     }
 }

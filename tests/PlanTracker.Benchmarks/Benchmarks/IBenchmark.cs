@@ -1,0 +1,51 @@
+using PlanTracker.Benchmarks.Generator;
+using PlanTracker.Benchmarks.Harness;
+using PlanTracker.Benchmarks.Infrastructure;
+
+namespace PlanTracker.Benchmarks.Benchmarks;
+
+/// <summary>
+/// A benchmark: measures one thing PlanTracker does beside a baseline that does the same work the
+/// plainest way, in the same run, and returns the figures for docs/PERFORMANCE.md. To add one,
+/// implement this and list it in <see cref="BenchmarkCatalog"/>.
+/// </summary>
+public interface IBenchmark
+{
+    string Name { get; }
+    string Description { get; }
+    Task<IReadOnlyList<Figure>> RunAsync(BenchContext context);
+}
+
+public sealed record BenchContext(BenchDatabase Database, BenchOptions Options, TextWriter Log);
+
+public sealed record BenchOptions
+{
+    /// <summary>Dataset size; null: the benchmark's own default.</summary>
+    public string? Size { get; init; }
+    /// <summary>Overrides the size's task count.</summary>
+    public int? Tasks { get; init; }
+    public int? Seed { get; init; }
+    public int Iterations { get; init; } = 5;
+    public int Warmup { get; init; } = 1;
+    public DateOnly? AsOf { get; init; }
+    public int Messages { get; init; } = 2_000;
+    public string? DataDirectory { get; init; }
+
+    public DatasetSpec Spec(string defaultSize)
+    {
+        var spec = DatasetSpec.Sized(Size ?? defaultSize);
+        if (Tasks is { } tasks) spec = spec with { Tasks = tasks, Name = $"{spec.Name}/{tasks}" };
+        if (Seed is { } seed) spec = spec with { Seed = seed };
+        return spec;
+    }
+}
+
+public static class BenchmarkCatalog
+{
+    public static readonly IReadOnlyList<IBenchmark> All = [new RemindersBenchmark(), new DispatchBenchmark(), new ReportBenchmark()];
+
+    /// <summary>What "all" runs: every benchmark that can run in this branch.</summary>
+    public static IEnumerable<IBenchmark> Runnable => All.Where(b => b is not ReportBenchmark);
+
+    public static IBenchmark? Find(string name) => All.SingleOrDefault(b => b.Name == name);
+}

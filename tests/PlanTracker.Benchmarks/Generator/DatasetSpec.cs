@@ -1,0 +1,57 @@
+using System.Text.Json;
+
+namespace PlanTracker.Benchmarks.Generator;
+
+/// <summary>
+/// What the generator builds. Every number is a shape taken from the domain (a province has a
+/// People's Committee, a few dozen departments, districts and communes; plans hold a few hundred
+/// tasks in the document's numbering), scaled by the size. The same spec and seed always give the
+/// same rows, so a figure can be re-run on the same data.
+/// </summary>
+public sealed record DatasetSpec
+{
+    public required string Name { get; init; }
+    public int Seed { get; init; } = 20_261_122;
+    public int Provinces { get; init; }
+    /// <summary>Province-level bodies per province (UBND tỉnh, Văn phòng, Sở, ban, ngành…).</summary>
+    public int ProvinceAgencies { get; init; }
+    public int Districts { get; init; }
+    public int Communes { get; init; }
+    public int CentralAgencies { get; init; } = 20;
+    /// <summary>Rows in plan_tasks, group headings included (about one in twelve is a heading).</summary>
+    public int Tasks { get; init; }
+    public int MeanTasksPerPlan { get; init; } = 200;
+
+    // People per agency, by level: a department has a team, a commune one or two clerks.
+    public int ProvinceOfficers { get; init; } = 18;
+    public int DistrictOfficers { get; init; } = 10;
+    public int CommuneOfficers { get; init; } = 5;
+    public int CentralOfficers { get; init; } = 12;
+    public int SecretariatUsersPerProvince { get; init; } = 3;
+    public int SteeringMembersPerProvince { get; init; } = 4;
+
+    /// <summary>Documents are issued between these dates; their tasks fall due up to three years later.</summary>
+    public DateOnly FirstIssued { get; init; } = new(2019, 1, 1);
+    public DateOnly LastIssued { get; init; } = new(2027, 6, 30);
+    /// <summary>The day task states are drawn against: before it most tasks are done, some overdue.</summary>
+    public DateOnly Today { get; init; } = new(2026, 11, 16);
+    /// <summary>Share of tasks due before <see cref="Today"/> that are still open (overdue).</summary>
+    public double OverdueShare { get; init; } = 0.2;
+
+    public static IReadOnlyList<string> Sizes { get; } = ["S", "M", "L"];
+
+    /// <summary>S: one province; M: the 34 provinces at 100,000 tasks; L: national, a million tasks, ~5,000 agencies, ~50,000 users.</summary>
+    public static DatasetSpec Sized(string size) => size.ToUpperInvariant() switch
+    {
+        "S" => new DatasetSpec { Name = "S", Provinces = 1, ProvinceAgencies = 24, Districts = 8, Communes = 5, CentralAgencies = 0, Tasks = 3_000, MeanTasksPerPlan = 150 },
+        "M" => new DatasetSpec { Name = "M", Provinces = 34, ProvinceAgencies = 30, Districts = 10, Communes = 25, Tasks = 100_000 },
+        "L" => new DatasetSpec { Name = "L", Provinces = 34, ProvinceAgencies = 30, Districts = 20, Communes = 95, Tasks = 1_000_000 },
+        _ => throw new ArgumentException($"Unknown size '{size}': expected one of {string.Join(", ", Sizes)}."),
+    };
+
+    /// <summary>A stable description of the spec: a database generated from an equal one is reused as it is.</summary>
+    public string Fingerprint() => JsonSerializer.Serialize(this);
+
+    public override string ToString() =>
+        $"{Name}: {Tasks:N0} tasks, {Provinces} province(s) × ({ProvinceAgencies} + {Districts} districts + {Communes} communes), seed {Seed}, states as of {Today:yyyy-MM-dd}";
+}

@@ -1,0 +1,100 @@
+using System.Globalization;
+using PlanTracker.Benchmarks.Benchmarks;
+using PlanTracker.Benchmarks.Generator;
+using PlanTracker.Benchmarks.Harness;
+using PlanTracker.Benchmarks.Infrastructure;
+
+// PlanTracker's benchmarks: each figure beside its baseline, measured in the same run.
+//   dotnet run -c Release --project tests/PlanTracker.Benchmarks -- reminders|dispatch|report|all|generate [options]
+// See README.md beside this file and docs/PERFORMANCE.md.
+
+const string Usage = """
+    usage: dotnet run -c Release --project tests/PlanTracker.Benchmarks -- <what> [options]
+      what:   reminders | dispatch | report | all | generate
+      --size S|M|L        dataset size (reminders: L, a million tasks)
+      --tasks N           task count, overriding the size's (e.g. --tasks 1000000)
+      --seed N            generator seed (default 20261122)
+      --iterations N      measured rounds per side (default 5)
+      --warmup N          unmeasured rounds first (default 1)
+      --as-of yyyy-MM-dd  the reminder scan's date (default: the dataset's today, 2026-11-16)
+      --messages N        messages per dispatch round (default 2000)
+      --data-dir DIR      keep the private PostgreSQL cluster in DIR and reuse its dataset next time
+    PLANTRACKER_BENCH_CONNECTION=<connection string> uses that (empty or previously generated) database instead.
+    """;
+
+if (args.Length == 0 || args[0] is "-h" or "--help")
+{
+    Console.WriteLine(Usage);
+    return args.Length == 0 ? 2 : 0;
+}
+
+BenchOptions options;
+try
+{
+    options = Parse(args.Skip(1).ToArray());
+}
+catch (Exception e) when (e is ArgumentException or FormatException or OverflowException or IndexOutOfRangeException)
+{
+    Console.Error.WriteLine(e.Message);
+    Console.Error.WriteLine(Usage);
+    return 2;
+}
+
+var what = args[0];
+IReadOnlyList<IBenchmark> selected = what switch
+{
+    "all" => BenchmarkCatalog.Runnable.ToList(),
+    "generate" => [],
+    _ when BenchmarkCatalog.Find(what) is { } one => [one],
+    _ => throw new ArgumentException($"Unknown benchmark '{what}'.\n{Usage}"),
+};
+
+var log = Console.Out;
+log.WriteLine($"Machine: {MachineInfo.Describe()}");
+log.WriteLine($"Load average at start: {MachineInfo.Load()} (other work on the machine skews timings; both sides of a figure share it)");
+await using var database = await BenchDatabase.OpenAsync(options.DataDirectory);
+log.WriteLine($"Database: {database.Where}, PostgreSQL {await database.ServerVersionAsync()}");
+
+if (what == "generate")
+{
+    await DataGenerator.EnsureAsync(database, options.Spec("S"), log);
+    return 0;
+}
+
+var figures = new List<Figure>();
+foreach (var benchmark in selected)
+{
+    log.WriteLine();
+    log.WriteLine($"== {benchmark.Name}: {benchmark.Description}");
+    figures.AddRange(await benchmark.RunAsync(new BenchContext(database, options, log)));
+}
+log.WriteLine();
+log.WriteLine($"Load average at end: {MachineInfo.Load()}");
+Figure.PrintTable(figures, log);
+return figures.All(f => f.Met != false) ? 0 : 1;
+
+static BenchOptions Parse(string[] args)
+{
+    var options = new BenchOptions();
+    for (var i = 0; i < args.Length; i++)
+    {
+        string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
+        int Count() => int.Parse(Value(), NumberStyles.AllowThousands, CultureInfo.InvariantCulture);
+        options = args[i] switch
+        {
+            "--size" => options with { Size = Value() },
+            "--tasks" => options with { Tasks = Count() },
+            "--seed" => options with { Seed = Count() },
+            "--iterations" => options with { Iterations = Count() },
+            "--warmup" => options with { Warmup = Count() },
+            "--as-of" => options with { AsOf = DateOnly.ParseExact(Value(), "yyyy-MM-dd", CultureInfo.InvariantCulture) },
+            "--messages" => options with { Messages = Count() },
+            "--data-dir" => options with { DataDirectory = Value() },
+            _ => throw new ArgumentException($"Unknown option '{args[i]}'."),
+        };
+    }
+    if (options.Size is { } size) DatasetSpec.Sized(size); // fails early on a bad size
+    if (options.Iterations < 1 || options.Warmup < 0 || options.Messages < 1 || options.Tasks is < 1)
+        throw new ArgumentException("--iterations, --messages and --tasks must be positive, --warmup not negative.");
+    return options;
+}
