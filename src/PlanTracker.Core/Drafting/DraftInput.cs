@@ -71,8 +71,8 @@ public static class DraftInput
         if (string.IsNullOrWhiteSpace(raw))
             throw new RuleViolationException(field, "The text is empty: paste the document's text or upload it as a .txt or .docx file.");
         if (raw.Length > MaxCharacters)
-            throw new RuleViolationException(field,
-                $"The text has {raw.Length:N0} characters; the limit is {MaxCharacters:N0} (about 300 pages). Upload the plan without its annexes or split it.");
+            throw new RuleViolationException(field, string.Create(CultureInfo.InvariantCulture,
+                $"The text has {raw.Length:N0} characters; the limit is {MaxCharacters:N0} (about 300 pages). Upload the plan without its annexes or split it."));
         var notes = new List<string>();
         var controls = raw.Count(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t' or '\f') || c == '\uFFFD');
         if (controls > 0)

@@ -109,7 +109,9 @@ public static partial class TargetPhrases
             return Cap(h.Unit is TargetUnit.Percent ? "Tỷ lệ " + after : after);
         var before = Words().Replace(text[clauseStart..h.Start], " ").Trim(' ', ',');
         before = TrailingComparison().Replace(before, "").Trim(' ', ',');
-        return Cap(before.Length > 0 ? before : after);
+        // Nothing around the number but the comparison ("tăng tối thiểu 10%/năm"): the words themselves.
+        var indicator = before.Length > 0 ? before : after.Length > 0 ? after : Words().Replace(text[clauseStart..end], " ").Trim(' ', ',');
+        return Cap(indicator);
     }
 
     private static string Cap(string s)
