@@ -72,11 +72,12 @@ internal sealed class ItemBuilder(AgencyDirectory directory, ProposedDocument do
     private void Add(SectionNode node, ProposedItem? parent, Inherited inherited, Inherited? addressee)
     {
         if (!node.IsTaskSection) return;
-        var children = node.Children.Where(c => c.IsTaskSection && !PointsToAnnex(c)).ToList();
+        var fields = ItemFields.Read(node, directory, document.IssuedOn, calendar);
+        var children = node.Children.Where(c => c.IsTaskSection && !PointsToAnnex(c) && !fields.Nodes.Contains(c)).ToList();
         var isGroup = children.Count > 0;
         var head = Raw(node);
         if (!isGroup && PointsToAnnex(node)) return;
-        var body = node.Body.Select(p => (p.Text, p.Start)).ToList();
+        var body = node.Body.Where(p => !fields.Paragraphs.Contains(p)).Select(p => (p.Text, p.Start)).ToList();
 
         var headAssignment = Assignments.Read(head.Text, head.Start, directory, document.IssuedOn);
         if (isGroup && headAssignment.Lead is null && Assignments.Field(head.Text, head.Start, directory) is { } field)
@@ -87,7 +88,7 @@ internal sealed class ItemBuilder(AgencyDirectory directory, ProposedDocument do
         var pieces = new List<(string Text, int Start)> { head };
         if (!isGroup || body.Count > 0) pieces.AddRange(body);
         var phrases = pieces.SelectMany(p => DeadlinePhrases.Find(p.Text, p.Start, document.IssuedOn, calendar)).OrderBy(p => p.Start).ToList();
-        var own = DeadlinePhrases.Choose(phrases);
+        var own = fields.Deadline ?? DeadlinePhrases.Choose(phrases);
 
         var item = new ProposedItem
         {
@@ -95,14 +96,16 @@ internal sealed class ItemBuilder(AgencyDirectory directory, ProposedDocument do
             ParentId = parent?.Id,
             Code = node.Code,
             IsGroup = isGroup,
-            Span = new SourceSpan(node.Head!.Start, !isGroup && body.Count > 0 ? node.Body[^1].End : node.Head.End),
+            Span = new SourceSpan(node.Head!.Start, isGroup ? node.Head.End
+                : node.Body.Select(p => p.End).Concat(fields.Nodes.Select(n => n.Head!.End)).Append(node.Head.End).Max()),
         };
-        SetText(item, node, headAssignment.IsHeading && !isGroup && body.Count > 0);
+        SetText(item, node, headAssignment.IsHeading && !isGroup && body.Count > 0, fields);
+        item.ExpectedOutput = fields.ExpectedOutput;
         Items.Add(item);
 
-        // Lead: the item's own words, else its section's, else the list's addressee.
-        var named = headAssignment.Lead is not null ? headAssignment : bodyAssignment;
-        var coordinating = headAssignment.Coordinating.Concat(bodyAssignment.Coordinating)
+        // Lead: the item's labelled lines or own words, else its section's, else the list's addressee.
+        var named = fields.Lead is not null ? new Assignment(fields.Lead, [], false) : headAssignment.Lead is not null ? headAssignment : bodyAssignment;
+        var coordinating = headAssignment.Coordinating.Concat(bodyAssignment.Coordinating).Concat(fields.Coordinating)
             .Select(c => Assignee(c, AssigneeBasis.Named, null)).DistinctBy(c => c.AgencyKey ?? c.UnknownId).ToList();
         if (named.Lead is { } lead)
         {
@@ -177,10 +180,10 @@ internal sealed class ItemBuilder(AgencyDirectory directory, ProposedDocument do
     private static (string Text, int Start) Raw(SectionNode node) =>
         node.Head is null ? ("", 0) : (node.Head.Text[(node.Marker?.Length ?? 0)..], node.HeadTextStart);
 
-    private static void SetText(ProposedItem item, SectionNode node, bool headingIsAgency)
+    private static void SetText(ProposedItem item, SectionNode node, bool headingIsAgency, ItemFields.Fields fields)
     {
         var head = node.HeadText.TrimEnd(':', ' ');
-        var body = string.Join("\n", node.Body.Select(p => SectionNode.Clean(p.Text)));
+        var body = string.Join("\n", node.Body.Where(p => !fields.Paragraphs.Contains(p)).Select(p => SectionNode.Clean(p.Text)));
         string full;
         if (item.IsGroup)
         {

@@ -28,9 +28,10 @@ public static partial class Paragraphs
         "những", "được", "hoặc", "thuộc", "như", "trên", "giữa", "cùng", "mà", "nhằm", "qua", "bằng", "sở", "ban", "bộ",
     ];
 
-    private sealed record Line(int Start, int End, string Text, bool BlankBefore)
+    /// <param name="Tabs">Tabs after the line's first word: a row of a tab-separated table keeps them even when its last cells are empty.</param>
+    private sealed record Line(int Start, int End, string Text, bool BlankBefore, int Tabs)
     {
-        public bool IsTableRow => Text.Count(c => c == '|') >= 2 || Text.Count(c => c == '\t') >= 2;
+        public bool IsTableRow => Text.Count(c => c == '|') >= 2 || Tabs >= 2;
         public bool IsCellBreak => Text == "|";
     }
 
@@ -117,8 +118,7 @@ public static partial class Paragraphs
             var (s, e) = (at, next);
             while (s < e && char.IsWhiteSpace(text[s])) s++;
             while (e > s && char.IsWhiteSpace(text[e - 1])) e--;
-            // Markdown emphasis around a whole line ("**Ban hành …**") is layout, not text.
-            if (e > s) lines.Add(new Line(s, e, text[s..e], blank));
+            if (e > s) lines.Add(new Line(s, e, text[s..e], blank, text[s..next].Count(c => c == '\t')));
             blank = e == s;
             at = next + 1;
         }

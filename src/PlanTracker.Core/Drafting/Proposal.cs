@@ -62,6 +62,8 @@ public sealed class ProposedItem
     public List<ProposedAssignee> Coordinating { get; set; } = [];
     public ProposedDeadline? Deadline { get; set; }
     public List<ProposedTarget> Targets { get; set; } = [];
+    /// <summary>The product the item asks for ("Sản phẩm: …").</summary>
+    public string? ExpectedOutput { get; set; }
     /// <summary>"text" for a numbered item or bullet, "table" for a row of an assignment table.</summary>
     public string Origin { get; set; } = "text";
     /// <summary>The secretariat has looked at it (accepted as is or after editing).</summary>

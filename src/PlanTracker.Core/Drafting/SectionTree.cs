@@ -106,8 +106,8 @@ public static partial class SectionTree
             }
             else if (stack.Peek().IsBullet)
             {
-                // An unmarked paragraph after bullets is one more item of that list ("Ngoài ra, …").
-                stack.Pop();
+                // An unmarked paragraph after bullets is one more item of the dash list ("Ngoài ra, …").
+                while (stack.Count > 1 && stack.Peek().IsBullet) stack.Pop();
                 var node = new SectionNode(null, p, stack.Peek(), isImplicit: true);
                 stack.Peek().Children.Add(node);
                 stack.Push(node);

@@ -76,7 +76,7 @@ public static class ConfirmDraft
                     item.ParentId is { } p && taskOf.TryGetValue(p, out var parent) ? parent : null,
                     Cut(item.Description, 10000),
                     item.Coordinating.Select(AgencyId).Distinct().Where(id => id != lead).ToList(),
-                    Cut(deadline?.Text, 300), IsGroup: item.IsGroup,
+                    Cut(deadline?.Text, 300), Cut(item.ExpectedOutput, 2000), item.IsGroup,
                     Targets: item.Targets.Select(t => new AddTask.TargetInput(Cut(string.IsNullOrWhiteSpace(t.Indicator) ? t.Text ?? "Chỉ tiêu" : t.Indicator, 500)!, t.Unit, t.Comparison, t.Value, t.DueOn, null, t.UnitText, Cut(t.Text, 2000))).ToList(),
                     Deadline: deadline is null ? null : new AddTask.DeadlineDetail(deadline.Kind, deadline.StartOn, deadline.DueOn, deadline.WorkingDays, deadline.Inherited)), ct);
                 taskOf[item.Id] = added.TaskId;
