@@ -11,14 +11,14 @@ public static class GetDraft
     public sealed record Query(long DraftId) : IRequest<Result>;
 
     public sealed record Result(long Id, int Version, string SourceName, string SourceText, Proposal Proposal,
-        DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, long? ConfirmedPlanId);
+        DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, long? ConfirmedPlanId, long ProvinceId);
 
     public sealed class Handler(PlanTrackerDbContext db, AccessContext access) : IRequestHandler<Query, Result>
     {
         public async Task<Result> Handle(Query q, CancellationToken ct)
         {
             var (draft, proposal) = await DraftWorkspace.OpenAsync(db, access, q.DraftId, null, ct, forEditing: false);
-            return new Result(draft.Id, draft.Version, draft.SourceName, draft.SourceText, proposal, draft.CreatedAt, draft.UpdatedAt, draft.ConfirmedPlanId);
+            return new Result(draft.Id, draft.Version, draft.SourceName, draft.SourceText, proposal, draft.CreatedAt, draft.UpdatedAt, draft.ConfirmedPlanId, draft.ProvinceId);
         }
     }
 }
