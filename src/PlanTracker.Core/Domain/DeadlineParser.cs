@@ -40,6 +40,9 @@ public static partial class DeadlineParser
         if (s.Contains("thường xuyên") || s.StartsWith("tiếp tục", StringComparison.Ordinal)) return Deadline.Continuous(text);
         if (s.Contains("đột xuất")) return Deadline.AdHoc(text);
         if (YearPattern().Match(s) is { Success: true } y) return Deadline.InYear(Year(y), text);
+        // Weekly or daily work, work "lâu dài", and "định kỳ" without a period are reported every
+        // period like continuous work: the deadline kinds have no finer recurrence.
+        if (ContinuingPattern().IsMatch(s)) return Deadline.Continuous(text);
         return null;
     }
 
@@ -77,4 +80,5 @@ public static partial class DeadlineParser
     [GeneratedRegex(@"(?:hàng|hằng) quý|định kỳ (?:0?3|ba) tháng")] private static partial Regex QuarterlyPattern();
     [GeneratedRegex(@"định kỳ (?:0?6|sáu) tháng|(?:06|6|sáu) tháng một lần")] private static partial Regex HalfYearlyPattern();
     [GeneratedRegex(@"năm (?<y>\d{4})|(?:^|\s)(?<y>20\d{2})\b")] private static partial Regex YearPattern();
+    [GeneratedRegex(@"(?:hàng|hằng) (?:tuần|ngày)|lâu dài|^định kỳ$")] private static partial Regex ContinuingPattern();
 }

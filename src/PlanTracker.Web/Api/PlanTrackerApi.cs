@@ -155,6 +155,8 @@ public static class PlanTrackerApi
 
         api.MapGet("/agencies", async (string? province, IMediator m, CancellationToken ct) =>
             Results.Ok(await m.Send(new ListAgencies.Query(province), ct)));
+
+        api.MapDraftingApi();
     }
 
     /// <summary>Always an attachment, never rendered by the browser, whatever the file holds.</summary>

@@ -32,6 +32,11 @@ public sealed class DeadlineParserTests
     [InlineData("Thường xuyên", DeadlineKind.Continuous, null, null)]
     [InlineData("tiếp tục", DeadlineKind.Continuous, null, null)]
     [InlineData("đột xuất", DeadlineKind.AdHoc, null, null)]
+    [InlineData("trước ngày 01/6 và 15/11 hằng năm", DeadlineKind.RecurringYearly, null, null)]
+    [InlineData("hàng tuần", DeadlineKind.Continuous, null, null)]
+    [InlineData("định kỳ", DeadlineKind.Continuous, null, null)]
+    [InlineData("thường xuyên, lâu dài", DeadlineKind.Continuous, null, null)]
+    [InlineData("Quý III/2023", DeadlineKind.Quarter, "2023-07-01", "2023-09-30")]
     public void Should_parse_deadline_phrases_as_documents_write_them(string text, DeadlineKind kind, string? startOn, string? dueOn)
     {
         var deadline = DeadlineParser.Parse(text);

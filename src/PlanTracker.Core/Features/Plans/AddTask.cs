@@ -18,11 +18,17 @@ namespace PlanTracker.Core.Features.Plans;
 public static class AddTask
 {
     public sealed record TargetInput(string Indicator, TargetUnit Unit, TargetComparison Comparison, decimal Value,
-        DateOnly? DueOn = null, decimal? Baseline = null, string? UnitText = null);
+        DateOnly? DueOn = null, decimal? Baseline = null, string? UnitText = null, string? Text = null);
+
+    /// <summary>
+    /// A deadline already read (by the document drafting, say): its kind and dates as they stand, with
+    /// <see cref="DeadlineText"/> as its words; <see cref="Inherited"/> when the item's own words name no time.
+    /// </summary>
+    public sealed record DeadlineDetail(DeadlineKind Kind, DateOnly? StartOn = null, DateOnly? DueOn = null, int? WorkingDays = null, bool Inherited = false);
 
     public sealed record Command([property: JsonIgnore] long PlanId, string Code, string Title, long? LeadAgencyId, long? ParentId = null,
         string? Description = null, IReadOnlyList<long>? CoordinatingAgencyIds = null, string? DeadlineText = null,
-        string? ExpectedOutput = null, bool IsGroup = false, IReadOnlyList<TargetInput>? Targets = null)
+        string? ExpectedOutput = null, bool IsGroup = false, IReadOnlyList<TargetInput>? Targets = null, DeadlineDetail? Deadline = null)
         : IRequest<Result>, ITransactionalCommand;
 
     public sealed record Result(long TaskId, IReadOnlyList<long> FannedOutTaskIds);
@@ -35,12 +41,14 @@ public static class AddTask
             RuleFor(c => c.Title).NotEmpty().MaximumLength(1000);
             RuleFor(c => c.Description).MaximumLength(10000);
             RuleFor(c => c.DeadlineText).MaximumLength(300);
+            RuleFor(c => c.Deadline!.Kind).IsInEnum().When(c => c.Deadline is not null);
             RuleFor(c => c.LeadAgencyId).NotNull().When(c => !c.IsGroup).WithMessage("'leadAgencyId' is required for a task that is not a group heading.");
             RuleForEach(c => c.Targets).ChildRules(t =>
             {
                 t.RuleFor(x => x.Indicator).NotEmpty().MaximumLength(500);
                 t.RuleFor(x => x.Unit).IsInEnum();
                 t.RuleFor(x => x.Comparison).IsInEnum();
+                t.RuleFor(x => x.Text).MaximumLength(2000);
             });
         }
     }
@@ -65,7 +73,11 @@ public static class AddTask
             foreach (var (id, field) in agencyIds.Select(id => (id, id == c.LeadAgencyId ? "leadAgencyId" : "coordinatingAgencyIds")))
                 if (!agencies.TryGetValue(id, out var agency) || agency.ProvinceId != provinceId)
                     throw new RuleViolationException(field, $"Agency {id} is not an agency of this province.");
-            var deadline = DeadlineText.ParseOrRefuse(c.DeadlineText, await db.WorkingDayCalendarAsync(ct));
+            var deadline = c.Deadline is { } d
+                ? Deadline.Check(d.Kind, d.StartOn, d.DueOn, d.WorkingDays) is { } problem
+                    ? throw new RuleViolationException("deadline", problem)
+                    : Deadline.Restore(d.Kind, c.DeadlineText ?? "", d.StartOn, d.DueOn, d.WorkingDays, d.Inherited)
+                : DeadlineText.ParseOrRefuse(c.DeadlineText, await db.WorkingDayCalendarAsync(ct));
             var lead = c.LeadAgencyId is { } leadId ? agencies[leadId] : null;
             var coordinating = (c.CoordinatingAgencyIds ?? []).Select(id => agencies[id]).ToList();
 
@@ -97,7 +109,7 @@ public static class AddTask
             task.SetDeadline(deadline);
             if (!withTargets) return;
             foreach (var t in c.Targets ?? [])
-                task.AddTarget(t.Indicator, t.Unit, t.UnitText, t.Comparison, t.Value, t.DueOn, t.Baseline, text: null);
+                task.AddTarget(t.Indicator, t.Unit, t.UnitText, t.Comparison, t.Value, t.DueOn, t.Baseline, t.Text);
         }
     }
 }

@@ -1,0 +1,121 @@
+using System.Text.RegularExpressions;
+
+namespace PlanTracker.Core.Drafting;
+
+/// <summary>An agency or group of the province as the parser knows it: every name it goes by.</summary>
+public sealed record DirectoryAgency(long Id, string Key, string Name, string? ShortName, IReadOnlyList<string> Aliases,
+    bool IsSecretariat = false, bool IsGroup = false);
+
+/// <summary>
+/// Where a text names an agency: <see cref="Agency"/> is null for a name that looks like an agency
+/// ("Sở Du lịch") but is none of the province's.
+/// </summary>
+public sealed record AgencyMention(DirectoryAgency? Agency, int Start, int End, string Text);
+
+/// <summary>
+/// The province's agencies with their names, short names and aliases ("Sở TT&amp;TT", "STTTT", "VP UBND
+/// tỉnh"), matched word by word without accents or case; the longest name wins ("các Sở, ban, ngành và
+/// UBND huyện" before "các Sở, ban, ngành").
+/// </summary>
+public sealed partial class AgencyDirectory
+{
+    private sealed class Node
+    {
+        public Dictionary<string, Node> Next { get; } = [];
+        public DirectoryAgency? Agency { get; set; }
+        /// <summary>Abbreviations in capitals ("CP", "SNV") match only in capitals.</summary>
+        public string? ExactText { get; set; }
+    }
+
+    private readonly Node _root = new();
+    private readonly string[] _provinceKeys;
+
+    public AgencyDirectory(string provinceName, IEnumerable<DirectoryAgency> agencies)
+    {
+        ProvinceName = provinceName;
+        _provinceKeys = Tokens.Of(provinceName).Select(t => t.Key).ToArray();
+        Agencies = agencies.ToList();
+        foreach (var a in Agencies)
+            foreach (var name in a.Aliases.Prepend(a.ShortName).Prepend(a.Name).OfType<string>().Distinct())
+                Add(name, a);
+        Secretariat = Agencies.FirstOrDefault(a => a.IsSecretariat);
+    }
+
+    public string ProvinceName { get; }
+    public IReadOnlyList<DirectoryAgency> Agencies { get; }
+    public DirectoryAgency? Secretariat { get; }
+
+    public DirectoryAgency? ByKey(string key) => Agencies.FirstOrDefault(a => a.Key == key);
+    public DirectoryAgency? ById(long id) => Agencies.FirstOrDefault(a => a.Id == id);
+
+    private void Add(string name, DirectoryAgency agency)
+    {
+        var tokens = Tokens.Of(name);
+        if (tokens.Count == 0) return;
+        var keys = tokens.Select(t => t.Key).ToList();
+        // "Sở Nội vụ tỉnh Vĩnh Phúc" is also "Sở Nội vụ": the province is said after a mention, not in it.
+        if (keys.Count > _provinceKeys.Length + 1 && keys[^(_provinceKeys.Length + 1)] == "tinh" && keys.TakeLast(_provinceKeys.Length).SequenceEqual(_provinceKeys))
+            keys = keys.Take(keys.Count - _provinceKeys.Length - 1).ToList();
+        var node = _root;
+        foreach (var k in keys) node = node.Next.TryGetValue(k, out var next) ? next : node.Next[k] = new Node();
+        if (node.Agency is not null) return;
+        node.Agency = agency;
+        if (name.Length <= 6 && !name.Any(char.IsLower)) node.ExactText = string.Join(" ", tokens.Select(t => t.Text));
+    }
+
+    /// <summary>Every agency named in <paramref name="text"/> (offsets relative to <paramref name="offset"/>), in order.</summary>
+    public List<AgencyMention> Mentions(string text, int offset = 0) => Mentions(Tokens.Of(text, offset), text, offset);
+
+    public List<AgencyMention> Mentions(IReadOnlyList<Token> tokens, string text, int offset)
+    {
+        var found = new List<AgencyMention>();
+        for (var i = 0; i < tokens.Count;)
+        {
+            if (Longest(tokens, i) is not ({ } agency, var end))
+            {
+                i++;
+                continue;
+            }
+            // "… tỉnh Đắk Lắk" after a name belongs to the mention.
+            if (end + _provinceKeys.Length < tokens.Count && tokens[end].Key == "tinh"
+                && tokens.Skip(end + 1).Take(_provinceKeys.Length).Select(t => t.Key).SequenceEqual(_provinceKeys))
+                end += _provinceKeys.Length + 1;
+            var (s, e) = (tokens[i].Start, tokens[end - 1].End);
+            found.Add(new AgencyMention(agency, s, e, text[(s - offset)..(e - offset)]));
+            i = end;
+        }
+        return found;
+    }
+
+    /// <summary>The agency a whole cell or heading names ("Sở TT&amp;TT", "Văn phòng UBND tỉnh:"), if it names exactly one.</summary>
+    public DirectoryAgency? Exactly(string text)
+    {
+        var tokens = Tokens.Of(text);
+        if (tokens.Count == 0) return null;
+        var mentions = Mentions(tokens, text, 0);
+        return mentions.Count == 1 && mentions[0].Start == tokens[0].Start && mentions[0].End == tokens[^1].End ? mentions[0].Agency : null;
+    }
+
+    private (DirectoryAgency?, int) Longest(IReadOnlyList<Token> tokens, int from)
+    {
+        var node = _root;
+        (DirectoryAgency?, int) best = (null, from);
+        for (var i = from; i < tokens.Count && node.Next.TryGetValue(tokens[i].Key, out var next); i++)
+        {
+            node = next;
+            if (node.Agency is null) continue;
+            if (node.ExactText is { } exact && string.Join(" ", tokens.Skip(from).Take(i - from + 1).Select(t => t.Text)) != exact) continue;
+            best = (node.Agency, i + 1);
+        }
+        return best;
+    }
+
+    /// <summary>
+    /// Whether a phrase reads as an agency's name though the directory has none by that name: it starts
+    /// with the word an agency's name starts with ("Sở", "Ban", "Trung tâm", "UBND", …).
+    /// </summary>
+    public static bool LooksLikeAgency(string phrase) => AgencyHead().IsMatch(phrase.Trim()) && phrase.Trim().Split(' ').Length <= 14;
+
+    [GeneratedRegex(@"^(Các |các )?(UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+\p{L}|^(Các |các )?(Sở|Ban|Văn phòng|Ủy ban|Uỷ ban|Đài|Báo|Bưu điện|Trung tâm|Công an|Bộ Chỉ huy|Bộ|Hội|Liên đoàn|Tỉnh đoàn|Thanh tra|Kho bạc|Cục|Chi cục|Bảo hiểm|Ngân hàng|Viễn thông|Trường|Bệnh viện|Quỹ|Học viện|Viện|Mặt trận|Hội đồng|Tỉnh ủy|Tỉnh uỷ|Công ty|Tổng công ty|Tập đoàn|Đoàn|Chi nhánh)\s+\p{Lu}")]
+    private static partial Regex AgencyHead();
+}

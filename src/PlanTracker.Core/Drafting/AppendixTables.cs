@@ -1,0 +1,101 @@
+using System.Text.RegularExpressions;
+using PlanTracker.Core.Common;
+using PlanTracker.Core.Domain;
+using PlanTracker.Core.Imports;
+
+namespace PlanTracker.Core.Drafting;
+
+/// <summary>
+/// Assignment tables (STT / Nhiệm vụ / Cơ quan chủ trì / Cơ quan phối hợp / Thời gian hoàn thành, under
+/// the names <see cref="AssignmentTable"/> knows) written as pipe- or tab-separated rows, as pasted
+/// text or from a .docx table: each row an item, rows numbered I, II or without agencies as groups.
+/// Other tables (rankings, budgets) are left alone.
+/// </summary>
+internal static partial class AppendixTables
+{
+    public static void Add(ItemBuilder builder, IReadOnlyList<(string? Heading, List<Paragraph> Rows)> tables, AgencyDirectory directory,
+        WorkingDayCalendar? calendar)
+    {
+        var number = 0;
+        foreach (var (heading, rows) in tables)
+        {
+            List<AssignmentTable.Row> parsed;
+            try
+            {
+                parsed = AssignmentTable.Parse(rows.Select(r => Cells(r.Text)).ToList());
+            }
+            catch (RuleViolationException)
+            {
+                continue; // no "Nhiệm vụ" and "Cơ quan chủ trì" columns: not an assignment table
+            }
+            if (parsed.Count == 0) continue;
+            var prefix = ++number == 1 ? "PL" : "PL" + number;
+            var table = new ProposedItem
+            {
+                Id = "i" + (builder.Items.Count + 1), Code = prefix, IsGroup = true, Origin = "table",
+                Title = heading ?? "Phụ lục: phân công nhiệm vụ", Span = new SourceSpan(rows[0].Start, rows[^1].End),
+            };
+            builder.Items.Add(table);
+            ProposedItem? section = null;
+            var used = new HashSet<string>();
+            foreach (var row in parsed)
+            {
+                var paragraph = rows[row.Line - 1];
+                var isSection = row.Lead.Length == 0 && (Section().IsMatch(row.Number) || row.Coordinating.Count == 0 && row.Deadline.Length == 0 && row.Number.Length == 0);
+                var parent = isSection ? table : section ?? table;
+                var label = row.Number.TrimEnd('.', ')').Trim();
+                if (label.Length == 0) label = (builder.Items.Count(i => i.ParentId == parent.Id) + 1).ToString();
+                var code = parent.Code + "." + label;
+                while (!used.Add(code)) code += "bis";
+                var item = new ProposedItem
+                {
+                    Id = "i" + (builder.Items.Count + 1), ParentId = parent.Id, Code = code, IsGroup = isSection,
+                    Origin = "table", Span = paragraph.Span, Title = Shorten(row.Task), Description = row.Task.Length > 300 ? row.Task : null,
+                };
+                builder.Items.Add(item);
+                if (isSection)
+                {
+                    section = item;
+                    continue;
+                }
+                item.Lead = Agency(builder, directory, row.Lead, paragraph);
+                if (item.Lead is null) builder.WithoutNamedLead.Add(item);
+                item.Coordinating = row.Coordinating.SelectMany(c => Agencies(builder, directory, c, paragraph)).Where(c => c.AgencyKey is null || c.AgencyKey != item.Lead?.AgencyKey)
+                    .DistinctBy(c => c.AgencyKey ?? c.UnknownId).ToList();
+                var deadline = row.Deadline.Length == 0 ? Deadline.Unspecified() : DeadlineParser.Parse(row.Deadline, calendar);
+                if (deadline is null) builder.Notes.Add($"{code}: the deadline '{row.Deadline}' was not understood; it is left unspecified.");
+                var at = paragraph.Text.IndexOf(row.Deadline, StringComparison.Ordinal);
+                item.Deadline = ProposedDeadline.Of(deadline ?? Deadline.Unspecified(row.Deadline),
+                    row.Deadline.Length > 0 && at >= 0 ? new SourceSpan(paragraph.Start + at, paragraph.Start + at + row.Deadline.Length) : null);
+                var taskAt = Math.Max(0, paragraph.Text.IndexOf(row.Task, StringComparison.Ordinal));
+                item.Targets = TargetPhrases.Find(row.Task, paragraph.Start + taskAt).Select(t => new ProposedTarget
+                {
+                    Indicator = t.Indicator, Unit = t.Unit, UnitText = t.UnitText, Comparison = t.Comparison, Value = t.Value, Text = t.Text,
+                    DueOn = deadline is { HasDueDate: true } ? deadline.DueOn : null, Span = new SourceSpan(t.Start, t.End),
+                }).ToList();
+            }
+        }
+    }
+
+    private static string[] Cells(string row) => row.Contains('|')
+        ? row.Trim().Trim('|').Split('|').Select(c => c.Trim()).ToArray()
+        : row.Split('\t').Select(c => c.Trim()).ToArray();
+
+    private static ProposedAssignee? Agency(ItemBuilder builder, AgencyDirectory directory, string cell, Paragraph row) =>
+        cell.Length == 0 ? null : Agencies(builder, directory, cell, row).FirstOrDefault();
+
+    /// <summary>The agencies a cell names: the whole cell as one name, else every name in it, else the cell as an unknown agency.</summary>
+    private static List<ProposedAssignee> Agencies(ItemBuilder builder, AgencyDirectory directory, string cell, Paragraph row)
+    {
+        var at = Math.Max(0, row.Text.IndexOf(cell, StringComparison.Ordinal)) + row.Start;
+        if (directory.Exactly(cell) is { } exact)
+            return [builder.Assignee(new AgencyMention(exact, at, at + cell.Length, cell), AssigneeBasis.Table, null)];
+        var mentions = directory.Mentions(cell, at);
+        if (mentions.Count > 0) return mentions.Select(m => builder.Assignee(m, AssigneeBasis.Table, null)).ToList();
+        return [builder.Assignee(new AgencyMention(null, at, at + cell.Length, cell.Trim()), AssigneeBasis.Table, null)];
+    }
+
+    private static string Shorten(string s) => s.Length <= 300 ? s : s[..s.LastIndexOf(' ', 299)] + " …";
+
+    [GeneratedRegex(@"^(?=[IVXL])L?X{0,3}(IX|IV|V?I{0,3})$|^[A-ZĐ]$")] private static partial Regex Section();
+}

@@ -1,0 +1,147 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using PlanTracker.Core.Domain;
+
+namespace PlanTracker.Core.Drafting;
+
+/// <summary>A deadline phrase found in running text, with where it is.</summary>
+public sealed record DeadlinePhrase(Deadline Deadline, int Start, int End, DeadlinePhrases.Strength Strength);
+
+/// <summary>
+/// Finds deadline phrases in running text and picks the one that is the item's deadline. The words
+/// are read by <see cref="DeadlineParser"/>; this class decides which words are a deadline at all: a
+/// date counts only after "trước", "chậm nhất", "đến" (a bare date is a cited document's date), a year
+/// only after "năm", "đến", "hết", "trong" (not "từ năm 2016", which is a start), and a period that began
+/// before the document was issued, or a date before it, is history or a cited programme's name.
+/// </summary>
+public static partial class DeadlinePhrases
+{
+    /// <summary>What wins when a text holds several phrases: a dated one, then a recurrence, then the rest.</summary>
+    public enum Strength { Asap, Continuing, AdHoc, Recurring, Dated }
+
+    public static List<DeadlinePhrase> Find(string text, int offset = 0, DateOnly? issuedOn = null, WorkingDayCalendar? calendar = null)
+    {
+        var lower = text.ToLowerInvariant();
+        var found = new List<DeadlinePhrase>();
+        void Add(Match m, Deadline? d, Strength strength)
+        {
+            if (d is null || found.Any(f => f.Start < offset + m.Index + m.Length && offset + m.Index < f.End)) return;
+            found.Add(new DeadlinePhrase(d, offset + m.Index, offset + m.Index + m.Length, strength));
+        }
+        Deadline? Read(Match m) => DeadlineParser.Parse(text.Substring(m.Index, m.Length), calendar);
+
+        foreach (Match m in WorkingDays().Matches(lower))
+        {
+            if (calendar is null) continue;
+            var from = m.Groups["date"].Success
+                ? DateOnly.TryParseExact(Pad(m.Groups["date"].Value), "dd/MM/yyyy", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : (DateOnly?)null
+                : issuedOn;
+            if (from is { } start)
+                Add(m, Deadline.InWorkingDays(int.Parse(m.Groups["n"].Value, CultureInfo.InvariantCulture), start, calendar, text.Substring(m.Index, m.Length)), Strength.Dated);
+        }
+        foreach (var pattern in new[] { Quarter(), HalfYear(), BeforeMonth(), DueDate(), DueDateInWords(), Period(), Month() })
+            foreach (Match m in pattern.Matches(lower))
+                if (!IsInsideFullDate(lower, m.Index)) Add(m, Read(m), Strength.Dated);
+        foreach (Match m in Year().Matches(lower))
+            if (!IsInsideFullDate(lower, m.Index) && !StartsFrom().IsMatch(lower[..m.Index])) Add(m, Read(m), Strength.Dated);
+        foreach (Match m in Recurring().Matches(lower)) Add(m, Read(m), Strength.Recurring);
+        foreach (Match m in AdHoc().Matches(lower)) Add(m, Deadline.AdHoc(text.Substring(m.Index, m.Length)), Strength.AdHoc);
+        foreach (Match m in Continuing().Matches(lower)) Add(m, Deadline.Continuous(text.Substring(m.Index, m.Length)), Strength.Continuing);
+        foreach (Match m in GoingOn().Matches(lower))
+            if (AtItemStart(lower, m.Index)) Add(m, Deadline.Continuous(text.Substring(m.Index, m.Length)), Strength.Continuing);
+        foreach (Match m in Urgent().Matches(lower)) Add(m, Deadline.Unspecified(text.Substring(m.Index, m.Length)), Strength.Asap);
+
+        return found.Where(f => !IsHistory(f.Deadline, issuedOn)
+                && !(f.Strength < Strength.Dated && InPurpose(lower, f.Start - offset))
+                && !(f.Strength == Strength.Dated && InCitation(lower, f.Start - offset)))
+            .OrderBy(f => f.Start).ToList();
+    }
+
+    /// <summary>
+    /// The item's deadline among its phrases: dated phrases win; several in one year give the latest,
+    /// several years give the period they span ("Năm 2016 …; giai đoạn 2017-2018" is 2016-2018).
+    /// Otherwise a recurrence, then "đột xuất" or continuing work (whichever the text says first), then "khẩn trương".
+    /// </summary>
+    public static DeadlinePhrase? Choose(IReadOnlyList<DeadlinePhrase> phrases)
+    {
+        var dated = phrases.Where(p => p.Strength == Strength.Dated && p.Deadline.DueOn is not null).ToList();
+        if (dated.Count == 1) return dated[0];
+        if (dated.Count > 1)
+        {
+            var first = dated.Min(p => (p.Deadline.StartOn ?? p.Deadline.DueOn)!.Value.Year);
+            var last = dated.Max(p => p.Deadline.DueOn!.Value.Year);
+            if (first == last) return dated.MaxBy(p => p.Deadline.DueOn);
+            var text = string.Join("; ", dated.Select(p => p.Deadline.Text));
+            return new DeadlinePhrase(Deadline.ForPeriod(first, last, text), dated.Min(p => p.Start), dated.Max(p => p.End), Strength.Dated);
+        }
+        var recurring = phrases.FirstOrDefault(p => p.Strength == Strength.Recurring);
+        if (recurring is not null) return recurring;
+        return phrases.FirstOrDefault(p => p.Strength is Strength.AdHoc or Strength.Continuing)
+            ?? phrases.FirstOrDefault(p => p.Strength == Strength.Asap);
+    }
+
+    /// <summary>A date before the document, or a period that started before its year, is not a task's deadline.</summary>
+    private static bool IsHistory(Deadline d, DateOnly? issuedOn) =>
+        issuedOn is { } issued && d.DueOn is { } due &&
+        (due < issued || d.Kind == DeadlineKind.Period && d.StartOn!.Value.Year < issued.Year);
+
+    /// <summary>
+    /// "… làm cơ sở để các cơ quan xây dựng kế hoạch hàng năm": a recurrence inside a purpose clause
+    /// (after "để" inside the sentence; an opening "Để …," is the sentence's frame) describes what the work
+    /// serves, not when the work is done.
+    /// </summary>
+    private static bool InPurpose(string lower, int index)
+    {
+        var sentence = lower[..index];
+        var stop = sentence.LastIndexOfAny(['.', ';']);
+        return Purpose().IsMatch(stop < 0 ? sentence : sentence[stop..]);
+    }
+
+    /// <summary>
+    /// "… Nghị quyết số 17/NQ-CP … về … giai đoạn 2019-2020, định hướng đến 2025": a period after a cited
+    /// document's number, in the same sentence, is part of that document's title, unless the words say
+    /// it is a deadline ("hoàn thành trước …").
+    /// </summary>
+    private static bool InCitation(string lower, int index)
+    {
+        var sentence = lower[..index];
+        var stop = sentence.LastIndexOfAny(['.', ';']);
+        return DocumentNumber().IsMatch(stop < 0 ? sentence : sentence[stop..]) && !DeadlineWord().IsMatch(lower[index..]);
+    }
+
+    /// <summary>"tháng 6 năm 2016" inside "ngày 01 tháng 6 năm 2016" is part of a date.</summary>
+    private static bool IsInsideFullDate(string lower, int index) => FullDateBefore().IsMatch(lower[..index]);
+
+    /// <summary>"Tiếp tục …" is a deadline when the item starts with it, or its label does ("Ứng dụng chuyên ngành: Tiếp tục …").</summary>
+    private static bool AtItemStart(string lower, int index)
+    {
+        var before = lower[..index].TrimEnd(' ', '*', '"', '“');
+        return before.Length == 0 || before.EndsWith(':');
+    }
+
+    private static string Pad(string date)
+    {
+        var p = date.Split('/');
+        return $"{int.Parse(p[0], CultureInfo.InvariantCulture):00}/{int.Parse(p[1], CultureInfo.InvariantCulture):00}/{p[2]}";
+    }
+
+    [GeneratedRegex(@"(?:trong(?: vòng| thời hạn)? )?(?<n>\d{1,3}) ngày làm việc(?: kể từ (?:ngày )?(?:(?<date>\d{1,2}/\d{1,2}/\d{4})|ký|ban hành))?")] private static partial Regex WorkingDays();
+    [GeneratedRegex(@"quý (?:i{1,3}|iv|[1-4])\b\s*(?:năm|[-/])?\s*\d{4}")] private static partial Regex Quarter();
+    [GeneratedRegex(@"(?:06|6|sáu) tháng (?:đầu|cuối) năm \d{4}")] private static partial Regex HalfYear();
+    [GeneratedRegex(@"trước tháng \d{1,2}\s*(?:/|năm)\s*\d{4}")] private static partial Regex BeforeMonth();
+    [GeneratedRegex(@"(?:trước|chậm nhất|hạn chót|hạn|đến hết|đến)(?: ngày)? \d{1,2}/\d{1,2}/\d{4}")] private static partial Regex DueDate();
+    [GeneratedRegex(@"(?:trước|chậm nhất|hạn chót|đến hết|đến) ngày \d{1,2} tháng \d{1,2} năm \d{4}")] private static partial Regex DueDateInWords();
+    [GeneratedRegex(@"(?:giai đoạn|thời kỳ) \d{4}\s*[-–]\s*\d{4}|từ năm \d{4} đến (?:hết )?năm \d{4}")] private static partial Regex Period();
+    [GeneratedRegex(@"(?:(?:trong|vào|đến hết|hết) )?tháng \d{1,2}\s*(?:/|năm)\s*\d{4}")] private static partial Regex Month();
+    [GeneratedRegex(@"(?:(?:hoàn thành )?(?:đến hết|hết|đến|trong|vào|trước) )?năm (?:19|20)\d{2}\b(?!\s*[-–]\s*\d)|(?:đến hết|đến|hết|trong|vào) (?:19|20)\d{2}\b(?!\s*[-–/%]\s*\d?)")] private static partial Regex Year();
+    [GeneratedRegex(@"từ\s*$")] private static partial Regex StartsFrom();
+    [GeneratedRegex(@"ngày \d{1,2}\s*$|ngày \d{1,2} tháng \d{1,2}\s*$|tháng \d{1,2}\s*$")] private static partial Regex FullDateBefore();
+    [GeneratedRegex(@"(?:định kỳ,? )?(?:hàng|hằng) (?:tháng|quý|năm)|định kỳ (?:0?3|ba|0?6|sáu) tháng|(?:0?3|ba|0?6|sáu) tháng (?:một|1) lần")] private static partial Regex Recurring();
+    [GeneratedRegex(@"định kỳ hoặc đột xuất|đột xuất")] private static partial Regex AdHoc();
+    [GeneratedRegex(@"thường xuyên|lâu dài|(?:hàng|hằng) (?:tuần|ngày)|định kỳ(?! (?:hàng|hằng|0?\d|ba|sáu))")] private static partial Regex Continuing();
+    [GeneratedRegex(@"tiếp tục")] private static partial Regex GoingOn();
+    [GeneratedRegex(@"\d+[a-zđ]?/(?:\d{4}/)?[\p{L}]+[-/][\p{L}-]+")] private static partial Regex DocumentNumber();
+    [GeneratedRegex(@"^(trước|chậm nhất|hạn|hoàn thành)")] private static partial Regex DeadlineWord();
+    [GeneratedRegex(@"\p{L}[,\s]+để\s")] private static partial Regex Purpose();
+    [GeneratedRegex(@"khẩn trương")] private static partial Regex Urgent();
+}

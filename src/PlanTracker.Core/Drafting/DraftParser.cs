@@ -1,0 +1,207 @@
+using System.Text.RegularExpressions;
+using PlanTracker.Core.Domain;
+
+namespace PlanTracker.Core.Drafting;
+
+/// <summary>
+/// Reads a plan, directive or conclusion notice into a <see cref="Proposal"/>: the document's data,
+/// the section tree of its task sections as items, each item's lead and coordinating agencies,
+/// deadline (its own, or inherited from its section or the plan, and marked so) and targets, and the
+/// rows of its assignment tables. Rules over the text only; no database, nothing saved.
+/// </summary>
+public static partial class DraftParser
+{
+    public static Proposal Parse(DraftSource source, AgencyDirectory directory, WorkingDayCalendar? calendar = null)
+    {
+        var text = source.Text;
+        var (paragraphs, wrapped) = Paragraphs.Split(text);
+        var document = DocumentMetadata.Read(text, paragraphs, directory);
+        var tree = SectionTree.Build(paragraphs, wrapped);
+        TaskSections.Mark(tree.Root);
+        var intro = tree.Root.Body.LastOrDefault(p => p.Text.TrimEnd(' ', '*').EndsWith(':'));
+        var items = new ItemBuilder(directory, document, calendar);
+        items.AddSections(tree.Root, intro, PlanHorizon.Find(text, document, tree.Root, intro, calendar));
+        AppendixTables.Add(items, tree.Tables, directory, calendar);
+        SimilarItems.Infer(items);
+        items.FillDefaults();
+        var proposal = new Proposal
+        {
+            Document = document,
+            Items = items.Items,
+            UnknownAgencies = items.Unknown,
+            Notes = [.. source.Notes, .. items.Notes],
+        };
+        if (proposal.Items.Count == 0)
+            proposal.Notes.Add("No numbered sections, bullets or assignment table were found.");
+        return proposal;
+    }
+
+    /// <summary>An item that only points to the annex ("Nội dung phân công: (Chi tiết tại phụ lục kèm theo)") is not a task.</summary>
+    internal static bool PointsToAnnex(string text) => AnnexPointer().IsMatch(text) && text.Split(' ').Length <= 16;
+
+    [GeneratedRegex(@"chi tiết (tại|theo|xem|như)?\s*(các )?phụ lục", RegexOptions.IgnoreCase)] private static partial Regex AnnexPointer();
+}
+
+/// <summary>Turns the section tree into proposed items, resolving leads and deadlines down the tree.</summary>
+internal sealed class ItemBuilder(AgencyDirectory directory, ProposedDocument document, WorkingDayCalendar? calendar)
+{
+    private readonly Dictionary<string, UnknownAgency> _unknown = [];
+    private readonly Dictionary<ProposedItem, bool> _leadIsOwn = [];
+
+    public List<ProposedItem> Items { get; } = [];
+    public List<UnknownAgency> Unknown => [.. _unknown.Values];
+    public List<string> Notes { get; } = [];
+    public AgencyDirectory Directory => directory;
+    public ProposedDocument Document => document;
+
+    /// <summary>Items whose lead nothing in the text names (to be inferred, or defaulted to the secretariat).</summary>
+    public HashSet<ProposedItem> WithoutNamedLead { get; } = [];
+
+    private sealed record Inherited(ProposedAssignee? Lead, List<ProposedAssignee> Coordinating, ProposedDeadline? Deadline);
+
+    public void AddSections(SectionNode root, Paragraph? intro, DeadlinePhrase? horizon)
+    {
+        Inherited? addressee = null;
+        if (intro is not null && Assignments.Read(intro.Text, intro.Start, directory, document.IssuedOn) is { Lead: { } lead } a)
+            addressee = new Inherited(Assignee(lead, AssigneeBasis.Addressee, null), a.Coordinating.Select(c => Assignee(c, AssigneeBasis.Addressee, null)).ToList(), null);
+        var start = horizon is null ? null
+            : ProposedDeadline.Of(horizon.Deadline, new SourceSpan(horizon.Start, horizon.End), inherited: true, from: "document");
+        foreach (var node in root.Children) Add(node, null, new Inherited(null, [], start), addressee);
+    }
+
+    private void Add(SectionNode node, ProposedItem? parent, Inherited inherited, Inherited? addressee)
+    {
+        if (!node.IsTaskSection) return;
+        var fields = ItemFields.Read(node, directory, document.IssuedOn, calendar);
+        var children = node.Children.Where(c => c.IsTaskSection && !PointsToAnnex(c) && !fields.Nodes.Contains(c)).ToList();
+        var isGroup = children.Count > 0;
+        var head = Raw(node);
+        if (!isGroup && PointsToAnnex(node)) return;
+        var body = node.Body.Where(p => !fields.Paragraphs.Contains(p)).Select(p => (p.Text, p.Start)).ToList();
+
+        var headAssignment = Assignments.Read(head.Text, head.Start, directory, document.IssuedOn);
+        if (isGroup && headAssignment.Lead is null && Assignments.Field(head.Text, head.Start, directory) is { } field)
+            headAssignment = new Assignment(field, [], true);
+        // Under a heading, the first paragraph says who does it ("2. Sở Tài chính" / "Tham mưu UBND tỉnh …").
+        var bodyAssignment = body.Count > 0 && !isGroup ? Assignments.Read(body[0].Text, body[0].Start, directory, document.IssuedOn) : Assignment.None;
+
+        var pieces = new List<(string Text, int Start)> { head };
+        if (!isGroup || body.Count > 0) pieces.AddRange(body);
+        var phrases = pieces.SelectMany(p => DeadlinePhrases.Find(p.Text, p.Start, document.IssuedOn, calendar)).OrderBy(p => p.Start).ToList();
+        var own = fields.Deadline ?? DeadlinePhrases.Choose(phrases);
+
+        var item = new ProposedItem
+        {
+            Id = "i" + (Items.Count + 1),
+            ParentId = parent?.Id,
+            Code = node.Code,
+            IsGroup = isGroup,
+            Span = new SourceSpan(node.Head!.Start, isGroup ? node.Head.End
+                : node.Body.Select(p => p.End).Concat(fields.Nodes.Select(n => n.Head!.End)).Append(node.Head.End).Max()),
+        };
+        SetText(item, node, headAssignment.IsHeading && !isGroup && body.Count > 0, fields);
+        item.ExpectedOutput = fields.ExpectedOutput;
+        Items.Add(item);
+
+        // Lead: the item's labelled lines or own words, else its section's, else the list's addressee.
+        var named = fields.Lead is not null ? new Assignment(fields.Lead, [], false) : headAssignment.Lead is not null ? headAssignment : bodyAssignment;
+        var coordinating = headAssignment.Coordinating.Concat(bodyAssignment.Coordinating).Concat(fields.Coordinating)
+            .Select(c => Assignee(c, AssigneeBasis.Named, null)).DistinctBy(c => c.AgencyKey ?? c.UnknownId).ToList();
+        if (named.Lead is { } lead)
+        {
+            item.Lead = Assignee(lead, headAssignment.IsHeading ? AssigneeBasis.Heading : AssigneeBasis.Named, null);
+            _leadIsOwn[item] = true;
+        }
+        else if (inherited.Lead is { } up)
+            item.Lead = Copy(up, up.Basis == AssigneeBasis.Addressee ? AssigneeBasis.Addressee : AssigneeBasis.Heading, up.From ?? parent?.Code);
+        else if (!isGroup && addressee?.Lead is { } to)
+        {
+            item.Lead = Copy(to, AssigneeBasis.Addressee, "document");
+            coordinating.AddRange(addressee.Coordinating.Select(c => Copy(c, AssigneeBasis.Addressee, "document")));
+        }
+        else if (!isGroup) WithoutNamedLead.Add(item);
+        item.Coordinating = coordinating.Where(c => !SameAgency(c, item.Lead)).DistinctBy(c => c.AgencyKey ?? c.UnknownId).ToList();
+
+        // Deadline: the item's own phrase, else its nearest section's, else the plan's horizon.
+        if (own is not null) item.Deadline = ProposedDeadline.Of(own.Deadline, new SourceSpan(own.Start, own.End));
+        else if (!isGroup) item.Deadline = inherited.Deadline is { } d ? Inherit(d) : ProposedDeadline.Of(Deadline.Unspecified(), null);
+
+        var targets = (isGroup ? [head] : pieces).SelectMany(p => TargetPhrases.Find(p.Text, p.Start)).ToList();
+        var due = item.Deadline is { } dl && !Deadline.IsOngoingKind(dl.Kind) ? dl.DueOn : null;
+        item.Targets = targets.Select(t => new ProposedTarget
+        {
+            Indicator = t.Indicator, Unit = t.Unit, UnitText = t.UnitText, Comparison = t.Comparison, Value = t.Value,
+            DueOn = due, Text = t.Text, Span = new SourceSpan(t.Start, t.End),
+        }).ToList();
+
+        var passLead = _leadIsOwn.ContainsKey(item) ? Copy(item.Lead!, item.Lead!.Basis, item.Code) : inherited.Lead;
+        var passDeadline = own is not null
+            ? ProposedDeadline.Of(own.Deadline, new SourceSpan(own.Start, own.End), inherited: true, from: item.Code)
+            : inherited.Deadline;
+        foreach (var child in children) Add(child, item, new Inherited(passLead, [], passDeadline), addressee);
+    }
+
+    /// <summary>Every item with no lead after inference gets the secretariat, marked as an assumption.</summary>
+    public void FillDefaults()
+    {
+        foreach (var item in Items.Where(i => !i.IsGroup && i.Lead is null))
+            if (directory.Secretariat is { } s)
+                item.Lead = new ProposedAssignee { AgencyId = s.Id, AgencyKey = s.Key, Name = s.Name, Basis = AssigneeBasis.Secretariat };
+    }
+
+    public ProposedAssignee Assignee(AgencyMention m, AssigneeBasis basis, string? from)
+    {
+        if (m.Agency is { } a)
+            return new ProposedAssignee { AgencyId = a.Id, AgencyKey = a.Key, Name = a.Name, Basis = basis, Span = new SourceSpan(m.Start, m.End), From = from };
+        var key = Tokens.Fold(m.Text.Trim());
+        if (!_unknown.TryGetValue(key, out var unknown))
+            _unknown[key] = unknown = new UnknownAgency { Id = "u" + (_unknown.Count + 1), Name = m.Text.Trim() };
+        unknown.Spans.Add(new SourceSpan(m.Start, m.End));
+        return new ProposedAssignee { UnknownId = unknown.Id, Name = unknown.Name, Basis = basis, Span = new SourceSpan(m.Start, m.End), From = from };
+    }
+
+    private static ProposedAssignee Copy(ProposedAssignee a, AssigneeBasis basis, string? from) => new()
+    {
+        AgencyId = a.AgencyId, AgencyKey = a.AgencyKey, Name = a.Name, UnknownId = a.UnknownId, Basis = basis, Span = a.Span, From = from,
+    };
+
+    private static ProposedDeadline Inherit(ProposedDeadline d) => new()
+    {
+        Text = d.Text, Kind = d.Kind, StartOn = d.StartOn, DueOn = d.DueOn, WorkingDays = d.WorkingDays, Inherited = true, From = d.From, Span = d.Span,
+    };
+
+    private static bool SameAgency(ProposedAssignee a, ProposedAssignee? b) =>
+        b is not null && (a.AgencyKey is not null ? a.AgencyKey == b.AgencyKey : a.UnknownId == b.UnknownId);
+
+    private static bool PointsToAnnex(SectionNode node) =>
+        node.Children.Count == 0 && DraftParser.PointsToAnnex(string.Join(" ", node.Body.Select(p => p.Text).Prepend(Raw(node).Text)));
+
+    /// <summary>The head paragraph's words after its mark, with their offset in the source.</summary>
+    private static (string Text, int Start) Raw(SectionNode node) =>
+        node.Head is null ? ("", 0) : (node.Head.Text[(node.Marker?.Length ?? 0)..], node.HeadTextStart);
+
+    private static void SetText(ProposedItem item, SectionNode node, bool headingIsAgency, ItemFields.Fields fields)
+    {
+        var head = node.HeadText.TrimEnd(':', ' ');
+        var body = string.Join("\n", node.Body.Where(p => !fields.Paragraphs.Contains(p)).Select(p => SectionNode.Clean(p.Text)));
+        string full;
+        if (item.IsGroup)
+        {
+            (item.Title, full) = (head, head);
+            item.Description = body.Length > 0 ? body : null;
+        }
+        else if (headingIsAgency)
+            (item.Title, full) = (body, body);
+        else
+        {
+            full = body.Length > 0 ? node.HeadText + "\n" + body : head;
+            item.Title = body.Length > 0 ? head : full;
+            if (body.Length > 0) item.Description = full;
+        }
+        if (item.Title.Length > 300)
+        {
+            item.Description ??= full;
+            item.Title = item.Title[..item.Title.LastIndexOf(' ', 299)] + " …";
+        }
+    }
+}

@@ -1,0 +1,51 @@
+using System.Text.RegularExpressions;
+
+namespace PlanTracker.Core.Drafting;
+
+public enum MarkerKind { Article, Roman, Arabic, Letter, Dash, Plus }
+
+/// <summary>A numbering mark at the start of a paragraph: "IV.", "3.6.1.", "đ)", "-", "+", "Điều 2.".</summary>
+public sealed record Marker(MarkerKind Kind, string Label, int Length)
+{
+    /// <summary>Outer to inner: a new mark closes every open section of the same or an inner rank.</summary>
+    public int Rank => Kind switch
+    {
+        MarkerKind.Article => 0,
+        MarkerKind.Roman => 1,
+        MarkerKind.Arabic => 1 + Label.Count(c => c == '.') + 1,
+        MarkerKind.Letter => 10,
+        MarkerKind.Dash => 11,
+        _ => 12,
+    };
+}
+
+public static partial class Markers
+{
+    /// <summary>
+    /// The mark the paragraph starts with, if any. <paramref name="strict"/> (hard-wrapped text) asks a
+    /// dash to be followed by a capital, digit or quote, so that a line starting "- xã hội" continues a sentence.
+    /// </summary>
+    public static Marker? Match(string paragraph, bool strict = false)
+    {
+        var lead = LeadingDecoration().Match(paragraph).Length;
+        var s = paragraph[lead..];
+        if (ArticlePattern().Match(s) is { Success: true } a) return new(MarkerKind.Article, a.Groups[1].Value, lead + a.Length);
+        if (RomanPattern().Match(s) is { Success: true } r && IsRoman(r.Groups[1].Value))
+            return new(MarkerKind.Roman, r.Groups[1].Value, lead + r.Length);
+        if (ArabicPattern().Match(s) is { Success: true } n) return new(MarkerKind.Arabic, n.Groups[1].Value, lead + n.Length);
+        if (LetterPattern().Match(s) is { Success: true } l) return new(MarkerKind.Letter, l.Groups[1].Value, lead + l.Length);
+        if (BulletPattern().Match(s) is { Success: true } b && (!strict || !char.IsLower(s[b.Length])))
+            return new(b.Groups[1].Value == "+" ? MarkerKind.Plus : MarkerKind.Dash, b.Groups[1].Value, lead + b.Length);
+        return null;
+    }
+
+    private static bool IsRoman(string s) => RomanNumeral().IsMatch(s);
+
+    [GeneratedRegex(@"^[\s*_""“]*")] private static partial Regex LeadingDecoration();
+    [GeneratedRegex(@"^Điều\s+(\d{1,3})\s*[.:]\s*")] private static partial Regex ArticlePattern();
+    [GeneratedRegex(@"^([IVXL]{1,6})\s*[.:/)]\s*(?=[\p{Lu}\d*""“(])")] private static partial Regex RomanPattern();
+    [GeneratedRegex(@"^(?=[IVXL])L?X{0,3}(?:IX|IV|V?I{0,3})$")] private static partial Regex RomanNumeral();
+    [GeneratedRegex(@"^(\d{1,2}(?:\.\d{1,2}){0,4})(?:\.|\)|(?<=\d\.\d{1,2})(?=\s))\s*(?=[\p{L}""“*(])")] private static partial Regex ArabicPattern();
+    [GeneratedRegex(@"^([a-zđ])\s*\)\s*(?=\S)")] private static partial Regex LetterPattern();
+    [GeneratedRegex(@"^([-–—•·+])\s+(?=\S)")] private static partial Regex BulletPattern();
+}

@@ -1,0 +1,162 @@
+using System.Text.RegularExpressions;
+
+namespace PlanTracker.Core.Drafting;
+
+/// <summary>
+/// A paragraph of the source: <see cref="Text"/> is the source between <see cref="Start"/> and
+/// <see cref="End"/> with line breaks read as spaces, so that an offset in it is an offset in the source.
+/// </summary>
+public sealed record Paragraph(int Start, int End, string Text, bool IsTableRow = false)
+{
+    public SourceSpan Span => new(Start, End);
+}
+
+/// <summary>A range of the (normalised) source text: [Start, End).</summary>
+public sealed record SourceSpan(int Start, int End);
+
+/// <summary>
+/// Cuts the source into paragraphs. Text copied from web pages is often hard-wrapped (every line
+/// ends at a fixed width); such lines are joined back when the next line continues the sentence: it
+/// starts in lower case, the line before ends with a comma or a word like "và"/"của", or the next
+/// line's first word would have fitted on the line before (so the break was the wrapper's, not the author's).
+/// </summary>
+public static partial class Paragraphs
+{
+    private static readonly HashSet<string> OpenEndings =
+    [
+        "và", "của", "với", "các", "về", "cho", "trong", "tại", "theo", "để", "số", "ngày", "từ", "đến", "là", "có",
+        "những", "được", "hoặc", "thuộc", "như", "trên", "giữa", "cùng", "mà", "nhằm", "qua", "bằng", "sở", "ban", "bộ",
+    ];
+
+    /// <param name="Tabs">Tabs after the line's first word: a row of a tab-separated table keeps them even when its last cells are empty.</param>
+    private sealed record Line(int Start, int End, string Text, bool BlankBefore, int Tabs)
+    {
+        public bool IsTableRow => Text.Count(c => c == '|') >= 2 || Tabs >= 2;
+        public bool IsCellBreak => Text == "|";
+    }
+
+    public static (List<Paragraph> Paragraphs, bool HardWrapped) Split(string text)
+    {
+        var lines = ReadLines(text);
+        var wrapped = IsHardWrapped(lines);
+        var (firstWidth, laterWidth) = wrapped ? Widths(lines) : (0, 0);
+
+        var result = new List<Paragraph>();
+        int? start = null;
+        var end = 0;
+        var linesIn = 0;
+        Line? previous = null;
+        void Close()
+        {
+            if (start is { } s) result.Add(new Paragraph(s, end, text[s..end].Replace('\n', ' ')));
+            start = null;
+            linesIn = 0;
+        }
+
+        foreach (var line in lines)
+        {
+            if (line.IsCellBreak)
+            {
+                Close();
+                previous = null;
+                continue;
+            }
+            if (line.IsTableRow)
+            {
+                Close();
+                result.Add(new Paragraph(line.Start, line.End, line.Text, IsTableRow: true));
+                previous = null;
+                continue;
+            }
+            if (start is not null && previous is not null && Continues(previous, line, linesIn, wrapped, linesIn == 1 ? firstWidth : laterWidth, text[start.Value..end]))
+            {
+                end = line.End;
+                linesIn++;
+            }
+            else
+            {
+                Close();
+                start = line.Start;
+                end = line.End;
+                linesIn = 1;
+            }
+            previous = line;
+        }
+        Close();
+        return (result, wrapped);
+    }
+
+    private static bool Continues(Line previous, Line line, int linesIn, bool wrapped, int width, string paragraphSoFar)
+    {
+        var s = line.Text;
+        var prev = previous.Text;
+        var last = prev[^1];
+        // "từ 2\n- 3 cán bộ": a range broken at its dash, not a bullet.
+        if (wrapped && char.IsDigit(last) && RangeContinuation().IsMatch(s)) return true;
+        if (Markers.Match(s, strict: wrapped) is not null || ParagraphStart().IsMatch(s) || KindHeading().IsMatch(paragraphSoFar)) return false;
+        // No sentence starts in lower case: the line goes on with the sentence, even across a page break.
+        if (char.IsLower(s[0])) return !(line.BlankBefore && ".;:!?".Contains(last));
+        if (line.BlankBefore || !wrapped) return false;
+        // A quotation or a parenthesis rarely opens a paragraph; in wrapped text it goes on with the line before.
+        if (s[0] is '"' or '“' or '(' && !".;:!?".Contains(last)) return true;
+        if (IsCaps(prev) && IsCaps(s)) return !BlockTitle().IsMatch(s) && !".;:!?".Contains(last);
+        if (last is ',' or '-' || OpenEndings.Contains(LastWord(prev).ToLowerInvariant())) return true;
+        if (";:!?".Contains(last)) return false;
+        var firstWord = s.Split(' ', 2)[0];
+        return prev.Length + 1 + firstWord.Length > width;
+    }
+
+    private static List<Line> ReadLines(string text)
+    {
+        var lines = new List<Line>();
+        var blank = false;
+        var at = 0;
+        while (at <= text.Length)
+        {
+            var next = text.IndexOf('\n', at);
+            if (next < 0) next = text.Length;
+            var (s, e) = (at, next);
+            while (s < e && char.IsWhiteSpace(text[s])) s++;
+            while (e > s && char.IsWhiteSpace(text[e - 1])) e--;
+            if (e > s) lines.Add(new Line(s, e, text[s..e], blank, text[s..next].Count(c => c == '\t')));
+            blank = e == s;
+            at = next + 1;
+        }
+        return lines;
+    }
+
+    /// <summary>Hard-wrapped text has many lines that start in lower case without being a lettered item.</summary>
+    private static bool IsHardWrapped(List<Line> lines)
+    {
+        var continued = lines.Count(l => char.IsLower(l.Text[0]) && Markers.Match(l.Text) is null);
+        return continued >= 10 && continued * 5 >= lines.Count;
+    }
+
+    /// <summary>The usual length of a paragraph's first line and of its later lines, from lines certainly wrapped.</summary>
+    private static (int First, int Later) Widths(List<Line> lines)
+    {
+        var (first, later) = (new List<int>(), new List<int>());
+        for (var i = 0; i + 1 < lines.Count; i++)
+        {
+            if (!char.IsLower(lines[i + 1].Text[0]) || Markers.Match(lines[i + 1].Text) is not null) continue;
+            var isFirst = i == 0 || Markers.Match(lines[i].Text) is not null || ".;:".Contains(lines[i - 1].Text[^1]) || lines[i].BlankBefore;
+            (isFirst ? first : later).Add(lines[i].Text.Length);
+        }
+        static int Median(List<int> xs, int fallback) => xs.Count == 0 ? fallback : xs.Order().ElementAt(xs.Count / 2);
+        var laterWidth = Median(later, 80);
+        return (Median(first, laterWidth), laterWidth);
+    }
+
+    private static bool IsCaps(string s) => s.Any(char.IsLetter) && !s.Any(char.IsLower);
+
+    private static string LastWord(string s)
+    {
+        var i = s.LastIndexOf(' ');
+        return i < 0 ? s : s[(i + 1)..];
+    }
+
+    [GeneratedRegex(@"^(Căn cứ|Xét đề nghị|Xét tờ trình|Nơi nhận|TM\.|KT\.|Q\.|TL\.|Điều \d|\(\s*(Ban hành )?[Kk]èm theo)")] private static partial Regex ParagraphStart();
+    [GeneratedRegex(@"^[-–]\s*\d")] private static partial Regex RangeContinuation();
+    [GeneratedRegex(@"^\W*(QUYẾT ĐỊNH|KẾ HOẠCH|CHỈ THỊ|THÔNG BÁO|NGHỊ QUYẾT|CHƯƠNG TRÌNH( HÀNH ĐỘNG)?|PHỤ LỤC)\W*$")] private static partial Regex KindHeading();
+    [GeneratedRegex(@"^(ỦY BAN NHÂN DÂN|UBND|CỘNG HÒA|CỘNG HOÀ|CHỦ TỊCH|PHÓ CHỦ TỊCH|QUYẾT ĐỊNH|KẾ HOẠCH|CHỈ THỊ|THÔNG BÁO|NGHỊ QUYẾT|TM\.|KT\.)")] private static partial Regex BlockTitle();
+}

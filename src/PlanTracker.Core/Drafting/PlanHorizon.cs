@@ -1,0 +1,33 @@
+using PlanTracker.Core.Domain;
+
+namespace PlanTracker.Core.Drafting;
+
+/// <summary>
+/// The time frame that items without one of their own inherit, from the plan as a whole: a year or
+/// period in the plan's title ("… năm 2018"), in a heading that announces the tasks ("Phân công triển
+/// khai nhiệm vụ … giai đoạn 2016-2020"), or whatever time the sentence introducing the list gives
+/// ("… là nhiệm vụ cấp bách, quan trọng thường xuyên …, tập trung thực hiện một số nhiệm vụ sau:").
+/// </summary>
+public static class PlanHorizon
+{
+    private static readonly string[] Announcing = ["nhiem vu", "ke hoach", "phan cong", "chuong trinh"];
+
+    public static DeadlinePhrase? Find(string text, ProposedDocument document, SectionNode root, Paragraph? intro, WorkingDayCalendar? calendar)
+    {
+        if (document.PlanTitleSpan is { } title && Dated(Phrases(text, title.Start, title.End, document, calendar)) is { } fromTitle)
+            return fromTitle;
+        foreach (var node in root.Descendants().Where(n => n.IsTaskSection && n.Children.Count > 0 && n.Head is not null))
+        {
+            var key = " " + string.Join(' ', Tokens.Of(node.HeadText).Select(t => t.Key)) + " ";
+            if (!Announcing.Any(a => key.Contains(" " + a + " ", StringComparison.Ordinal))) continue;
+            if (Dated(Phrases(text, node.HeadTextStart, node.Head!.End, document, calendar)) is { } fromHeading) return fromHeading;
+        }
+        return intro is null ? null : DeadlinePhrases.Choose(Phrases(text, intro.Start, intro.End, document, calendar));
+    }
+
+    private static List<DeadlinePhrase> Phrases(string text, int start, int end, ProposedDocument document, WorkingDayCalendar? calendar) =>
+        DeadlinePhrases.Find(text[start..end], start, document.IssuedOn, calendar);
+
+    private static DeadlinePhrase? Dated(List<DeadlinePhrase> phrases) =>
+        DeadlinePhrases.Choose(phrases) is { Strength: DeadlinePhrases.Strength.Dated, Deadline.Kind: DeadlineKind.Year or DeadlineKind.Period } p ? p : null;
+}

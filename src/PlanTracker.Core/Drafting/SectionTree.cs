@@ -1,0 +1,187 @@
+using System.Text.RegularExpressions;
+using PlanTracker.Core.Common;
+
+namespace PlanTracker.Core.Drafting;
+
+/// <summary>A section or item of the document: its marked paragraph, the unmarked paragraphs under it, its sub-items.</summary>
+public sealed partial class SectionNode
+{
+    public SectionNode(Marker? marker, Paragraph? head, SectionNode? parent, bool isImplicit = false)
+    {
+        Marker = marker;
+        Head = head;
+        Parent = parent;
+        IsImplicit = isImplicit;
+    }
+
+    public Marker? Marker { get; }
+    /// <summary>Null for the root, whose <see cref="Body"/> is the preamble.</summary>
+    public Paragraph? Head { get; }
+    public SectionNode? Parent { get; set; }
+    /// <summary>An unmarked paragraph read as an item (after bullets, or one of several under a heading).</summary>
+    public bool IsImplicit { get; }
+    public List<Paragraph> Body { get; } = [];
+    public List<SectionNode> Children { get; } = [];
+    public string Code { get; set; } = "";
+    public bool IsTaskSection { get; set; }
+
+    public int Rank => Marker?.Rank ?? (IsImplicit ? 11 : -1);
+    public bool IsBullet => IsImplicit || Marker?.Kind is MarkerKind.Dash or MarkerKind.Plus;
+
+    /// <summary>The head's words without the mark and the decoration around it.</summary>
+    public string HeadText => Head is null ? "" : Clean(Head.Text[(Marker?.Length ?? 0)..]);
+    public int HeadTextStart => Head is null ? 0 : Head.Start + (Marker?.Length ?? 0);
+
+    public IEnumerable<SectionNode> Ancestors()
+    {
+        for (var n = Parent; n is not null; n = n.Parent) yield return n;
+    }
+
+    public IEnumerable<SectionNode> Descendants() => Children.SelectMany(c => c.Descendants().Prepend(c));
+
+    public static string Clean(string s) => Decoration().Replace(s.Replace("**", "").Replace("__", ""), " ").Trim().Trim('"', '“', '”').Trim();
+
+    [GeneratedRegex(@"\s{2,}")] private static partial Regex Decoration();
+}
+
+/// <summary>
+/// Builds the section tree of the document's body: Roman numerals, Arabic numbers ("3.4.", "3.6.1."),
+/// letters ("a)", "đ)"), dash and plus bullets, each closing the open sections of the same or an inner rank.
+/// </summary>
+public static partial class SectionTree
+{
+    /// <param name="Tables">Runs of table rows (pipe- or tab-separated), each with the appendix heading above it, if any.</param>
+    public sealed record Result(SectionNode Root, IReadOnlyList<(string? Heading, List<Paragraph> Rows)> Tables);
+
+    public static Result Build(IReadOnlyList<Paragraph> paragraphs, bool hardWrapped)
+    {
+        var root = new SectionNode(null, null, null);
+        var stack = new Stack<SectionNode>();
+        stack.Push(root);
+        var tables = new List<(string?, List<Paragraph>)>();
+        string? appendix = null;
+        // After the content ("…/.", the signature or "Nơi nhận:") only an appendix ("PHỤ LỤC") is read again.
+        var trailer = false;
+        for (var i = BodyStart(paragraphs); i < paragraphs.Count; i++)
+        {
+            var p = paragraphs[i];
+            if (p.IsTableRow)
+            {
+                if (i > 0 && paragraphs[i - 1].IsTableRow && tables.Count > 0) tables[^1].Item2.Add(p);
+                else tables.Add((appendix, [p]));
+                continue;
+            }
+            if (AppendixHeading().IsMatch(p.Text))
+            {
+                appendix = SectionNode.Clean(p.Text);
+                trailer = false;
+                while (stack.Count > 1) stack.Pop();
+                continue;
+            }
+            // A plan issued by a decision starts again at its own heading ("KẾ HOẠCH …").
+            if (trailer && PlanHeading().IsMatch(p.Text))
+            {
+                trailer = false;
+                while (stack.Count > 1) stack.Pop();
+                continue;
+            }
+            if (trailer || !p.Text.Any(char.IsLetterOrDigit)) continue;
+            if (Recipients().IsMatch(p.Text) || Signature().IsMatch(p.Text))
+            {
+                trailer = true;
+                continue;
+            }
+            var marker = Markers.Match(p.Text, strict: hardWrapped);
+            var closing = Closing().IsMatch(p.Text);
+            if (marker is not null)
+            {
+                while (stack.Count > 1 && stack.Peek().Rank >= marker.Rank) stack.Pop();
+                var node = new SectionNode(marker, p, stack.Peek());
+                stack.Peek().Children.Add(node);
+                stack.Push(node);
+            }
+            else if (closing)
+            {
+                // The closing sentence ("… biết và tổ chức thực hiện./.") is a formula, not a task.
+            }
+            else if (stack.Peek().IsBullet)
+            {
+                // An unmarked paragraph after bullets is one more item of the dash list ("Ngoài ra, …").
+                while (stack.Count > 1 && stack.Peek().IsBullet) stack.Pop();
+                var node = new SectionNode(null, p, stack.Peek(), isImplicit: true);
+                stack.Peek().Children.Add(node);
+                stack.Push(node);
+            }
+            else stack.Peek().Body.Add(p);
+            trailer = closing;
+        }
+        PromoteParagraphLists(root);
+        AssignCodes(root);
+        return new Result(root, tables);
+    }
+
+    /// <summary>
+    /// The content of an annexed plan starts after "(Ban hành kèm theo Quyết định …)": what comes before
+    /// is the decision issuing it (its articles are not the plan's tasks).
+    /// </summary>
+    private static int BodyStart(IReadOnlyList<Paragraph> paragraphs)
+    {
+        for (var i = 0; i < paragraphs.Count; i++)
+            if (AnnexNote().IsMatch(paragraphs[i].Text)) return i + 1;
+        return 0;
+    }
+
+    /// <summary>Several unmarked paragraphs directly under a heading with no sub-items are its items.</summary>
+    private static void PromoteParagraphLists(SectionNode node)
+    {
+        foreach (var child in node.Children) PromoteParagraphLists(child);
+        if (node.Head is null || node.Children.Count > 0) return;
+        var items = node.Body.Where(p => !p.Text.TrimEnd().EndsWith(':')).ToList();
+        if (items.Count < 2) return;
+        foreach (var p in items)
+        {
+            node.Body.Remove(p);
+            node.Children.Add(new SectionNode(null, p, node, isImplicit: true));
+        }
+    }
+
+    private static void AssignCodes(SectionNode root)
+    {
+        var used = new HashSet<string>();
+        void Visit(SectionNode parent)
+        {
+            var (dashes, pluses) = (0, 0);
+            foreach (var n in parent.Children)
+            {
+                var prefix = parent.Code;
+                var code = n.Marker?.Kind switch
+                {
+                    MarkerKind.Roman => n.Marker.Label,
+                    MarkerKind.Article => "Đ" + n.Marker.Label,
+                    // "3.4." already names its parent "3.": it hangs under the nearest non-Arabic section.
+                    MarkerKind.Arabic when n.Marker.Label.Contains('.') =>
+                        Join(n.Ancestors().FirstOrDefault(a => a.Marker?.Kind is not MarkerKind.Arabic)?.Code ?? "", ".", n.Marker.Label),
+                    MarkerKind.Arabic or MarkerKind.Letter => Join(prefix, ".", n.Marker.Label),
+                    MarkerKind.Plus => Join(prefix, "+", (++pluses).ToString()),
+                    _ => Join(prefix, "-", (++dashes).ToString()),
+                };
+                var unique = code;
+                for (var k = 0; !used.Add(unique); k++) unique = code + (k < Repeats.Length ? Repeats[k] : "-" + (k + 2));
+                n.Code = unique;
+                Visit(n);
+            }
+        }
+        Visit(root);
+    }
+
+    private static readonly string[] Repeats = ["bis", "ter", "quater"];
+
+    private static string Join(string prefix, string separator, string label) => prefix.Length == 0 ? label : prefix + separator + label;
+
+    [GeneratedRegex(@"^\(?\s*(Ban hành )?kèm theo (Quyết định|Nghị quyết|Chỉ thị|Kế hoạch|Công văn)", RegexOptions.IgnoreCase)] private static partial Regex AnnexNote();
+    [GeneratedRegex(@"^\W*Nơi nhận\s*:?", RegexOptions.IgnoreCase)] private static partial Regex Recipients();
+    [GeneratedRegex(@"\s*\.?\s*/\s*\.\s*\**$")] private static partial Regex Closing();
+    [GeneratedRegex(@"^\W*(TM|KT|Q|TL|TUQ)\.\s*\p{Lu}|^\W*(PHÓ )?(CHỦ TỊCH|GIÁM ĐỐC|TRƯỞNG BAN|BÍ THƯ)\W*$")] private static partial Regex Signature();
+    [GeneratedRegex(@"^\W*PHỤ LỤC\b")] private static partial Regex AppendixHeading();
+    [GeneratedRegex(@"^\W*(KẾ HOẠCH|CHƯƠNG TRÌNH HÀNH ĐỘNG|ĐỀ ÁN)\W*$")] private static partial Regex PlanHeading();
+}

@@ -1,0 +1,133 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using PlanTracker.Core.Domain;
+
+namespace PlanTracker.Core.Drafting;
+
+/// <summary>A quantitative target found in an item's text; <see cref="Start"/>/<see cref="End"/> span its clause.</summary>
+public sealed record TargetPhrase(string Indicator, TargetUnit Unit, string? UnitText, TargetComparison Comparison, decimal Value,
+    string Text, int Start, int End);
+
+/// <summary>
+/// Reads targets (chỉ tiêu) from running text: percentages with their comparison ("từ 30% trở lên",
+/// "tối thiểu 10%/năm", "trên 70%", "đạt 100%"), counts after a comparison ("tối thiểu 01 cán bộ",
+/// "từ 2 - 3 cán bộ"), rates per 100 inhabitants ("trên 50 thuê bao/100 dân"), times per day ("ít
+/// nhất 01 lần/ngày") and a regular product ("hằng tuần có chuyên trang").
+/// </summary>
+public static partial class TargetPhrases
+{
+    private sealed record Hit(int Start, int End, TargetUnit Unit, string? UnitText, TargetComparison Comparison, decimal Value);
+
+    public static List<TargetPhrase> Find(string text, int offset = 0)
+    {
+        var lower = text.ToLowerInvariant();
+        var hits = new List<Hit>();
+        bool Free(int s, int e) => !hits.Any(h => h.Start < e && s < h.End);
+
+        foreach (Match m in Percent().Matches(lower))
+        {
+            var unit = m.Groups["year"].Success ? TargetUnit.PercentPerYear : TargetUnit.Percent;
+            var comparison = m.Groups["down"].Success ? TargetComparison.AtMost : Comparison(m.Groups["cmp"].Value);
+            hits.Add(new Hit(m.Index, m.Index + m.Length, unit, null, comparison, Number(m.Groups["v"].Value)));
+        }
+        foreach (Match m in PerDay().Matches(lower))
+        {
+            if (!Free(m.Index, m.Index + m.Length)) continue;
+            var per = m.Groups["per"].Value;
+            hits.Add(new Hit(m.Index, m.Index + m.Length, per == "ngày" ? TargetUnit.TimesPerDay : TargetUnit.Other,
+                per == "ngày" ? null : "lần/" + per, Comparison(m.Groups["cmp"].Value), Number(m.Groups["v"].Value)));
+        }
+        foreach (Match m in Counted().Matches(lower))
+        {
+            var noun = m.Groups["noun"].Value;
+            if (!Free(m.Index, m.Index + m.Length) || NotCounted.Contains(noun.Split(' ')[0]) || YearLike().IsMatch(m.Groups["v"].Value)) continue;
+            var clause = Clause(lower, m.Index);
+            var perHundred = lower[clause.Start..clause.End].Contains("/100 dân") || lower[clause.Start..clause.End].Contains("/ 100 dân");
+            hits.Add(new Hit(m.Index, m.Index + m.Length,
+                perHundred ? TargetUnit.PerHundredInhabitants : noun.StartsWith("điểm", StringComparison.Ordinal) ? TargetUnit.Score : TargetUnit.Count,
+                perHundred ? noun + "/100 dân" : null, Comparison(m.Groups["cmp"].Value), Number(m.Groups["v"].Value)));
+        }
+        foreach (Match m in Regular().Matches(lower))
+            if (Free(m.Index, m.Index + m.Length))
+                hits.Add(new Hit(m.Index, m.Index + m.Length, TargetUnit.Other, "lần/" + m.Groups["per"].Value, TargetComparison.AtLeast, 1));
+
+        hits.Sort((a, b) => a.Start.CompareTo(b.Start));
+        // "100% các sở … có ít nhất 01 cán bộ": the count describes what the percentage counts.
+        hits.RemoveAll(h => h.Unit == TargetUnit.Count && hits.Any(p => p.Unit == TargetUnit.Percent && p.End <= h.Start
+            && !lower[p.End..h.Start].Any(c => c is ';' or '.')));
+
+        return hits.Select((h, i) =>
+        {
+            var clause = Clause(lower, h.Start);
+            var end = Math.Max(h.End, i + 1 < hits.Count && hits[i + 1].Start < clause.End ? TrimEnd(lower, h.End, hits[i + 1].Start) : clause.End);
+            var phrase = text[clause.Start..end].Trim().TrimEnd(',', ' ');
+            return new TargetPhrase(Indicator(text, h, clause.Start, end), h.Unit, h.UnitText, h.Comparison, h.Value, phrase,
+                offset + clause.Start, offset + clause.Start + phrase.Length);
+        }).ToList();
+    }
+
+    private static readonly HashSet<string> NotCounted = ["năm", "tháng", "ngày", "tuần", "giờ", "phút", "lần", "quý", "mức", "cấp", "giai"];
+
+    private static TargetComparison Comparison(string words) => words.Trim() switch
+    {
+        var w when w.EndsWith("trên", StringComparison.Ordinal) || w == "hơn" => TargetComparison.MoreThan,
+        var w when w.EndsWith("dưới", StringComparison.Ordinal) && !w.StartsWith("không", StringComparison.Ordinal) => TargetComparison.LessThan,
+        "tối đa" or "không quá" or "không vượt quá" => TargetComparison.AtMost,
+        "bằng" or "đúng" => TargetComparison.Exactly,
+        _ => TargetComparison.AtLeast,
+    };
+
+    private static decimal Number(string s) => decimal.Parse(s.Replace(',', '.'), CultureInfo.InvariantCulture);
+
+    /// <summary>The clause around a position: between the separators ";", "." (not in a number) or the text's ends.</summary>
+    private static (int Start, int End) Clause(string lower, int at)
+    {
+        var start = at;
+        while (start > 0 && !IsBoundary(lower, start - 1)) start--;
+        var end = at;
+        while (end < lower.Length && !IsBoundary(lower, end)) end++;
+        return (start, end);
+    }
+
+    private static bool IsBoundary(string s, int i) => s[i] is ';' or ':' || s[i] == '.' && !(i > 0 && char.IsDigit(s[i - 1]) && i + 1 < s.Length && char.IsDigit(s[i + 1]));
+
+    /// <summary>Two targets in one clause ("mức độ 3 từ 30% trở lên, mức độ 4 từ 20% trở lên") part at the comma between them.</summary>
+    private static int TrimEnd(string lower, int from, int next)
+    {
+        var comma = lower.LastIndexOf(',', next - 1, next - from);
+        var and = lower.LastIndexOf(" và ", next - 1, next - from, StringComparison.Ordinal);
+        var cut = Math.Max(comma, and);
+        return cut > from ? cut : next;
+    }
+
+    /// <summary>What the number measures: the words after it, or before it when nothing follows ("… đạt 10%").</summary>
+    private static string Indicator(string text, Hit h, int clauseStart, int end)
+    {
+        var after = Words().Replace(text[h.End..end], " ").Trim(' ', ',', '"', '“', '”');
+        after = LeadingArticle().Replace(after, "");
+        if (after.Split(' ').Length >= 2 && h.Unit is not (TargetUnit.PercentPerYear or TargetUnit.TimesPerDay))
+            return Cap(h.Unit is TargetUnit.Percent ? "Tỷ lệ " + after : after);
+        var before = Words().Replace(text[clauseStart..h.Start], " ").Trim(' ', ',');
+        before = TrailingComparison().Replace(before, "").Trim(' ', ',');
+        // Nothing around the number but the comparison ("tăng tối thiểu 10%/năm"): the words themselves.
+        var indicator = before.Length > 0 ? before : after.Length > 0 ? after : Words().Replace(text[clauseStart..end], " ").Trim(' ', ',');
+        return Cap(indicator);
+    }
+
+    private static string Cap(string s)
+    {
+        s = s.Length > 200 ? s[..s.LastIndexOf(' ', 199)] : s;
+        return s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
+    }
+
+    private const string Cmp = @"(?<cmp>(?:phấn đấu )?(?:đạt (?:từ |trên |tối thiểu |ít nhất )?|từ |trên |dưới |hơn |tối thiểu |ít nhất |tối đa |không quá |không vượt quá |không dưới |lên (?:mức )?|tới |bằng ))?";
+
+    [GeneratedRegex(Cmp + @"(?<v>\d{1,3}(?:[.,]\d{1,2})?)\s?%(?<year>\s*/\s*năm)?(?<up>\s*trở lên)?(?<down>\s*trở xuống)?")] private static partial Regex Percent();
+    [GeneratedRegex(@"(?<cmp>ít nhất |tối thiểu |từ |trên )?(?<v>\d{1,3})\s*lần\s*/\s*(?<per>ngày|tuần|tháng)")] private static partial Regex PerDay();
+    [GeneratedRegex(@"(?<cmp>tối thiểu|ít nhất|từ|trên|không dưới|tối đa|không quá|đạt(?: trên)?) (?<v>\d{1,6}(?:[.,]\d+)?)(?:\s*[-–]\s*\d{1,6})? (?<noun>\p{L}+(?: \p{L}+)?)")] private static partial Regex Counted();
+    [GeneratedRegex(@"(?:hàng|hằng) (?<per>tuần|tháng|quý) có (?<what>[^.;,]{3,80})")] private static partial Regex Regular();
+    [GeneratedRegex(@"\s+")] private static partial Regex Words();
+    [GeneratedRegex(@"^(19|20)\d{2}$")] private static partial Regex YearLike();
+    [GeneratedRegex(@"^(các|những|của|cho|tới|đến)\s+", RegexOptions.IgnoreCase)] private static partial Regex LeadingArticle();
+    [GeneratedRegex(@"\s*(phấn đấu|đạt|từ|trên|dưới|tối thiểu|ít nhất|tối đa|không quá|lên|tăng|tới|bằng)(\s+(từ|trên|tối thiểu))?\s*$", RegexOptions.IgnoreCase)] private static partial Regex TrailingComparison();
+}

@@ -1,0 +1,43 @@
+namespace PlanTracker.Core.Drafting;
+
+/// <summary>
+/// Which sections hold tasks. Plans open with purposes, requirements, background and rankings
+/// ("MỤC ĐÍCH, YÊU CẦU", "KHÁI QUÁT", "XẾP HẠNG", "KINH PHÍ") that assign nothing; the tasks are under
+/// headings that say so ("NHIỆM VỤ", "GIẢI PHÁP", "CHỈ TIÊU", "NỘI DUNG", "TỔ CHỨC THỰC HIỆN", "Mục tiêu cụ thể").
+/// A heading that says neither takes its parent's side; a document without such headings is all tasks.
+/// </summary>
+public static class TaskSections
+{
+    public enum Side { Tasks, Description, Neutral }
+
+    private static readonly string[] TaskWords =
+        ["nhiem vu", "giai phap", "to chuc thuc hien", "noi dung", "chi tieu", "phan cong", "trach nhiem", "muc tieu cu the", "lo trinh"];
+
+    private static readonly string[] DescriptionOpenings =
+    [
+        "muc dich", "muc tieu", "yeu cau", "quan diem", "kinh phi", "nguon kinh phi", "nguon von", "khai quat", "thuc trang",
+        "tinh hinh", "xep hang", "danh gia", "ket qua", "can cu", "pham vi", "doi tuong", "boi canh", "su can thiet", "hieu luc",
+    ];
+
+    public static Side Classify(string heading)
+    {
+        var key = " " + string.Join(' ', Tokens.Of(heading).Select(t => t.Key)) + " ";
+        if (TaskWords.Any(w => key.Contains(" " + w + " ", StringComparison.Ordinal))) return Side.Tasks;
+        var words = key.Trim().Split(' ');
+        return words.Length <= 16 && DescriptionOpenings.Any(d => key.StartsWith(" " + d + " ", StringComparison.Ordinal)) ? Side.Description : Side.Neutral;
+    }
+
+    public static void Mark(SectionNode root)
+    {
+        foreach (var node in root.Children) Mark(node, inTasks: true);
+    }
+
+    private static void Mark(SectionNode node, bool inTasks)
+    {
+        // Only headings (with sub-items or paragraphs under them) and top-level sections are classified:
+        // an actionable item that starts "Đánh giá …" is a task like any other.
+        var isHeading = node.Children.Count > 0 || node.Body.Count > 0 || node.Parent?.Head is null;
+        node.IsTaskSection = inTasks && !(isHeading && Classify(node.HeadText) == Side.Description);
+        foreach (var child in node.Children) Mark(child, node.IsTaskSection);
+    }
+}

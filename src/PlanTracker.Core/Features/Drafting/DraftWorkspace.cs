@@ -1,0 +1,57 @@
+using Microsoft.EntityFrameworkCore;
+using PlanTracker.Core.Authorization;
+using PlanTracker.Core.Common;
+using PlanTracker.Core.Domain;
+using PlanTracker.Core.Drafting;
+using PlanTracker.Core.Persistence;
+
+namespace PlanTracker.Core.Features.Drafting;
+
+/// <summary>
+/// Opening and saving a draft for a review step: only the secretariat of the draft's province may,
+/// a stale version answers 409, and a confirmed draft is no longer edited.
+/// </summary>
+internal static class DraftWorkspace
+{
+    public static async Task<(DocumentDraft Draft, Proposal Proposal)> OpenAsync(PlanTrackerDbContext db, AccessContext access, long draftId,
+        int? version, CancellationToken ct, bool forEditing = true)
+    {
+        var provinceId = await access.SecretariatProvinceAsync(db, ct);
+        var draft = await db.Set<DocumentDraft>().SingleOrDefaultAsync(d => d.Id == draftId, ct)
+            ?? throw new NotFoundException($"Draft {draftId} does not exist.");
+        if (draft.ProvinceId != provinceId) throw new ForbiddenException("This draft belongs to another province's secretariat.");
+        if (forEditing && draft.IsConfirmed)
+            throw new RuleViolationException("draftId", $"This draft was already confirmed as plan {draft.ConfirmedPlanId}; edit the plan instead.");
+        if (version is { } v && v != draft.Version)
+            throw new ConflictException($"The draft was changed since version {v} (it is now version {draft.Version}); reload it and try again.");
+        return (draft, ProposalJson.Read(draft.Proposal));
+    }
+
+    public static async Task<int> SaveAsync(PlanTrackerDbContext db, DocumentDraft draft, Proposal proposal, TimeProvider time, CancellationToken ct)
+    {
+        draft.Revise(ProposalJson.Write(proposal), time.GetUtcNow());
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new ConflictException("Someone else changed the draft at the same time; reload it and try again.");
+        }
+        return draft.Version;
+    }
+
+    public static ProposedItem Item(Proposal proposal, string itemId) =>
+        proposal.Items.SingleOrDefault(i => i.Id == itemId) ?? throw new RuleViolationException("itemId", $"The draft has no item '{itemId}'.");
+
+    /// <summary>The province's current agencies, groups and every name they go by, for the parser.</summary>
+    public static async Task<AgencyDirectory> DirectoryAsync(PlanTrackerDbContext db, long provinceId, CancellationToken ct)
+    {
+        var province = await db.Provinces.Where(p => p.Id == provinceId).Select(p => p.Name).SingleAsync(ct);
+        var agencies = await db.Agencies.AsNoTracking().Where(a => a.ProvinceId == provinceId && a.DissolvedOn == null)
+            .Select(a => new { a.Id, a.Key, a.Name, a.ShortName, a.IsSecretariat, a.Kind, Aliases = a.Aliases.Select(x => x.Alias).ToList() })
+            .AsSplitQuery().ToListAsync(ct);
+        return new AgencyDirectory(province, agencies.Select(a =>
+            new DirectoryAgency(a.Id, a.Key, a.Name, a.ShortName, a.Aliases, a.IsSecretariat, a.Kind == AgencyKind.Group)));
+    }
+}

@@ -1,0 +1,32 @@
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using PlanTracker.Core.Features.Drafting;
+using PlanTracker.Web.Pages.Shared;
+
+namespace PlanTracker.Web.Pages.Imports;
+
+/// <summary>The secretariat pastes a document's text or uploads it, and finds its drafts under review.</summary>
+public sealed class DraftsModel(IMediator mediator) : PageModel
+{
+    public IReadOnlyList<ListDrafts.Item> Drafts { get; private set; } = [];
+
+    [BindProperty] public string? Text { get; set; }
+
+    public Task<IActionResult> OnGetAsync(CancellationToken ct) => Show(ct);
+
+    public async Task<IActionResult> OnPostAsync(IFormFile? file, CancellationToken ct) =>
+        await this.Attempt("Draft", async () =>
+        {
+            var result = await mediator.Send(file is { Length: > 0 }
+                ? new CreateDraft.Command(null, file.FileName, file.OpenReadStream)
+                : new CreateDraft.Command(Text), ct);
+            return Redirect($"/Imports/Drafts/{result.DraftId}");
+        }, () => Show(ct));
+
+    private async Task<IActionResult> Show(CancellationToken ct)
+    {
+        Drafts = await mediator.Send(new ListDrafts.Query(), ct);
+        return Page();
+    }
+}

@@ -1,0 +1,141 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using MediatR;
+using Microsoft.AspNetCore.Html;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using PlanTracker.Core.Domain;
+using PlanTracker.Core.Drafting;
+using PlanTracker.Core.Features.Agencies;
+using PlanTracker.Core.Features.Drafting;
+using PlanTracker.Web.Pages.Shared;
+
+namespace PlanTracker.Web.Pages.Imports;
+
+/// <summary>
+/// The review screen: the source beside the proposal. Each item links to the words it came from; the
+/// secretariat accepts, edits, merges, splits or drops items, maps unknown agencies, corrects the
+/// document's data and confirms. Every step goes through the same commands as the API.
+/// </summary>
+public sealed class ReviewModel(IMediator mediator, HtmlEncoder encoder) : PageModel
+{
+    public GetDraft.Result? Draft { get; private set; }
+    public IReadOnlyList<ListAgencies.AgencyItem> Agencies { get; private set; } = [];
+
+    public sealed class ItemInput
+    {
+        public string? Code { get; set; }
+        public string? Title { get; set; }
+        public long? LeadAgencyId { get; set; }
+        public string? DeadlineText { get; set; }
+        public string? OriginalDeadlineText { get; set; }
+        public bool Accepted { get; set; }
+    }
+
+    public sealed class DocumentInput
+    {
+        public string? Number { get; set; }
+        public DocumentKind Kind { get; set; }
+        public string? Issuer { get; set; }
+        public DateOnly? IssuedOn { get; set; }
+        public string? Signer { get; set; }
+        public string? Title { get; set; }
+        public string? PlanTitle { get; set; }
+        public List<long> ImplementsDocumentIds { get; set; } = [];
+        public bool UseExisting { get; set; }
+    }
+
+    public sealed class AgencyInput
+    {
+        public long? AgencyId { get; set; }
+        public string? NewName { get; set; }
+        public string? NewShortName { get; set; }
+        public AgencyKind NewKind { get; set; } = AgencyKind.Department;
+    }
+
+    public Task<IActionResult> OnGetAsync(long id, CancellationToken ct) => Show(id, ct);
+
+    public Task<IActionResult> OnPostItemAsync(long id, int version, string itemId, ItemInput item, CancellationToken ct) =>
+        Act(id, "Item", () => mediator.Send(new EditDraftItem.Command(id, version, itemId, item.Code, item.Title, LeadAgencyId: item.LeadAgencyId,
+            DeadlineText: item.DeadlineText == item.OriginalDeadlineText ? null : item.DeadlineText ?? "", Accepted: item.Accepted), ct), ct);
+
+    public Task<IActionResult> OnPostDropAsync(long id, int version, string itemId, CancellationToken ct) =>
+        Act(id, "Item", () => mediator.Send(new DropDraftItem.Command(id, version, itemId), ct), ct);
+
+    public Task<IActionResult> OnPostMergeAsync(long id, int version, string itemId, string nextId, CancellationToken ct) =>
+        Act(id, "Item", () => mediator.Send(new MergeDraftItems.Command(id, version, [itemId, nextId]), ct), ct);
+
+    public Task<IActionResult> OnPostSplitAsync(long id, int version, string itemId, string? parts, CancellationToken ct) =>
+        Act(id, "Item", () => mediator.Send(new SplitDraftItem.Command(id, version, itemId,
+            (parts ?? "").Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)), ct), ct);
+
+    public Task<IActionResult> OnPostAgencyAsync(long id, int version, string unknownId, AgencyInput agency, CancellationToken ct) =>
+        Act(id, "Agency", () => mediator.Send(agency.AgencyId is { } existing
+            ? new MapDraftAgency.Command(id, version, unknownId, existing)
+            : new MapDraftAgency.Command(id, version, unknownId, null, agency.NewName, agency.NewShortName, agency.NewKind), ct), ct);
+
+    public async Task<IActionResult> OnPostDocumentAsync(long id, int version, DocumentInput document, CancellationToken ct)
+    {
+        var existing = document.UseExisting ? (await mediator.Send(new GetDraft.Query(id), ct)).Proposal.Document.ExistingDocumentId : null;
+        return await Act(id, "Document", () => mediator.Send(new EditDraftDocument.Command(id, version, document.Number, document.Kind, document.Issuer ?? "",
+            document.IssuedOn, document.Signer, document.Title ?? "", document.PlanTitle ?? "", document.ImplementsDocumentIds, existing), ct), ct);
+    }
+
+    public async Task<IActionResult> OnPostConfirmAsync(long id, int version, CancellationToken ct) =>
+        await this.Attempt("Confirm", async () =>
+        {
+            var result = await mediator.Send(new ConfirmDraft.Command(id, version), ct);
+            return Redirect($"/Plans/{result.PlanId}");
+        }, () => Show(id, ct));
+
+    public async Task<IActionResult> OnPostDiscardAsync(long id, CancellationToken ct) =>
+        await this.Attempt("Confirm", async () =>
+        {
+            await mediator.Send(new DiscardDraft.Command(id), ct);
+            return Redirect("/Imports/Drafts");
+        }, () => Show(id, ct));
+
+    private Task<IActionResult> Act<T>(long id, string form, Func<Task<T>> send, CancellationToken ct) =>
+        this.Attempt(form, async () => { await send(); return Redirect($"/Imports/Drafts/{id}"); }, () => Show(id, ct));
+
+    private async Task<IActionResult> Show(long id, CancellationToken ct)
+    {
+        Draft = await mediator.Send(new GetDraft.Query(id), ct);
+        Agencies = await mediator.Send(new ListAgencies.Query(ProvinceId: Draft.ProvinceId, CurrentOnly: true), ct);
+        return Page();
+    }
+
+    public IEnumerable<(ProposedItem Item, int Depth)> Items()
+    {
+        var depth = new Dictionary<string, int>();
+        foreach (var item in Draft!.Proposal.Items)
+        {
+            var d = item.ParentId is { } p && depth.TryGetValue(p, out var pd) ? pd + 1 : 0;
+            depth[item.Id] = d;
+            yield return (item, d);
+        }
+    }
+
+    /// <summary>The next item of the same section, which "merge with next" joins to this one.</summary>
+    public ProposedItem? NextSibling(ProposedItem item) =>
+        Draft!.Proposal.Items.SkipWhile(i => i != item).Skip(1).FirstOrDefault(i => i.ParentId == item.ParentId);
+
+    /// <summary>The source text with each item's words marked and anchored, so that the proposal can point at them.</summary>
+    public IHtmlContent SourceHtml()
+    {
+        var text = Draft!.SourceText;
+        var html = new StringBuilder();
+        var at = 0;
+        foreach (var item in Draft.Proposal.Items.Where(i => i.Span is not null).OrderBy(i => i.Span!.Start))
+        {
+            var (start, end) = (Math.Clamp(item.Span!.Start, 0, text.Length), Math.Clamp(item.Span.End, 0, text.Length));
+            if (start < at || end <= start) continue;
+            html.Append(encoder.Encode(text[at..start]));
+            html.Append($"<mark id=\"src-{item.Id}\" class=\"{(item.Accepted ? "accepted" : "")}\" title=\"{encoder.Encode(item.Code)}\">");
+            html.Append(encoder.Encode(text[start..end])).Append("</mark>");
+            at = end;
+        }
+        html.Append(encoder.Encode(text[at..]));
+        return new HtmlString(html.ToString());
+    }
+}

@@ -1,0 +1,128 @@
+using System.Globalization;
+using PlanTracker.Core.Drafting;
+using PlanTracker.Core.Seeding;
+
+namespace PlanTracker.Tests.Drafting;
+
+/// <summary>Precision, recall and F1 of one field: <see cref="Correct"/> of <see cref="Predicted"/> against <see cref="Gold"/>.</summary>
+public sealed record Score(int Gold, int Predicted, int Correct)
+{
+    public double Precision => Predicted == 0 ? (Gold == 0 ? 1 : 0) : (double)Correct / Predicted;
+    public double Recall => Gold == 0 ? (Predicted == 0 ? 1 : 0) : (double)Correct / Gold;
+    public double F1 => Precision + Recall == 0 ? 0 : 2 * Precision * Recall / (Precision + Recall);
+
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture,
+        $"P {Precision:0.000} R {Recall:0.000} F1 {F1:0.000} ({Correct}/{Predicted} of {Gold})");
+}
+
+public sealed record DocumentScore(string Document, Score Tasks, Score Leads, Score Deadlines, Score Targets, IReadOnlyList<string> Differences);
+
+/// <summary>
+/// Scores a proposal against a hand-made seed plan (the gold annotation). The matching rules, also in
+/// docs/decisions/0009-drafting.md:
+/// <list type="bullet">
+/// <item>Tasks: every gold task (groups included) against every proposed item. A pair matches when the
+/// codes are equal; the items left over are paired when their folded titles share at least 60% of their
+/// words (Jaccard; the proposed title or description, whichever is closer). One to one.</item>
+/// <item>Lead agencies: over actionable tasks (gold <c>isGroup: false</c>; proposed items that are not
+/// groups). Correct when the matched pair has the same lead agency key.</item>
+/// <item>Deadlines: over the same tasks. Correct when kind, start and due date are equal (the words are not compared).</item>
+/// <item>Targets: all targets of all tasks. A proposed target is correct when the matched gold task has a
+/// target with the same value, unit and comparison not already matched (the indicator's words are not compared).</item>
+/// </list>
+/// </summary>
+public static class DraftAccuracy
+{
+    public const double TitleSimilarity = 0.6;
+
+    public static DocumentScore Measure(string name, Proposal proposal, PlanFile gold)
+    {
+        var goldTasks = Flatten(gold.Tasks).ToList();
+        var items = proposal.Items;
+        var pairs = Match(goldTasks, items);
+        var differences = new List<string>();
+
+        var tasks = new Score(goldTasks.Count, items.Count, pairs.Count);
+        foreach (var g in goldTasks.Where(g => !pairs.ContainsKey(g))) differences.Add($"missing task {g.Code} {Short(g.Title)}");
+        foreach (var i in items.Where(i => !pairs.ContainsValue(i))) differences.Add($"extra item {i.Code} {Short(i.Title)}");
+
+        var goldLeaves = goldTasks.Where(g => !g.IsGroup).ToList();
+        var itemLeaves = items.Where(i => !i.IsGroup).ToList();
+        var leadsCorrect = 0;
+        var deadlinesCorrect = 0;
+        foreach (var g in goldLeaves)
+        {
+            if (!pairs.TryGetValue(g, out var i) || i.IsGroup) continue;
+            if (i.Lead?.AgencyKey == g.Lead) leadsCorrect++;
+            else differences.Add($"lead {g.Code}: gold {g.Lead}, proposed {i.Lead?.AgencyKey ?? i.Lead?.Name} ({i.Lead?.Basis})");
+            var d = i.Deadline;
+            if (d is not null && g.Deadline is { } gd && d.Kind == gd.Kind && d.StartOn == gd.StartOn && d.DueOn == gd.DueOn) deadlinesCorrect++;
+            else differences.Add($"deadline {g.Code}: gold {g.Deadline?.Kind} {g.Deadline?.StartOn} {g.Deadline?.DueOn} \"{g.Deadline?.Text}\", proposed {d?.Kind} {d?.StartOn} {d?.DueOn} \"{d?.Text}\"");
+        }
+        var leads = new Score(goldLeaves.Count, itemLeaves.Count(i => i.Lead is not null), leadsCorrect);
+        var deadlines = new Score(goldLeaves.Count, itemLeaves.Count(i => i.Deadline is not null), deadlinesCorrect);
+
+        var targetsCorrect = 0;
+        foreach (var (g, i) in pairs)
+        {
+            var open = (g.Targets ?? []).ToList();
+            foreach (var t in i.Targets)
+            {
+                var hit = open.FirstOrDefault(o => o.Value == t.Value && o.Unit == t.Unit && o.Comparison == t.Comparison);
+                if (hit is null)
+                {
+                    differences.Add($"extra target {i.Code}: {t.Comparison} {t.Value} {t.Unit} \"{Short(t.Text ?? "")}\"");
+                    continue;
+                }
+                open.Remove(hit);
+                targetsCorrect++;
+            }
+            differences.AddRange(open.Select(o => $"missing target {g.Code}: {o.Comparison} {o.Value} {o.Unit} \"{Short(o.Text ?? "")}\""));
+        }
+        foreach (var g in goldTasks.Where(g => !pairs.ContainsKey(g)))
+            differences.AddRange((g.Targets ?? []).Select(o => $"missing target {g.Code} (task missing): {o.Value} {o.Unit}"));
+        var targets = new Score(goldTasks.Sum(g => g.Targets?.Count ?? 0), items.Sum(i => i.Targets.Count), targetsCorrect);
+
+        return new DocumentScore(name, tasks, leads, deadlines, targets, differences);
+    }
+
+    private static Dictionary<TaskSeed, ProposedItem> Match(List<TaskSeed> gold, List<ProposedItem> items)
+    {
+        var pairs = new Dictionary<TaskSeed, ProposedItem>();
+        var byCode = items.GroupBy(i => i.Code).ToDictionary(g => g.Key, g => g.First());
+        foreach (var g in gold)
+            if (byCode.TryGetValue(g.Code, out var i) && !pairs.ContainsValue(i)) pairs[g] = i;
+        var candidates = (
+            from g in gold where !pairs.ContainsKey(g)
+            from i in items where !pairs.ContainsValue(i)
+            let s = Math.Max(Jaccard(g.Title, i.Title), Jaccard(g.Title, i.Description ?? ""))
+            where s >= TitleSimilarity
+            orderby s descending
+            select (g, i)).ToList();
+        foreach (var (g, i) in candidates)
+            if (!pairs.ContainsKey(g) && !pairs.ContainsValue(i)) pairs[g] = i;
+        return pairs;
+    }
+
+    public static double Jaccard(string a, string b)
+    {
+        var (x, y) = (Words(a), Words(b));
+        return x.Count + y.Count == 0 ? 0 : (double)x.Intersect(y).Count() / x.Union(y).Count();
+    }
+
+    private static HashSet<string> Words(string s) => Tokens.Of(s).Select(t => t.Key).ToHashSet();
+
+    private static IEnumerable<TaskSeed> Flatten(IEnumerable<TaskSeed> tasks) => tasks.SelectMany(t => Flatten(t.Children ?? []).Prepend(t));
+
+    private static string Short(string s) => s.Length <= 70 ? s : s[..70] + "…";
+
+    public static string Table(IEnumerable<DocumentScore> scores)
+    {
+        var lines = new List<string> { $"{"document",-24} {"field",-10} {"precision",9} {"recall",7} {"F1",6}  correct/proposed/gold" };
+        foreach (var s in scores)
+            foreach (var (field, score) in new[] { ("tasks", s.Tasks), ("leads", s.Leads), ("deadlines", s.Deadlines), ("targets", s.Targets) })
+                lines.Add(string.Create(CultureInfo.InvariantCulture,
+                    $"{s.Document,-24} {field,-10} {score.Precision,9:0.000} {score.Recall,7:0.000} {score.F1,6:0.000}  {score.Correct}/{score.Predicted}/{score.Gold}"));
+        return string.Join(Environment.NewLine, lines);
+    }
+}
