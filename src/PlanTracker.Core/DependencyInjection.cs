@@ -26,6 +26,12 @@ public static class DependencyInjection
         services.AddSingleton(new Files.EvidenceOptions());
         services.AddSingleton(new Features.Mail.OutboxOptions());
         services.AddSingleton(new Features.Reminders.ReminderOptions());
+        services.AddSingleton(new Features.Escalations.EscalationOptions());
+        services.AddSingleton(new Features.ReportingCycle.ReportingCycleOptions());
+        services.AddScoped<Notifications.Recipients>();
+        services.AddSingleton(new Features.Digests.DigestOptions());
+        services.AddSingleton(new Email.MailOptions());
+        services.AddSingleton<SignedTokens>();
         services.AddSingleton<Files.IEvidenceStore, Files.FolderEvidenceStore>();
         services.AddSingleton(new Email.MailOptions());
         services.AddSingleton(new Reports.ReportOptions());

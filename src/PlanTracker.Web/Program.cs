@@ -36,6 +36,12 @@ builder.Services.AddSingleton(builder.Configuration.GetSection("Outbox").Get<Pla
     ?? new PlanTracker.Core.Features.Mail.OutboxOptions());
 builder.Services.AddSingleton(builder.Configuration.GetSection("Reminders").Get<PlanTracker.Core.Features.Reminders.ReminderOptions>()
     ?? new PlanTracker.Core.Features.Reminders.ReminderOptions());
+builder.Services.AddSingleton(builder.Configuration.GetSection("Escalations").Get<PlanTracker.Core.Features.Escalations.EscalationOptions>()
+    ?? new PlanTracker.Core.Features.Escalations.EscalationOptions());
+builder.Services.AddSingleton(builder.Configuration.GetSection("ReportingCycle").Get<PlanTracker.Core.Features.ReportingCycle.ReportingCycleOptions>()
+    ?? new PlanTracker.Core.Features.ReportingCycle.ReportingCycleOptions());
+builder.Services.AddSingleton(builder.Configuration.GetSection("Digests").Get<PlanTracker.Core.Features.Digests.DigestOptions>()
+    ?? new PlanTracker.Core.Features.Digests.DigestOptions());
 builder.Services.AddSingleton(builder.Configuration.GetSection("Evidence").Get<PlanTracker.Core.Files.EvidenceOptions>()
     ?? new PlanTracker.Core.Files.EvidenceOptions());
 builder.Services.AddSingleton(builder.Configuration.GetSection("Reports").Get<PlanTracker.Core.Reports.ReportOptions>()
@@ -78,6 +84,12 @@ builder.Services.AddRazorPages().AddViewLocalization();
 builder.Services.ConfigureHttpJsonOptions(o =>
 {
     o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+    // A field the command needs and the client left out is a 400 naming it, not a default value
+    // (a missing version of 0, a missing date of 01/01/0001) that reaches the handler.
+    o.SerializerOptions.RespectNullableAnnotations = true;
+    // An unknown field is a client's mistake (a typo, or bytes that are not UTF-8) and is named, not ignored.
+    o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+    o.SerializerOptions.TypeInfoResolver = PlanTracker.Web.Api.RequiredFields.Resolver;
     o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
     // Vietnamese text stays readable in the JSON instead of \u escapes.
     o.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);

@@ -42,5 +42,31 @@ public sealed class MailComposer(string culture)
         return this;
     }
 
+    private readonly List<MailAttachment> _attachments = [];
+    public IReadOnlyList<MailAttachment> Attachments => _attachments;
+
+    /// <summary>A file sent with the mail (a Word draft to sign, for instance).</summary>
+    public MailComposer Attach(string fileName, string contentType, byte[] content)
+    {
+        _attachments.Add(new MailAttachment(fileName, contentType, content));
+        return this;
+    }
+
+    public MailComposer Heading(string text)
+    {
+        _text.Append(text).Append("\r\n").Append(new string('=', text.Length)).Append("\r\n\r\n");
+        _html.Append("<h3>").Append(HtmlEncoder.Default.Encode(text)).Append("</h3>");
+        return this;
+    }
+
+    /// <summary>A line ending in a link: the address in full in the text part, a link in the HTML part.</summary>
+    public MailComposer Link(string text, string url)
+    {
+        _text.Append(text).Append(' ').Append(url).Append("\r\n\r\n");
+        _html.Append("<p>").Append(HtmlEncoder.Default.Encode(text)).Append(" <a href=\"").Append(HtmlEncoder.Default.Encode(url)).Append("\">")
+            .Append(HtmlEncoder.Default.Encode(url)).Append("</a></p>");
+        return this;
+    }
+
     public (string Text, string Html) Build() => (_text.ToString(), _html + "</body></html>");
 }

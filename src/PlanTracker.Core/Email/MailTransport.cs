@@ -4,7 +4,12 @@ using System.Text;
 
 namespace PlanTracker.Core.Email;
 
-public sealed record MailMessageData(string To, string Subject, string TextBody, string? HtmlBody, string MessageId);
+public sealed record MailAttachment(string FileName, string ContentType, byte[] Content);
+
+public sealed record MailMessageData(string To, string Subject, string TextBody, string? HtmlBody, string MessageId)
+{
+    public IReadOnlyList<MailAttachment> Attachments { get; init; } = [];
+}
 
 /// <summary>The seam for sending mail: System.Net.Mail today (MailKit is not in the registry).</summary>
 public interface IMailTransport
@@ -52,6 +57,12 @@ public sealed class SystemNetMailTransport(MailOptions options) : IMailTransport
         message.AlternateViews.Add(AlternateView.CreateAlternateViewFromString(data.TextBody, Encoding.UTF8, "text/plain"));
         if (data.HtmlBody is not null)
             message.AlternateViews.Add(AlternateView.CreateAlternateViewFromString(data.HtmlBody, Encoding.UTF8, "text/html"));
+        foreach (var file in data.Attachments)
+        {
+            var attachment = new Attachment(new MemoryStream(file.Content), file.FileName, file.ContentType);
+            attachment.NameEncoding = Encoding.UTF8;
+            message.Attachments.Add(attachment);
+        }
 
         using var client = CreateClient();
         await client.SendMailAsync(message, ct);

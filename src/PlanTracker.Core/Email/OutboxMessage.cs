@@ -34,4 +34,26 @@ public sealed class OutboxMessage
     public DateTimeOffset NextAttemptAt { get; private set; }
     public string? LastError { get; private set; }
     public DateTimeOffset? SentAt { get; private set; }
+    public List<OutboxAttachment> Attachments { get; private set; } = [];
+
+    public void Attach(string fileName, string contentType, byte[] content) => Attachments.Add(new OutboxAttachment(fileName, contentType, content));
+}
+
+/// <summary>A file that travels with an outbox message, stored with it so a queued mail is complete on its own.</summary>
+public sealed class OutboxAttachment
+{
+    private OutboxAttachment() { }
+
+    public OutboxAttachment(string fileName, string contentType, byte[] content)
+    {
+        FileName = fileName;
+        ContentType = contentType;
+        Content = content;
+    }
+
+    public long Id { get; private set; }
+    public long OutboxMessageId { get; private set; }
+    public string FileName { get; private set; } = "";
+    public string ContentType { get; private set; } = "";
+    public byte[] Content { get; private set; } = [];
 }

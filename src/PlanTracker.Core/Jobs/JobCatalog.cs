@@ -1,5 +1,8 @@
 using MediatR;
+using PlanTracker.Core.Features.Escalations;
+using PlanTracker.Core.Features.Digests;
 using PlanTracker.Core.Features.Mail;
+using PlanTracker.Core.Features.ReportingCycle;
 using PlanTracker.Core.Features.Reminders;
 using PlanTracker.Core.Features.Reports;
 
@@ -18,6 +21,10 @@ public static class JobCatalog
     [
         new("outbox-dispatch", "0/10 * * * * ?", async (m, _, ct) => (await m.Send(new DispatchOutbox.Command(), ct)).ToString()),
         new(SendDeadlineReminders.Job, "0 0 7 * * ?", async (m, asOf, ct) => (await m.Send(new SendDeadlineReminders.Command(asOf), ct)).ToString()),
+        new(EscalateOverdueTasks.Job, "0 15 7 * * ?", async (m, asOf, ct) => (await m.Send(new EscalateOverdueTasks.Command(asOf), ct)).ToString()),
+        new(SendReportingCycleNotices.Job, "0 30 7 * * ?", async (m, asOf, ct) => (await m.Send(new SendReportingCycleNotices.Command(asOf), ct)).ToString()),
+        // Hourly: each user's digest goes out at their own hour; the hour comes from the clock when the date is today.
+        new(SendDigests.Job, "0 0 * * * ?", async (m, asOf, ct) => (await m.Send(new SendDigests.Command(asOf), ct)).ToString()),
         new(CompileQuarterlyReport.Job, "0 0 6 * * ?", async (m, asOf, ct) => (await m.Send(new CompileQuarterlyReport.Command(asOf), ct)).ToString()),
     ];
 

@@ -28,6 +28,7 @@ public sealed class PlanTrackerDbContext(DbContextOptions<PlanTrackerDbContext> 
     public DbSet<SteeringAssignment> SteeringAssignments => Set<SteeringAssignment>();
     public DbSet<Email.OutboxMessage> OutboxMessages => Set<Email.OutboxMessage>();
     public DbSet<Email.NotificationLog> NotificationLog => Set<Email.NotificationLog>();
+    public DbSet<DigestPreference> DigestPreferences => Set<DigestPreference>();
     public DbSet<QuarterlyReport> QuarterlyReports => Set<QuarterlyReport>();
 
     /// <summary>Mirrors the SQL function of the same name; see <see cref="TimelinessRules.Compute"/>.</summary>

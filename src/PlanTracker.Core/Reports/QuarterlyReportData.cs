@@ -125,13 +125,19 @@ internal sealed class QuarterlyReportData(PlanTrackerDbContext db, QuarterlyRepo
             .Select(AsTaskRow).AsAsyncEnumerable();
     }
 
-    public async Task<(int Missing, int Expected)> ReportingAsync(CancellationToken ct) =>
-        (await ReportingDuty.MissingAgencies(db, scope.ProvinceId, scope.PeriodId).CountAsync(ct),
-         await ReportingDuty.ExpectedAgencies(db, scope.ProvinceId).CountAsync(ct));
+    public async Task<(int Missing, int Expected)> ReportingAsync(CancellationToken ct)
+    {
+        var provinceId = scope.ProvinceId;
+        return (await db.AgenciesMissingReport(scope.PeriodId).CountAsync(a => a.ProvinceId == provinceId, ct),
+            await db.AgenciesExpectedToReport().CountAsync(a => a.ProvinceId == provinceId, ct));
+    }
 
-    public IAsyncEnumerable<string> MissingAgencies() =>
-        ReportingDuty.MissingAgencies(db, scope.ProvinceId, scope.PeriodId).AsNoTracking()
+    public IAsyncEnumerable<string> MissingAgencies()
+    {
+        var provinceId = scope.ProvinceId;
+        return db.AgenciesMissingReport(scope.PeriodId).AsNoTracking().Where(a => a.ProvinceId == provinceId)
             .OrderBy(a => a.Name).ThenBy(a => a.Id).Select(a => a.Name).AsAsyncEnumerable();
+    }
 
     private sealed class Keyed
     {

@@ -26,6 +26,7 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems) : IExce
             },
             ConflictException c => new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "Changed by someone else.", Detail = c.Message },
             NotFoundException n => new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "Not found.", Detail = n.Message },
+            BadHttpRequestException { InnerException: System.Text.Json.JsonException j } => JsonProblem(j),
             BadHttpRequestException b => new ProblemDetails { Status = b.StatusCode, Title = "The request is not valid.", Detail = b.Message },
             ForbiddenException f => new ProblemDetails { Status = StatusCodes.Status403Forbidden, Title = "Forbidden.", Detail = f.Message },
             _ => null,
@@ -33,6 +34,18 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems) : IExce
         if (problem is null) return false;
         http.Response.StatusCode = problem.Status!.Value;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
+    }
+
+    /// <summary>Names the field the body got wrong: the missing ones, or the path of the value that could not be read.</summary>
+    private static HttpValidationProblemDetails JsonProblem(System.Text.Json.JsonException j)
+    {
+        var missing = j.Message.Contains("missing required properties")
+            ? System.Text.RegularExpressions.Regex.Matches(j.Message, "'([^']+)'").Select(m => m.Groups[1].Value).Where(n => !n.Contains('.')).ToList()
+            : [];
+        var errors = missing.Count > 0
+            ? missing.ToDictionary(name => name, name => new[] { $"'{name}' is required." })
+            : new Dictionary<string, string[]> { [j.Path is { Length: > 2 } path ? path[2..] : "body"] = [$"The request body is not valid JSON for this request ({j.Path ?? "$"})."] };
+        return new HttpValidationProblemDetails(errors) { Status = StatusCodes.Status400BadRequest, Title = "The request is not valid." };
     }
 
     private static string Camel(string name) => name.Length == 0 ? name : char.ToLowerInvariant(name[0]) + name[1..];

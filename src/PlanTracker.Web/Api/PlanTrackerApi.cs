@@ -33,7 +33,8 @@ public static class PlanTrackerApi
     public sealed record VersionBody(int Version);
     public sealed record ReviewBody(bool Accept, string? Comment);
     public sealed record ChangeUserBody(bool? Active, string? NewPassword);
-    public sealed record JobRunBody(DateOnly? AsOf);
+    public sealed record JobRunBody(DateOnly AsOf);
+    public sealed record DigestBody(string? Frequency, string? Weekday, int? Hour);
 
     public static void MapPlanTrackerApi(this WebApplication app)
     {
@@ -141,8 +142,13 @@ public static class PlanTrackerApi
         api.MapPost("/agencies/{id:long}/split", async (long id, SplitAgency.Command body, IMediator m, CancellationToken ct) =>
             Results.Ok(new { successorIds = await m.Send(body with { AgencyId = id }, ct) }));
 
-        api.MapPost("/jobs/{name}/runs", async (string name, JobRunBody? body, IMediator m, CancellationToken ct) =>
-            Results.Ok(await m.Send(new PlanTracker.Core.Features.Jobs.RunJob.Command(name, body?.AsOf), ct)));
+        api.MapPost("/jobs/{name}/runs", async (string name, JobRunBody body, IMediator m, CancellationToken ct) =>
+            Results.Ok(await m.Send(new PlanTracker.Core.Features.Jobs.RunJob.Command(name, body.AsOf), ct)));
+
+        api.MapGet("/me/digest", async (IMediator m, CancellationToken ct) =>
+            Results.Ok(await m.Send(new PlanTracker.Core.Features.Digests.GetDigestPreference.Query(), ct)));
+        api.MapPut("/me/digest", async (DigestBody body, IMediator m, CancellationToken ct) =>
+            Results.Ok(await m.Send(new PlanTracker.Core.Features.Digests.SetDigestPreference.Command(body.Frequency, body.Weekday, body.Hour), ct)));
 
         api.MapGet("/agencies", async (string? province, IMediator m, CancellationToken ct) =>
             Results.Ok(await m.Send(new ListAgencies.Query(province), ct)));

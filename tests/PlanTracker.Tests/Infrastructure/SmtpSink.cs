@@ -22,7 +22,9 @@ public sealed class SmtpSink : IDisposable
     public int Port { get; }
     public string Folder { get; } = Path.Combine(Path.GetTempPath(), "smtp-sink-" + Guid.NewGuid().ToString("N"));
 
-    public sealed record Received(string MessageId, string Subject, string[] To, string? Text, string? Html);
+    public sealed record Received(string MessageId, string Subject, string[] To, string? Text, string? Html, ReceivedFile[]? Attachments);
+
+    public sealed record ReceivedFile(string Name, int Size);
 
     public void Start()
     {

@@ -1,5 +1,5 @@
 """A real SMTP server for the tests (Debian's python3-aiosmtpd). Every message received is decoded
-with the standard library and written as one JSON file: Message-ID, subject, both bodies."""
+with the standard library and written as one JSON file: Message-ID, subject, both bodies, attachments."""
 import json
 import os
 import sys
@@ -24,6 +24,7 @@ class Decode:
             "to": envelope.rcpt_tos,
             "text": text.get_content() if text else None,
             "html": html.get_content() if html else None,
+            "attachments": [{"name": a.get_filename(), "size": len(a.get_content())} for a in message.iter_attachments()],
         }
         path = os.path.join(self.folder, uuid.uuid4().hex + ".json")
         with open(path + ".part", "w", encoding="utf-8") as f:

@@ -5,6 +5,7 @@ using Npgsql;
 using PlanTracker.Core.Email;
 using PlanTracker.Core.Features.Mail;
 using PlanTracker.Core.Persistence;
+using PlanTracker.Core.Reporting;
 using PlanTracker.Tests.Infrastructure;
 
 namespace PlanTracker.Tests.Mail;
@@ -35,6 +36,23 @@ public sealed class OutboxDispatchTests : IAsyncLifetime, IDisposable
         Assert.Equal("Kính gửi Sở Nội vụ,\nNhiệm vụ III.5.a còn 7 ngày.", mail.Text!.Replace("\r\n", "\n").TrimEnd());
         Assert.Contains("Nhiệm vụ <b>III.5.a</b> còn 7 ngày.", mail.Html);
         Assert.Equal(await MessageId(id), mail.MessageId);
+        Assert.Equal(OutboxState.Sent, await State(id));
+    }
+
+    [Fact]
+    public async Task Should_deliver_attachments_stored_with_the_message()
+    {
+        var letter = new byte[3000];
+        Random.Shared.NextBytes(letter);
+        var id = await Queue("Danh sách cơ quan chưa gửi báo cáo", "Kèm dự thảo công văn.", null,
+            ("Cong-van-don-doc-so-y-te.docx", letter), ("Cong-van-don-doc-so-tai-chinh.docx", letter[..100]));
+
+        await Dispatch();
+
+        var mail = Assert.Single(_smtp.Messages());
+        Assert.Equal([new SmtpSink.ReceivedFile("Cong-van-don-doc-so-y-te.docx", 3000), new SmtpSink.ReceivedFile("Cong-van-don-doc-so-tai-chinh.docx", 100)],
+            mail.Attachments!);
+        Assert.Equal("Kèm dự thảo công văn.", mail.Text!.TrimEnd());
         Assert.Equal(OutboxState.Sent, await State(id));
     }
 
@@ -83,11 +101,12 @@ public sealed class OutboxDispatchTests : IAsyncLifetime, IDisposable
         return await handler.Handle(new DispatchOutbox.Command(), default);
     }
 
-    private async Task<long> Queue(string subject, string text, string? html)
+    private async Task<long> Queue(string subject, string text, string? html, params (string Name, byte[] Content)[] files)
     {
         using var scope = _services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<PlanTrackerDbContext>();
         var message = new OutboxMessage("test", "canbo@test.local", null, subject, text, html, _clock.GetUtcNow());
+        foreach (var (name, content) in files) message.Attach(name, UrgingLetter.ContentType, content);
         db.OutboxMessages.Add(message);
         await db.SaveChangesAsync();
         return message.Id;

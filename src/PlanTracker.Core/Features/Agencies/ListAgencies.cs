@@ -18,7 +18,12 @@ public static class ListAgencies
         public async Task<IReadOnlyList<AgencyItem>> Handle(Query q, CancellationToken ct)
         {
             var agencies = db.Agencies.AsNoTracking();
-            if (q.Province is { } province) agencies = agencies.Where(a => a.Province != null && a.Province.Key == province);
+            if (q.Province is { } province)
+            {
+                if (!await db.Set<Province>().AnyAsync(p => p.Key == province, ct))
+                    throw new Common.RuleViolationException("province", $"There is no province '{province}'. Use a key such as 'vinh-phuc'.");
+                agencies = agencies.Where(a => a.Province != null && a.Province.Key == province);
+            }
             if (q.ProvinceId is { } provinceId) agencies = agencies.Where(a => a.ProvinceId == provinceId);
             if (q.CurrentOnly) agencies = agencies.Where(a => a.DissolvedOn == null);
             return await agencies.OrderBy(a => a.Province!.Name).ThenBy(a => a.Level).ThenBy(a => a.Name)

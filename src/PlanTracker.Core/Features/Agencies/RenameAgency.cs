@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +13,7 @@ namespace PlanTracker.Core.Features.Agencies;
 /// <summary>The secretariat renames an agency; what was written before keeps the old name.</summary>
 public static class RenameAgency
 {
-    public sealed record Command(long AgencyId, string Name, string? ShortName, DateOnly EffectiveOn) : IRequest<Unit>, ITransactionalCommand;
+    public sealed record Command([property: JsonIgnore] long AgencyId, string Name, string? ShortName, DateOnly EffectiveOn) : IRequest<Unit>, ITransactionalCommand;
 
     public sealed class Validator : AbstractValidator<Command>
     {

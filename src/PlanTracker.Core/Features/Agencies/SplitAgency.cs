@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -17,7 +18,7 @@ public static class SplitAgency
 {
     public sealed record Successor(string Name, string? ShortName, IReadOnlyList<long>? TaskIds = null);
 
-    public sealed record Command(long AgencyId, IReadOnlyList<Successor> Into, DateOnly EffectiveOn) : IRequest<IReadOnlyList<long>>, ITransactionalCommand;
+    public sealed record Command([property: JsonIgnore] long AgencyId, IReadOnlyList<Successor> Into, DateOnly EffectiveOn) : IRequest<IReadOnlyList<long>>, ITransactionalCommand;
 
     public sealed class Validator : AbstractValidator<Command>
     {

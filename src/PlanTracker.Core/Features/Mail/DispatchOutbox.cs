@@ -74,10 +74,25 @@ public static class DispatchOutbox
                 FOR UPDATE SKIP LOCKED
                 """, connection, tx);
             cmd.Parameters.AddWithValue(time.GetUtcNow());
+            Due due;
+            await using (var reader = await cmd.ExecuteReaderAsync(ct))
+            {
+                if (!await reader.ReadAsync(ct)) return null;
+                due = new Due(reader.GetInt64(0), reader.GetInt32(1), new MailMessageData(reader.GetString(2), reader.GetString(3), reader.GetString(4),
+                    reader.IsDBNull(5) ? null : reader.GetString(5), reader.GetString(6)));
+            }
+            return due with { Mail = due.Mail with { Attachments = await Attachments(connection, tx, due.Id, ct) } };
+        }
+
+        private static async Task<List<MailAttachment>> Attachments(NpgsqlConnection connection, NpgsqlTransaction tx, long messageId, CancellationToken ct)
+        {
+            await using var cmd = new NpgsqlCommand(
+                "SELECT file_name, content_type, content FROM outbox_attachments WHERE outbox_message_id = $1 ORDER BY id", connection, tx);
+            cmd.Parameters.AddWithValue(messageId);
             await using var reader = await cmd.ExecuteReaderAsync(ct);
-            if (!await reader.ReadAsync(ct)) return null;
-            return new Due(reader.GetInt64(0), reader.GetInt32(1), new MailMessageData(reader.GetString(2), reader.GetString(3), reader.GetString(4),
-                reader.IsDBNull(5) ? null : reader.GetString(5), reader.GetString(6)));
+            var files = new List<MailAttachment>();
+            while (await reader.ReadAsync(ct)) files.Add(new MailAttachment(reader.GetString(0), reader.GetString(1), (byte[])reader[2]));
+            return files;
         }
 
         private async Task<OutboxState> Record(NpgsqlConnection connection, NpgsqlTransaction tx, Due message, string? error, CancellationToken ct)

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -19,7 +20,7 @@ public static class AddTask
     public sealed record TargetInput(string Indicator, TargetUnit Unit, TargetComparison Comparison, decimal Value,
         DateOnly? DueOn = null, decimal? Baseline = null, string? UnitText = null);
 
-    public sealed record Command(long PlanId, string Code, string Title, long? LeadAgencyId, long? ParentId = null,
+    public sealed record Command([property: JsonIgnore] long PlanId, string Code, string Title, long? LeadAgencyId, long? ParentId = null,
         string? Description = null, IReadOnlyList<long>? CoordinatingAgencyIds = null, string? DeadlineText = null,
         string? ExpectedOutput = null, bool IsGroup = false, IReadOnlyList<TargetInput>? Targets = null)
         : IRequest<Result>, ITransactionalCommand;

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using MediatR;
 using PlanTracker.Core.Audit;
 using PlanTracker.Core.Authorization;
@@ -10,7 +11,7 @@ namespace PlanTracker.Core.Features.Plans;
 /// <summary>The secretariat moves a task under another heading of the same plan (or to the top level).</summary>
 public static class MoveTask
 {
-    public sealed record Command(long TaskId, int Version, long? NewParentId) : IRequest<int>, ITransactionalCommand;
+    public sealed record Command([property: JsonIgnore] long TaskId, int Version, long? NewParentId) : IRequest<int>, ITransactionalCommand;
 
     public sealed class Handler(PlanTrackerDbContext db, AccessContext access, TimeProvider time) : IRequestHandler<Command, int>
     {

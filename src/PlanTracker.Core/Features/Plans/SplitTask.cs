@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using FluentValidation;
 using MediatR;
 using PlanTracker.Core.Audit;
@@ -14,7 +15,7 @@ namespace PlanTracker.Core.Features.Plans;
 /// </summary>
 public static class SplitTask
 {
-    public sealed record Command(long TaskId, int Version, IReadOnlyList<string> PartTitles) : IRequest<IReadOnlyList<long>>, ITransactionalCommand;
+    public sealed record Command([property: JsonIgnore] long TaskId, int Version, IReadOnlyList<string> PartTitles) : IRequest<IReadOnlyList<long>>, ITransactionalCommand;
 
     public sealed class Validator : AbstractValidator<Command>
     {

@@ -4,6 +4,7 @@ using PlanTracker.Core.Authorization;
 using PlanTracker.Core.Common;
 using PlanTracker.Core.Domain;
 using PlanTracker.Core.Persistence;
+using PlanTracker.Core.Reporting;
 
 namespace PlanTracker.Core.Features.Reports;
 
@@ -29,7 +30,8 @@ public static class GetReportingCompliance
         {
             var provinceId = await access.SecretariatProvinceAsync(db, ct);
             var period = await calendar.PeriodNumberAsync(q.Regime, q.Year, q.Number, ct);
-            var expected = await Reporting.ReportingDuty.ExpectedAgencies(db, provinceId).AsNoTracking()
+            var expected = await db.AgenciesExpectedToReport().AsNoTracking()
+                .Where(a => a.ProvinceId == provinceId)
                 .Select(a => new { a.Id, Name = a.ShortName ?? a.Name })
                 .ToListAsync(ct);
             var reports = period.Id == 0 ? [] : await db.PeriodReports.AsNoTracking()

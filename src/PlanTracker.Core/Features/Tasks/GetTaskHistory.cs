@@ -21,6 +21,9 @@ public static class GetTaskHistory
         public async Task<Result> Handle(Query q, CancellationToken ct)
         {
             var audit = await GetAuditTrail.Read(db, nameof(PlanTask), q.TaskId, ct);
+            // A deleted task keeps its audit trail; an id that never was a task is not found.
+            if (audit.Count == 0 && !await db.Tasks.AnyAsync(t => t.Id == q.TaskId, ct))
+                throw new Common.NotFoundException($"Task {q.TaskId} does not exist.");
             var progress = await db.ProgressUpdates.AsNoTracking()
                 .Where(p => p.TaskId == q.TaskId)
                 .OrderByDescending(p => p.RecordedAt).ThenByDescending(p => p.Id)

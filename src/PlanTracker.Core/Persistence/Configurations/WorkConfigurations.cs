@@ -57,6 +57,16 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Emai
     {
         b.ToTable("outbox_messages");
         b.HasIndex(m => m.MessageId).IsUnique();
+        b.HasMany(m => m.Attachments).WithOne().HasForeignKey(a => a.OutboxMessageId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class OutboxAttachmentConfiguration : IEntityTypeConfiguration<Email.OutboxAttachment>
+{
+    public void Configure(EntityTypeBuilder<Email.OutboxAttachment> b)
+    {
+        b.ToTable("outbox_attachments");
+        b.HasIndex(a => a.OutboxMessageId);
     }
 }
 
