@@ -22,6 +22,7 @@ public static class DependencyInjection
         services.AddScoped<SeedLoader>();
         services.AddScoped<Authorization.AccessContext>();
         services.AddScoped<Reporting.ReportingCalendar>();
+        services.AddScoped<Jobs.JobRunner>();
         services.AddSingleton(new Reporting.ReportingOptions());
         services.AddSingleton(new Files.EvidenceOptions());
         services.AddSingleton(new Features.Mail.OutboxOptions());

@@ -16,7 +16,16 @@ using PlanTracker.Core.Persistence;
 using PlanTracker.Web.Api;
 using PlanTracker.Web.Hosting;
 
-var builder = WebApplication.CreateBuilder(args);
+// "job <name> [--as-of yyyy-MM-dd]" / "job list": the same services, no web server, no scheduler.
+var jobCommand = JobCommandLine.IsRequested(args) ? JobCommandLine.Parse(args) : null;
+if (jobCommand?.Error is { } commandError)
+{
+    Console.Error.WriteLine(commandError);
+    return 2;
+}
+
+var builder = WebApplication.CreateBuilder(jobCommand?.HostArgs ?? args);
+if (jobCommand is not null) builder.Logging.AddFilter(null, LogLevel.Warning); // the outcome line, not the start-up chatter
 
 var embedded = builder.UseEmbeddedDatabase(out var embeddedPostgres);
 var connectionString = builder.Configuration.GetConnectionString("PlanTracker")!;
@@ -46,7 +55,7 @@ builder.Services.AddSingleton(builder.Configuration.GetSection("Evidence").Get<P
     ?? new PlanTracker.Core.Files.EvidenceOptions());
 builder.Services.AddSingleton(builder.Configuration.GetSection("Reports").Get<PlanTracker.Core.Reports.ReportOptions>()
     ?? new PlanTracker.Core.Reports.ReportOptions());
-if (builder.Configuration.GetValue("Scheduler:Enabled", true))
+if (jobCommand is null && builder.Configuration.GetValue("Scheduler:Enabled", true))
     builder.Services.AddPlanTrackerScheduler(connectionString, builder.Configuration);
 
 // Pages sign in with a cookie, the API with a bearer token; one policy scheme picks by path.
@@ -110,9 +119,11 @@ VietnameseFormatter.Register();
 try
 {
     var demoUsers = await app.PrepareDatabaseAsync(embedded);
+    if (jobCommand is not null) return await jobCommand.RunAsync(app);
     ConfigurePipeline(app);
     app.Lifetime.ApplicationStarted.Register(() => app.PrintWelcome(embedded, demoUsers));
     await app.RunAsync();
+    return 0;
 }
 finally
 {

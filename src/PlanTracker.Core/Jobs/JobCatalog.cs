@@ -1,15 +1,34 @@
 using MediatR;
-using PlanTracker.Core.Features.Escalations;
+using Microsoft.Extensions.Configuration;
+using PlanTracker.Core.Common;
 using PlanTracker.Core.Features.Digests;
+using PlanTracker.Core.Features.Escalations;
 using PlanTracker.Core.Features.Mail;
-using PlanTracker.Core.Features.ReportingCycle;
 using PlanTracker.Core.Features.Reminders;
+using PlanTracker.Core.Features.ReportingCycle;
 using PlanTracker.Core.Features.Reports;
 
 namespace PlanTracker.Core.Jobs;
 
+/// <summary>What a run reports: one line for people (with its counts), and whether it found nothing to do.</summary>
+public sealed record JobOutcome(string Text, bool Idle = false);
+
 /// <summary>A scheduled job: its name, its default schedule (Quartz cron, Asia/Ho_Chi_Minh) and the one command it sends.</summary>
-public sealed record JobDefinition(string Name, string DefaultCron, Func<IMediator, DateOnly, CancellationToken, Task<string>> Run);
+public sealed record JobDefinition(string Name, string DefaultCron, Func<IMediator, DateOnly, CancellationToken, Task<JobOutcome>> Run)
+{
+    /// <summary>A job whose command reports a line of text; it is never idle.</summary>
+    public JobDefinition(string name, string defaultCron, Func<IMediator, DateOnly, CancellationToken, Task<string>> run)
+        : this(name, defaultCron, async (m, asOf, ct) => new JobOutcome(await run(m, asOf, ct))) { }
+
+    /// <summary>
+    /// False for a frequent job: a scheduled run that found nothing to do leaves no row in job_runs
+    /// (manual and command-line runs are always recorded).
+    /// </summary>
+    public bool RecordsIdleRuns { get; init; } = true;
+
+    /// <summary>How many recorded runs of this job to keep (null: all); older ones are deleted as new ones are written.</summary>
+    public int? KeepRuns { get; init; }
+}
 
 /// <summary>
 /// Every schedule in one place. A job is thin: it sends one command with its as-of date and
@@ -19,7 +38,12 @@ public static class JobCatalog
 {
     public static readonly IReadOnlyList<JobDefinition> All =
     [
-        new("outbox-dispatch", "0/10 * * * * ?", async (m, _, ct) => (await m.Send(new DispatchOutbox.Command(), ct)).ToString()),
+        // Every 10 s: only the runs that sent, failed or set aside something are recorded, and the latest 1,000 kept.
+        new("outbox-dispatch", "0/10 * * * * ?", async (m, _, ct) =>
+        {
+            var r = await m.Send(new DispatchOutbox.Command(), ct);
+            return new JobOutcome($"{r.Sent} sent, {r.Failed} failed, {r.Dead} dead", Idle: r.Sent + r.Failed + r.Dead == 0);
+        }) { RecordsIdleRuns = false, KeepRuns = 1000 },
         new(SendDeadlineReminders.Job, "0 0 7 * * ?", async (m, asOf, ct) => (await m.Send(new SendDeadlineReminders.Command(asOf), ct)).ToString()),
         new(EscalateOverdueTasks.Job, "0 15 7 * * ?", async (m, asOf, ct) => (await m.Send(new EscalateOverdueTasks.Command(asOf), ct)).ToString()),
         new(SendReportingCycleNotices.Job, "0 30 7 * * ?", async (m, asOf, ct) => (await m.Send(new SendReportingCycleNotices.Command(asOf), ct)).ToString()),
@@ -29,4 +53,17 @@ public static class JobCatalog
     ];
 
     public static JobDefinition? Find(string name) => All.SingleOrDefault(j => j.Name == name);
+
+    /// <summary>The as-of dates a run accepts: the plans' own years, give or take; anything else is a typo.</summary>
+    public static bool AcceptsAsOf(DateOnly asOf) => asOf.Year is >= 2000 and <= 2100;
+
+    public const string AsOfRange = "The as-of date must be between 01/01/2000 and 31/12/2100.";
+
+    /// <summary>The schedule in force: Jobs__&lt;name&gt;__Cron when configured, the catalog's default otherwise.</summary>
+    public static string CronOf(JobDefinition job, IConfiguration? configuration) =>
+        configuration?[$"Jobs:{job.Name}:Cron"] is { Length: > 0 } configured ? configured : job.DefaultCron;
+
+    /// <summary>When a cron schedule next fires after <paramref name="instant"/>, in the province's time zone; null for an invalid cron.</summary>
+    public static DateTimeOffset? NextFireAfter(string cron, DateTimeOffset instant) =>
+        Quartz.CronExpression.TryParse(cron, out var expression) ? expression!.WithTimeZone(ProvinceClock.Zone).GetNextValidTimeAfter(instant) : null;
 }

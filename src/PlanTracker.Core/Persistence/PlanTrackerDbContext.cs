@@ -30,6 +30,7 @@ public sealed class PlanTrackerDbContext(DbContextOptions<PlanTrackerDbContext> 
     public DbSet<Email.NotificationLog> NotificationLog => Set<Email.NotificationLog>();
     public DbSet<DigestPreference> DigestPreferences => Set<DigestPreference>();
     public DbSet<QuarterlyReport> QuarterlyReports => Set<QuarterlyReport>();
+    public DbSet<Jobs.JobRun> JobRuns => Set<Jobs.JobRun>();
 
     /// <summary>Mirrors the SQL function of the same name; see <see cref="TimelinessRules.Compute"/>.</summary>
     public static string TaskTimeliness(PlanTaskStatus status, DateOnly? completedOn, DeadlineKind deadlineKind, DateOnly? dueOn, DateOnly today) =>

@@ -3,6 +3,7 @@ using PlanTracker.Core.Persistence;
 
 namespace PlanTracker.Core.Reporting;
 
+/// <summary>Who must report for a period: one definition for the compliance view, the reporting-cycle mail and the compiled report.</summary>
 public static class ReportingObligations
 {
     /// <summary>
@@ -15,7 +16,7 @@ public static class ReportingObligations
                 || db.Set<AgencyGroupMember>().Any(m => m.MemberId == a.Id
                     && db.Tasks.Any(t => t.LeadAgencyId == m.GroupId && t.Plan.Status == PlanStatus.Published))));
 
-    /// <summary>Expected agencies with no submitted report for the period (all of them while the period has no row).</summary>
+    /// <summary>Expected agencies with no submitted report for the period (all of them when the period has no row yet).</summary>
     public static IQueryable<Agency> AgenciesMissingReport(this PlanTrackerDbContext db, long? periodId) =>
         db.AgenciesExpectedToReport()
             .Where(a => !db.PeriodReports.Any(r => r.ReportingPeriodId == periodId && r.AgencyId == a.Id && r.SubmittedAt != null));

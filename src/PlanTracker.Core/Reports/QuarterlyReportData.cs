@@ -125,19 +125,13 @@ internal sealed class QuarterlyReportData(PlanTrackerDbContext db, QuarterlyRepo
             .Select(AsTaskRow).AsAsyncEnumerable();
     }
 
-    public async Task<(int Missing, int Expected)> ReportingAsync(CancellationToken ct)
-    {
-        var provinceId = scope.ProvinceId;
-        return (await db.AgenciesMissingReport(scope.PeriodId).CountAsync(a => a.ProvinceId == provinceId, ct),
-            await db.AgenciesExpectedToReport().CountAsync(a => a.ProvinceId == provinceId, ct));
-    }
+    public async Task<(int Missing, int Expected)> ReportingAsync(CancellationToken ct) =>
+        (await db.AgenciesMissingReport(scope.PeriodId).Where(a => a.ProvinceId == scope.ProvinceId).CountAsync(ct),
+         await db.AgenciesExpectedToReport().Where(a => a.ProvinceId == scope.ProvinceId).CountAsync(ct));
 
-    public IAsyncEnumerable<string> MissingAgencies()
-    {
-        var provinceId = scope.ProvinceId;
-        return db.AgenciesMissingReport(scope.PeriodId).AsNoTracking().Where(a => a.ProvinceId == provinceId)
+    public IAsyncEnumerable<string> MissingAgencies() =>
+        db.AgenciesMissingReport(scope.PeriodId).Where(a => a.ProvinceId == scope.ProvinceId).AsNoTracking()
             .OrderBy(a => a.Name).ThenBy(a => a.Id).Select(a => a.Name).AsAsyncEnumerable();
-    }
 
     private sealed class Keyed
     {

@@ -149,6 +149,7 @@ public static class PlanTrackerApi
             Results.Ok(await m.Send(new PlanTracker.Core.Features.Digests.GetDigestPreference.Query(), ct)));
         api.MapPut("/me/digest", async (DigestBody body, IMediator m, CancellationToken ct) =>
             Results.Ok(await m.Send(new PlanTracker.Core.Features.Digests.SetDigestPreference.Command(body.Frequency, body.Weekday, body.Hour), ct)));
+        api.MapJobsApi();
 
         api.MapGet("/agencies", async (string? province, IMediator m, CancellationToken ct) =>
             Results.Ok(await m.Send(new ListAgencies.Query(province), ct)));

@@ -76,6 +76,8 @@ public sealed class AuthorizationMatrixTests(AppFactory app) : IClassFixture<App
                 ["admin"]),
             ("my agency's tasks", c => c.GetAsync("/api/v1/my/tasks"), Roles.Except(["admin"]).ToArray()),
             ("read plans", c => c.GetAsync("/api/v1/plans"), Roles),
+            ("list jobs", c => c.GetAsync("/api/v1/jobs"), ["admin", "secretariat", "secretariat-other-province"]),
+            ("job history", c => c.GetAsync("/api/v1/jobs/deadline-reminders/runs"), ["admin", "secretariat", "secretariat-other-province"]),
         };
 
         var wrong = new List<string>();

@@ -8,10 +8,13 @@ namespace PlanTracker.Tests.Infrastructure;
 /// <summary>A real SMTP server on 127.0.0.1 (aiosmtpd), started and stopped by the test.</summary>
 public sealed class SmtpSink : IDisposable
 {
+    private readonly TimeSpan _delay;
     private Process? _process;
 
-    public SmtpSink()
+    /// <param name="delay">How long the server takes to accept each message (a slow server); none by default.</param>
+    public SmtpSink(TimeSpan? delay = null)
     {
+        _delay = delay ?? TimeSpan.Zero;
         var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         Port = ((IPEndPoint)listener.LocalEndpoint).Port;
@@ -29,7 +32,8 @@ public sealed class SmtpSink : IDisposable
     public void Start()
     {
         var script = Path.Combine(AppContext.BaseDirectory, "Infrastructure", "smtp_sink.py");
-        var psi = new ProcessStartInfo("/usr/bin/python3", [script, Port.ToString(), Folder])
+        var psi = new ProcessStartInfo("/usr/bin/python3",
+            [script, Port.ToString(), Folder, _delay.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)])
         {
             RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true,
         };

@@ -1,5 +1,7 @@
 """A real SMTP server for the tests (Debian's python3-aiosmtpd). Every message received is decoded
-with the standard library and written as one JSON file: Message-ID, subject, both bodies, attachments."""
+with the standard library and written as one JSON file: Message-ID, subject, both bodies, attachments. An optional
+third argument makes it answer each message that many seconds late, like a slow server."""
+import asyncio
 import json
 import os
 import sys
@@ -11,10 +13,13 @@ from aiosmtpd.controller import Controller
 
 
 class Decode:
-    def __init__(self, folder):
+    def __init__(self, folder, delay):
         self.folder = folder
+        self.delay = delay
 
     async def handle_DATA(self, server, session, envelope):
+        if self.delay:
+            await asyncio.sleep(self.delay)
         message = message_from_bytes(envelope.content, policy=default)
         text = message.get_body(preferencelist=("plain",))
         html = message.get_body(preferencelist=("html",))
@@ -34,8 +39,9 @@ class Decode:
 
 
 port, folder = int(sys.argv[1]), sys.argv[2]
+delay = float(sys.argv[3]) if len(sys.argv) > 3 else 0.0
 os.makedirs(folder, exist_ok=True)
-controller = Controller(Decode(folder), hostname="127.0.0.1", port=port)
+controller = Controller(Decode(folder, delay), hostname="127.0.0.1", port=port)
 controller.start()
 print("ready", flush=True)
 try:

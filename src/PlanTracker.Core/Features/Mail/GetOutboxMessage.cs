@@ -1,0 +1,30 @@
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using PlanTracker.Core.Authorization;
+using PlanTracker.Core.Common;
+using PlanTracker.Core.Email;
+using PlanTracker.Core.Features.Jobs;
+using PlanTracker.Core.Persistence;
+
+namespace PlanTracker.Core.Features.Mail;
+
+/// <summary>One outbox message in full, to preview it (admins and the secretariat).</summary>
+public static class GetOutboxMessage
+{
+    public sealed record Query(long Id) : IRequest<Result>;
+
+    public sealed record Result(long Id, DateTimeOffset CreatedAt, string Kind, string ToAddress, string Subject, string TextBody, string? HtmlBody,
+        string MessageId, OutboxState State, int Attempts, DateTimeOffset NextAttemptAt, DateTimeOffset? SentAt, string? LastError);
+
+    public sealed class Handler(PlanTrackerDbContext db, AccessContext access) : IRequestHandler<Query, Result>
+    {
+        public async Task<Result> Handle(Query q, CancellationToken ct)
+        {
+            JobAccess.Demand(access);
+            return await db.OutboxMessages.AsNoTracking().Where(m => m.Id == q.Id)
+                .Select(m => new Result(m.Id, m.CreatedAt, m.Kind, m.ToAddress, m.Subject, m.TextBody, m.HtmlBody, m.MessageId, m.State,
+                    m.Attempts, m.NextAttemptAt, m.SentAt, m.LastError))
+                .SingleOrDefaultAsync(ct) ?? throw new NotFoundException($"There is no outbox message {q.Id}.");
+        }
+    }
+}
