@@ -38,7 +38,7 @@ public sealed class MailOptions
     public string PickupDirectory { get; set; } = ".data/mail";
     public SmtpOptions Smtp { get; set; } = new();
     /// <summary>The address users reach PlanTracker at; links in mails (downloads, unsubscribe) start with it.</summary>
-    public string PublicUrl { get; set; } = "http://localhost:5000";
+    public string PublicUrl { get; set; } = "http://127.0.0.1:5080";
 
     public string Link(string pathAndQuery) => PublicUrl.TrimEnd('/') + "/" + pathAndQuery.TrimStart('/');
 }

@@ -244,6 +244,6 @@ public sealed partial class DigestPreferenceTests(AppFactory app) : IClassFixtur
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryToken();
 
-    [GeneratedRegex(@"http://localhost:5000(/Unsubscribe\?token=\S+)")]
+    [GeneratedRegex(@"http://127\.0\.0\.1:5080(/Unsubscribe\?token=\S+)")]
     private static partial Regex UnsubscribeLink();
 }

@@ -43,7 +43,7 @@ public sealed class DigestTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.DoesNotContain("II.2.c-10", mail.TextBody); // due 31/12/2017: not soon
         Assert.DoesNotContain("Thay đổi từ bản tin trước", mail.TextBody);
         Assert.Contains("<h3>Sở Nội vụ: nhiệm vụ quá hạn (1)</h3>", WebUtility.HtmlDecode(mail.HtmlBody));
-        Assert.Contains("<a href=\"http://localhost:5000/Unsubscribe?token=", mail.HtmlBody);
+        Assert.Contains("<a href=\"http://127.0.0.1:5080/Unsubscribe?token=", mail.HtmlBody);
         Assert.Contains("Sở Nội vụ: nhiệm vụ đến hạn trong 14 ngày tới (6)", (await SingleDigestAsync(Head, "19/12/2016")).TextBody);
 
         using var scope = app.Services.CreateScope();
@@ -140,7 +140,7 @@ public sealed class DigestTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Contains("- III.5.b ", english.TextBody);
         Assert.Contains("| Progress recorded: In progress, 35% | Trần Thị Cán Bộ | 22/11/2026 10:00 (2 hours ago)", english.TextBody);
         Assert.Contains("Sở Nội vụ: overdue tasks (", english.TextBody);
-        Assert.Matches(@"Stop these digests \(no sign-in needed\): http://localhost:5000/Unsubscribe\?token=\d+\.[\w-]+&culture=en-US\r\n", english.TextBody);
+        Assert.Matches(@"Stop these digests \(no sign-in needed\): http://127\.0\.0\.1:5080/Unsubscribe\?token=\d+\.[\w-]+&culture=en-US\r\n", english.TextBody);
         var vietnamese = await SingleDigestAsync(Officer, "23/11/2026");
         Assert.Contains("| Cập nhật tiến độ: Đang thực hiện, 35% | Trần Thị Cán Bộ | 22/11/2026 10:00 (2 giờ trước)", vietnamese.TextBody);
         Assert.Contains("31/03/2016 (quá hạn 10 năm)", vietnamese.TextBody); // II.2.c-2+1

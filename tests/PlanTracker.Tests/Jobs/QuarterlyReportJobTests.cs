@@ -38,7 +38,7 @@ public sealed class QuarterlyReportJobTests(AppFactory app) : IClassFixture<AppF
         Assert.Equal("Báo cáo tình hình thực hiện Quý III/2026 - tỉnh Vĩnh Phúc", mail.Subject);
         var vinhPhuc = files.Where(f => db.Provinces.Any(p => p.Id == f.ProvinceId && p.Key == "vinh-phuc")).ToList();
         Assert.Equal(2, vinhPhuc.Count);
-        Assert.All(vinhPhuc, f => Assert.Contains($"http://localhost:5000/reports/quarterly/{f.Id}/file", mail.TextBody));
+        Assert.All(vinhPhuc, f => Assert.Contains($"http://127.0.0.1:5080/reports/quarterly/{f.Id}/file", mail.TextBody));
         Assert.Contains("số liệu tính đến ngày 30/09/2026", mail.TextBody);
         Assert.Contains("Word (.docx)", mail.HtmlBody);
         Assert.Equal(1, await db.NotificationLog.CountAsync(n => n.Job == "quarterly-report" && n.Item == "quarter:2026-Q3/vinh-phuc"));

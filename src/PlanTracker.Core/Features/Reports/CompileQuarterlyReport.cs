@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using PlanTracker.Core.Domain;
 using PlanTracker.Core.Email;
 using PlanTracker.Core.Localization;
+using PlanTracker.Core.Notifications;
 using PlanTracker.Core.Persistence;
 using PlanTracker.Core.Reporting;
 using PlanTracker.Core.Reports;
@@ -29,10 +30,8 @@ public static class CompileQuarterlyReport
 
     private sealed record Province(long Id, string Key, string Name);
 
-    private sealed record Recipient(long Id, string Email, string Culture);
-
-    public sealed class Handler(PlanTrackerDbContext db, ReportingCalendar calendar, QuarterlyReportCompiler compiler, MailOptions mail,
-        TimeProvider time) : IRequestHandler<Command, Result>
+    public sealed class Handler(PlanTrackerDbContext db, ReportingCalendar calendar, QuarterlyReportCompiler compiler, Recipients recipients,
+        MailOptions mail, TimeProvider time) : IRequestHandler<Command, Result>
     {
         public async Task<Result> Handle(Command c, CancellationToken ct)
         {
@@ -72,51 +71,36 @@ public static class CompileQuarterlyReport
             }
 
             var item = $"quarter:{period.Year}-Q{period.Number}/{province.Key}";
-            var told = await db.NotificationLog.Where(n => n.Job == Job && n.AsOf == period.EndOn && n.Item == item).Select(n => n.UserId).ToListAsync(ct);
-            var recipients = (await SteeringMembers(province.Id, ct)).Where(r => !told.Contains(r.Id)).ToList();
-            if (recipients.Count > 0)
+            var mailer = await JobMailer.OpenAsync(db, Job, period.EndOn, time, ct);
+            var members = (await SteeringMembers(province.Id, ct)).Where(r => mailer.Fresh(r, [item], i => i).Count > 0).ToList();
+            if (members.Count > 0)
             {
                 var scope = await QuarterlyReportScope.ForAsync(db, province.Id, period, latest[0].DataAsOf, latest[0].DataAsOf, ct);
                 var data = new QuarterlyReportData(db, scope);
                 var totals = await data.TotalsAsync(ct);
                 var (missing, expected) = await data.ReportingAsync(ct);
-                var now = time.GetUtcNow();
-                foreach (var user in recipients)
-                {
-                    var message = Compose(user, province, scope, latest, totals, missing, expected, now);
-                    db.OutboxMessages.Add(message);
-                    var log = new NotificationLog(Job, period.EndOn, user.Id, item);
-                    log.SentIn(message);
-                    db.NotificationLog.Add(log);
-                }
+                foreach (var user in members)
+                    mailer.Queue(user, [item], composer => Compose(composer, province, scope, latest, totals, missing, expected));
                 await db.SaveChangesAsync(ct);
             }
-            return (compiled, recipients.Count);
+            return (compiled, mailer.Mails);
         }
 
-        /// <summary>Steering committee members working in the province or overseeing one of its agencies.</summary>
+        /// <summary>Steering committee members working in the province or overseeing one of its agencies, once each.</summary>
         private async Task<List<Recipient>> SteeringMembers(long provinceId, CancellationToken ct)
         {
-            var now = time.GetUtcNow();
-            return await db.Users.AsNoTracking()
-                .Where(u => u.Email != null && (u.LockoutEnd == null || u.LockoutEnd < now)
-                    && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.SteeringMember))
-                    && ((u.Agency != null && u.Agency.ProvinceId == provinceId)
-                        || db.SteeringAssignments.Any(s => s.UserId == u.Id && db.Agencies.Any(a => a.Id == s.AgencyId && a.ProvinceId == provinceId))))
-                .OrderBy(u => u.Id)
-                .Select(u => new Recipient(u.Id, u.Email!, u.PreferredCulture))
-                .ToListAsync(ct);
+            var agencies = await db.Agencies.Where(a => a.ProvinceId == provinceId).Select(a => a.Id).ToListAsync(ct);
+            return (await recipients.InRoleAsync(Roles.SteeringMember, agencies, ct)).Concat(await recipients.OverseersAsync(agencies, ct))
+                .DistinctBy(r => r.Id).OrderBy(r => r.Id).ToList();
         }
 
-        private OutboxMessage Compose(Recipient user, Province province, QuarterlyReportScope scope, IReadOnlyList<QuarterlyReport> files,
-            TimelinessCounts totals, int missing, int expected, DateTimeOffset now)
+        /// <returns>The subject; the body goes into <paramref name="composer"/>.</returns>
+        private string Compose(MailComposer composer, Province province, QuarterlyReportScope scope, IReadOnlyList<QuarterlyReport> files,
+            TimelinessCounts totals, int missing, int expected)
         {
-            var composer = new MailComposer(user.Culture);
             var quarter = QuarterlyReportScope.Name(scope.Year, scope.Quarter, composer.Culture);
             var day = DeadlineDisplay.Day(scope.AsOf);
             var overdue = totals[Timeliness.InProgressOverdue];
-            var subject = composer.Pick($"Báo cáo tình hình thực hiện {quarter} - tỉnh {province.Name}",
-                $"Progress report for {quarter} - {province.Name}");
             composer.Paragraph(composer.Pick(
                     $"Báo cáo tổng hợp tình hình thực hiện các kế hoạch, nhiệm vụ {quarter} của tỉnh {province.Name} (số liệu tính đến ngày {day}) đã được lập: " +
                     $"{totals.Total} nhiệm vụ, trong đó {overdue} nhiệm vụ quá hạn; {missing}/{expected} đơn vị chưa gửi báo cáo.",
@@ -130,8 +114,7 @@ public static class CompileQuarterlyReport
                         mail.Link($"/reports/quarterly/{f.Id}/file"),
                     ]))
                 .Paragraph(composer.Pick("Đăng nhập PlanTracker để tải báo cáo.", "Sign in to PlanTracker to download it."));
-            var (text, html) = composer.Build();
-            return new OutboxMessage(Job, user.Email, user.Id, subject, text, html, now);
+            return composer.Pick($"Báo cáo tình hình thực hiện {quarter} - tỉnh {province.Name}", $"Progress report for {quarter} - {province.Name}");
         }
     }
 }
