@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +15,7 @@ namespace PlanTracker.Core.Features.Drafting;
 /// </summary>
 public static class EditDraftDocument
 {
-    public sealed record Command(long DraftId, int Version, string? Number, DocumentKind Kind, string Issuer, DateOnly? IssuedOn,
+    public sealed record Command([property: JsonIgnore] long DraftId, int Version, string? Number, DocumentKind Kind, string Issuer, DateOnly? IssuedOn,
         string? Signer, string Title, string PlanTitle, IReadOnlyList<long>? ImplementsDocumentIds = null, long? ExistingDocumentId = null)
         : IRequest<int>, ITransactionalCommand;
 

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using FluentValidation;
 using MediatR;
 using PlanTracker.Core.Authorization;
@@ -14,7 +15,7 @@ namespace PlanTracker.Core.Features.Drafting;
 /// </summary>
 public static class EditDraftItem
 {
-    public sealed record Command(long DraftId, int Version, string ItemId, string? Code = null, string? Title = null, string? Description = null,
+    public sealed record Command([property: JsonIgnore] long DraftId, int Version, [property: JsonIgnore] string ItemId, string? Code = null, string? Title = null, string? Description = null,
         bool? IsGroup = null, long? LeadAgencyId = null, IReadOnlyList<long>? CoordinatingAgencyIds = null, string? DeadlineText = null,
         IReadOnlyList<AddTask.TargetInput>? Targets = null, bool? Accepted = null) : IRequest<int>, ITransactionalCommand;
 

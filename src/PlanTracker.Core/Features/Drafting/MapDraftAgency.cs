@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using FluentValidation;
 using MediatR;
 using PlanTracker.Core.Authorization;
@@ -14,7 +15,7 @@ namespace PlanTracker.Core.Features.Drafting;
 /// </summary>
 public static class MapDraftAgency
 {
-    public sealed record Command(long DraftId, int Version, string UnknownId, long? AgencyId = null, string? NewName = null,
+    public sealed record Command([property: JsonIgnore] long DraftId, int Version, [property: JsonIgnore] string UnknownId, long? AgencyId = null, string? NewName = null,
         string? NewShortName = null, AgencyKind? NewKind = null, AgencyLevel? NewLevel = null) : IRequest<int>, ITransactionalCommand;
 
     public sealed class Validator : AbstractValidator<Command>
