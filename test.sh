@@ -20,15 +20,16 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 log=$(mktemp)
+started=$(mktemp) # made before the run: a report newer than this one was written by this run
 set +e
 dotnet test PlanTracker.sln -c Release 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 set -e
 # The drafting accuracy scores (issue 7), which a passing test's output would not show.
 report=tests/PlanTracker.Tests/bin/Release/net10.0/drafting-accuracy.txt
-if [ -f "$report" ] && [ "$report" -nt "$log" ]; then cat "$report"; fi
+if [ -f "$report" ] && [ "$report" -nt "$started" ]; then cat "$report"; fi
 # One plain closing line for CI: "N passed, N failed" summed over the test projects.
 awk '/(Passed|Failed)! +- +Failed: /{gsub(",","");for(i=1;i<=NF;i++){if($i=="Failed:")f+=$(i+1);if($i=="Passed:")p+=$(i+1);if($i=="Skipped:")s+=$(i+1)}}
      END{printf "tests: %d passed, %d failed, %d skipped\n", p, f, s}' "$log"
-rm -f "$log"
+rm -f "$log" "$started"
 exit "$status"
