@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace PlanTracker.Benchmarks.Generator;
 
@@ -37,6 +38,12 @@ public sealed record DatasetSpec
     public DateOnly Today { get; init; } = new(2026, 11, 16);
     /// <summary>Share of tasks due before <see cref="Today"/> that are still open (overdue).</summary>
     public double OverdueShare { get; init; } = 0.2;
+    /// <summary>
+    /// Share of plans that are published (the rest stay drafts); null: 0.92. Left out of the
+    /// fingerprint when null, so datasets generated before it existed are still recognised.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? PublishedShare { get; init; }
 
     public static IReadOnlyList<string> Sizes { get; } = ["S", "M", "L"];
 

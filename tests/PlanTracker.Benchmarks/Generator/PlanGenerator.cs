@@ -37,7 +37,7 @@ public static class PlanGenerator
             var issued = spec.FirstIssued.AddDays(r.Next(issuedSpan + 1));
             var kind = r.Weighted<DocumentKind>([(DocumentKind.Plan, 60), (DocumentKind.Decision, 20), (DocumentKind.Directive, 10), (DocumentKind.ActionProgramme, 10)]);
             var signer = $"{r.Pick(VietnameseNames.FamilyNames)} {r.Pick(VietnameseNames.GivenNames)}";
-            DateTimeOffset? publishedAt = r.Chance(0.92) ? new DateTimeOffset(issued.AddDays(r.Between(2, 20)).ToDateTime(new TimeOnly(2, 0)), TimeSpan.Zero) : null;
+            DateTimeOffset? publishedAt = r.Chance(spec.PublishedShare ?? 0.92) ? new DateTimeOffset(issued.AddDays(r.Between(2, 20)).ToDateTime(new TimeOnly(2, 0)), TimeSpan.Zero) : null;
             var reminderDays = r.Chance(0.06) ? r.Pick(ReminderOffsetChoices) : null;
             plans.Add(new PlanDraft(plans.Count + 1, plans.Count + 1, province, issued, size, kind, signer, publishedAt, reminderDays));
             total += size;
