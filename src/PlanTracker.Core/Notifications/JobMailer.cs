@@ -61,5 +61,11 @@ public sealed class JobMailer
         return message;
     }
 
+    public MailRunResult Result => new(Mails, Items);
+}
+
+/// <summary>What a mail job's run did, as the Jobs page shows it.</summary>
+public sealed record MailRunResult(int Mails, int Items)
+{
     public override string ToString() => $"{Mails} mail(s), {Items} item(s)";
 }

@@ -24,23 +24,18 @@ public static class EscalateOverdueTasks
 {
     public const string Job = "overdue-escalations";
 
-    public sealed record Command(DateOnly AsOf) : IRequest<Result>, ITransactionalCommand;
-
-    public sealed record Result(int Mails, int Items)
-    {
-        public override string ToString() => $"{Mails} mail(s), {Items} item(s)";
-    }
+    public sealed record Command(DateOnly AsOf) : IRequest<MailRunResult>, ITransactionalCommand;
 
     private sealed record Escalated(OpenTask Task, int DaysOverdue);
 
     public sealed class Handler(PlanTrackerDbContext db, Recipients recipients, EscalationOptions options, TimeProvider time)
-        : IRequestHandler<Command, Result>
+        : IRequestHandler<Command, MailRunResult>
     {
-        public async Task<Result> Handle(Command c, CancellationToken ct)
+        public async Task<MailRunResult> Handle(Command c, CancellationToken ct)
         {
             var days = options.DaysOverdue.Append(1).Distinct().ToList();
             var overdue = await db.DueOnAsync(days.Select(n => c.AsOf.AddDays(-n)).ToList(), ct);
-            if (overdue.Count == 0) return new Result(0, 0);
+            if (overdue.Count == 0) return new MailRunResult(0, 0);
             var mailer = await JobMailer.OpenAsync(db, Job, c.AsOf, time, ct);
 
             var escalated = overdue.Select(t => new Escalated(t, c.AsOf.DayNumber - t.DueOn.DayNumber))
@@ -48,7 +43,7 @@ public static class EscalateOverdueTasks
             await EscalateToHeadsAndOverseers(mailer, escalated, ct);
             await TellSecretariat(mailer, overdue.Where(t => t.DueOn == c.AsOf.AddDays(-1)).ToList(), ct);
             await db.SaveChangesAsync(ct);
-            return new Result(mailer.Mails, mailer.Items);
+            return mailer.Result;
         }
 
         private async Task EscalateToHeadsAndOverseers(JobMailer mailer, List<Escalated> escalated, CancellationToken ct)

@@ -26,19 +26,14 @@ public static class SendReportingCycleNotices
 {
     public const string Job = "reporting-cycle";
 
-    public sealed record Command(DateOnly AsOf) : IRequest<Result>, ITransactionalCommand;
-
-    public sealed record Result(int Mails, int Items)
-    {
-        public override string ToString() => $"{Mails} mail(s), {Items} item(s)";
-    }
+    public sealed record Command(DateOnly AsOf) : IRequest<MailRunResult>, ITransactionalCommand;
 
     private sealed record Missing(ReportingPeriod Period, long AgencyId, string Agency, long? ProvinceId);
 
     public sealed class Handler(PlanTrackerDbContext db, ReportingCalendar calendar, Recipients recipients, ReportingCycleOptions options,
-        TimeProvider time) : IRequestHandler<Command, Result>
+        TimeProvider time) : IRequestHandler<Command, MailRunResult>
     {
-        public async Task<Result> Handle(Command c, CancellationToken ct)
+        public async Task<MailRunResult> Handle(Command c, CancellationToken ct)
         {
             // The quarter's period row is created on first use; make sure today's exists before looking for deadlines.
             await calendar.QuarterOfAsync(c.AsOf, ct);
@@ -50,7 +45,7 @@ public static class SendReportingCycleNotices
             var yesterday = c.AsOf.AddDays(-1);
             await TellSecretariat(mailer, await MissingAsync(p => p.SubmissionDueOn == yesterday, ct), ct);
             await db.SaveChangesAsync(ct);
-            return new Result(mailer.Mails, mailer.Items);
+            return mailer.Result;
         }
 
         /// <summary>Agencies expected to report for the matching periods that have not submitted.</summary>
