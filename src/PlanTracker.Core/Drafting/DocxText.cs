@@ -3,6 +3,7 @@ using System.Text;
 using System.Xml;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
+using Humanizer;
 using W = DocumentFormat.OpenXml.Wordprocessing;
 using PlanTracker.Core.Common;
 
@@ -147,14 +148,7 @@ public static class DocxText
 
         private static char Letter(int n) => (char)('a' + (n - 1) % 26);
 
-        private static string Roman(int n)
-        {
-            var (values, symbols) = (new[] { 1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1 },
-                new[] { "M", "CM", "D", "CD", "C", "XC", "L", "XL", "X", "IX", "V", "IV", "I" });
-            var s = new StringBuilder();
-            for (var i = 0; i < values.Length; i++)
-                while (n >= values[i]) { s.Append(symbols[i]); n -= values[i]; }
-            return s.ToString();
-        }
+        // Humanizer writes Roman numerals for 1-3999, all Word numbering uses.
+        private static string Roman(int n) => n is >= 1 and <= 3999 ? n.ToRoman() : n.ToString(CultureInfo.InvariantCulture);
     }
 }

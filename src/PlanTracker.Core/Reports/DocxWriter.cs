@@ -106,6 +106,29 @@ internal sealed class DocxWriter : IDisposable
         _package.Dispose();
     }
 
+    /// <summary>One line of a header or signature block, without spacing after (centred unless told).</summary>
+    internal static Paragraph Line(string text, bool bold = false, bool italic = false, int? size = null, bool centered = true) =>
+        new(new ParagraphProperties(new SpacingBetweenLines { After = "0" },
+            new Justification { Val = centered ? JustificationValues.Center : JustificationValues.Left }),
+            Text(text, bold, italic, size));
+
+    /// <summary>Side-by-side blocks with no borders: the issuer and the national motto, the recipients and the signature.</summary>
+    internal static Table Borderless(params (int Width, List<OpenXmlElement> Content)[] cells)
+    {
+        var table = new Table(
+            new TableProperties(new TableWidth { Width = cells.Sum(c => c.Width).ToString(), Type = TableWidthUnitValues.Dxa },
+                new TableBorders(new TopBorder { Val = BorderValues.Nil }, new LeftBorder { Val = BorderValues.Nil },
+                    new BottomBorder { Val = BorderValues.Nil }, new RightBorder { Val = BorderValues.Nil },
+                    new InsideHorizontalBorder { Val = BorderValues.Nil }, new InsideVerticalBorder { Val = BorderValues.Nil }),
+                new TableLayout { Type = TableLayoutValues.Fixed }),
+            new TableGrid(cells.Select(c => new GridColumn { Width = c.Width.ToString() })));
+        var row = new TableRow();
+        foreach (var (width, content) in cells)
+            row.Append(new TableCell(content.Prepend(new TableCellProperties(new TableCellWidth { Width = width.ToString(), Type = TableWidthUnitValues.Dxa }))));
+        table.Append(row);
+        return table;
+    }
+
     internal static Paragraph Para(bool centered, bool indent, params OpenXmlElement[] runs)
     {
         var properties = new ParagraphProperties();

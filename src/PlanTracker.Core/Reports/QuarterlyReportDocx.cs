@@ -120,52 +120,31 @@ internal static class QuarterlyReportDocx
     private static void Header(DocxWriter doc, QuarterlyReportScope scope)
     {
         var issued = scope.IssuedOn;
-        var left = new List<OpenXmlElement> { Line(W.Issuer(scope), bold: scope.SecretariatName is null, size: 24) };
-        if (scope.SecretariatName is { } secretariat) left.Add(Line(secretariat.ToUpper(W.Culture), bold: true, size: 24));
-        left.Add(Line("Số:        /BC", size: 24));
-        doc.Write(Borderless(
+        var left = new List<OpenXmlElement> { DocxWriter.Line(W.Issuer(scope), bold: scope.SecretariatName is null, size: 24) };
+        if (scope.SecretariatName is { } secretariat) left.Add(DocxWriter.Line(secretariat.ToUpper(W.Culture), bold: true, size: 24));
+        left.Add(DocxWriter.Line("Số:        /BC", size: 24));
+        doc.Write(DocxWriter.Borderless(
             (3400, left),
             (DocxWriter.TextWidth - 3400,
             [
-                Line("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold: true, size: 24),
-                Line("Độc lập - Tự do - Hạnh phúc", bold: true),
-                Line($"{scope.ProvinceName}, ngày {issued.Day} tháng {issued.Month} năm {issued.Year}", italic: true),
+                DocxWriter.Line("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold: true, size: 24),
+                DocxWriter.Line("Độc lập - Tự do - Hạnh phúc", bold: true),
+                DocxWriter.Line($"{scope.ProvinceName}, ngày {issued.Day} tháng {issued.Month} năm {issued.Year}", italic: true),
             ])));
         doc.Write(new Paragraph());
     }
 
-    private static void Signature(DocxWriter doc) => doc.Write(Borderless(
+    private static void Signature(DocxWriter doc) => doc.Write(DocxWriter.Borderless(
         (4400,
         [
-            Line("Nơi nhận:", bold: true, italic: true, size: 24, centered: false),
-            Line("- Ban Chỉ đạo tỉnh (để báo cáo);", size: 22, centered: false),
-            Line("- UBND tỉnh (để báo cáo);", size: 22, centered: false),
-            Line("- Lưu: VT.", size: 22, centered: false),
+            DocxWriter.Line("Nơi nhận:", bold: true, italic: true, size: 24, centered: false),
+            DocxWriter.Line("- Ban Chỉ đạo tỉnh (để báo cáo);", size: 22, centered: false),
+            DocxWriter.Line("- UBND tỉnh (để báo cáo);", size: 22, centered: false),
+            DocxWriter.Line("- Lưu: VT.", size: 22, centered: false),
         ]),
         (DocxWriter.TextWidth - 4400,
         [
-            Line("THỦ TRƯỞNG CƠ QUAN", bold: true),
-            Line("(Ký, ghi rõ họ tên, đóng dấu)", italic: true),
+            DocxWriter.Line("THỦ TRƯỞNG CƠ QUAN", bold: true),
+            DocxWriter.Line("(Ký, ghi rõ họ tên, đóng dấu)", italic: true),
         ])));
-
-    private static Paragraph Line(string text, bool bold = false, bool italic = false, int? size = null, bool centered = true) =>
-        new(new ParagraphProperties(new SpacingBetweenLines { After = "0" },
-            new Justification { Val = centered ? JustificationValues.Center : JustificationValues.Left }),
-            DocxWriter.Text(text, bold, italic, size));
-
-    private static Table Borderless(params (int Width, List<OpenXmlElement> Content)[] cells)
-    {
-        var table = new Table(
-            new TableProperties(new TableWidth { Width = cells.Sum(c => c.Width).ToString(), Type = TableWidthUnitValues.Dxa },
-                new TableBorders(new TopBorder { Val = BorderValues.Nil }, new LeftBorder { Val = BorderValues.Nil },
-                    new BottomBorder { Val = BorderValues.Nil }, new RightBorder { Val = BorderValues.Nil },
-                    new InsideHorizontalBorder { Val = BorderValues.Nil }, new InsideVerticalBorder { Val = BorderValues.Nil }),
-                new TableLayout { Type = TableLayoutValues.Fixed }),
-            new TableGrid(cells.Select(c => new GridColumn { Width = c.Width.ToString() })));
-        var row = new TableRow();
-        foreach (var (width, content) in cells)
-            row.Append(new TableCell(content.Prepend(new TableCellProperties(new TableCellWidth { Width = width.ToString(), Type = TableWidthUnitValues.Dxa }))));
-        table.Append(row);
-        return table;
-    }
 }

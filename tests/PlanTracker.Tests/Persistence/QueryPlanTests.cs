@@ -92,7 +92,7 @@ public sealed class QueryPlanTests : IAsyncLifetime
     {
         var (db, explain, _) = await Context("thuongtruc@plantracker.local");
         await using var tx = await db.Database.BeginTransactionAsync(); // the job's own transaction; rolled back here
-        var handler = new SendDeadlineReminders.Handler(db, new ReminderOptions(), TimeProvider.System);
+        var handler = new SendDeadlineReminders.Handler(db, new PlanTracker.Core.Notifications.Recipients(db), new ReminderOptions(), TimeProvider.System);
 
         // 60,000 synthetic tasks fall due one date after another from 2020: some are due 14 days after this day.
         await handler.Handle(new SendDeadlineReminders.Command(new DateOnly(2021, 6, 1)), default);

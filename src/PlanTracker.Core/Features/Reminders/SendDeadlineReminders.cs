@@ -4,6 +4,7 @@ using PlanTracker.Core.Common;
 using PlanTracker.Core.Domain;
 using PlanTracker.Core.Email;
 using PlanTracker.Core.Localization;
+using PlanTracker.Core.Notifications;
 using PlanTracker.Core.Persistence;
 
 namespace PlanTracker.Core.Features.Reminders;
@@ -24,23 +25,15 @@ public static class SendDeadlineReminders
 {
     public const string Job = "deadline-reminders";
 
-    public sealed record Command(DateOnly AsOf) : IRequest<Result>, ITransactionalCommand;
+    public sealed record Command(DateOnly AsOf) : IRequest<MailRunResult>, ITransactionalCommand;
 
-    public sealed record Result(int Mails, int Items)
+    private sealed record Item(OpenTask Task, bool Lead);
+
+
+    public sealed class Handler(PlanTrackerDbContext db, Recipients recipients, ReminderOptions options, TimeProvider time)
+        : IRequestHandler<Command, MailRunResult>
     {
-        public override string ToString() => $"{Mails} mail(s), {Items} item(s)";
-    }
-
-    private sealed record Due(long Id, string Code, string Title, string Plan, int[]? PlanDays, DeadlineKind Kind, DateOnly DueOn,
-        long LeadAgencyId, List<long> Coordinating);
-
-    private sealed record Item(Due Task, bool Lead);
-
-    private sealed record Recipient(long Id, string Email, string Culture, long AgencyId);
-
-    public sealed class Handler(PlanTrackerDbContext db, ReminderOptions options, TimeProvider time) : IRequestHandler<Command, Result>
-    {
-        public async Task<Result> Handle(Command c, CancellationToken ct)
+        public async Task<MailRunResult> Handle(Command c, CancellationToken ct)
         {
             var calendar = await db.WorkingDayCalendarAsync(ct);
             var planDays = await db.Plans.Where(p => p.ReminderDays != null).Select(p => p.ReminderDays!).ToListAsync(ct);
@@ -48,37 +41,30 @@ public static class SendDeadlineReminders
             var dates = offsets.Select(n => c.AsOf.AddDays(n)).Concat(offsets.Select(n => calendar.AddWorkingDays(c.AsOf, n))).Distinct().ToList();
 
             // The partial index on open tasks' due dates answers this (ix_plan_tasks_open_due).
-            var due = await db.Tasks.AsNoTracking()
-                .Where(t => !t.IsGroup && t.Plan.Status == PlanStatus.Published
-                    && (t.Status == PlanTaskStatus.NotStarted || t.Status == PlanTaskStatus.InProgress)
-                    && !Deadline.OngoingKinds.Contains(t.Deadline.Kind)
-                    && dates.Contains((t.ExtendedDueOn ?? t.Deadline.DueOn)!.Value))
-                .Select(t => new Due(t.Id, t.Code, t.Title, t.Plan.Title, t.Plan.ReminderDays, t.Deadline.Kind,
-                    (t.ExtendedDueOn ?? t.Deadline.DueOn)!.Value, t.LeadAgencyId!.Value, t.CoordinatingAgencies.Select(x => x.AgencyId).ToList()))
-                .ToListAsync(ct);
-            due = due.Where(t => (t.PlanDays ?? options.DaysBefore).Any(n => DueIn(t, n, c.AsOf, calendar))).ToList();
-            if (due.Count == 0) return new Result(0, 0);
+            var due = await db.DueOnAsync(dates, ct);
+            due = due.Where(t => (t.PlanReminderDays ?? options.DaysBefore).Any(n => DueIn(t, n, c.AsOf, calendar))).ToList();
+            if (due.Count == 0) return new MailRunResult(0, 0);
 
             var told = (await db.NotificationLog.Where(n => n.Job == Job && n.AsOf == c.AsOf).Select(n => new { n.UserId, n.Item }).ToListAsync(ct))
                 .Select(n => (n.UserId, n.Item)).ToHashSet();
-            var recipients = (await Recipients(due, ct))
+            var toTell = (await Addressees(due, ct))
                 .Select(r => (r.User, Items: r.Items.Where(i => !told.Contains((r.User.Id, Key(i.Task)))).OrderBy(i => i.Task.DueOn).ThenBy(i => i.Task.Id).ToList()))
                 .Where(r => r.Items.Count > 0)
                 .OrderBy(r => r.User.Id)
                 .ToList();
-            if (recipients.Count == 0) return new Result(0, 0);
+            if (toTell.Count == 0) return new MailRunResult(0, 0);
 
             var now = time.GetUtcNow();
             var dueCells = new Dictionary<(DateOnly, bool), string>();
             // Composed one at a time while the outbox rows stream to the server: never all in memory.
-            var mails = recipients.Select(r => new JobMail(Compose(r.User, r.Items, c.AsOf, now, dueCells), r.User.Id, r.Items.ConvertAll(i => Key(i.Task))));
-            await OutboxBulkWriter.WriteAsync(db, Job, c.AsOf, recipients.Count, mails, ct);
-            return new Result(recipients.Count, recipients.Sum(r => r.Items.Count));
+            var mails = toTell.Select(r => new JobMail(Compose(r.User, r.Items, c.AsOf, now, dueCells), r.User.Id, r.Items.ConvertAll(i => Key(i.Task))));
+            await OutboxBulkWriter.WriteAsync(db, Job, c.AsOf, toTell.Count, mails, ct);
+            return new MailRunResult(toTell.Count, toTell.Sum(r => r.Items.Count));
         }
 
-        private static string Key(Due task) => $"task:{task.Id}";
+        private static string Key(OpenTask task) => $"task:{task.Id}";
 
-        private static bool DueIn(Due task, int days, DateOnly asOf, WorkingDayCalendar calendar) =>
+        private static bool DueIn(OpenTask task, int days, DateOnly asOf, WorkingDayCalendar calendar) =>
             task.DueOn == (task.Kind == DeadlineKind.WorkingDays && days > 0 ? calendar.AddWorkingDays(asOf, days) : asOf.AddDays(days));
 
         /// <summary>
@@ -86,18 +72,11 @@ public static class SendDeadlineReminders
         /// Two queries whatever the number of tasks, then lookups by agency and by person: a national
         /// day can tell tens of thousands of officers about a thousand tasks.
         /// </summary>
-        private async Task<IEnumerable<(Recipient User, ICollection<Item> Items)>> Recipients(List<Due> due, CancellationToken ct)
+        private async Task<IEnumerable<(Recipient User, ICollection<Item> Items)>> Addressees(List<OpenTask> due, CancellationToken ct)
         {
-            var agencyIds = due.SelectMany(t => t.Coordinating.Append(t.LeadAgencyId)).Distinct().ToList();
-            var members = (await db.Set<AgencyGroupMember>().Where(m => agencyIds.Contains(m.GroupId)).Select(m => new { m.GroupId, m.MemberId }).ToListAsync(ct))
-                .ToLookup(m => m.GroupId, m => m.MemberId);
-            var expanded = agencyIds.Concat(members.SelectMany(g => g)).Distinct().ToList();
-            var officers = (await db.Users.Where(u => u.AgencyId != null && expanded.Contains(u.AgencyId.Value) && u.Email != null
-                    && (u.LockoutEnd == null || u.LockoutEnd < DateTimeOffset.UtcNow)
-                    && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.AgencyOfficer)))
-                .Select(u => new Recipient(u.Id, u.Email!, u.PreferredCulture, u.AgencyId!.Value)).ToListAsync(ct))
-                .ToLookup(o => o.AgencyId);
-            IEnumerable<long> Seats(long agencyId) => members[agencyId].Append(agencyId);
+            var seats = await recipients.SeatsAsync(due.SelectMany(t => t.Coordinating.Append(t.LeadAgencyId)), ct);
+            var officers = (await recipients.InRoleAsync(Roles.AgencyOfficer, seats.SelectMany(s => s), ct)).ToLookup(o => o.AgencyId);
+            IEnumerable<long> Seats(long agencyId) => seats[agencyId];
 
             var result = new Dictionary<long, (Recipient User, Dictionary<long, Item> Items)>();
             foreach (var task in due)

@@ -28,6 +28,8 @@ public static class SendReportingCycleNotices
 
     public sealed record Command(DateOnly AsOf) : IRequest<MailRunResult>, ITransactionalCommand;
 
+    private static readonly System.Globalization.CultureInfo Vietnamese = new("vi-VN");
+
     private sealed record Missing(ReportingPeriod Period, long AgencyId, string Agency, long? ProvinceId);
 
     public sealed class Handler(PlanTrackerDbContext db, ReportingCalendar calendar, Recipients recipients, ReportingCycleOptions options,
@@ -87,9 +89,14 @@ public static class SendReportingCycleNotices
         private async Task TellSecretariat(JobMailer mailer, List<Missing> missing, CancellationToken ct)
         {
             if (missing.Count == 0) return;
-            var provinces = await db.Set<Province>().AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Name, ct);
-            var agencies = await db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.Name, ct);
-            foreach (var (provinceId, to) in await recipients.SecretariatAsync(ct))
+            var secretariat = await recipients.SecretariatAsync(ct);
+            var provinceIds = secretariat.Select(s => s.ProvinceId).Distinct().ToList();
+            var agencyIds = secretariat.Select(s => s.User.AgencyId).Distinct().ToList();
+            var provinces = await db.Set<Province>().AsNoTracking().Where(p => provinceIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
+            var agencies = await db.Agencies.AsNoTracking().Where(a => agencyIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, ct);
+            // Everyone at one secretariat gets the same letters: each is written once.
+            var letters = new Dictionary<(long Secretariat, long Period, long Agency), (string Name, byte[] Content)>();
+            foreach (var (provinceId, to) in secretariat)
             {
                 var fresh = mailer.Fresh(to, missing.Where(m => m.ProvinceId == provinceId), Key);
                 if (fresh.Count == 0) continue;
@@ -105,9 +112,13 @@ public static class SendReportingCycleNotices
                             fresh.Select((m, i) => (IReadOnlyList<string>)[(i + 1).ToString(mail.Culture), m.Agency]));
                     foreach (var m in fresh)
                     {
-                        var facts = new UrgingLetterFacts(provinces[provinceId], agencies[to.AgencyId], m.Agency, PeriodDisplay.Label(m.Period, new System.Globalization.CultureInfo("vi-VN")),
-                            m.Period.SubmissionDueOn, mailer.AsOf);
-                        mail.Attach(UrgingLetter.FileName(facts), UrgingLetter.ContentType, UrgingLetter.Build(facts));
+                        if (!letters.TryGetValue((to.AgencyId, m.Period.Id, m.AgencyId), out var letter))
+                        {
+                            var facts = new UrgingLetterFacts(provinces[provinceId], agencies[to.AgencyId], m.Agency,
+                                PeriodDisplay.Label(m.Period, Vietnamese), m.Period.SubmissionDueOn, mailer.AsOf);
+                            letters[(to.AgencyId, m.Period.Id, m.AgencyId)] = letter = (UrgingLetter.FileName(facts), UrgingLetter.Build(facts));
+                        }
+                        mail.Attach(letter.Name, UrgingLetter.ContentType, letter.Content);
                     }
                     return mail.Pick($"Danh sách cơ quan chưa gửi báo cáo {period}: {fresh.Count}", $"Agencies missing the {period} report: {fresh.Count}");
                 });
