@@ -53,6 +53,7 @@ public static class TestDatabases
 
     private static EmbeddedPostgres StartCluster()
     {
+        RemoveOrphanedClusters();
         var cluster = EmbeddedPostgres.Start(new EmbeddedPostgresOptions
         {
             DataDirectory = Root, Database = "postgres", Disposable = true,
@@ -65,6 +66,43 @@ public static class TestDatabases
             catch (IOException) { /* a leftover temp folder is harmless */ }
         };
         return cluster;
+    }
+
+    /// <summary>
+    /// A test process that was killed (a CI timeout, a cancelled run) never reaches ProcessExit: its
+    /// PostgreSQL keeps running and its folder keeps its gigabytes. Stop and delete those of dead processes.
+    /// </summary>
+    private static void RemoveOrphanedClusters()
+    {
+        foreach (var folder in Directory.EnumerateDirectories(Path.GetTempPath(), "plantracker-tests-*"))
+        {
+            if (!int.TryParse(Path.GetFileName(folder)["plantracker-tests-".Length..], out var owner) || IsRunning(owner)) continue;
+            var pidFile = Path.Combine(folder, "pgdata", "postmaster.pid");
+            if (File.Exists(pidFile) && int.TryParse(File.ReadLines(pidFile).FirstOrDefault(), out var postmaster) && IsRunning(postmaster))
+            {
+                using var process = System.Diagnostics.Process.GetProcessById(postmaster);
+                if (process.ProcessName == "postgres") // the id may have gone to another program since
+                {
+                    process.Kill();
+                    process.WaitForExit(10_000);
+                }
+            }
+            try { Directory.Delete(folder, recursive: true); }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { /* another run may be removing it */ }
+        }
+    }
+
+    private static bool IsRunning(int pid)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
     }
 
     private static async Task BuildTemplates()
