@@ -32,10 +32,11 @@ public static class DependencyInjection
         services.AddSingleton(new Features.Dashboard.DashboardOptions());
         services.AddScoped<Notifications.Recipients>();
         services.AddSingleton(new Features.Digests.DigestOptions());
-        services.AddSingleton(new Email.MailOptions());
         services.AddSingleton<SignedTokens>();
         services.AddSingleton<Files.IEvidenceStore, Files.FolderEvidenceStore>();
         services.AddSingleton(new Email.MailOptions());
+        services.AddSingleton<Email.MailTemplates>();
+        services.AddSingleton<Email.IMailTemplate, Features.Reminders.DeadlineReminderMail>();
         services.AddSingleton(new Reports.ReportOptions());
         services.AddSingleton<Reports.QuarterlyReportStore>();
         services.AddScoped<Reports.QuarterlyReportCompiler>();

@@ -5,9 +5,12 @@ namespace PlanTracker.Core.Email;
 
 public sealed record MailAttachment(string FileName, string ContentType, byte[] Content);
 
+/// <param name="To">One address, or an address list ("a@x, b@y") for a mail to all of an agency's officers.</param>
 public sealed record MailMessageData(string To, string Subject, string TextBody, string? HtmlBody, string MessageId)
 {
     public IReadOnlyList<MailAttachment> Attachments { get; init; } = [];
+
+    public IReadOnlyList<string> Recipients => To.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }
 
 /// <summary>The seam for sending mail (MailKit is not in the registry).</summary>
@@ -20,14 +23,19 @@ public interface IMailTransport
 
     private sealed class OneByOne(IMailTransport transport) : IMailSession
     {
-        public Task SendAsync(MailMessageData message, CancellationToken ct) => transport.SendAsync(message, ct);
+        public async Task<IReadOnlyList<string>> SendAsync(MailMessageData message, CancellationToken ct)
+        {
+            await transport.SendAsync(message, ct);
+            return [];
+        }
         public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 }
 
 public interface IMailSession : IAsyncDisposable
 {
-    Task SendAsync(MailMessageData message, CancellationToken ct);
+    /// <summary>Sends the message to every recipient the server accepts; returns those it refused (the mail went to the others).</summary>
+    Task<IReadOnlyList<string>> SendAsync(MailMessageData message, CancellationToken ct);
 }
 
 public sealed class MailOptions
@@ -71,7 +79,11 @@ public sealed class SystemNetMailTransport(MailOptions options) : IMailTransport
 
     private sealed class PickupSession(SystemNetMailTransport transport) : IMailSession
     {
-        public Task SendAsync(MailMessageData message, CancellationToken ct) => transport.WriteToPickupAsync(message, ct);
+        public async Task<IReadOnlyList<string>> SendAsync(MailMessageData message, CancellationToken ct)
+        {
+            await transport.WriteToPickupAsync(message, ct);
+            return [];
+        }
         public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 
@@ -85,7 +97,7 @@ public sealed class SystemNetMailTransport(MailOptions options) : IMailTransport
             HeadersEncoding = Encoding.UTF8,
             BodyEncoding = Encoding.UTF8,
         };
-        message.To.Add(new MailAddress(data.To, null, Encoding.UTF8));
+        foreach (var to in data.Recipients) message.To.Add(new MailAddress(to, null, Encoding.UTF8));
         message.Headers.Add("Message-ID", data.MessageId);
         message.AlternateViews.Add(AlternateView.CreateAlternateViewFromString(data.TextBody, Encoding.UTF8, "text/plain"));
         if (data.HtmlBody is not null)

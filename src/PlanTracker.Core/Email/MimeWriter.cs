@@ -14,7 +14,8 @@ public static class MimeWriter
     {
         var mime = new StringBuilder(256 + (data.TextBody.Length + (data.HtmlBody?.Length ?? 0)) * 3);
         Header(mime, "From", $"{EncodedWords(fromName)} <{fromAddress}>");
-        Header(mime, "To", $"<{data.To}>");
+        // An agency's officers in one mail: one address per folded line keeps every line far under 998 characters.
+        Header(mime, "To", string.Join(",\r\n ", data.Recipients.Select(to => $"<{to}>")));
         Header(mime, "Subject", EncodedWords(data.Subject));
         Header(mime, "Message-ID", data.MessageId);
         Header(mime, "Date", date.ToUniversalTime().ToString("ddd, dd MMM yyyy HH:mm:ss '+0000'", CultureInfo.InvariantCulture));

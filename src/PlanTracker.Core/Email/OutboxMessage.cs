@@ -26,8 +26,12 @@ public sealed class OutboxMessage
     public string ToAddress { get; private set; } = "";
     public long? UserId { get; private set; }
     public string Subject { get; private set; } = "";
-    public string TextBody { get; private set; } = "";
+    /// <summary>Null when the mail is queued as <see cref="Template"/> and <see cref="Model"/>: see <see cref="MailTemplates"/>.</summary>
+    public string? TextBody { get; private set; }
     public string? HtmlBody { get; private set; }
+    public string? Template { get; private set; }
+    /// <summary>The template's model as JSON (jsonb), frozen when the mail was queued.</summary>
+    public string? Model { get; private set; }
     public string MessageId { get; private set; } = "";
     public OutboxState State { get; private set; }
     public int Attempts { get; private set; }

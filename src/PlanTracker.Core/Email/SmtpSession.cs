@@ -60,10 +60,27 @@ public sealed class SmtpSession : IMailSession
         }
     }
 
-    public async Task SendAsync(MailMessageData message, CancellationToken ct)
+    public async Task<IReadOnlyList<string>> SendAsync(MailMessageData message, CancellationToken ct)
     {
         await CommandAsync($"MAIL FROM:<{_options.From}>", 250, ct);
-        await CommandAsync($"RCPT TO:<{message.To}>", 250, ct, alsoAccept: 251);
+        // A mail to an agency's officers goes to those the server accepts; one bad address must not hold back the rest.
+        var refused = new List<string>();
+        foreach (var to in message.Recipients)
+        {
+            try
+            {
+                await CommandAsync($"RCPT TO:<{to}>", 250, ct, alsoAccept: 251);
+            }
+            catch (SmtpException e) when ((int)e.StatusCode >= 500)
+            {
+                refused.Add($"{to}: {e.Message}");
+            }
+        }
+        if (refused.Count == message.Recipients.Count)
+        {
+            await CommandAsync("RSET", 250, ct);
+            throw new SmtpException(SmtpStatusCode.MailboxUnavailable, "Every recipient was refused: " + string.Join("; ", refused));
+        }
         await CommandAsync("DATA", 354, ct);
         var mime = MimeWriter.Render(message, _options.From, _options.FromName, DateTimeOffset.UtcNow);
         // The message and the terminating dot in one write: the point of this class.
@@ -73,6 +90,7 @@ public sealed class SmtpSession : IMailSession
         await _stream.WriteAsync(payload, ct);
         await _stream.FlushAsync(ct);
         await ExpectAsync(250, ct);
+        return refused;
     }
 
     private async Task<IReadOnlyList<string>> HelloAsync(CancellationToken ct)

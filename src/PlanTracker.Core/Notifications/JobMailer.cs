@@ -64,8 +64,9 @@ public sealed class JobMailer
     public MailRunResult Result => new(Mails, Items);
 }
 
-/// <summary>What a mail job's run did, as the Jobs page shows it.</summary>
-public sealed record MailRunResult(int Mails, int Items)
+/// <summary>What a mail job's run did, as the Jobs page shows it; <see cref="People"/> when a mail has several recipients.</summary>
+public sealed record MailRunResult(int Mails, int Items, int? People = null)
 {
-    public override string ToString() => $"{Mails} mail(s), {Items} item(s)";
+    public override string ToString() =>
+        People is { } people && people != Mails ? $"{Mails} mail(s) to {people} people, {Items} item(s)" : $"{Mails} mail(s), {Items} item(s)";
 }

@@ -28,6 +28,7 @@ public sealed class PlanTrackerDbContext(DbContextOptions<PlanTrackerDbContext> 
     public DbSet<SteeringAssignment> SteeringAssignments => Set<SteeringAssignment>();
     public DbSet<Email.OutboxMessage> OutboxMessages => Set<Email.OutboxMessage>();
     public DbSet<Email.NotificationLog> NotificationLog => Set<Email.NotificationLog>();
+    public DbSet<Email.AgencyNotice> AgencyNotices => Set<Email.AgencyNotice>();
     public DbSet<DigestPreference> DigestPreferences => Set<DigestPreference>();
     public DbSet<QuarterlyReport> QuarterlyReports => Set<QuarterlyReport>();
     public DbSet<Jobs.JobRun> JobRuns => Set<Jobs.JobRun>();

@@ -1,6 +1,7 @@
 """A real SMTP server for the tests (Debian's python3-aiosmtpd). Every message received is decoded
 with the standard library and written as one JSON file: Message-ID, subject, both bodies, attachments. An optional
-third argument makes it answer each message that many seconds late, like a slow server."""
+third argument makes it answer each message that many seconds late, like a slow server. Recipients whose
+address starts with "refused" are refused (550), like mailboxes that do not exist."""
 import asyncio
 import json
 import os
@@ -16,6 +17,13 @@ class Decode:
     def __init__(self, folder, delay):
         self.folder = folder
         self.delay = delay
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        # A mailbox the tests name "refused...@" does not exist, as a real server would say.
+        if address.startswith("refused"):
+            return "550 5.1.1 No such mailbox"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):
         if self.delay:

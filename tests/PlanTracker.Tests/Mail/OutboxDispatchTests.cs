@@ -40,6 +40,43 @@ public sealed class OutboxDispatchTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task Should_render_a_mail_queued_as_template_and_model_and_deliver_it_to_every_accepted_officer()
+    {
+        // As the reminder job queues it: one message to an agency's officers, the bodies rendered when it is sent.
+        var id = await QueueTemplated("canbo1@test.local, refused.canbo2@test.local, canbo3@test.local", """
+            {"asOf": "2016-12-17", "culture": "vi-VN", "items": [
+              {"task": 7, "code": "II.2.c-8", "title": "Xây dựng cơ sở dữ liệu cán bộ", "plan": "Kế hoạch 36a", "dueOn": "2016-12-31", "lead": true}]}
+            """);
+
+        var result = await Dispatch();
+
+        Assert.Equal(1, result.Sent);
+        var mail = Assert.Single(_smtp.Messages());
+        Assert.Equal(["canbo1@test.local", "canbo3@test.local"], mail.To);
+        Assert.Contains("II.2.c-8 Xây dựng cơ sở dữ liệu cán bộ | Kế hoạch 36a | 31/12/2016 (còn 14 ngày) | chủ trì", mail.Text);
+        Assert.Contains("<td>chủ trì</td>", mail.Html);
+        var row = await Row(id);
+        Assert.Equal(OutboxState.Sent, row.State);
+        Assert.Equal(mail.MessageId, row.MessageId);
+        Assert.StartsWith("Refused: refused.canbo2@test.local: ", row.LastError); // on record for the admins, the others served
+    }
+
+    [Fact]
+    public async Task Should_keep_a_mail_every_recipient_of_which_is_refused_for_a_later_attempt()
+    {
+        var id = await QueueTemplated("refused.a@test.local, refused.b@test.local",
+            """{"asOf": "2016-12-17", "culture": "en-US", "items": []}""");
+
+        var result = await Dispatch();
+
+        Assert.Equal((0, 1), (result.Sent, result.Failed));
+        Assert.Empty(_smtp.Messages());
+        var row = await Row(id);
+        Assert.Equal((OutboxState.Pending, 1), (row.State, row.Attempts));
+        Assert.Contains("Every recipient was refused", row.LastError);
+    }
+
+    [Fact]
     public async Task Should_deliver_attachments_stored_with_the_message()
     {
         var letter = new byte[3000];
@@ -115,7 +152,8 @@ public sealed class OutboxDispatchTests : IAsyncLifetime, IDisposable
     private async Task<DispatchOutbox.Result> Dispatch(OutboxOptions? options = null)
     {
         var transport = new SystemNetMailTransport(new MailOptions { Smtp = new SmtpOptions { Host = "127.0.0.1", Port = _smtp.Port } });
-        var handler = new DispatchOutbox.Handler(_services.GetRequiredService<NpgsqlDataSource>(), transport, options ?? new OutboxOptions(), _clock,
+        var handler = new DispatchOutbox.Handler(_services.GetRequiredService<NpgsqlDataSource>(), transport,
+            _services.GetRequiredService<MailTemplates>(), options ?? new OutboxOptions(), _clock,
             NullLogger<DispatchOutbox.Handler>.Instance);
         return await handler.Handle(new DispatchOutbox.Command(), default);
     }
@@ -129,6 +167,21 @@ public sealed class OutboxDispatchTests : IAsyncLifetime, IDisposable
         db.OutboxMessages.Add(message);
         await db.SaveChangesAsync();
         return message.Id;
+    }
+
+    private async Task<long> QueueTemplated(string to, string model)
+    {
+        await using var connection = await _services.GetRequiredService<NpgsqlDataSource>().OpenConnectionAsync();
+        await using var cmd = new NpgsqlCommand("""
+            INSERT INTO outbox_messages (created_at, kind, to_address, subject, template, model, message_id, state, attempts, next_attempt_at)
+            VALUES ($1, 'deadline-reminders', $2, 'Nhắc hạn: 1 nhiệm vụ sắp đến hạn', 'deadline-reminder', $3::jsonb, $4, 'Pending', 0, $1)
+            RETURNING id
+            """, connection);
+        cmd.Parameters.AddWithValue(_clock.GetUtcNow());
+        cmd.Parameters.AddWithValue(to);
+        cmd.Parameters.AddWithValue(model);
+        cmd.Parameters.AddWithValue($"<{Guid.NewGuid():N}@plantracker>");
+        return (long)(await cmd.ExecuteScalarAsync())!;
     }
 
     private async Task<OutboxState> State(long id) => (await Row(id)).State;

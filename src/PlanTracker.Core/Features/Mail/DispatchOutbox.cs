@@ -25,8 +25,8 @@ public static class DispatchOutbox
 
     public sealed record Result(int Sent, int Failed, int Dead);
 
-    public sealed class Handler(NpgsqlDataSource dataSource, IMailTransport transport, OutboxOptions options, TimeProvider time,
-        ILogger<Handler> logger) : IRequestHandler<Command, Result>
+    public sealed class Handler(NpgsqlDataSource dataSource, IMailTransport transport, MailTemplates templates, OutboxOptions options,
+        TimeProvider time, ILogger<Handler> logger) : IRequestHandler<Command, Result>
     {
         public async Task<Result> Handle(Command c, CancellationToken ct)
         {
@@ -45,7 +45,9 @@ public static class DispatchOutbox
                     try
                     {
                         session ??= await transport.OpenSessionAsync(ct);
-                        await session.SendAsync(message.Mail, ct);
+                        var refused = await session.SendAsync(message.Mail, ct);
+                        // Sent to the others; the refused addresses stay on record for the admins' outbox page.
+                        if (refused.Count > 0) message = message with { Note = "Refused: " + string.Join("; ", refused) };
                     }
                     catch (Exception e) when (e is System.Net.Mail.SmtpException or IOException or System.Net.Sockets.SocketException
                         or InvalidOperationException or System.Security.Authentication.AuthenticationException)
@@ -72,12 +74,15 @@ public static class DispatchOutbox
             return new Result(sent, failed, dead);
         }
 
-        private sealed record Due(long Id, int Attempts, MailMessageData Mail);
+        private sealed record Due(long Id, int Attempts, MailMessageData Mail)
+        {
+            public string? Note { get; init; }
+        }
 
         private async Task<Due?> NextDue(NpgsqlConnection connection, NpgsqlTransaction tx, CancellationToken ct)
         {
             await using var cmd = new NpgsqlCommand("""
-                SELECT id, attempts, to_address, subject, text_body, html_body, message_id
+                SELECT id, attempts, to_address, subject, text_body, html_body, message_id, template, model::text
                 FROM outbox_messages
                 WHERE state = 'Pending' AND next_attempt_at <= $1
                 ORDER BY next_attempt_at, id
@@ -89,11 +94,13 @@ public static class DispatchOutbox
             await using (var reader = await cmd.ExecuteReaderAsync(ct))
             {
                 if (!await reader.ReadAsync(ct)) return null;
-                due = new Due(reader.GetInt64(0), reader.GetInt32(1), new MailMessageData(reader.GetString(2), reader.GetString(3), reader.GetString(4),
-                    reader.IsDBNull(5) ? null : reader.GetString(5), reader.GetString(6)));
+                var (text, html) = templates.Bodies(Text(reader, 4), Text(reader, 5), Text(reader, 7), Text(reader, 8));
+                due = new Due(reader.GetInt64(0), reader.GetInt32(1), new MailMessageData(reader.GetString(2), reader.GetString(3), text, html, reader.GetString(6)));
             }
             return due with { Mail = due.Mail with { Attachments = await Attachments(connection, tx, due.Id, ct) } };
         }
+
+        private static string? Text(NpgsqlDataReader reader, int column) => reader.IsDBNull(column) ? null : reader.GetString(column);
 
         private static async Task<List<MailAttachment>> Attachments(NpgsqlConnection connection, NpgsqlTransaction tx, long messageId, CancellationToken ct)
         {
@@ -127,7 +134,7 @@ public static class DispatchOutbox
             cmd.Parameters.AddWithValue(message.Id);
             cmd.Parameters.AddWithValue(state.ToString());
             cmd.Parameters.AddWithValue(attempts);
-            cmd.Parameters.AddWithValue((object?)error ?? DBNull.Value);
+            cmd.Parameters.AddWithValue((object?)error ?? (object?)message.Note ?? DBNull.Value);
             cmd.Parameters.AddWithValue(error is null ? now : DBNull.Value);
             cmd.Parameters.AddWithValue(error is null ? now : now + wait);
             await batch.ExecuteNonQueryAsync(ct);

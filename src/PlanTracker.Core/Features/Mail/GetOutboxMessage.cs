@@ -16,15 +16,17 @@ public static class GetOutboxMessage
     public sealed record Result(long Id, DateTimeOffset CreatedAt, string Kind, string ToAddress, string Subject, string TextBody, string? HtmlBody,
         string MessageId, OutboxState State, int Attempts, DateTimeOffset NextAttemptAt, DateTimeOffset? SentAt, string? LastError);
 
-    public sealed class Handler(PlanTrackerDbContext db, AccessContext access) : IRequestHandler<Query, Result>
+    public sealed class Handler(PlanTrackerDbContext db, AccessContext access, MailTemplates templates) : IRequestHandler<Query, Result>
     {
         public async Task<Result> Handle(Query q, CancellationToken ct)
         {
             JobAccess.Demand(access);
-            return await db.OutboxMessages.AsNoTracking().Where(m => m.Id == q.Id)
-                .Select(m => new Result(m.Id, m.CreatedAt, m.Kind, m.ToAddress, m.Subject, m.TextBody, m.HtmlBody, m.MessageId, m.State,
-                    m.Attempts, m.NextAttemptAt, m.SentAt, m.LastError))
-                .SingleOrDefaultAsync(ct) ?? throw new NotFoundException($"There is no outbox message {q.Id}.");
+            var m = await db.OutboxMessages.AsNoTracking().SingleOrDefaultAsync(m => m.Id == q.Id, ct)
+                ?? throw new NotFoundException($"There is no outbox message {q.Id}.");
+            // What the dispatcher sends: a mail queued as template and model is rendered the same way here.
+            var (text, html) = templates.Bodies(m);
+            return new Result(m.Id, m.CreatedAt, m.Kind, m.ToAddress, m.Subject, text, html, m.MessageId, m.State,
+                m.Attempts, m.NextAttemptAt, m.SentAt, m.LastError);
         }
     }
 }

@@ -57,6 +57,7 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Emai
     {
         b.ToTable("outbox_messages");
         b.HasIndex(m => m.MessageId).IsUnique();
+        b.Property(m => m.Model).HasColumnType("jsonb");
         b.HasMany(m => m.Attachments).WithOne().HasForeignKey(a => a.OutboxMessageId).OnDelete(DeleteBehavior.Cascade);
     }
 }
@@ -73,6 +74,15 @@ internal sealed class OutboxAttachmentConfiguration : IEntityTypeConfiguration<E
 internal sealed class EvidenceConfiguration : IEntityTypeConfiguration<Evidence>
 {
     public void Configure(EntityTypeBuilder<Evidence> b) => b.ToTable("evidence");
+}
+
+internal sealed class AgencyNoticeConfiguration : IEntityTypeConfiguration<Email.AgencyNotice>
+{
+    public void Configure(EntityTypeBuilder<Email.AgencyNotice> b)
+    {
+        b.ToTable("agency_notices");
+        b.HasKey(n => new { n.Job, n.AsOf, n.AgencyId, n.Item });
+    }
 }
 
 internal sealed class NotificationLogConfiguration : IEntityTypeConfiguration<Email.NotificationLog>
