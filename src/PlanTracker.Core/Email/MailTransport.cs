@@ -56,6 +56,11 @@ public sealed class SmtpOptions
     public string? Host { get; set; }
     public int Port { get; set; } = 25;
     public bool EnableTls { get; set; }
+    /// <summary>
+    /// A PEM certificate to trust as the server's (or its issuing CA), besides the system's roots: a
+    /// province's mail server often carries a certificate from its own CA.
+    /// </summary>
+    public string? TrustedCertificatePath { get; set; }
     public string? UserName { get; set; }
     public string? Password { get; set; }
 }

@@ -1,6 +1,7 @@
 using System.Net.Mail;
 using System.Net.Security;
 using System.Net.Sockets;
+using System.Security.Cryptography.X509Certificates;
 using System.Text;
 
 namespace PlanTracker.Core.Email;
@@ -44,7 +45,11 @@ public sealed class SmtpSession : IMailSession
             {
                 await session.CommandAsync("STARTTLS", 220, ct);
                 var tls = new SslStream(session._stream, leaveInnerStreamOpen: false);
-                await tls.AuthenticateAsClientAsync(new SslClientAuthenticationOptions { TargetHost = host }, ct);
+                await tls.AuthenticateAsClientAsync(new SslClientAuthenticationOptions
+                {
+                    TargetHost = host,
+                    RemoteCertificateValidationCallback = smtp.TrustedCertificatePath is { } trusted ? TrustAlso(trusted) : null,
+                }, ct);
                 session._reader.Dispose();
                 session._stream = tls;
                 session._reader = new StreamReader(tls, Encoding.UTF8, false, 1024, leaveOpen: true);
@@ -114,7 +119,10 @@ public sealed class SmtpSession : IMailSession
         }
         else
         {
-            throw new SmtpException(SmtpStatusCode.CommandNotImplemented, "The SMTP server offers neither AUTH PLAIN nor AUTH LOGIN.");
+            // Servers commonly offer AUTH only inside TLS: say which setting is missing.
+            var hint = features.Any(f => f.Equals("STARTTLS", StringComparison.OrdinalIgnoreCase)) && _stream is not SslStream
+                ? " It offers STARTTLS: set Mail:Smtp:EnableTls." : "";
+            throw new SmtpException(SmtpStatusCode.CommandNotImplemented, "The SMTP server offers neither AUTH PLAIN nor AUTH LOGIN." + hint);
         }
     }
 
@@ -143,6 +151,22 @@ public sealed class SmtpSession : IMailSession
         if (code != expected && code != alsoAccept)
             throw new SmtpException((SmtpStatusCode)code, $"SMTP server answered {string.Join(" / ", lines)}");
         return lines;
+    }
+
+    /// <summary>Valid for the system's roots, or chaining to the configured certificate (and naming the host either way).</summary>
+    private static RemoteCertificateValidationCallback TrustAlso(string pemPath)
+    {
+        var anchor = X509Certificate2.CreateFromPem(File.ReadAllText(pemPath));
+        return (_, certificate, _, errors) =>
+        {
+            if (errors == SslPolicyErrors.None) return true;
+            if (certificate is null || errors.HasFlag(SslPolicyErrors.RemoteCertificateNameMismatch)) return false;
+            using var chain = new X509Chain();
+            chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+            chain.ChainPolicy.CustomTrustStore.Add(anchor);
+            chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+            return chain.Build(new X509Certificate2(certificate));
+        };
     }
 
     private static string Base64(string s) => Convert.ToBase64String(Encoding.UTF8.GetBytes(s));

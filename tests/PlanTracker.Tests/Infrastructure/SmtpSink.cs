@@ -9,12 +9,18 @@ namespace PlanTracker.Tests.Infrastructure;
 public sealed class SmtpSink : IDisposable
 {
     private readonly TimeSpan _delay;
+    private readonly (string Certificate, string Key)? _tls;
+    private readonly (string User, string Password)? _login;
     private Process? _process;
 
     /// <param name="delay">How long the server takes to accept each message (a slow server); none by default.</param>
-    public SmtpSink(TimeSpan? delay = null)
+    /// <param name="tls">PEM certificate and key: the server then requires STARTTLS before anything else.</param>
+    /// <param name="login">The only credentials the server then accepts, and requires.</param>
+    public SmtpSink(TimeSpan? delay = null, (string Certificate, string Key)? tls = null, (string User, string Password)? login = null)
     {
         _delay = delay ?? TimeSpan.Zero;
+        _tls = tls;
+        _login = login;
         var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         Port = ((IPEndPoint)listener.LocalEndpoint).Port;
@@ -33,7 +39,8 @@ public sealed class SmtpSink : IDisposable
     {
         var script = Path.Combine(AppContext.BaseDirectory, "Infrastructure", "smtp_sink.py");
         var psi = new ProcessStartInfo("/usr/bin/python3",
-            [script, Port.ToString(), Folder, _delay.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)])
+            [script, Port.ToString(), Folder, _delay.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                _tls is { } tls ? $"{tls.Certificate},{tls.Key}" : "", _login is { } login ? $"{login.User}:{login.Password}" : ""])
         {
             RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true,
         };

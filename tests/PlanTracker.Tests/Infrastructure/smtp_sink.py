@@ -5,12 +5,14 @@ address starts with "refused" are refused (550), like mailboxes that do not exis
 import asyncio
 import json
 import os
+import ssl
 import sys
 import uuid
 from email import message_from_bytes
 from email.policy import default
 
 from aiosmtpd.controller import Controller
+from aiosmtpd.smtp import AuthResult
 
 
 class Decode:
@@ -46,10 +48,32 @@ class Decode:
         return "250 OK"
 
 
+class Credentials:
+    """Accepts exactly one user name and password (AUTH PLAIN or LOGIN)."""
+
+    def __init__(self, user, password):
+        self.user, self.password = user.encode(), password.encode()
+
+    def __call__(self, server, session, envelope, mechanism, auth_data):
+        ok = getattr(auth_data, "login", None) == self.user and getattr(auth_data, "password", None) == self.password
+        return AuthResult(success=ok, handled=False)  # handled=False: the server answers 535 itself
+
+
 port, folder = int(sys.argv[1]), sys.argv[2]
 delay = float(sys.argv[3]) if len(sys.argv) > 3 else 0.0
+# Optional: a certificate and key to offer STARTTLS with (required before anything else), and a
+# "user:password" the server then requires.
+tls = sys.argv[4].split(",") if len(sys.argv) > 4 and sys.argv[4] else None
+auth = sys.argv[5].split(":", 1) if len(sys.argv) > 5 and sys.argv[5] else None
 os.makedirs(folder, exist_ok=True)
-controller = Controller(Decode(folder, delay), hostname="127.0.0.1", port=port)
+extra = {}
+if tls:
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    context.load_cert_chain(tls[0], tls[1])
+    extra.update(tls_context=context, require_starttls=True)
+if auth:
+    extra.update(authenticator=Credentials(*auth), auth_required=True, auth_require_tls=bool(tls))
+controller = Controller(Decode(folder, delay), hostname="127.0.0.1", port=port, **extra)
 controller.start()
 print("ready", flush=True)
 try:
