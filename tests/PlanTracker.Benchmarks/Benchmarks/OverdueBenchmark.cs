@@ -109,27 +109,32 @@ public sealed class OverdueBenchmark : IBenchmark
             WHERE NOT t.is_group AND p.status = 'Published' AND t.status IN ('NotStarted', 'InProgress') AND {Due} < @today
               AND NOT is_ongoing_deadline(t.deadline_kind){leads}
             """;
-        var sql = $"""
-            SELECT count(*)::int {overdue};
+        // Two statements, as the list needs them: the count, then the first rows.
+        var count = $"SELECT count(*)::int {overdue}";
+        var page = $"""
             SELECT t.id, t.code, p.title, d.number, la.id, coalesce(la.short_name, la.name), {Due}, t.percent_complete
             FROM (SELECT t.id, t.code, t.plan_id, t.sort_order, t.lead_agency_id, t.extended_due_on, t.deadline_due_on, t.percent_complete
                   {overdue} ORDER BY {Due}, t.plan_id, t.sort_order, t.id LIMIT @rows) t
             JOIN plans p ON p.id = t.plan_id JOIN documents d ON d.id = p.document_id LEFT JOIN agencies la ON la.id = t.lead_agency_id
-            ORDER BY {Due}, t.plan_id, t.sort_order, t.id;
+            ORDER BY {Due}, t.plan_id, t.sort_order, t.id
             """;
-        await using var cmd = new NpgsqlCommand(sql, connection);
-        cmd.Parameters.AddWithValue("today", today);
-        cmd.Parameters.AddWithValue("rows", rows);
-        if (filter.AgencyId is { } agency) cmd.Parameters.AddWithValue("agency", agency);
-        if (filter.SteeringMemberId is { } member) cmd.Parameters.AddWithValue("member", member);
-        await using var reader = await cmd.ExecuteReaderAsync();
-        await reader.ReadAsync();
-        var total = reader.GetInt32(0);
-        await reader.NextResultAsync();
+        NpgsqlCommand Command(string sql)
+        {
+            var cmd = new NpgsqlCommand(sql, connection);
+            cmd.Parameters.AddWithValue("today", today);
+            cmd.Parameters.AddWithValue("rows", rows);
+            if (filter.AgencyId is { } agency) cmd.Parameters.AddWithValue("agency", agency);
+            if (filter.SteeringMemberId is { } member) cmd.Parameters.AddWithValue("member", member);
+            return cmd;
+        }
+        int total;
+        await using (var cmd = Command(count)) total = (int)(await cmd.ExecuteScalarAsync())!;
         var list = new List<string>();
-        while (await reader.ReadAsync())
-            list.Add(Row(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3),
-                reader.IsDBNull(4) ? null : reader.GetInt64(4), reader.IsDBNull(5) ? null : reader.GetString(5), reader.GetFieldValue<DateOnly>(6), reader.GetInt32(7)));
+        await using (var cmd = Command(page))
+        await using (var reader = await cmd.ExecuteReaderAsync())
+            while (await reader.ReadAsync())
+                list.Add(Row(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3),
+                    reader.IsDBNull(4) ? null : reader.GetInt64(4), reader.IsDBNull(5) ? null : reader.GetString(5), reader.GetFieldValue<DateOnly>(6), reader.GetInt32(7)));
         return (total, list);
     }
 }
