@@ -110,7 +110,7 @@ public sealed class MyTasksBenchmark : IBenchmark
     /// The page's rows the plainest way: the user's agency and the groups it belongs to, then the
     /// count and the first page with the columns the page shows, agencies and targets as JSON.
     /// </summary>
-    private static async Task<(int, List<string>)> PlainSqlAsync(NpgsqlConnection connection, long user, Involvement involvement, DateOnly today,
+    private static async Task<(int Total, List<string> Rows)> PlainSqlAsync(NpgsqlConnection connection, long user, Involvement involvement, DateOnly today,
         bool separateRoundTrips = false)
     {
         if (separateRoundTrips)
@@ -123,10 +123,10 @@ public sealed class MyTasksBenchmark : IBenchmark
                 "SELECT group_id FROM agency_group_members WHERE member_id = (SELECT agency_id FROM users WHERE id = @user)",
             })
             {
-                await using var cmd = new NpgsqlCommand(lookup, connection);
-                cmd.Parameters.AddWithValue("user", user);
-                await using var reader = await cmd.ExecuteReaderAsync();
-                while (await reader.ReadAsync()) { }
+                await using var step = new NpgsqlCommand(lookup, connection);
+                step.Parameters.AddWithValue("user", user);
+                await using var found = await step.ExecuteReaderAsync();
+                while (await found.ReadAsync()) { }
             }
         }
         const string Due = "coalesce(t.extended_due_on, t.deadline_due_on)";
