@@ -145,7 +145,7 @@ public sealed class RemindersBenchmark : IBenchmark
     private static async Task TruncateMailAsync(Infrastructure.BenchDatabase database)
     {
         await using var connection = await database.OpenConnectionAsync();
-        await using var cmd = new NpgsqlCommand("TRUNCATE notification_log, outbox_messages", connection);
+        await using var cmd = new NpgsqlCommand("TRUNCATE notification_log, outbox_attachments, outbox_messages", connection);
         await cmd.ExecuteNonQueryAsync();
     }
 }
