@@ -5,13 +5,13 @@ using PlanTracker.Benchmarks.Harness;
 using PlanTracker.Benchmarks.Infrastructure;
 
 // PlanTracker's benchmarks: each figure beside its baseline, measured in the same run.
-//   dotnet run -c Release --project tests/PlanTracker.Benchmarks -- reminders|dispatch|report|dashboard|all|generate [options]
+//   dotnet run -c Release --project tests/PlanTracker.Benchmarks -- reminders|dispatch|report|dashboard|mytasks|overdue|all|generate [options]
 // See README.md beside this file and docs/PERFORMANCE.md.
 
 const string Usage = """
     usage: dotnet run -c Release --project tests/PlanTracker.Benchmarks -- <what> [options]
-      what:   reminders | dispatch | report | dashboard | all | generate
-      --size S|M|L        dataset size (reminders: L, a million tasks)
+      what:   reminders | dispatch | report | dashboard | mytasks | overdue | all | generate
+      --size S|M|L        dataset size (reminders, dashboard, mytasks, overdue: L, a million tasks)
       --tasks N           task count, overriding the size's (e.g. --tasks 1000000)
       --seed N            generator seed (default 20261122)
       --iterations N      measured rounds per side (default 5)

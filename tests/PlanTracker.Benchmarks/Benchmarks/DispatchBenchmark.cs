@@ -149,7 +149,7 @@ public sealed class DispatchBenchmark : IBenchmark
     private static async Task ClearOutboxAsync(BenchDatabase database)
     {
         await using var connection = await database.OpenConnectionAsync();
-        await using var cmd = new NpgsqlCommand("TRUNCATE notification_log, outbox_messages", connection);
+        await using var cmd = new NpgsqlCommand("TRUNCATE notification_log, outbox_attachments, outbox_messages", connection);
         await cmd.ExecuteNonQueryAsync();
     }
 

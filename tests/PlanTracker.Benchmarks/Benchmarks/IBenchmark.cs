@@ -42,7 +42,8 @@ public sealed record BenchOptions
 
 public static class BenchmarkCatalog
 {
-    public static readonly IReadOnlyList<IBenchmark> All = [new RemindersBenchmark(), new DispatchBenchmark(), new ReportBenchmark(), new DashboardBenchmark()];
+    public static readonly IReadOnlyList<IBenchmark> All = [new RemindersBenchmark(), new DispatchBenchmark(), new ReportBenchmark(), new DashboardBenchmark(),
+        new MyTasksBenchmark(), new OverdueBenchmark()];
 
     /// <summary>
     /// What "all" runs: the benchmarks that share one dataset. The report needs its own

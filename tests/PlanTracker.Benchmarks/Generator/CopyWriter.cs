@@ -34,6 +34,7 @@ public sealed class CopyWriter : IAsyncDisposable
     public CopyWriter Long(long? value) => value is { } v ? Long(v) : Null();
     public CopyWriter Int(int value) => Write(value, NpgsqlDbType.Integer);
     public CopyWriter Int(int? value) => value is { } v ? Int(v) : Null();
+    public CopyWriter Decimal(decimal? value) => value is { } v ? Write(v, NpgsqlDbType.Numeric) : Null();
     public CopyWriter Bool(bool value) => Write(value, NpgsqlDbType.Boolean);
     public CopyWriter Text(string? value) => value is null ? Null() : Write(value, NpgsqlDbType.Text);
     public CopyWriter Date(DateOnly? value) => value is { } v ? Write(v, NpgsqlDbType.Date) : Null();

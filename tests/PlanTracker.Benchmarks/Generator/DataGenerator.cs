@@ -8,20 +8,26 @@ namespace PlanTracker.Benchmarks.Generator;
 
 public sealed record DatasetSummary(
     string Spec, int Agencies, int Users, IReadOnlyDictionary<string, int> UsersPerRole, IReadOnlyList<GeneratedUser> SampleUsers,
-    PlanCounts Plans, int Holidays, double LoadSeconds)
+    PlanCounts Plans, int Holidays, double LoadSeconds, ProgressCounts? Progress = null, ReportCounts? Reports = null)
 {
     public override string ToString() =>
         $"{Plans.Tasks:N0} tasks ({Plans.Headings:N0} headings, {Plans.OpenOverdue:N0} open and overdue), {Plans.Coordinating:N0} coordinating assignments, " +
         $"{Plans.Plans:N0} plans ({Plans.PublishedPlans:N0} published), {Agencies:N0} agencies, {Users:N0} users " +
-        $"({string.Join(", ", UsersPerRole.Select(r => $"{r.Value:N0} {r.Key}"))}); loaded in {LoadSeconds:N0} s";
+        $"({string.Join(", ", UsersPerRole.Select(r => $"{r.Value:N0} {r.Key}"))}); " +
+        (Progress is { } p ? $"{p.Updates:N0} progress updates ({p.Contributions:N0} contributions) on {p.TasksWithUpdates:N0} tasks, " +
+            $"{p.Targets:N0} targets on {p.TasksWithTargets:N0} tasks with {p.Actuals:N0} actuals; " : "") +
+        (Reports is { } r ? $"{r.Periods} quarterly periods, {r.ExpectedAgencies:N0} agencies reporting: {r.OnTime:N0} reports on time, {r.Late:N0} late, " +
+            $"{r.Missing:N0} missing, {r.Drafts:N0} drafts; " : "") +
+        $"loaded in {LoadSeconds:N0} s";
 }
 
 /// <summary>
 /// Fills an empty, migrated PlanTracker database with a generated dataset, in one transaction
 /// through COPY, and records the spec in <c>bench_dataset</c>: a later run with the same spec on
 /// the same database (a kept <c>--data-dir</c> or an external server) reuses the rows instead of
-/// generating them again. Each part writes its own tables from its own random stream; issue 6's
-/// parts (targets and actuals, progress updates, reports) are added here as further steps.
+/// generating them again. Each part writes its own tables from its own random stream: agencies,
+/// users, plans and tasks, then (issue 6) the reporting periods with the agencies' quarterly
+/// reports, and each task's progress history with targets and their actuals.
 /// </summary>
 public static class DataGenerator
 {
@@ -30,9 +36,11 @@ public static class DataGenerator
     [
         "provinces", "agencies", "agency_group_members", "users", "user_roles", "roles", "steering_assignments",
         "documents", "plans", "plan_tasks", "task_coordinating_agencies",
+        "reporting_periods", "period_reports", "progress_updates", "targets", "target_actuals",
     ];
 
-    private static readonly string[] IdentityTables = ["provinces", "agencies", "users", "roles", "documents", "plans", "plan_tasks"];
+    private static readonly string[] IdentityTables =
+        ["provinces", "agencies", "users", "roles", "documents", "plans", "plan_tasks", "reporting_periods", "period_reports", "progress_updates", "targets", "target_actuals"];
 
     public static async Task<DatasetSummary> EnsureAsync(BenchDatabase database, DatasetSpec spec, TextWriter log)
     {
@@ -50,6 +58,7 @@ public static class DataGenerator
         var clock = Stopwatch.StartNew();
         await using var tx = await connection.BeginTransactionAsync();
         var indexes = await BulkLoad.DropSecondaryIndexesAsync(connection, Tables);
+        var foreignKeys = await BulkLoad.DropForeignKeysAsync(connection, Tables);
         var holidays = await HolidaysAsync(connection);
         var calendar = new WorkingDayCalendar(holidays);
         var agencies = await AgencyGenerator.WriteAsync(connection, spec);
@@ -58,10 +67,17 @@ public static class DataGenerator
         log.WriteLine($"  users: {users.Count:N0} ({clock.Elapsed.TotalSeconds:N0} s)");
         var plans = await PlanGenerator.WriteAsync(connection, spec, agencies, calendar);
         log.WriteLine($"  plans and tasks: {plans.Tasks:N0} tasks ({clock.Elapsed.TotalSeconds:N0} s)");
+        var staff = await StaffDirectory.ReadAsync(connection);
+        var (quarters, reports) = await ReportGenerator.WriteAsync(connection, spec, staff);
+        log.WriteLine($"  reporting periods and reports: {reports.Reports:N0} reports ({clock.Elapsed.TotalSeconds:N0} s)");
+        var progress = await ProgressGenerator.WriteAsync(connection, spec, staff, quarters);
+        log.WriteLine($"  progress: {progress.Updates:N0} updates, {progress.Targets:N0} targets, {progress.Actuals:N0} actuals ({clock.Elapsed.TotalSeconds:N0} s)");
         await BulkLoad.RecreateAsync(connection, indexes);
         log.WriteLine($"  {indexes.Count} indexes rebuilt ({clock.Elapsed.TotalSeconds:N0} s)");
+        await BulkLoad.RecreateAsync(connection, foreignKeys);
+        log.WriteLine($"  {foreignKeys.Count} foreign keys added back and checked ({clock.Elapsed.TotalSeconds:N0} s)");
         await BulkLoad.AdvanceIdentitiesAsync(connection, IdentityTables);
-        var summary = new DatasetSummary(spec.ToString(), agencies.Count, users.Count, users.PerRole, users.Samples, plans, holidays.Count, 0);
+        var summary = new DatasetSummary(spec.ToString(), agencies.Count, users.Count, users.PerRole, users.Samples, plans, holidays.Count, 0, progress, reports);
         await tx.CommitAsync();
 
         // What autovacuum would have done by the time a real database holds these rows: statistics and visibility map.

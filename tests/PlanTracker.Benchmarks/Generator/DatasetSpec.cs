@@ -45,6 +45,15 @@ public sealed record DatasetSpec
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public double? PublishedShare { get; init; }
 
+    /// <summary>Progress updates per row of plan_tasks: L's 1,000,000 tasks carry 5,000,000 (issue 6), spread over the actionable ones by their state.</summary>
+    public int ProgressPerTask { get; init; } = 5;
+    /// <summary>Share of actionable tasks with quantitative targets (chỉ tiêu), each with the actuals its progress reports recorded.</summary>
+    public double TargetShare { get; init; } = 0.12;
+    /// <summary>Agencies' quarterly reports are generated from this year's first quarter to <see cref="Today"/>'s quarter (four years with the default).</summary>
+    public int FirstReportYear { get; init; } = 2023;
+
+    public long ProgressUpdates => (long)Tasks * ProgressPerTask;
+
     public static IReadOnlyList<string> Sizes { get; } = ["S", "M", "L"];
 
     /// <summary>S: one province; M: the 34 provinces at 100,000 tasks; L: national, a million tasks, ~5,000 agencies, ~50,000 users.</summary>
@@ -52,7 +61,9 @@ public sealed record DatasetSpec
     {
         "S" => new DatasetSpec { Name = "S", Provinces = 1, ProvinceAgencies = 24, Districts = 8, Communes = 5, CentralAgencies = 0, Tasks = 3_000, MeanTasksPerPlan = 150 },
         "M" => new DatasetSpec { Name = "M", Provinces = 34, ProvinceAgencies = 30, Districts = 10, Communes = 25, Tasks = 100_000 },
-        "L" => new DatasetSpec { Name = "L", Provinces = 34, ProvinceAgencies = 30, Districts = 20, Communes = 95, Tasks = 1_000_000 },
+        "L" => new DatasetSpec { Name = "L", Provinces = 34, ProvinceAgencies = 30, Districts = 20, Communes = 95, Tasks = 1_000_000,
+            // A district's People's Committee staffs several offices: 15 officers brings the national count to ~50,000 users.
+            DistrictOfficers = 15 },
         _ => throw new ArgumentException($"Unknown size '{size}': expected one of {string.Join(", ", Sizes)}."),
     };
 
@@ -60,5 +71,6 @@ public sealed record DatasetSpec
     public string Fingerprint() => JsonSerializer.Serialize(this);
 
     public override string ToString() =>
-        $"{Name}: {Tasks:N0} tasks, {Provinces} province(s) × ({ProvinceAgencies} + {Districts} districts + {Communes} communes), seed {Seed}, states as of {Today:yyyy-MM-dd}";
+        $"{Name}: {Tasks:N0} tasks, {Provinces} province(s) × ({ProvinceAgencies} + {Districts} districts + {Communes} communes), seed {Seed}, states as of {Today:yyyy-MM-dd}; " +
+        $"{ProgressUpdates:N0} progress updates, targets on {TargetShare:P0} of tasks, quarterly reports from {FirstReportYear}";
 }

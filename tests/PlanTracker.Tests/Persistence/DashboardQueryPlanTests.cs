@@ -79,6 +79,26 @@ public sealed class DashboardQueryPlanTests : IAsyncLifetime
         Assert.Contains(explain.Plans, p => p.Plan.Contains("ix_plan_tasks_open_due"));
     }
 
+    /// <summary>
+    /// Narrowed to agencies, the few lead ids (the agency and its groups) must drive the lead-agency
+    /// index. Written as one OR over agencies the planner cannot join and instead tests every open
+    /// overdue task against hashed subplans (1.7 s at a million tasks; docs/PERFORMANCE.md).
+    /// </summary>
+    [Fact]
+    public async Task Should_find_one_agencys_overdue_tasks_through_its_lead_ids()
+    {
+        var (db, explain) = Context();
+        var agency = await db.Agencies.Where(a => a.Key == "vinh-phuc/so-noi-vu").Select(a => a.Id).SingleAsync();
+        explain.Plans.Clear();
+
+        var overdue = await ListOverdueTasks.ComputeAsync(db, new ListOverdueTasks.Query(new DashboardFilter(AgencyId: agency)), Today, default);
+
+        Assert.True(overdue.Total > 0);
+        var count = explain.Plans.First(p => p.Sql.Contains("count(*)", StringComparison.Ordinal));
+        Assert.False(count.Plan.Contains("hashed SubPlan", StringComparison.Ordinal), count.Plan);
+        Assert.True(System.Text.RegularExpressions.Regex.IsMatch(count.Plan, @"Index Cond: \(+lead_agency_id = "), count.Plan);
+    }
+
     [Fact]
     public async Task Should_list_the_tasks_behind_an_agencys_number_by_index()
     {
