@@ -18,7 +18,7 @@ const string Usage = """
       --warmup N          unmeasured rounds first (default 1)
       --as-of yyyy-MM-dd  the reminder scan's date (default: the dataset's today, 2026-11-16)
       --messages N        messages per dispatch round (default 2000)
-      --requests N        progress-http: updates per round (default 2000)
+      --requests N        progress-http: updates per round (default 1000)
       --concurrency N     concurrent HTTP clients (progress-http, w1: 8; load: 64)
       --duration SPEC     load: how long, e.g. 5m, 90s (default 5m)
       --data-dir DIR      keep the private PostgreSQL cluster in DIR and reuse its dataset next time

@@ -28,7 +28,7 @@ public sealed class ProgressHttpBenchmark : IBenchmark
     public async Task<IReadOnlyList<Figure>> RunAsync(BenchContext context)
     {
         var (database, options, log) = context;
-        var requests = options.Requests ?? 2_000;
+        var requests = options.Requests ?? 1_000;
         int[] levels = options.Concurrency is { } one ? [one] : [1, 8];
         var dataset = await DataGenerator.EnsureAsync(database, options.Spec("S"), log);
         var officer = (await OfficerTasks.FindAsync(database, officers: 1, clientsEach: levels.Max()))[0];
