@@ -49,16 +49,8 @@ public sealed class LoadBenchmark : IBenchmark
         var errors = new ConcurrentDictionary<string, int>();
         var firstError = new ConcurrentDictionary<string, string>();
         var peakSampled = 0L;
-        using var stop = new CancellationTokenSource(duration);
-        var sampler = Task.Run(async () =>
-        {
-            while (!stop.IsCancellationRequested)
-            {
-                peakSampled = Math.Max(peakSampled, app.Memory().Resident);
-                try { await Task.Delay(1000, stop.Token); } catch (OperationCanceledException) { }
-            }
-        });
-
+        var stop = new CancellationTokenSource();
+        // One request, timed and checked; an error is counted by kind and the first of each kind kept for the report.
         async Task<ApiAnswer?> Timed(string kind, Func<Task<ApiAnswer>> request)
         {
             var clock = Stopwatch.StartNew();
@@ -79,11 +71,11 @@ public sealed class LoadBenchmark : IBenchmark
         }
 
         var sequence = 0;
-        async Task Officer(int worker)
+        async Task Officer(int worker, int rounds)
         {
             var agency = worker % OfficerAgencies;
             var (tasks, api, client) = (officers[agency], officerApis[agency], worker / OfficerAgencies);
-            while (!stop.IsCancellationRequested)
+            for (var round = 0; round < rounds && !stop.IsCancellationRequested; round++)
             {
                 await Timed("officer: my tasks", () => api.GetAsync("/api/v1/my/tasks?pageSize=20"));
                 var (taskId, _, slot) = tasks.Next(client);
@@ -96,9 +88,9 @@ public sealed class LoadBenchmark : IBenchmark
             }
         }
 
-        async Task Secretariat(int worker)
+        async Task Secretariat(int worker, int rounds)
         {
-            for (var i = worker; !stop.IsCancellationRequested; i += secretariatConnections)
+            for (int round = 0, i = worker; round < rounds && !stop.IsCancellationRequested; round++, i += secretariatConnections)
             {
                 await Timed("secretariat: plan page", () => secretariat.GetAsync($"/api/v1/plans/{planIds[i % planIds.Count]}"));
                 await Timed("secretariat: overdue list", () => secretariat.GetAsync($"/api/v1/tasks/drilldown?timeliness=inProgressOverdue&sort=delay&page={1 + i % 3}&pageSize=50"));
@@ -106,9 +98,9 @@ public sealed class LoadBenchmark : IBenchmark
             }
         }
 
-        async Task Steering(int worker)
+        async Task Steering(int worker, int rounds)
         {
-            for (var i = worker; !stop.IsCancellationRequested; i += steeringConnections)
+            for (int round = 0, i = worker; round < rounds && !stop.IsCancellationRequested; round++, i += steeringConnections)
             {
                 await Timed("steering: dashboard", () => steering.GetAsync("/api/v1/dashboard"));
                 var agencyId = officers[i % officers.Count].AgencyId;
@@ -116,10 +108,31 @@ public sealed class LoadBenchmark : IBenchmark
             }
         }
 
+        Task Everyone(int rounds) => Task.WhenAll(Enumerable.Range(0, officerConnections).Select(w => Task.Run(() => Officer(w, rounds)))
+            .Concat(Enumerable.Range(0, secretariatConnections).Select(w => Task.Run(() => Secretariat(w, rounds))))
+            .Concat(Enumerable.Range(0, steeringConnections).Select(w => Task.Run(() => Steering(w, rounds)))));
+
+        // Warm-up, not measured: every connection's first round, so the figures are of a running app
+        // (JIT, EF Core's compiled queries, the connection pools), not of its first minute.
+        var measured = latencies;
+        latencies = new Latencies();
+        var warm = Stopwatch.StartNew();
+        await Everyone(rounds: 1);
+        log.WriteLine($"  warm-up: every connection's first round, {latencies.Total:N0} requests in {warm.Elapsed.TotalSeconds:N0} s (not counted)");
+        if (!errors.IsEmpty) throw new InvalidOperationException($"Errors in the warm-up: {string.Join("; ", firstError.Select(e => $"{e.Key}: {e.Value}"))}");
+        latencies = measured;
+        stop = new CancellationTokenSource(duration);
+        var sampler = Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                peakSampled = Math.Max(peakSampled, app.Memory().Resident);
+                try { await Task.Delay(1000, stop.Token); } catch (OperationCanceledException) { }
+            }
+        });
+
         var wall = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, officerConnections).Select(w => Task.Run(() => Officer(w)))
-            .Concat(Enumerable.Range(0, secretariatConnections).Select(w => Task.Run(() => Secretariat(w))))
-            .Concat(Enumerable.Range(0, steeringConnections).Select(w => Task.Run(() => Steering(w)))));
+        await Everyone(rounds: int.MaxValue);
         var seconds = wall.Elapsed.TotalSeconds;
         await sampler;
         var (resident, peak) = app.Memory();
