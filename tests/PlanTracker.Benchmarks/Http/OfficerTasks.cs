@@ -31,9 +31,9 @@ public sealed class OfficerTasks
 
     /// <summary>
     /// The officers of the agencies leading the most open tasks (one per agency, not locked out),
-    /// most tasks first; with <paramref name="skipAgencies"/> the first ones are left to another use.
+    /// most tasks first.
     /// </summary>
-    public static async Task<List<OfficerTasks>> FindAsync(BenchDatabase database, int officers, int clientsEach, int maxTasksEach = 400, int skipAgencies = 0)
+    public static async Task<List<OfficerTasks>> FindAsync(BenchDatabase database, int officers, int clientsEach, int maxTasksEach = 400)
     {
         await using var connection = await database.OpenConnectionAsync();
         var found = new List<(long User, string Email, long Agency)>();
@@ -49,7 +49,7 @@ public sealed class OfficerTasks
         {
             var rows = new List<(long User, string Email, long Agency, long Open)>();
             while (await reader.ReadAsync()) rows.Add((reader.GetInt64(0), reader.GetString(1), reader.GetInt64(2), reader.GetInt64(3)));
-            found = rows.OrderByDescending(r => r.Open).ThenBy(r => r.Agency).Skip(skipAgencies).Take(officers)
+            found = rows.OrderByDescending(r => r.Open).ThenBy(r => r.Agency).Take(officers)
                 .Select(r => (r.User, r.Email, r.Agency)).ToList();
         }
         if (found.Count < officers) throw new InvalidOperationException($"Only {found.Count} agencies with officers and open tasks; {officers} needed.");
