@@ -10,7 +10,7 @@ using PlanTracker.Benchmarks.Infrastructure;
 
 const string Usage = """
     usage: dotnet run -c Release --project tests/PlanTracker.Benchmarks -- <what> [options]
-      what:   reminders | dispatch | report | dashboard | mytasks | overdue | all | generate
+      what:   reminders | dispatch | report | dashboard | mytasks | overdue | progress-http | w1 | load | all | generate
       --size S|M|L        dataset size (reminders, dashboard, mytasks, overdue: L, a million tasks)
       --tasks N           task count, overriding the size's (e.g. --tasks 1000000)
       --seed N            generator seed (default 20261122)
@@ -18,6 +18,9 @@ const string Usage = """
       --warmup N          unmeasured rounds first (default 1)
       --as-of yyyy-MM-dd  the reminder scan's date (default: the dataset's today, 2026-11-16)
       --messages N        messages per dispatch round (default 2000)
+      --requests N        progress-http: updates per round (default 1000)
+      --concurrency N     concurrent HTTP clients (progress-http, w1: 8; load: 64)
+      --duration SPEC     load: how long, e.g. 5m, 90s (default 5m)
       --data-dir DIR      keep the private PostgreSQL cluster in DIR and reuse its dataset next time
     PLANTRACKER_BENCH_CONNECTION=<connection string> uses that (empty or previously generated) database instead.
     """;
@@ -90,11 +93,23 @@ static BenchOptions Parse(string[] args)
             "--as-of" => options with { AsOf = DateOnly.ParseExact(Value(), "yyyy-MM-dd", CultureInfo.InvariantCulture) },
             "--messages" => options with { Messages = Count() },
             "--data-dir" => options with { DataDirectory = Value() },
+            "--requests" => options with { Requests = Count() },
+            "--concurrency" => options with { Concurrency = Count() },
+            "--duration" => options with { Duration = Span(Value()) },
             _ => throw new ArgumentException($"Unknown option '{args[i]}'."),
         };
     }
     if (options.Size is { } size) DatasetSpec.Sized(size); // fails early on a bad size
-    if (options.Iterations < 1 || options.Warmup < 0 || options.Messages < 1 || options.Tasks is < 1)
-        throw new ArgumentException("--iterations, --messages and --tasks must be positive, --warmup not negative.");
+    if (options.Iterations < 1 || options.Warmup < 0 || options.Messages < 1 || options.Tasks is < 1 || options.Requests is < 1
+        || options.Concurrency is < 1 || options.Duration is { Ticks: <= 0 })
+        throw new ArgumentException("--iterations, --messages, --tasks, --requests, --concurrency and --duration must be positive, --warmup not negative.");
     return options;
 }
+
+// "5m", "90s", "300": seconds unless a unit says otherwise.
+static TimeSpan Span(string text) => text switch
+{
+    _ when text.EndsWith('m') => TimeSpan.FromMinutes(double.Parse(text[..^1], CultureInfo.InvariantCulture)),
+    _ when text.EndsWith('s') => TimeSpan.FromSeconds(double.Parse(text[..^1], CultureInfo.InvariantCulture)),
+    _ => TimeSpan.FromSeconds(double.Parse(text, CultureInfo.InvariantCulture)),
+};

@@ -30,6 +30,11 @@ public sealed record BenchOptions
     public DateOnly? AsOf { get; init; }
     public int Messages { get; init; } = 2_000;
     public string? DataDirectory { get; init; }
+    /// <summary>HTTP benchmarks: requests per round (progress-http) and concurrent clients; null: the benchmark's own.</summary>
+    public int? Requests { get; init; }
+    public int? Concurrency { get; init; }
+    /// <summary>The load run's length (default 5 minutes).</summary>
+    public TimeSpan? Duration { get; init; }
 
     public DatasetSpec Spec(string defaultSize)
     {
@@ -43,13 +48,14 @@ public sealed record BenchOptions
 public static class BenchmarkCatalog
 {
     public static readonly IReadOnlyList<IBenchmark> All = [new RemindersBenchmark(), new DispatchBenchmark(), new ReportBenchmark(), new DashboardBenchmark(),
-        new MyTasksBenchmark(), new OverdueBenchmark()];
+        new MyTasksBenchmark(), new OverdueBenchmark(), new ProgressHttpBenchmark(), new W1Benchmark(), new LoadBenchmark()];
 
     /// <summary>
     /// What "all" runs: the benchmarks that share one dataset. The report needs its own
-    /// (one province, every plan published) and a database holds one dataset, so it runs alone.
+    /// (one province, every plan published) and a database holds one dataset, so it runs alone;
+    /// w1 builds its own workload and the load run takes minutes, so they run alone too.
     /// </summary>
-    public static IEnumerable<IBenchmark> Runnable => All.Where(b => b is not ReportBenchmark);
+    public static IEnumerable<IBenchmark> Runnable => All.Where(b => b is not ReportBenchmark and not W1Benchmark and not LoadBenchmark);
 
     public static IBenchmark? Find(string name) => All.SingleOrDefault(b => b.Name == name);
 }

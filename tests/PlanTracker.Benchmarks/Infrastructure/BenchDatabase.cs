@@ -67,6 +67,26 @@ public sealed class BenchDatabase : IAsyncDisposable
         return services.BuildServiceProvider();
     }
 
+    /// <summary>
+    /// A new, empty database of this name on the same server (dropped first if it exists), migrated:
+    /// for a workload that builds its own rows (w1) beside the generated dataset. Stopped with this one.
+    /// </summary>
+    public async Task<BenchDatabase> FreshSiblingAsync(string name)
+    {
+        await using (var connection = await OpenConnectionAsync())
+        {
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
+            await drop.ExecuteNonQueryAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+            await create.ExecuteNonQueryAsync();
+        }
+        var sibling = new BenchDatabase(new NpgsqlConnectionStringBuilder(ConnectionString) { Database = name }.ConnectionString, null, null,
+            $"database {name} beside {Where}");
+        await using var services = sibling.Services();
+        await new SchemaMigrator(services.GetRequiredService<NpgsqlDataSource>(), NullLogger<SchemaMigrator>.Instance).MigrateAsync();
+        return sibling;
+    }
+
     public async Task<NpgsqlConnection> OpenConnectionAsync(CancellationToken ct = default)
     {
         var connection = new NpgsqlConnection(ConnectionString);

@@ -98,6 +98,39 @@ public sealed class AuthoringTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(HttpStatusCode.Forbidden, (await steering.PostAsJsonAsync("/api/v1/documents", body)).StatusCode);
     }
 
+    [Fact]
+    public async Task Should_add_a_task_after_the_plans_existing_tasks_and_refuse_a_parent_of_another_plan()
+    {
+        var client = await app.ClientForAsync(Secretariat);
+        var plans = await client.GetFromJsonAsync<JsonElement>("/api/v1/plans");
+        var planId = plans.EnumerateArray().Single(p => p.GetProperty("key").GetString() == "vinh-phuc/kh-36a").GetProperty("id").GetInt64();
+        var documentId = await Created(await client.PostAsJsonAsync("/api/v1/documents", new
+        {
+            number = "77/KH-UBND", kind = "plan", issuer = "UBND tỉnh Vĩnh Phúc", issuedOn = "2026-11-03", signer = "Nguyễn Văn A", title = "Kế hoạch khác",
+        }));
+        var otherPlanId = await Created(await client.PostAsJsonAsync("/api/v1/plans", new { documentId, title = "Kế hoạch khác" }));
+        var otherParent = (await (await client.PostAsJsonAsync($"/api/v1/plans/{otherPlanId}/tasks", new { code = "I", title = "NHIỆM VỤ", isGroup = true }))
+            .Content.ReadFromJsonAsync<JsonElement>()).GetProperty("taskId").GetInt64();
+        var lead = await LeadOf(client);
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<PlanTrackerDbContext>();
+        var lastBefore = await db.Tasks.Where(t => t.PlanId == planId).MaxAsync(t => t.SortOrder);
+
+        var first = await client.PostAsJsonAsync($"/api/v1/plans/{planId}/tasks", new { code = "Z.1", title = "Thêm cuối", leadAgencyId = lead, deadlineText = "Năm 2027" });
+        var second = await client.PostAsJsonAsync($"/api/v1/plans/{planId}/tasks", new { code = "Z.2", title = "Thêm cuối nữa", leadAgencyId = lead, deadlineText = "Năm 2027" });
+        var foreignParent = await client.PostAsJsonAsync($"/api/v1/plans/{planId}/tasks",
+            new { code = "Z.3", title = "Sai mục cha", leadAgencyId = lead, parentId = otherParent, deadlineText = "Năm 2027" });
+
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, second.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, foreignParent.StatusCode);
+        Assert.Contains("parentId", await foreignParent.Content.ReadAsStringAsync());
+        var added = await db.Tasks.AsNoTracking().Where(t => t.PlanId == planId && t.Code.StartsWith("Z.")).OrderBy(t => t.SortOrder)
+            .Select(t => new { t.Code, t.SortOrder }).ToListAsync();
+        Assert.Equal(["Z.1", "Z.2"], added.Select(t => t.Code));
+        Assert.Equal([lastBefore + 1, lastBefore + 2], added.Select(t => t.SortOrder));
+    }
+
     private static async Task<long> LeadOf(HttpClient client)
     {
         var agencies = await client.GetFromJsonAsync<JsonElement>("/api/v1/agencies?province=vinh-phuc");

@@ -58,14 +58,19 @@ public static class AddTask
         public async Task<Result> Handle(Command c, CancellationToken ct)
         {
             var provinceId = await access.SecretariatProvinceAsync(db, ct);
-            var plan = await db.Plans.Include(p => p.Tasks).SingleOrDefaultAsync(p => p.Id == c.PlanId, ct)
+            // The plan alone, not its tree: the parent, the code and the next sort order are asked of the
+            // database, so adding the 500th task costs what adding the first does.
+            var plan = await db.Plans.SingleOrDefaultAsync(p => p.Id == c.PlanId, ct)
                 ?? throw new NotFoundException($"Plan {c.PlanId} does not exist.");
             if (plan.ProvinceId != provinceId) throw new ForbiddenException("You manage only your own province's plans.");
             var parent = c.ParentId is { } parentId
-                ? plan.Tasks.SingleOrDefault(t => t.Id == parentId) ?? throw new RuleViolationException("parentId", $"Task {parentId} is not in this plan.")
+                ? await db.Tasks.SingleOrDefaultAsync(t => t.Id == parentId && t.PlanId == plan.Id, ct)
+                    ?? throw new RuleViolationException("parentId", $"Task {parentId} is not in this plan.")
                 : null;
             if (parent is { IsGroup: false }) throw new RuleViolationException("parentId", $"'{parent.Code}' is not a group heading.");
-            if (plan.Tasks.Any(t => t.Code == c.Code)) throw new RuleViolationException("code", $"This plan already has a task numbered '{c.Code}'.");
+            if (await db.Tasks.AnyAsync(t => t.PlanId == plan.Id && t.Code == c.Code, ct))
+                throw new RuleViolationException("code", $"This plan already has a task numbered '{c.Code}'.");
+            var sortOrder = (await db.Tasks.Where(t => t.PlanId == plan.Id).MaxAsync(t => (int?)t.SortOrder, ct) ?? -1) + 1;
 
             var agencyIds = (c.CoordinatingAgencyIds ?? []).Append(c.LeadAgencyId ?? 0).Where(id => id != 0).Distinct().ToList();
             var agencies = await db.Agencies.Include(a => a.Members).ThenInclude(m => m.Member)
@@ -82,7 +87,7 @@ public static class AddTask
             var coordinating = (c.CoordinatingAgencyIds ?? []).Select(id => agencies[id]).ToList();
 
             var fanOut = lead is { IsGroup: true } && !c.IsGroup;
-            var task = plan.AddTask(parent, c.Code, c.Title, isGroup: c.IsGroup || fanOut);
+            var task = plan.AddTask(parent, c.Code, c.Title, isGroup: c.IsGroup || fanOut, sortOrder++);
             Fill(task, c, lead, coordinating, deadline, withTargets: !fanOut);
             var members = new List<PlanTask>();
             if (fanOut)
@@ -90,7 +95,7 @@ public static class AddTask
                 var i = 0;
                 foreach (var member in lead!.Members.Select(m => m.Member).OrderBy(m => m.Name))
                 {
-                    var child = plan.AddTask(task, $"{c.Code}#{++i}", c.Title, isGroup: false);
+                    var child = plan.AddTask(task, $"{c.Code}#{++i}", c.Title, isGroup: false, sortOrder++);
                     Fill(child, c, member, coordinating, deadline, withTargets: true);
                     members.Add(child);
                 }
