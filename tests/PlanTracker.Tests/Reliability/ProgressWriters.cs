@@ -77,7 +77,7 @@ public sealed class ProgressWriters
 
     public static async Task<HttpClient> SignInAsync(Uri app, string email)
     {
-        var client = new HttpClient { BaseAddress = app, Timeout = TimeSpan.FromSeconds(20) };
+        var client = new HttpClient { BaseAddress = app, Timeout = TimeSpan.FromSeconds(60) }; // a busy machine signs in slowly (password hashing)
         var response = await client.PostAsJsonAsync("/api/v1/auth/token", new { email, password = Infrastructure.TestDatabases.DemoPassword });
         response.EnsureSuccessStatusCode();
         var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
