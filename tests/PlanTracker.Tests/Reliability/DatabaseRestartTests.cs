@@ -43,7 +43,9 @@ public sealed class DatabaseRestartTests(ITestOutputHelper output)
         await ProgressWriters.WaitForAsync(() => writers.Acks.Count >= 20 || load.IsCompleted, TimeSpan.FromSeconds(60), () => "the first writes\n" + node.Output);
 
         var outages = new List<Outage>();
-        foreach (var mode in new[] { "fast", "immediate" })
+        // ./test.sh --faults sets more rounds; the default run does one of each.
+        var rounds = int.TryParse(Environment.GetEnvironmentVariable("PLANTRACKER_FAULT_ROUNDS"), out var r) && r > 0 ? r : 1;
+        foreach (var mode in Enumerable.Repeat(new[] { "fast", "immediate" }, rounds).SelectMany(m => m))
         {
             var stopping = DateTime.UtcNow;
             cluster.Stop(mode);
