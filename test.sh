@@ -40,6 +40,8 @@ report=tests/PlanTracker.Tests/bin/Release/net10.0/drafting-accuracy.txt
 if [ -f "$report" ] && [ "$report" -nt "$started" ]; then cat "$report"; fi
 # One plain closing line for CI: "N passed, N failed" summed over the test projects.
 awk '/(Passed|Failed)! +- +Failed: /{gsub(",","");for(i=1;i<=NF;i++){if($i=="Failed:")f+=$(i+1);if($i=="Passed:")p+=$(i+1);if($i=="Skipped:")s+=$(i+1)}}
+     # the detailed logger of --faults prints the totals on lines of their own instead
+     /^ *Total tests: /{d=1} d && /^ +Passed: +[0-9]+ *$/{p+=$2} d && /^ +Failed: +[0-9]+ *$/{f+=$2} d && /^ +Skipped: +[0-9]+ *$/{s+=$2}
      END{printf "tests: %d passed, %d failed, %d skipped\n", p, f, s}' "$log"
 rm -f "$log" "$started"
 exit "$status"

@@ -20,8 +20,8 @@ public sealed class ProgressWriters
     /// <summary>A write the API acknowledged: its progress_updates row and the task's new version.</summary>
     public sealed record Ack(long TaskId, long ProgressUpdateId, int Version, int Percent, string Note);
 
-    /// <summary>One request's answer: Status 0 when there was none (connection refused or cut).</summary>
-    public sealed record Answer(DateTime At, bool Write, int Status, bool RetryAfter, string? ContentType);
+    /// <summary>One request, sent at <paramref name="Sent"/> and answered (or failed) at <paramref name="At"/>: Status 0 when there was no answer.</summary>
+    public sealed record Answer(DateTime Sent, DateTime At, bool Write, int Status, bool RetryAfter, string? ContentType);
 
     private readonly ConcurrentQueue<Ack> _acks = new();
     private readonly ConcurrentQueue<Answer> _answers = new();
@@ -163,17 +163,18 @@ public sealed class ProgressWriters
 
     private async Task<(int Status, string? Body)> SendAsync(HttpClient http, bool write, Func<Task<HttpResponseMessage>> send)
     {
+        var sent = DateTime.UtcNow;
         try
         {
             using var response = await send();
             var body = await response.Content.ReadAsStringAsync();
-            _answers.Enqueue(new Answer(DateTime.UtcNow, write, (int)response.StatusCode, response.Headers.RetryAfter is not null,
+            _answers.Enqueue(new Answer(sent, DateTime.UtcNow, write, (int)response.StatusCode, response.Headers.RetryAfter is not null,
                 response.Content.Headers.ContentType?.MediaType));
             return ((int)response.StatusCode, body);
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
         {
-            _answers.Enqueue(new Answer(DateTime.UtcNow, write, 0, false, null));
+            _answers.Enqueue(new Answer(sent, DateTime.UtcNow, write, 0, false, null));
             return (0, null);
         }
     }
