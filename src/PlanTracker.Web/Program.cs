@@ -32,6 +32,7 @@ var connectionString = builder.Configuration.GetConnectionString("PlanTracker")!
 
 builder.Services.AddPlanTrackerCore(connectionString);
 builder.Services.AddHttpContextAccessor();
+builder.Services.AddDatabaseKeyRing(); // one key ring for every node: tokens and cookies work on any of them
 builder.Services.AddScoped<ICurrentUser>(sp =>
 {
     var accessor = sp.GetRequiredService<IHttpContextAccessor>();
@@ -108,6 +109,7 @@ builder.Services.ConfigureHttpJsonOptions(o =>
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ApiExceptionHandler>();
+builder.Services.AddExceptionHandler<DatabaseUnavailableHandler>(); // 503 + Retry-After while PostgreSQL is down or restarting
 builder.Services.AddOpenApi();
 builder.Services.AddHealthChecks()
     .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])

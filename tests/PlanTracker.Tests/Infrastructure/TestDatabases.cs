@@ -114,6 +114,9 @@ public static class TestDatabases
         NpgsqlConnection.ClearAllPools(); // a template must have no open connections
     }
 
+    /// <summary>Migrates (and seeds) a database of another cluster, as the templates are built.</summary>
+    public static Task PrepareAsync(string connectionString, bool seed) => Migrate(connectionString, seed);
+
     private static async Task Migrate(string connectionString, bool seed)
     {
         await using var services = CoreServices(connectionString);

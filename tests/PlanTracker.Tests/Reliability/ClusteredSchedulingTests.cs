@@ -45,6 +45,8 @@ public sealed class ClusteredSchedulingTests(ITestOutputHelper output)
         var gaps = fireTimes.Zip(fireTimes.Skip(1)).Where(p => p.Second - p.First != Period).ToList();
         Assert.True(gaps.Count == 0, $"fire times skipped between: {string.Join(", ", gaps)}\n{diagnostics}");
         var whileBothUp = fireTimes.Count(t => t >= window.From && t <= window.To);
+        output.WriteLine($"fire times {runs.Count}, {whileBothUp} while both nodes were up; by node: " +
+            string.Join(", ", runs.GroupBy(r => r.Node).Select(g => $"{g.Key} {g.Count()}")) + $"; duplicates {duplicates.Count}, gaps {gaps.Count}");
         Assert.True(whileBothUp >= 5, $"only {whileBothUp} fire times while both nodes were up\n{diagnostics}");
         Assert.All(runs.Where(r => r.FireTime <= window.To), r => Assert.True(r.Succeeded, $"the run of {r.FireTime} did not succeed\n{diagnostics}"));
     }

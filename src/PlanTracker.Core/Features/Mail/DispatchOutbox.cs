@@ -9,9 +9,21 @@ public sealed class OutboxOptions
 {
     public int BatchSize { get; set; } = 200;
     public int MaxAttempts { get; set; } = 8;
-    /// <summary>Waits after each failed attempt; the last one repeats.</summary>
-    public TimeSpan[] Backoff { get; set; } =
+    public static readonly TimeSpan[] DefaultBackoff =
         [TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(30), TimeSpan.FromHours(2)];
+
+    /// <summary>
+    /// Waits after each failed attempt; the last one repeats; none given: <see cref="DefaultBackoff"/>.
+    /// Empty by default because the configuration binder appends Outbox__Backoff__0.. to an array that
+    /// already has items instead of replacing them: a configured back-off would otherwise never apply.
+    /// </summary>
+    public TimeSpan[] Backoff { get; set; } = [];
+
+    public TimeSpan WaitAfter(int attempts)
+    {
+        var waits = Backoff.Length > 0 ? Backoff : DefaultBackoff;
+        return waits[Math.Min(attempts - 1, waits.Length - 1)];
+    }
 }
 
 /// <summary>
@@ -118,7 +130,7 @@ public static class DispatchOutbox
             var now = time.GetUtcNow();
             var attempts = message.Attempts + 1;
             var state = error is null ? OutboxState.Sent : attempts >= options.MaxAttempts ? OutboxState.Dead : OutboxState.Pending;
-            var wait = options.Backoff[Math.Min(attempts - 1, options.Backoff.Length - 1)];
+            var wait = options.WaitAfter(attempts);
             // The mark's commit does not wait for the disk (one fsync per message was most of a send's time).
             // Losing it takes a PostgreSQL crash, not a node's, within the last moment before it; the message
             // is then sent again with the same Message-ID: repeated at worst, never lost. SIGKILL of a node

@@ -1,0 +1,32 @@
+using System.Net.Sockets;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using PlanTracker.Web.Api;
+
+namespace PlanTracker.Tests.Web;
+
+/// <summary>Which failures mean "the database is not available now" (503 + Retry-After) and which stay errors.</summary>
+public sealed class DatabaseUnavailableTests
+{
+    public static TheoryData<string, Exception, bool> Failures() => new()
+    {
+        { "admin shutdown (pg_ctl stop -m fast)", Postgres("57P01"), true },
+        { "crash shutdown", Postgres("57P02"), true },
+        { "starting up, cannot connect now", Postgres("57P03"), true },
+        { "too many connections", Postgres("53300"), true },
+        { "connection failure", Postgres("08006"), true },
+        { "no server on the socket", new NpgsqlException("Failed to connect", new SocketException((int)SocketError.ConnectionRefused)), true },
+        { "connection cut mid-read", new NpgsqlException("Exception while reading from stream", new EndOfStreamException()), true },
+        { "inside EF Core's save", new DbUpdateException("save failed", Postgres("57P01")), true },
+        { "unique violation", Postgres("23505"), false },
+        { "serialization failure", Postgres("40001"), false },
+        { "a bug", new InvalidOperationException("Sequence contains no elements"), false },
+    };
+
+    [Theory]
+    [MemberData(nameof(Failures))]
+    public void Should_tell_an_unavailable_database_from_other_failures(string what, Exception failure, bool unavailable) =>
+        Assert.True(DatabaseUnavailableHandler.IsUnavailable(failure) == unavailable, what);
+
+    private static PostgresException Postgres(string sqlState) => new("test", "FATAL", "FATAL", sqlState);
+}
