@@ -38,26 +38,17 @@ builder.Services.AddScoped<ICurrentUser>(sp =>
     var accessor = sp.GetRequiredService<IHttpContextAccessor>();
     return new ClaimsCurrentUser(() => accessor.HttpContext?.User);
 });
-builder.Services.AddSingleton(builder.Configuration.GetSection("Mail").Get<MailOptions>() ?? new MailOptions());
+builder.Services.AddSingleton(Settings.Read<MailOptions>(builder.Configuration, "Mail"));
 builder.Services.AddSingleton<IMailTransport, SystemNetMailTransport>();
-builder.Services.AddSingleton(builder.Configuration.GetSection("Reporting").Get<PlanTracker.Core.Reporting.ReportingOptions>()
-    ?? new PlanTracker.Core.Reporting.ReportingOptions());
-builder.Services.AddSingleton(builder.Configuration.GetSection("Outbox").Get<PlanTracker.Core.Features.Mail.OutboxOptions>()
-    ?? new PlanTracker.Core.Features.Mail.OutboxOptions());
-builder.Services.AddSingleton(builder.Configuration.GetSection("Reminders").Get<PlanTracker.Core.Features.Reminders.ReminderOptions>()
-    ?? new PlanTracker.Core.Features.Reminders.ReminderOptions());
-builder.Services.AddSingleton(builder.Configuration.GetSection("Escalations").Get<PlanTracker.Core.Features.Escalations.EscalationOptions>()
-    ?? new PlanTracker.Core.Features.Escalations.EscalationOptions());
-builder.Services.AddSingleton(builder.Configuration.GetSection("ReportingCycle").Get<PlanTracker.Core.Features.ReportingCycle.ReportingCycleOptions>()
-    ?? new PlanTracker.Core.Features.ReportingCycle.ReportingCycleOptions());
-builder.Services.AddSingleton(builder.Configuration.GetSection("Digests").Get<PlanTracker.Core.Features.Digests.DigestOptions>()
-    ?? new PlanTracker.Core.Features.Digests.DigestOptions());
-builder.Services.AddSingleton(builder.Configuration.GetSection("Dashboard").Get<PlanTracker.Core.Features.Dashboard.DashboardOptions>()
-    ?? new PlanTracker.Core.Features.Dashboard.DashboardOptions());
-builder.Services.AddSingleton(builder.Configuration.GetSection("Evidence").Get<PlanTracker.Core.Files.EvidenceOptions>()
-    ?? new PlanTracker.Core.Files.EvidenceOptions());
-builder.Services.AddSingleton(builder.Configuration.GetSection("Reports").Get<PlanTracker.Core.Reports.ReportOptions>()
-    ?? new PlanTracker.Core.Reports.ReportOptions());
+builder.Services.AddSingleton(Settings.Read<PlanTracker.Core.Reporting.ReportingOptions>(builder.Configuration, "Reporting"));
+builder.Services.AddSingleton(Settings.Read<PlanTracker.Core.Features.Mail.OutboxOptions>(builder.Configuration, "Outbox"));
+builder.Services.AddSingleton(Settings.Read<PlanTracker.Core.Features.Reminders.ReminderOptions>(builder.Configuration, "Reminders"));
+builder.Services.AddSingleton(Settings.Read<PlanTracker.Core.Features.Escalations.EscalationOptions>(builder.Configuration, "Escalations"));
+builder.Services.AddSingleton(Settings.Read<PlanTracker.Core.Features.ReportingCycle.ReportingCycleOptions>(builder.Configuration, "ReportingCycle"));
+builder.Services.AddSingleton(Settings.Read<PlanTracker.Core.Features.Digests.DigestOptions>(builder.Configuration, "Digests"));
+builder.Services.AddSingleton(Settings.Read<PlanTracker.Core.Features.Dashboard.DashboardOptions>(builder.Configuration, "Dashboard"));
+builder.Services.AddSingleton(Settings.Read<PlanTracker.Core.Files.EvidenceOptions>(builder.Configuration, "Evidence"));
+builder.Services.AddSingleton(Settings.Read<PlanTracker.Core.Reports.ReportOptions>(builder.Configuration, "Reports"));
 if (jobCommand is null && builder.Configuration.GetValue("Scheduler:Enabled", true))
     builder.Services.AddPlanTrackerScheduler(connectionString, builder.Configuration);
 

@@ -1,9 +1,12 @@
 using Microsoft.Extensions.Configuration;
+using PlanTracker.Core.Features.Escalations;
 using PlanTracker.Core.Features.Mail;
+using PlanTracker.Core.Features.Reminders;
+using PlanTracker.Web.Hosting;
 
 namespace PlanTracker.Tests.Mail;
 
-/// <summary>The outbox back-off as Program.cs reads it from configuration (Outbox__Backoff__N).</summary>
+/// <summary>Options as Program.cs reads them from configuration: a configured array (Outbox__Backoff__N) replaces the default.</summary>
 public sealed class OutboxOptionsTests
 {
     [Fact]
@@ -23,6 +26,16 @@ public sealed class OutboxOptionsTests
         Assert.Equal([TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(2), TimeSpan.FromHours(2)], new[] { 1, 2, 9 }.Select(options.WaitAfter));
     }
 
+    [Fact]
+    public void Should_remind_on_the_configured_days_only()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+            { ["Reminders:DaysBefore:0"] = "10", ["Reminders:DaysBefore:1"] = "2" }).Build();
+
+        Assert.Equal([10, 2], Settings.Read<ReminderOptions>(configuration, "Reminders").DaysBefore);
+        Assert.Equal([1, 7, 30], Settings.Read<EscalationOptions>(configuration, "Escalations").DaysOverdue); // unconfigured: the default
+    }
+
     private static OutboxOptions Bind(Dictionary<string, string?> values) =>
-        new ConfigurationBuilder().AddInMemoryCollection(values).Build().GetSection("Outbox").Get<OutboxOptions>()!;
+        Settings.Read<OutboxOptions>(new ConfigurationBuilder().AddInMemoryCollection(values).Build(), "Outbox");
 }

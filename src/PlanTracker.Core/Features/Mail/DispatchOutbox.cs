@@ -9,21 +9,11 @@ public sealed class OutboxOptions
 {
     public int BatchSize { get; set; } = 200;
     public int MaxAttempts { get; set; } = 8;
-    public static readonly TimeSpan[] DefaultBackoff =
+    /// <summary>Waits after each failed attempt; the last one repeats (configured: see PlanTracker.Web's Settings).</summary>
+    public TimeSpan[] Backoff { get; set; } =
         [TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(30), TimeSpan.FromHours(2)];
 
-    /// <summary>
-    /// Waits after each failed attempt; the last one repeats; none given: <see cref="DefaultBackoff"/>.
-    /// Empty by default because the configuration binder appends Outbox__Backoff__0.. to an array that
-    /// already has items instead of replacing them: a configured back-off would otherwise never apply.
-    /// </summary>
-    public TimeSpan[] Backoff { get; set; } = [];
-
-    public TimeSpan WaitAfter(int attempts)
-    {
-        var waits = Backoff.Length > 0 ? Backoff : DefaultBackoff;
-        return waits[Math.Min(attempts - 1, waits.Length - 1)];
-    }
+    public TimeSpan WaitAfter(int attempts) => Backoff[Math.Min(attempts - 1, Backoff.Length - 1)];
 }
 
 /// <summary>
