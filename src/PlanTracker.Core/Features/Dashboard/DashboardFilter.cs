@@ -25,6 +25,9 @@ public sealed record DashboardFilter(
 
     public bool NarrowsAgencies => AgencyId is not null || AgencyLevel is not null || SteeringMemberId is not null;
 
+    /// <summary>Nothing narrowed: the view the stored counts serve (<see cref="DashboardAggregates"/>).</summary>
+    public bool IsProvinceWide => DocumentId is null && PlanId is null && !NarrowsAgencies && string.IsNullOrWhiteSpace(Period);
+
     /// <summary>The agencies (never groups) the filter keeps: every agency when it names none.</summary>
     public IQueryable<Agency> Agencies(PlanTrackerDbContext db)
     {

@@ -38,7 +38,9 @@ public static class ListAtRiskTasks
 
     public static async Task<Result> ComputeAsync(PlanTrackerDbContext db, Query q, DateOnly today, int margin, CancellationToken ct)
     {
-        var atRisk = q.Filter.Tasks(db).AsNoTracking().Where(AtRiskRule.On(today, margin));
+        // The stored first at-risk days answer through an index when they were computed with this margin.
+        var rule = await DashboardAggregates.StoredMarginAsync(db, ct) == margin ? AtRiskRule.Stored(today) : AtRiskRule.On(today, margin);
+        var atRisk = q.Filter.Tasks(db).AsNoTracking().Where(rule);
         var total = await atRisk.CountAsync(ct);
         var rows = await atRisk
             .Select(t => new

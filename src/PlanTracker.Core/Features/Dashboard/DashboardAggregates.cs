@@ -1,0 +1,141 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
+using PlanTracker.Core.Domain;
+using PlanTracker.Core.Persistence;
+
+namespace PlanTracker.Core.Features.Dashboard;
+
+/// <summary>
+/// The province-wide dashboard read from the counts the database keeps (migration 0017,
+/// docs/decisions/0010-dashboard-aggregates.md) instead of from a million tasks. The counts hold
+/// timeliness as of a stored day; every read adds the open tasks due between that day and the day
+/// asked for (an index range, a day long once the nightly roll has run), counted out as of the
+/// stored day and in as of today. Narrowed views count their few tasks directly.
+/// </summary>
+public static class DashboardAggregates
+{
+    public sealed record Count(long Id, string Timeliness, int N);
+
+    // Open tasks whose state differs between the stored day and @today: due in between.
+    private const string Moved = """
+        moved AS (
+            SELECT t.plan_id, t.lead_agency_id,
+                   task_timeliness(t.status, t.completed_on, t.deadline_kind, coalesce(t.extended_due_on, t.deadline_due_on), @today) AS now_state,
+                   task_timeliness(t.status, t.completed_on, t.deadline_kind, coalesce(t.extended_due_on, t.deadline_due_on),
+                                   (SELECT as_of FROM dashboard_state)) AS then_state
+            FROM plan_tasks t JOIN plans p ON p.id = t.plan_id
+            WHERE p.status = 'Published' AND NOT t.is_group AND t.status IN ('NotStarted', 'InProgress')
+              AND coalesce(t.extended_due_on, t.deadline_due_on) >= least((SELECT as_of FROM dashboard_state), @today)
+              AND coalesce(t.extended_due_on, t.deadline_due_on) < greatest((SELECT as_of FROM dashboard_state), @today))
+        """;
+
+    /// <summary>Tasks per (plan, timeliness) on <paramref name="today"/>.</summary>
+    public static Task<List<Count>> PlanCountsAsync(PlanTrackerDbContext db, DateOnly today, CancellationToken ct) =>
+        ReadAsync(db, $"""
+            WITH {Moved}
+            SELECT plan_id, timeliness, sum(n)::int FROM (
+                SELECT plan_id, timeliness, n FROM dashboard_plan_counts
+                UNION ALL SELECT plan_id, now_state, 1 FROM moved
+                UNION ALL SELECT plan_id, then_state, -1 FROM moved) x
+            GROUP BY 1, 2 HAVING sum(n) <> 0
+            """, today, r => new Count(r.GetInt64(0), r.GetString(1), r.GetInt32(2)), ct);
+
+    /// <summary>Tasks overdue on <paramref name="today"/>, province-wide.</summary>
+    public static async Task<int> OverdueAsync(PlanTrackerDbContext db, DateOnly today, CancellationToken ct) =>
+        (await ReadAsync(db, $"""
+            WITH {Moved}
+            SELECT (coalesce((SELECT sum(n) FROM dashboard_plan_counts WHERE timeliness = 'InProgressOverdue'), 0)
+                  + (SELECT count(*) FROM moved WHERE now_state = 'InProgressOverdue')
+                  - (SELECT count(*) FROM moved WHERE then_state = 'InProgressOverdue'))::int
+            """, today, r => r.GetInt32(0), ct)).Single();
+
+    /// <summary>
+    /// Tasks per (agency, timeliness) on <paramref name="today"/>: an agency's own tasks and, for each
+    /// group it belongs to, the group's (the dashboard's rule for an agency's tasks).
+    /// </summary>
+    public static Task<List<Count>> AgencyCountsAsync(PlanTrackerDbContext db, DateOnly today, CancellationToken ct) =>
+        ReadAsync(db, $"""
+            WITH {Moved},
+            c AS (
+                SELECT lead_agency_id, timeliness, sum(n)::int AS n FROM (
+                    SELECT lead_agency_id, timeliness, n FROM dashboard_agency_counts
+                    UNION ALL SELECT lead_agency_id, now_state, 1 FROM moved
+                    UNION ALL SELECT lead_agency_id, then_state, -1 FROM moved) x
+                GROUP BY 1, 2 HAVING sum(n) <> 0)
+            SELECT a.id, c.timeliness, c.n FROM c JOIN agencies a ON a.id = c.lead_agency_id WHERE a.kind <> 'Group'
+            UNION ALL
+            SELECT m.member_id, c.timeliness, c.n FROM c JOIN agency_group_members m ON m.group_id = c.lead_agency_id
+                JOIN agencies a ON a.id = m.member_id WHERE a.kind <> 'Group'
+            """, today, r => new Count(r.GetInt64(0), r.GetString(1), r.GetInt32(2)), ct);
+
+    /// <summary>
+    /// The agencies that must report (<see cref="Reporting.ReportingObligations"/>) province-wide: those
+    /// leading a task of a published plan, themselves or through a group. Does not depend on the day.
+    /// </summary>
+    public static async Task<IQueryable<Agency>> AgenciesExpectedToReportAsync(PlanTrackerDbContext db, DashboardFilter filter, CancellationToken ct)
+    {
+        if (!filter.IsProvinceWide) return filter.AgenciesExpectedToReport(db);
+        var ids = (await ReadAsync(db, """
+            SELECT c.lead_agency_id FROM dashboard_agency_counts c GROUP BY 1 HAVING sum(c.n) > 0
+            UNION
+            SELECT m.member_id FROM dashboard_agency_counts c JOIN agency_group_members m ON m.group_id = c.lead_agency_id
+            GROUP BY c.lead_agency_id, m.member_id HAVING sum(c.n) > 0
+            """, null, r => r.GetInt64(0), ct)).ToArray();
+        return db.Agencies.Where(a => a.Kind != AgencyKind.Group && ids.Contains(a.Id));
+    }
+
+    public sealed record DoneCount(DateOnly Quarter, bool Late, int N);
+
+    /// <summary>Tasks done per completion quarter (its first day), late or not, for the given quarters.</summary>
+    public static Task<List<DoneCount>> DoneAsync(PlanTrackerDbContext db, IReadOnlyList<DateOnly> quarterStarts, CancellationToken ct) =>
+        ReadAsync(db, """
+            SELECT done_quarter, done_late, sum(n)::int FROM dashboard_trend_counts WHERE done_quarter = ANY(@quarters) GROUP BY 1, 2
+            """, null, r => new DoneCount(DateOnly.FromDateTime(r.GetDateTime(0)), r.GetBoolean(1), r.GetInt32(2)), ct,
+            ("quarters", quarterStarts.ToArray()));
+
+    /// <summary>Tasks overdue on each of the given quarter ends (days before today).</summary>
+    public static Task<List<(DateOnly Day, int N)>> OverdueOnQuarterEndsAsync(PlanTrackerDbContext db, IReadOnlyList<DateOnly> ends, CancellationToken ct) =>
+        ReadAsync(db, """
+            SELECT d, sum(c.n)::int FROM unnest(@ends) d JOIN dashboard_trend_counts c ON c.overdue_first <= d AND c.overdue_last >= d GROUP BY d
+            """, null, r => (DateOnly.FromDateTime(r.GetDateTime(0)), r.GetInt32(1)), ct, ("ends", ends.ToArray()));
+
+    /// <summary>
+    /// Today's point of the overdue trend beyond today's overdue tasks: tasks recorded as done on a
+    /// later day, which on <paramref name="today"/> were still open (the trends' rule).
+    /// </summary>
+    public static async Task<int> DoneLaterButOverdueAsync(PlanTrackerDbContext db, DateOnly today, CancellationToken ct) =>
+        (await ReadAsync(db, """
+            SELECT count(*)::int FROM plan_tasks t JOIN plans p ON p.id = t.plan_id
+            WHERE t.status = 'Done' AND NOT t.is_group AND t.completed_on > @today AND p.status = 'Published'
+              AND task_timeliness_on(t.status, t.completed_on, t.deadline_kind, coalesce(t.extended_due_on, t.deadline_due_on), @today) = 'InProgressOverdue'
+            """, today, r => r.GetInt32(0), ct)).Single();
+
+    /// <summary>The margin the stored first at-risk days were computed with.</summary>
+    public static async Task<int> StoredMarginAsync(PlanTrackerDbContext db, CancellationToken ct) =>
+        (await ReadAsync(db, "SELECT at_risk_margin FROM dashboard_state", null, r => r.GetInt32(0), ct)).Single();
+
+    private static async Task<List<T>> ReadAsync<T>(PlanTrackerDbContext db, string sql, DateOnly? today, Func<DbDataReader, T> read,
+        CancellationToken ct, params (string Name, object Value)[] parameters)
+    {
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await using var cmd = new NpgsqlCommand(sql, (NpgsqlConnection)db.Database.GetDbConnection())
+            {
+                Transaction = (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction(),
+            };
+            if (today is { } t) cmd.Parameters.AddWithValue("today", t);
+            foreach (var (name, value) in parameters) cmd.Parameters.AddWithValue(name, value);
+            await using var reader = await cmd.ExecuteReaderAsync(ct);
+            var rows = new List<T>();
+            while (await reader.ReadAsync(ct)) rows.Add(read(reader));
+            return rows;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+}
