@@ -135,7 +135,8 @@ public sealed class QueryPlanTests : IAsyncLifetime
         public override async ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command,
             CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken ct = default)
         {
-            if (command.CommandText.TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase))
+            var text = command.CommandText.TrimStart();
+            if (text.StartsWith("SELECT", StringComparison.OrdinalIgnoreCase) || text.StartsWith("WITH", StringComparison.OrdinalIgnoreCase))
             {
                 var connection = (NpgsqlConnection)command.Connection!;
                 await using (var off = new NpgsqlCommand("SET enable_seqscan = off", connection, (NpgsqlTransaction?)command.Transaction))

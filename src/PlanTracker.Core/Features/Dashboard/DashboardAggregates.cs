@@ -1,6 +1,4 @@
-using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using PlanTracker.Core.Domain;
 using PlanTracker.Core.Persistence;
@@ -33,30 +31,30 @@ public static class DashboardAggregates
 
     /// <summary>Tasks per (plan, timeliness) on <paramref name="today"/>.</summary>
     public static Task<List<Count>> PlanCountsAsync(PlanTrackerDbContext db, DateOnly today, CancellationToken ct) =>
-        ReadAsync(db, $"""
+        Read<Count>(db, $"""
             WITH {Moved}
-            SELECT plan_id, timeliness, sum(n)::int FROM (
+            SELECT plan_id AS "Id", timeliness AS "Timeliness", sum(n)::int AS "N" FROM (
                 SELECT plan_id, timeliness, n FROM dashboard_plan_counts
                 UNION ALL SELECT plan_id, now_state, 1 FROM moved
                 UNION ALL SELECT plan_id, then_state, -1 FROM moved) x
             GROUP BY 1, 2 HAVING sum(n) <> 0
-            """, today, r => new Count(r.GetInt64(0), r.GetString(1), r.GetInt32(2)), ct);
+            """, today).ToListAsync(ct);
 
     /// <summary>Tasks overdue on <paramref name="today"/>, province-wide.</summary>
     public static async Task<int> OverdueAsync(PlanTrackerDbContext db, DateOnly today, CancellationToken ct) =>
-        (await ReadAsync(db, $"""
+        (await Read<int>(db, $"""
             WITH {Moved}
             SELECT (coalesce((SELECT sum(n) FROM dashboard_plan_counts WHERE timeliness = 'InProgressOverdue'), 0)
                   + (SELECT count(*) FROM moved WHERE now_state = 'InProgressOverdue')
-                  - (SELECT count(*) FROM moved WHERE then_state = 'InProgressOverdue'))::int
-            """, today, r => r.GetInt32(0), ct)).Single();
+                  - (SELECT count(*) FROM moved WHERE then_state = 'InProgressOverdue'))::int AS "Value"
+            """, today).ToListAsync(ct)).Single();
 
     /// <summary>
     /// Tasks per (agency, timeliness) on <paramref name="today"/>: an agency's own tasks and, for each
     /// group it belongs to, the group's (the dashboard's rule for an agency's tasks).
     /// </summary>
     public static Task<List<Count>> AgencyCountsAsync(PlanTrackerDbContext db, DateOnly today, CancellationToken ct) =>
-        ReadAsync(db, $"""
+        Read<Count>(db, $"""
             WITH {Moved},
             c AS (
                 SELECT lead_agency_id, timeliness, sum(n)::int AS n FROM (
@@ -64,11 +62,11 @@ public static class DashboardAggregates
                     UNION ALL SELECT lead_agency_id, now_state, 1 FROM moved
                     UNION ALL SELECT lead_agency_id, then_state, -1 FROM moved) x
                 GROUP BY 1, 2 HAVING sum(n) <> 0)
-            SELECT a.id, c.timeliness, c.n FROM c JOIN agencies a ON a.id = c.lead_agency_id WHERE a.kind <> 'Group'
+            SELECT a.id AS "Id", c.timeliness AS "Timeliness", c.n AS "N" FROM c JOIN agencies a ON a.id = c.lead_agency_id WHERE a.kind <> 'Group'
             UNION ALL
             SELECT m.member_id, c.timeliness, c.n FROM c JOIN agency_group_members m ON m.group_id = c.lead_agency_id
                 JOIN agencies a ON a.id = m.member_id WHERE a.kind <> 'Group'
-            """, today, r => new Count(r.GetInt64(0), r.GetString(1), r.GetInt32(2)), ct);
+            """, today).ToListAsync(ct);
 
     /// <summary>
     /// The agencies that must report (<see cref="Reporting.ReportingObligations"/>) province-wide: those
@@ -77,12 +75,12 @@ public static class DashboardAggregates
     public static async Task<IQueryable<Agency>> AgenciesExpectedToReportAsync(PlanTrackerDbContext db, DashboardFilter filter, CancellationToken ct)
     {
         if (!filter.IsProvinceWide) return filter.AgenciesExpectedToReport(db);
-        var ids = (await ReadAsync(db, """
-            SELECT c.lead_agency_id FROM dashboard_agency_counts c GROUP BY 1 HAVING sum(c.n) > 0
+        var ids = (await Read<long>(db, """
+            SELECT c.lead_agency_id AS "Value" FROM dashboard_agency_counts c GROUP BY 1 HAVING sum(c.n) > 0
             UNION
             SELECT m.member_id FROM dashboard_agency_counts c JOIN agency_group_members m ON m.group_id = c.lead_agency_id
             GROUP BY c.lead_agency_id, m.member_id HAVING sum(c.n) > 0
-            """, null, r => r.GetInt64(0), ct)).ToArray();
+            """, null).ToListAsync(ct)).ToArray();
         return db.Agencies.Where(a => a.Kind != AgencyKind.Group && ids.Contains(a.Id));
     }
 
@@ -90,52 +88,36 @@ public static class DashboardAggregates
 
     /// <summary>Tasks done per completion quarter (its first day), late or not, for the given quarters.</summary>
     public static Task<List<DoneCount>> DoneAsync(PlanTrackerDbContext db, IReadOnlyList<DateOnly> quarterStarts, CancellationToken ct) =>
-        ReadAsync(db, """
-            SELECT done_quarter, done_late, sum(n)::int FROM dashboard_trend_counts WHERE done_quarter = ANY(@quarters) GROUP BY 1, 2
-            """, null, r => new DoneCount(DateOnly.FromDateTime(r.GetDateTime(0)), r.GetBoolean(1), r.GetInt32(2)), ct,
-            ("quarters", quarterStarts.ToArray()));
+        Read<DoneCount>(db, """
+            SELECT done_quarter AS "Quarter", done_late AS "Late", sum(n)::int AS "N" FROM dashboard_trend_counts
+            WHERE done_quarter = ANY(@quarters) GROUP BY 1, 2
+            """, null, new NpgsqlParameter("quarters", quarterStarts.ToArray())).ToListAsync(ct);
 
     /// <summary>Tasks overdue on each of the given quarter ends (days before today).</summary>
-    public static Task<List<(DateOnly Day, int N)>> OverdueOnQuarterEndsAsync(PlanTrackerDbContext db, IReadOnlyList<DateOnly> ends, CancellationToken ct) =>
-        ReadAsync(db, """
-            SELECT d, sum(c.n)::int FROM unnest(@ends) d JOIN dashboard_trend_counts c ON c.overdue_first <= d AND c.overdue_last >= d GROUP BY d
-            """, null, r => (DateOnly.FromDateTime(r.GetDateTime(0)), r.GetInt32(1)), ct, ("ends", ends.ToArray()));
+    public static Task<List<DayCount>> OverdueOnQuarterEndsAsync(PlanTrackerDbContext db, IReadOnlyList<DateOnly> ends, CancellationToken ct) =>
+        Read<DayCount>(db, """
+            SELECT d AS "Day", sum(c.n)::int AS "N" FROM unnest(@ends) d
+            JOIN dashboard_trend_counts c ON c.overdue_first <= d AND c.overdue_last >= d GROUP BY d
+            """, null, new NpgsqlParameter("ends", ends.ToArray())).ToListAsync(ct);
+
+    public sealed record DayCount(DateOnly Day, int N);
 
     /// <summary>
     /// Today's point of the overdue trend beyond today's overdue tasks: tasks recorded as done on a
     /// later day, which on <paramref name="today"/> were still open (the trends' rule).
     /// </summary>
     public static async Task<int> DoneLaterButOverdueAsync(PlanTrackerDbContext db, DateOnly today, CancellationToken ct) =>
-        (await ReadAsync(db, """
-            SELECT count(*)::int FROM plan_tasks t JOIN plans p ON p.id = t.plan_id
+        (await Read<int>(db, """
+            SELECT count(*)::int AS "Value" FROM plan_tasks t JOIN plans p ON p.id = t.plan_id
             WHERE t.status = 'Done' AND NOT t.is_group AND t.completed_on > @today AND p.status = 'Published'
               AND task_timeliness_on(t.status, t.completed_on, t.deadline_kind, coalesce(t.extended_due_on, t.deadline_due_on), @today) = 'InProgressOverdue'
-            """, today, r => r.GetInt32(0), ct)).Single();
+            """, today).ToListAsync(ct)).Single();
 
     /// <summary>The margin the stored first at-risk days were computed with.</summary>
     public static async Task<int> StoredMarginAsync(PlanTrackerDbContext db, CancellationToken ct) =>
-        (await ReadAsync(db, "SELECT at_risk_margin FROM dashboard_state", null, r => r.GetInt32(0), ct)).Single();
+        (await Read<int>(db, """SELECT at_risk_margin AS "Value" FROM dashboard_state""", null).ToListAsync(ct)).Single();
 
-    private static async Task<List<T>> ReadAsync<T>(PlanTrackerDbContext db, string sql, DateOnly? today, Func<DbDataReader, T> read,
-        CancellationToken ct, params (string Name, object Value)[] parameters)
-    {
-        await db.Database.OpenConnectionAsync(ct);
-        try
-        {
-            await using var cmd = new NpgsqlCommand(sql, (NpgsqlConnection)db.Database.GetDbConnection())
-            {
-                Transaction = (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction(),
-            };
-            if (today is { } t) cmd.Parameters.AddWithValue("today", t);
-            foreach (var (name, value) in parameters) cmd.Parameters.AddWithValue(name, value);
-            await using var reader = await cmd.ExecuteReaderAsync(ct);
-            var rows = new List<T>();
-            while (await reader.ReadAsync(ct)) rows.Add(read(reader));
-            return rows;
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
-    }
+    /// <summary>Raw SQL through EF (its connection, transaction and interceptors), columns named as T's properties.</summary>
+    private static IQueryable<T> Read<T>(PlanTrackerDbContext db, string sql, DateOnly? today, params NpgsqlParameter[] parameters) =>
+        db.Database.SqlQueryRaw<T>(sql, [.. today is { } t ? [new NpgsqlParameter("today", t)] : Array.Empty<NpgsqlParameter>(), .. parameters]);
 }
