@@ -33,7 +33,8 @@ public static class DashboardBaselineSql
               AND {Due} >= least((SELECT as_of FROM dashboard_state), @today) AND {Due} < greatest((SELECT as_of FROM dashboard_state), @today))
         """;
 
-    public static async Task<Numbers> RunAsync(NpgsqlConnection connection, long? member, DateOnly today, int rows, Window window)
+    public static async Task<Numbers> RunAsync(NpgsqlConnection connection, long? member, DateOnly today, int rows, Window window,
+        bool storedDayIsToday)
     {
         var wide = member is null;
         var leads = wide ? "" : Leads;
@@ -41,7 +42,14 @@ public static class DashboardBaselineSql
         var listed = $"FROM plan_tasks t JOIN plans p ON p.id = t.plan_id JOIN documents d ON d.id = p.document_id LEFT JOIN agencies la ON la.id = t.lead_agency_id WHERE NOT t.is_group AND p.status = 'Published'{leads}";
         const string Open = "t.status IN ('NotStarted', 'InProgress')";
 
-        var counts = wide
+        // Province-wide, the stored counts as they are when they hold today (the benchmark rolls them
+        // to the day measured, as the nightly job does), else corrected by the tasks due in between.
+        var counts = wide && storedDayIsToday
+            ? """
+              SELECT p.id, p.title, d.id, d.number, c.timeliness, c.n FROM dashboard_plan_counts c
+              JOIN plans p ON p.id = c.plan_id JOIN documents d ON d.id = p.document_id WHERE c.n <> 0
+              """
+            : wide
             ? $"""
               WITH {Moved},
               c AS (SELECT plan_id, timeliness, sum(n)::int AS n FROM (
@@ -57,11 +65,13 @@ public static class DashboardBaselineSql
               """;
         var ranking = wide
             ? $"""
-              WITH {Moved},
+              WITH {(storedDayIsToday ? "c AS (SELECT lead_agency_id, timeliness, n FROM dashboard_agency_counts WHERE n <> 0)" : $"""
+              {Moved},
               c AS (SELECT lead_agency_id, timeliness, sum(n)::int AS n FROM (
                     SELECT lead_agency_id, timeliness, n FROM dashboard_agency_counts
                     UNION ALL SELECT lead_agency_id, now_state, 1 FROM moved UNION ALL SELECT lead_agency_id, then_state, -1 FROM moved) x
-                    GROUP BY 1, 2 HAVING sum(n) <> 0),
+                    GROUP BY 1, 2 HAVING sum(n) <> 0)
+              """)},
               r AS (SELECT c.lead_agency_id AS agency_id, c.timeliness, c.n FROM c
                     UNION ALL SELECT m.member_id, c.timeliness, c.n FROM c JOIN agency_group_members m ON m.group_id = c.lead_agency_id)
               SELECT a.id, coalesce(a.short_name, a.name), a.level, r.timeliness, sum(r.n)::int
@@ -117,11 +127,15 @@ public static class DashboardBaselineSql
 
             SELECT count(*)::int {inView} AND at_risk_on(t.at_risk_from, {Due}, @today);
 
-            SELECT t.id, t.code, t.title, p.title, d.number, la.short_name, la.name, {Due}, t.percent_complete, x.elapsed
-            FROM plan_tasks t JOIN plans p ON p.id = t.plan_id JOIN documents d ON d.id = p.document_id LEFT JOIN agencies la ON la.id = t.lead_agency_id
-            CROSS JOIN LATERAL (SELECT elapsed_percent(coalesce(t.deadline_start_on, province_date(p.published_at)), {Due}, @today) AS elapsed) x
-            WHERE NOT t.is_group AND p.status = 'Published'{leads} AND at_risk_on(t.at_risk_from, {Due}, @today)
-            ORDER BY x.elapsed - t.percent_complete DESC, {Due}, t.id LIMIT @rows;
+            SELECT t.id, t.code, t.title, p.title, d.number, la.short_name, la.name, x.due, t.percent_complete, x.elapsed
+            FROM (SELECT t.id, {Due} AS due, elapsed_percent(coalesce(t.deadline_start_on, province_date(p.published_at)), {Due}, @today) AS elapsed,
+                         t.percent_complete AS pc
+                  {inView} AND at_risk_on(t.at_risk_from, {Due}, @today)
+                  ORDER BY elapsed_percent(coalesce(t.deadline_start_on, province_date(p.published_at)), {Due}, @today) - t.percent_complete DESC, 2, 1
+                  LIMIT @rows) x
+            JOIN plan_tasks t ON t.id = x.id JOIN plans p ON p.id = t.plan_id JOIN documents d ON d.id = p.document_id
+            LEFT JOIN agencies la ON la.id = t.lead_agency_id
+            ORDER BY x.elapsed - x.pc DESC, x.due, x.id;
 
             {ranking};
 

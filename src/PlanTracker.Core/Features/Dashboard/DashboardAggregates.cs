@@ -30,8 +30,12 @@ public static class DashboardAggregates
         """;
 
     /// <summary>Tasks per (plan, timeliness) on <paramref name="today"/>.</summary>
-    public static Task<List<Count>> PlanCountsAsync(PlanTrackerDbContext db, DateOnly today, CancellationToken ct) =>
-        Read<Count>(db, $"""
+    public static async Task<List<Count>> PlanCountsAsync(PlanTrackerDbContext db, DateOnly today, CancellationToken ct) =>
+        await StoredDayAsync(db, ct) == today
+            ? await Read<Count>(db, """
+                SELECT plan_id AS "Id", timeliness AS "Timeliness", n AS "N" FROM dashboard_plan_counts WHERE n <> 0
+                """, null).ToListAsync(ct)
+            : await Read<Count>(db, $"""
             WITH {Moved}
             SELECT plan_id AS "Id", timeliness AS "Timeliness", sum(n)::int AS "N" FROM (
                 SELECT plan_id, timeliness, n FROM dashboard_plan_counts
@@ -39,6 +43,10 @@ public static class DashboardAggregates
                 UNION ALL SELECT plan_id, then_state, -1 FROM moved) x
             GROUP BY 1, 2 HAVING sum(n) <> 0
             """, today).ToListAsync(ct);
+
+    /// <summary>The day the stored counts hold (the nightly roll's).</summary>
+    public static async Task<DateOnly> StoredDayAsync(PlanTrackerDbContext db, CancellationToken ct) =>
+        (await Read<DateOnly>(db, """SELECT as_of AS "Value" FROM dashboard_state""", null).ToListAsync(ct)).Single();
 
     /// <summary>Tasks overdue on <paramref name="today"/>, province-wide.</summary>
     public static async Task<int> OverdueAsync(PlanTrackerDbContext db, DateOnly today, CancellationToken ct) =>
@@ -53,20 +61,26 @@ public static class DashboardAggregates
     /// Tasks per (agency, timeliness) on <paramref name="today"/>: an agency's own tasks and, for each
     /// group it belongs to, the group's (the dashboard's rule for an agency's tasks).
     /// </summary>
-    public static Task<List<Count>> AgencyCountsAsync(PlanTrackerDbContext db, DateOnly today, CancellationToken ct) =>
-        Read<Count>(db, $"""
-            WITH {Moved},
+    public static async Task<List<Count>> AgencyCountsAsync(PlanTrackerDbContext db, DateOnly today, CancellationToken ct) =>
+        await Read<Count>(db, $"""
+            WITH {(await StoredDayAsync(db, ct) == today ? Stored : Corrected)}
+            SELECT a.id AS "Id", c.timeliness AS "Timeliness", c.n AS "N" FROM c JOIN agencies a ON a.id = c.lead_agency_id WHERE a.kind <> 'Group'
+            UNION ALL
+            SELECT m.member_id, c.timeliness, c.n FROM c JOIN agency_group_members m ON m.group_id = c.lead_agency_id
+                JOIN agencies a ON a.id = m.member_id WHERE a.kind <> 'Group'
+            """, today).ToListAsync(ct);
+
+    // The stored agency counts as they are (the stored day is today), or corrected to today.
+    private const string Stored = "c AS (SELECT lead_agency_id, timeliness, n FROM dashboard_agency_counts WHERE n <> 0)";
+    private const string Corrected = $"""
+            {Moved},
             c AS (
                 SELECT lead_agency_id, timeliness, sum(n)::int AS n FROM (
                     SELECT lead_agency_id, timeliness, n FROM dashboard_agency_counts
                     UNION ALL SELECT lead_agency_id, now_state, 1 FROM moved
                     UNION ALL SELECT lead_agency_id, then_state, -1 FROM moved) x
                 GROUP BY 1, 2 HAVING sum(n) <> 0)
-            SELECT a.id AS "Id", c.timeliness AS "Timeliness", c.n AS "N" FROM c JOIN agencies a ON a.id = c.lead_agency_id WHERE a.kind <> 'Group'
-            UNION ALL
-            SELECT m.member_id, c.timeliness, c.n FROM c JOIN agency_group_members m ON m.group_id = c.lead_agency_id
-                JOIN agencies a ON a.id = m.member_id WHERE a.kind <> 'Group'
-            """, today).ToListAsync(ct);
+            """;
 
     /// <summary>
     /// The agencies that must report (<see cref="Reporting.ReportingObligations"/>) province-wide: those
