@@ -89,14 +89,18 @@ public static class DashboardAggregates
     public static async Task<IQueryable<Agency>> AgenciesExpectedToReportAsync(PlanTrackerDbContext db, DashboardFilter filter, CancellationToken ct)
     {
         if (!filter.IsProvinceWide) return filter.AgenciesExpectedToReport(db);
-        var ids = (await Read<long>(db, """
+        var ids = filter.ExpectedIds ?? await ExpectedToReportIdsAsync(db, ct);
+        return db.Agencies.Where(a => a.Kind != AgencyKind.Group && ids.Contains(a.Id));
+    }
+
+    /// <summary>The ids of the agencies expected to report province-wide (see <see cref="AgenciesExpectedToReportAsync"/>).</summary>
+    public static async Task<long[]> ExpectedToReportIdsAsync(PlanTrackerDbContext db, CancellationToken ct) =>
+        (await Read<long>(db, """
             SELECT c.lead_agency_id AS "Value" FROM dashboard_agency_counts c GROUP BY 1 HAVING sum(c.n) > 0
             UNION
             SELECT m.member_id FROM dashboard_agency_counts c JOIN agency_group_members m ON m.group_id = c.lead_agency_id
             GROUP BY c.lead_agency_id, m.member_id HAVING sum(c.n) > 0
             """, null).ToListAsync(ct)).ToArray();
-        return db.Agencies.Where(a => a.Kind != AgencyKind.Group && ids.Contains(a.Id));
-    }
 
     public sealed record DoneCount(DateOnly Quarter, bool Late, int N);
 
