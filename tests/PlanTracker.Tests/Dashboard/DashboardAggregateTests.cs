@@ -109,6 +109,16 @@ public sealed class DashboardAggregateTests : IAsyncLifetime
     [Fact]
     public async Task Should_recompute_the_at_risk_days_when_the_margin_changes()
     {
+        // Two tasks of a published plan: 90 points behind (at risk with either margin), 20 behind (only with 10).
+        var today = $"date '{Today:yyyy-MM-dd}'";
+        await ExecuteAsync($$"""
+            UPDATE plan_tasks SET status = 'InProgress', percent_complete = 0, deadline_kind = 'Date', extended_due_on = NULL,
+                deadline_start_on = {{today}} - 90, deadline_due_on = {{today}} + 10
+            WHERE id = (SELECT min(t.id) FROM plan_tasks t JOIN plans p ON p.id = t.plan_id WHERE p.status = 'Published' AND NOT t.is_group);
+            UPDATE plan_tasks SET status = 'InProgress', percent_complete = 60, deadline_kind = 'Date', extended_due_on = NULL,
+                deadline_start_on = {{today}} - 80, deadline_due_on = {{today}} + 20
+            WHERE id = (SELECT max(t.id) FROM plan_tasks t JOIN plans p ON p.id = t.plan_id WHERE p.status = 'Published' AND NOT t.is_group);
+            """);
         await using var scope = _services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PlanTrackerDbContext>();
         Assert.True(await RollDashboardCounts.SetMarginAsync(db, 10, default));
@@ -116,7 +126,7 @@ public sealed class DashboardAggregateTests : IAsyncLifetime
         var stored = await ListAtRiskTasks.ComputeAsync(db, new ListAtRiskTasks.Query(DashboardFilter.None), Today, 10, default);
         var live = await DashboardFilter.None.Tasks(db).CountAsync(AtRiskRule.On(Today, 10));
         Assert.Equal(live, stored.Tasks.Total);
-        Assert.True(live >= (await DashboardFilter.None.Tasks(db).CountAsync(AtRiskRule.On(Today, 25))) && live > 0, "a smaller margin flags at least as many tasks");
+        Assert.True(live > (await DashboardFilter.None.Tasks(db).CountAsync(AtRiskRule.On(Today, 25))), "a smaller margin flags more tasks");
         await AssertExactAsync("margin 10", Today, margin: 10);
     }
 
