@@ -52,15 +52,17 @@ public static class GetDashboard
         var counts = await GetTimelinessCounts.ComputeAsync(db, filter, today, ct);
         // The overdue count is one of the counts: the list and the trends' today point reuse it.
         var overdue = counts.ByTimeliness.GetValueOrDefault(Timeliness.InProgressOverdue);
+        var ranking = await GetAgencyRanking.ComputeAsync(db, filter, today, window, ct);
+        var heatmap = await GetComplianceHeatmap.ComputeAsync(db, filter, window, ct);
         return new Result(
             today,
             q.Filter, // as asked: links built from it with `with` must not carry the ids read for this view
             counts,
             await ListOverdueTasks.ComputeAsync(db, new ListOverdueTasks.Query(filter, q.Sort, q.Descending, 1, rows), today, ct, overdue),
             await ListAtRiskTasks.ComputeAsync(db, new ListAtRiskTasks.Query(filter, 1, rows), today, options.AtRiskMargin, ct),
-            await GetAgencyRanking.ComputeAsync(db, filter, today, window, ct),
-            await GetComplianceHeatmap.ComputeAsync(db, filter, window, ct),
+            ranking,
+            heatmap,
             await GetTargetAttainment.ComputeAsync(db, new GetTargetAttainment.Query(filter, AllTargets: q.Complete), ct),
-            await GetQuarterlyTrends.ComputeAsync(db, filter, today, window, ct, overdue));
+            await GetQuarterlyTrends.ComputeAsync(db, filter, today, window, ct, overdue, heatmap.Quarters));
     }
 }

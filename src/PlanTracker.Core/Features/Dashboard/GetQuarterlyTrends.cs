@@ -40,10 +40,12 @@ public static class GetQuarterlyTrends
     public static DateOnly AsOf(Quarter quarter, DateOnly today) => quarter.End < today ? quarter.End : today;
 
     /// <param name="overdueToday">Today's overdue count in view when the caller has it (the dashboard).</param>
+    /// <param name="compliance">The window's compliance counts when the caller has them (the dashboard, from its heatmap).</param>
     public static async Task<Result> ComputeAsync(PlanTrackerDbContext db, DashboardFilter filter, DateOnly today,
-        IReadOnlyList<WindowQuarter> window, CancellationToken ct, int? overdueToday = null)
+        IReadOnlyList<WindowQuarter> window, CancellationToken ct, int? overdueToday = null,
+        IReadOnlyList<GetComplianceHeatmap.QuarterCount>? compliance = null)
     {
-        var compliance = await GetComplianceHeatmap.CountsAsync(db, await DashboardAggregates.AgenciesExpectedToReportAsync(db, filter, ct), window, ct);
+        compliance ??= await GetComplianceHeatmap.CountsAsync(db, await DashboardAggregates.AgenciesExpectedToReportAsync(db, filter, ct), window, ct);
         if (filter.IsProvinceWide) return await FromStoredCountsAsync(db, today, window, compliance, overdueToday, ct);
         var tasks = filter.Tasks(db).AsNoTracking();
         var first = window[0].Quarter.Start;
