@@ -43,6 +43,8 @@ public sealed class PlanTask
     /// <summary>Raised by every change; a save that names an older version is refused.</summary>
     public int Version { get; private set; }
     public IReadOnlyList<TaskCoordinatingAgency> CoordinatingAgencies => _coordinatingAgencies;
+    /// <summary>Shadow property: the first day the task is at risk, kept by a database trigger (migration 0017).</summary>
+    public const string AtRiskFromColumn = "AtRiskFrom";
     public IReadOnlyList<Target> Targets => _targets;
 
     /// <summary>The date the task is judged against: an approved extension, else the document's deadline.</summary>

@@ -1,6 +1,7 @@
 using MediatR;
 using Microsoft.Extensions.Configuration;
 using PlanTracker.Core.Common;
+using PlanTracker.Core.Features.Dashboard;
 using PlanTracker.Core.Features.Digests;
 using PlanTracker.Core.Features.Escalations;
 using PlanTracker.Core.Features.Mail;
@@ -50,6 +51,8 @@ public static class JobCatalog
         // Hourly: each user's digest goes out at their own hour; the hour comes from the clock when the date is today.
         new(SendDigests.Job, "0 0 * * * ?", async (m, asOf, ct) => (await m.Send(new SendDigests.Command(asOf), ct)).ToString()),
         new(CompileQuarterlyReport.Job, "0 0 6 * * ?", async (m, asOf, ct) => (await m.Send(new CompileQuarterlyReport.Command(asOf), ct)).ToString()),
+        // Just after midnight: the dashboard's stored counts move to the new day (they are exact without it, only slower to read).
+        new(RollDashboardCounts.Job, "0 1 0 * * ?", async (m, asOf, ct) => (await m.Send(new RollDashboardCounts.Command(asOf), ct)).ToString()),
     ];
 
     public static JobDefinition? Find(string name) => All.SingleOrDefault(j => j.Name == name);

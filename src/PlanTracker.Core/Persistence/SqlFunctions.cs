@@ -15,6 +15,12 @@ public static class SqlFunctions
     /// <summary>0-100: how far <paramref name="today"/> is from start towards due; null without a start or room between them.</summary>
     public static int? ElapsedPercent(DateOnly? startOn, DateOnly? dueOn, DateOnly today) => throw new NotSupportedException("Translated to SQL only.");
 
+    /// <summary>
+    /// At risk on <paramref name="day"/> by the stored first at-risk day (migration 0017):
+    /// inlined by PostgreSQL into the range test the GiST index ix_plan_tasks_at_risk answers.
+    /// </summary>
+    public static bool AtRiskOn(DateOnly? atRiskFrom, DateOnly? dueOn, DateOnly day) => throw new NotSupportedException("Translated to SQL only.");
+
     /// <summary>Timeliness as it stood on <paramref name="day"/>: a task done after that day was still open on it.</summary>
     public static string TimelinessOn(PlanTaskStatus status, DateOnly? completedOn, DeadlineKind deadlineKind, DateOnly? dueOn, DateOnly day) =>
         throw new NotSupportedException("Translated to SQL only.");
@@ -24,5 +30,6 @@ public static class SqlFunctions
         builder.HasDbFunction(typeof(SqlFunctions).GetMethod(nameof(ProvinceDate))!).HasName("province_date");
         builder.HasDbFunction(typeof(SqlFunctions).GetMethod(nameof(ElapsedPercent))!).HasName("elapsed_percent");
         builder.HasDbFunction(typeof(SqlFunctions).GetMethod(nameof(TimelinessOn))!).HasName("task_timeliness_on");
+        builder.HasDbFunction(typeof(SqlFunctions).GetMethod(nameof(AtRiskOn))!).HasName("at_risk_on");
     }
 }

@@ -52,6 +52,31 @@ public sealed class ReportingCalendar(PlanTrackerDbContext db, ReportingOptions 
         return await PeriodOfAsync(regime, new DateOnly(year, number * months, 1), ct);
     }
 
+    /// <summary>
+    /// Several periods of a regular regime at once, as <see cref="PeriodNumberAsync"/> gives them: the
+    /// stored ones read in one query (the dashboard's window of quarters), the others made (not saved).
+    /// </summary>
+    public async Task<IReadOnlyList<ReportingPeriod>> PeriodNumbersAsync(ReportingRegime regime, IReadOnlyList<(int Year, int Number)> wanted,
+        CancellationToken ct)
+    {
+        var keys = wanted.Select(w => w.Year * 100 + w.Number).ToArray();
+        var stored = await db.ReportingPeriods.Where(p => p.Regime == regime && keys.Contains(p.Year * 100 + p.Number)).ToListAsync(ct);
+        var periods = new List<ReportingPeriod>();
+        foreach (var (year, number) in wanted)
+        {
+            var period = stored.SingleOrDefault(p => p.Year == year && p.Number == number)
+                ?? db.ReportingPeriods.Local.SingleOrDefault(p => p.Regime == regime && p.Year == year && p.Number == number);
+            if (period is null)
+            {
+                if (number < 1 || number > 12 / MonthsOf(regime)) throw new Common.RuleViolationException("number", $"A {regime} period is numbered 1 to {12 / MonthsOf(regime)}.");
+                period = NewPeriod(regime, year, number, options.For(regime));
+                db.ReportingPeriods.Add(period);
+            }
+            periods.Add(period);
+        }
+        return periods;
+    }
+
     /// <summary>The period of a regular regime that <paramref name="day"/> falls in, created the first time it is needed.</summary>
     public async Task<ReportingPeriod> PeriodOfAsync(ReportingRegime regime, DateOnly day, CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using PlanTracker.Core.Features.Dashboard;
 using PlanTracker.Core.Persistence;
 using PlanTracker.Core.Seeding;
 
@@ -21,6 +22,12 @@ public static class StartupTasks
     public static async Task<IReadOnlyList<DemoUserSeed>> PrepareDatabaseAsync(this WebApplication app, bool embedded)
     {
         await app.Services.GetRequiredService<SchemaMigrator>().MigrateAsync();
+        await using (var dashboard = app.Services.CreateAsyncScope())
+        {
+            // The dashboard's stored at-risk days follow the configured margin (Dashboard__AtRiskMargin).
+            await RollDashboardCounts.SetMarginAsync(dashboard.ServiceProvider.GetRequiredService<PlanTrackerDbContext>(),
+                app.Services.GetRequiredService<DashboardOptions>().AtRiskMargin, CancellationToken.None);
+        }
         var options = app.Configuration.GetSection("Seed").Get<SeedOptions>() ?? new SeedOptions();
         if (!options.Load) return [];
         // Reading validates every file first: a bad file stops start-up before anything is written.

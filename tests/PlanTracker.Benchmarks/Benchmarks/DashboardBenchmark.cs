@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using System.Text.Json;
 using Npgsql;
 using PlanTracker.Benchmarks.Generator;
 using PlanTracker.Benchmarks.Harness;
@@ -12,15 +13,13 @@ namespace PlanTracker.Benchmarks.Benchmarks;
 /// <summary>
 /// Issue 5: "With a million tasks, the dashboard's server time stays under 300 ms and within 2 times
 /// the plain SQL queries that compute the same numbers". Candidate: <see cref="GetDashboard.ComputeAsync"/>
-/// (every part of the dashboard: counts, overdue and at-risk lists, ranking, heatmap, targets,
-/// trends) on a fresh DbContext per round. Baseline: hand-written SQL on one Npgsql connection for
-/// the main aggregates: counts per (plan, timeliness) with plan and document names, the overdue count
-/// and first rows, the at-risk count and first rows, and the ranking's per-(agency, timeliness)
-/// counts (direct leads and via groups) with agency names. The baseline does NOT compute the
-/// heatmap, the targets, the trends or the ranking's reporting compliance; a reference side runs
-/// the candidate's same four parts only, so the ratio can be read like for like as well. Both
-/// views: the province-wide one, and a steering member's (the one overseeing most agencies).
-/// Before timing, both sides' counts must agree.
+/// (every part: counts, overdue and at-risk lists, ranking with compliance, heatmap, targets, trends)
+/// on a fresh DbContext per round. Baseline: <see cref="DashboardBaselineSql"/>, the same numbers in
+/// hand-written SQL (province-wide from the stored counts of migration 0017, as the product reads
+/// them). Reference, for comparison with the figures before the stored counts: the earlier baseline
+/// (<see cref="BaseTablesSqlAsync"/>: counts, overdue, at risk and ranking counts only, from the tasks).
+/// Both views: the province-wide one, and a steering member's (the one overseeing most agencies).
+/// Before timing, the candidate and the baseline must give the same numbers.
 /// </summary>
 public sealed class DashboardBenchmark : IBenchmark
 {
@@ -28,7 +27,7 @@ public sealed class DashboardBenchmark : IBenchmark
     public const double TargetRatio = 2.0;
 
     public string Name => "dashboard";
-    public string Description => "dashboard (GetDashboard.ComputeAsync) vs plain SQL computing the same main numbers (1,000,000 tasks by default)";
+    public string Description => "dashboard (GetDashboard.ComputeAsync) vs plain SQL computing the same numbers (1,000,000 tasks by default)";
 
     public async Task<IReadOnlyList<Figure>> RunAsync(BenchContext context)
     {
@@ -42,10 +41,18 @@ public sealed class DashboardBenchmark : IBenchmark
         long? member;
         int memberAgencies;
         await using (var connection = await database.OpenConnectionAsync())
-        await using (var cmd = new NpgsqlCommand(
-            "SELECT user_id, count(*)::int FROM steering_assignments GROUP BY user_id ORDER BY count(*) DESC, user_id LIMIT 1", connection))
-        await using (var reader = await cmd.ExecuteReaderAsync())
         {
+            // What the nightly job does: the stored counts move to the day measured (untimed; reported).
+            var roll = System.Diagnostics.Stopwatch.StartNew();
+            await using (var cmd = new NpgsqlCommand("SELECT dashboard_roll(@day)", connection))
+            {
+                cmd.Parameters.AddWithValue("day", today);
+                var from = await cmd.ExecuteScalarAsync();
+                log.WriteLine($"Stored dashboard counts moved from {from:yyyy-MM-dd} to {today:yyyy-MM-dd} in {roll.ElapsedMilliseconds:N0} ms (the nightly roll)");
+            }
+            await using var find = new NpgsqlCommand(
+                "SELECT user_id, count(*)::int FROM steering_assignments GROUP BY user_id ORDER BY count(*) DESC, user_id LIMIT 1", connection);
+            await using var reader = await find.ExecuteReaderAsync();
             var found = await reader.ReadAsync();
             member = found ? reader.GetInt64(0) : null;
             memberAgencies = found ? reader.GetInt32(1) : 0;
@@ -68,60 +75,52 @@ public sealed class DashboardBenchmark : IBenchmark
                     new GetDashboard.Query(filter), today, CancellationToken.None);
             }
 
-            async Task<long> SameFourParts()
-            {
-                await using var scope = services.CreateAsyncScope();
-                var db = scope.ServiceProvider.GetRequiredService<PlanTrackerDbContext>();
-                var calendar = new ReportingCalendar(db, new ReportingOptions());
-                var window = await ReportingWindow.QuartersAsync(calendar, filter, today, dashboardOptions.Quarters, CancellationToken.None);
-                var counts = await GetTimelinessCounts.ComputeAsync(db, filter, today, CancellationToken.None);
-                await ListOverdueTasks.ComputeAsync(db, new ListOverdueTasks.Query(filter, TaskSort.Delay, false, 1, dashboardOptions.ListRows), today, CancellationToken.None);
-                await ListAtRiskTasks.ComputeAsync(db, new ListAtRiskTasks.Query(filter, 1, dashboardOptions.ListRows), today, dashboardOptions.AtRiskMargin, CancellationToken.None);
-                await GetAgencyRanking.ComputeAsync(db, filter, today, window, CancellationToken.None);
-                return counts.Total;
-            }
-
             // Same numbers first: a fast wrong answer is no benchmark.
             var check = await Dashboard();
-            PlainNumbers plain;
+            var window = new DashboardBaselineSql.Window(
+                check.Trends.Quarters.Select(q => q.Quarter.Start).ToArray(),
+                check.Trends.Quarters.Select(q => q.AsOf).Distinct().ToArray(),
+                check.Compliance.Quarters.Select(q => q.Quarter.Year * 10 + q.Quarter.Number).ToArray());
+            DashboardBaselineSql.Numbers plain;
             await using (var connection = await database.OpenConnectionAsync())
-                plain = await PlainSqlAsync(connection, member is { } id && filter.SteeringMemberId == id ? id : null, today,
-                    dashboardOptions.ListRows, dashboardOptions.AtRiskMargin);
-            var candidateRanked = check.Ranking.Agencies.Sum(r => r.Tasks);
-            if (plain.Total != check.Counts.Total || plain.Overdue != check.Overdue.Total || plain.AtRisk != check.AtRisk.Tasks.Total
-                || plain.RankedTasks != candidateRanked || plain.FirstOverdue.SequenceEqual(check.Overdue.Items.Select(r => r.TaskId)) is false
-                || plain.FirstAtRisk.SequenceEqual(check.AtRisk.Tasks.Items.Select(r => r.TaskId)) is false)
-                throw new InvalidOperationException(
-                    $"The dashboard and the plain SQL disagree ({label}): total {check.Counts.Total} vs {plain.Total}, overdue {check.Overdue.Total} vs {plain.Overdue}, " +
-                    $"at risk {check.AtRisk.Tasks.Total} vs {plain.AtRisk}, ranked task-agency pairs {candidateRanked} vs {plain.RankedTasks}, " +
-                    $"first overdue [{string.Join(",", check.Overdue.Items.Select(r => r.TaskId))}] vs [{string.Join(",", plain.FirstOverdue)}], " +
-                    $"first at risk [{string.Join(",", check.AtRisk.Tasks.Items.Select(r => r.TaskId))}] vs [{string.Join(",", plain.FirstAtRisk)}]");
+                plain = await DashboardBaselineSql.RunAsync(connection, filter.SteeringMemberId, today, dashboardOptions.ListRows, window, storedDayIsToday: true);
+            var candidate = new DashboardBaselineSql.Numbers(check.Counts.Total, check.Overdue.Total, check.AtRisk.Tasks.Total,
+                check.Ranking.Agencies.Sum(r => r.Tasks), check.Overdue.Items.Select(r => r.TaskId).ToList(),
+                check.AtRisk.Tasks.Items.Select(r => r.TaskId).ToList(), check.Compliance.Agencies.Count,
+                check.Compliance.Agencies.Sum(a => a.Cells.Count(c => c is HeatCell.OnTime or HeatCell.Late)),
+                check.Targets.Plans.Sum(p => p.Total), check.Trends.Quarters.Sum(q => q.Done), check.Trends.Quarters.Sum(q => q.Overdue));
+            if (JsonSerializer.Serialize(candidate) != JsonSerializer.Serialize(plain))
+                throw new InvalidOperationException($"The dashboard and the plain SQL disagree ({label}):\n  dashboard {JsonSerializer.Serialize(candidate)}\n  plain SQL {JsonSerializer.Serialize(plain)}");
             log.WriteLine($"  same numbers: {plain.Total:N0} tasks in view, {plain.Overdue:N0} overdue, {plain.AtRisk:N0} at risk, " +
-                $"{check.Ranking.Agencies.Count:N0} agencies ranked ({plain.RankedTasks:N0} task-agency pairs), {check.Counts.Plans.Count:N0} plans");
+                $"{check.Ranking.Agencies.Count:N0} agencies ranked ({plain.RankedTasks:N0} task-agency pairs), {check.Counts.Plans.Count:N0} plans, " +
+                $"{plain.Expected:N0} agencies expected to report, {plain.Targets:N0} targets, trends {plain.TrendDone:N0} done / {plain.TrendOverdue:N0} overdue");
 
-            var baseline = new Side("plain SQL", async () =>
+            var baseline = new Side("plain SQL (same numbers)", async () =>
             {
                 await using var connection = await database.OpenConnectionAsync();
-                return (await PlainSqlAsync(connection, filter.SteeringMemberId, today, dashboardOptions.ListRows, dashboardOptions.AtRiskMargin)).Total;
+                return (await DashboardBaselineSql.RunAsync(connection, filter.SteeringMemberId, today, dashboardOptions.ListRows, window, storedDayIsToday: true)).Total;
             });
-            var candidate = new Side("GetDashboard.ComputeAsync", async () => (await Dashboard()).Counts.Total);
-            var fourParts = new Side("same four parts via EF", SameFourParts);
+            var dashboard = new Side("GetDashboard.ComputeAsync", async () => (await Dashboard()).Counts.Total);
+            var before = new Side("earlier baseline: four parts from the tasks", async () =>
+            {
+                await using var connection = await database.OpenConnectionAsync();
+                return (await BaseTablesSqlAsync(connection, filter.SteeringMemberId, today, dashboardOptions.ListRows, dashboardOptions.AtRiskMargin)).Total;
+            });
 
-            var result = await Comparison.RunAsync($"dashboard, {label}", baseline, candidate, options.Warmup, options.Iterations, log, fourParts);
-            var fourMs = result.MedianMs(fourParts);
+            var result = await Comparison.RunAsync($"dashboard, {label}", baseline, dashboard, options.Warmup, options.Iterations, log, before);
+            var beforeMs = result.MedianMs(before);
             var met = result.CandidateMedianMs < TargetMs && result.Ratio <= TargetRatio;
             var gap = met ? "" : $"; gap: {(result.CandidateMedianMs >= TargetMs ? $"{result.CandidateMedianMs - TargetMs:N0} ms over 300 ms" : "")}" +
                 $"{(result.Ratio > TargetRatio ? $" ratio {result.Ratio:N2} > 2" : "")}";
             log.WriteLine($"Dashboard ({label}): median {Figure.Ms(result.CandidateMedianMs)}, plain SQL {Figure.Ms(result.BaselineMedianMs)}, " +
-                $"ratio {result.Ratio:N2}; same four parts via EF {Figure.Ms(fourMs)} ({fourMs / result.BaselineMedianMs:N2} × the SQL): {(met ? "met" : "NOT met")}{gap}");
+                $"ratio {result.Ratio:N2}; earlier four-part baseline from the tasks {Figure.Ms(beforeMs)}: {(met ? "met" : "NOT met")}{gap}");
             figures.Add(new Figure($"dashboard, {dataset.Plans.Tasks:N0} tasks, {label}, as of {today:dd/MM/yyyy}",
-                "GetDashboard.ComputeAsync", Figure.Ms(result.CandidateMedianMs), "plain SQL (counts, overdue, at risk, ranking counts)",
+                "GetDashboard.ComputeAsync", Figure.Ms(result.CandidateMedianMs), "plain SQL of the same numbers",
                 Figure.Ms(result.BaselineMedianMs), $"{result.Ratio:N2}", $"< {TargetMs} ms and ≤ {TargetRatio}", met,
-                $"{plain.Total:N0} tasks in view; whole dashboard (incl. heatmap, targets, trends, compliance) vs the SQL of its main parts; " +
-                $"{options.Iterations} rounds after {options.Warmup} warm-up{gap}"));
-            figures.Add(new Figure($"dashboard, {label}: the same four parts only",
-                "counts + overdue + at risk + ranking via EF", Figure.Ms(fourMs), "plain SQL", Figure.Ms(result.BaselineMedianMs),
-                $"{fourMs / result.BaselineMedianMs:N2}", "-", null, "like-for-like work (the ranking's compliance query is on the EF side only)"));
+                $"{plain.Total:N0} tasks in view; {options.Iterations} rounds after {options.Warmup} warm-up{gap}"));
+            figures.Add(new Figure($"dashboard, {label}: earlier baseline for reference",
+                "GetDashboard.ComputeAsync", Figure.Ms(result.CandidateMedianMs), "four parts from the tasks (no stored counts)",
+                Figure.Ms(beforeMs), $"{result.CandidateMedianMs / beforeMs:N2}", "-", null, "the baseline the first measurement used"));
         }
         return figures;
     }
@@ -140,7 +139,7 @@ public sealed class DashboardBenchmark : IBenchmark
     /// written out (published plans, no group rows; for a steering member, tasks led by an agency
     /// they oversee or by a group one of those belongs to).
     /// </summary>
-    private static async Task<PlainNumbers> PlainSqlAsync(NpgsqlConnection connection, long? member, DateOnly today, int rows, int margin)
+    private static async Task<PlainNumbers> BaseTablesSqlAsync(NpgsqlConnection connection, long? member, DateOnly today, int rows, int margin)
     {
         const string Due = "coalesce(t.extended_due_on, t.deadline_due_on)";
         const string Timeliness = $"task_timeliness(t.status, t.completed_on, t.deadline_kind, {Due}, @today)";

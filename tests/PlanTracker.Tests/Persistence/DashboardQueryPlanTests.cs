@@ -63,6 +63,26 @@ public sealed class DashboardQueryPlanTests : IAsyncLifetime
         QueryPlanTests.AssertNoSequentialScans(explain);
     }
 
+    [Fact]
+    public async Task Should_answer_the_province_wide_dashboard_from_stored_counts_and_indexes_only()
+    {
+        var (db, explain) = Context();
+
+        var result = await GetDashboard.ComputeAsync(db, new ReportingCalendar(db, new ReportingOptions()), new DashboardOptions(),
+            new GetDashboard.Query(DashboardFilter.None), Today, default);
+
+        Assert.True(result.Counts.Total > SyntheticTasks, $"{result.Counts.Total} tasks in view");
+        Assert.True(result.Overdue.Total > 10_000 && result.AtRisk.Tasks.Total > 0);
+        QueryPlanTests.AssertNoSequentialScans(explain);
+        // Counts come from the stored tables; the only task rows read are an index range (the day's
+        // correction), the first overdue rows, the at-risk ones and those done after today.
+        Assert.Contains(explain.Plans, p => p.Plan.Contains("dashboard_plan_counts"));
+        Assert.Contains(explain.Plans, p => p.Plan.Contains("dashboard_agency_counts"));
+        Assert.Contains(explain.Plans, p => p.Plan.Contains("dashboard_trend_counts"));
+        Assert.Contains(explain.Plans, p => p.Plan.Contains("ix_plan_tasks_at_risk"));
+        Assert.Contains(explain.Plans, p => p.Sql.Contains("LIMIT") && p.Plan.Contains("ix_plan_tasks_open_due"));
+    }
+
     [Theory]
     [InlineData(TaskSort.Delay)]
     [InlineData(TaskSort.Agency)]
@@ -77,6 +97,7 @@ public sealed class DashboardQueryPlanTests : IAsyncLifetime
         Assert.True(atRisk.Tasks.Total > 0);
         QueryPlanTests.AssertNoSequentialScans(explain);
         Assert.Contains(explain.Plans, p => p.Plan.Contains("ix_plan_tasks_open_due"));
+        Assert.Contains(explain.Plans, p => p.Plan.Contains("ix_plan_tasks_at_risk"));
     }
 
     /// <summary>

@@ -136,8 +136,8 @@ public sealed class QueryPlanTests : IAsyncLifetime
             CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken ct = default)
         {
             // Queries, and single statements that select and write (WITH ... INSERT ... SELECT): EXPLAIN runs neither.
-            if (command.CommandText.TrimStart() is var sql && (sql.StartsWith("SELECT", StringComparison.OrdinalIgnoreCase)
-                || sql.StartsWith("WITH", StringComparison.OrdinalIgnoreCase)))
+            var text = command.CommandText.TrimStart();
+            if (text.StartsWith("SELECT", StringComparison.OrdinalIgnoreCase) || text.StartsWith("WITH", StringComparison.OrdinalIgnoreCase))
             {
                 var connection = (NpgsqlConnection)command.Connection!;
                 await using (var off = new NpgsqlCommand("SET enable_seqscan = off", connection, (NpgsqlTransaction?)command.Transaction))

@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
 using PlanTracker.Core.Domain;
 using PlanTracker.Core.Persistence;
 
@@ -21,6 +22,13 @@ public static class AtRiskRule
         && PlanTrackerDbContext.TaskTimeliness(t.Status, t.CompletedOn, t.Deadline.Kind, t.ExtendedDueOn ?? t.Deadline.DueOn, today) != "Continuous"
         && SqlFunctions.ElapsedPercent(t.Deadline.StartOn ?? SqlFunctions.ProvinceDate(t.Plan.PublishedAt!.Value),
             t.ExtendedDueOn ?? t.Deadline.DueOn, today) - t.PercentComplete > margin;
+
+    /// <summary>
+    /// The same rule through the first at-risk day the database keeps per task (migration 0017,
+    /// computed with the stored margin): at risk while that day &lt;= today &lt;= due.
+    /// </summary>
+    public static Expression<Func<PlanTask, bool>> Stored(DateOnly today) => t =>
+        SqlFunctions.AtRiskOn(EF.Property<DateOnly?>(t, PlanTask.AtRiskFromColumn), t.ExtendedDueOn ?? t.Deadline.DueOn, today);
 
     /// <summary>The same share of time, for display: 0-100, or null without a start.</summary>
     public static int? ElapsedPercent(DateOnly? start, DateOnly? due, DateOnly today) =>

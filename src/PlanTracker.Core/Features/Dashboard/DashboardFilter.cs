@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+using Microsoft.EntityFrameworkCore;
 using PlanTracker.Core.Domain;
 using PlanTracker.Core.Persistence;
 using PlanTracker.Core.Reporting;
@@ -25,9 +27,42 @@ public sealed record DashboardFilter(
 
     public bool NarrowsAgencies => AgencyId is not null || AgencyLevel is not null || SteeringMemberId is not null;
 
+    /// <summary>
+    /// Count from the tasks even when nothing is narrowed, instead of from the stored counts: what the
+    /// exactness tests and the benchmark compare the stored counts with.
+    /// </summary>
+    public bool FromTasks { get; init; }
+
+    /// <summary>The agencies kept, once read by <see cref="ResolveAgenciesAsync"/>.</summary>
+    [JsonIgnore] public long[]? KeptIds { get; init; }
+
+    /// <summary>The lead agencies whose tasks are in view (the kept ones and their groups), once read.</summary>
+    [JsonIgnore] public long[]? LeadIds { get; init; }
+
+    /// <summary>
+    /// The same filter with its agencies read into lists of ids: <c>lead_agency_id = ANY(ids)</c> lets
+    /// PostgreSQL go through the lead-agency indexes to a steering member's few thousand tasks, where
+    /// the subqueries (kept agencies, their groups) made it scan all the tasks.
+    /// </summary>
+    public async Task<DashboardFilter> ResolveAgenciesAsync(PlanTrackerDbContext db, CancellationToken ct)
+    {
+        if (IsProvinceWide && ExpectedIds is null) return this with { ExpectedIds = await DashboardAggregates.ExpectedToReportIdsAsync(db, ct) };
+        if (!NarrowsAgencies || LeadIds is not null) return this;
+        var kept = await Agencies(db).Select(a => a.Id).ToArrayAsync(ct);
+        var leads = await db.Agencies.Where(a => kept.Contains(a.Id) || a.Members.Any(m => kept.Contains(m.MemberId))).Select(a => a.Id).ToArrayAsync(ct);
+        return this with { KeptIds = kept, LeadIds = leads };
+    }
+
+    /// <summary>Province-wide: the agencies expected to report, once read from the stored counts (heatmap, ranking, trends).</summary>
+    [JsonIgnore] public long[]? ExpectedIds { get; init; }
+
+    /// <summary>Nothing narrowed: the view the stored counts serve (<see cref="DashboardAggregates"/>).</summary>
+    public bool IsProvinceWide => DocumentId is null && PlanId is null && !NarrowsAgencies && string.IsNullOrWhiteSpace(Period) && !FromTasks;
+
     /// <summary>The agencies (never groups) the filter keeps: every agency when it names none.</summary>
     public IQueryable<Agency> Agencies(PlanTrackerDbContext db)
     {
+        if (KeptIds is { } keptIds) return db.Agencies.Where(a => keptIds.Contains(a.Id));
         var agencies = db.Agencies.Where(a => a.Kind != AgencyKind.Group);
         if (AgencyId is { } id) agencies = agencies.Where(a => a.Id == id);
         if (AgencyLevel is { } level) agencies = agencies.Where(a => a.Level == level);
@@ -54,7 +89,8 @@ public sealed record DashboardFilter(
         var tasks = db.Tasks.Where(t => !t.IsGroup && t.Plan.Status == PlanStatus.Published);
         if (DocumentId is { } documentId) tasks = tasks.Where(t => t.Plan.DocumentId == documentId);
         if (PlanId is { } planId) tasks = tasks.Where(t => t.PlanId == planId);
-        if (NarrowsAgencies)
+        if (LeadIds is { } leadIds) tasks = tasks.Where(t => leadIds.Contains(t.LeadAgencyId!.Value));
+        else if (NarrowsAgencies)
         {
             // The kept agencies, and the groups any of them belongs to: lead_agency_id IN (... UNION ALL
             // ...) keeps the lead-agency indexes usable. Written as one OR over agencies instead, the

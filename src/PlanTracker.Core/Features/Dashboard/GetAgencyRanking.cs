@@ -43,6 +43,43 @@ public static class GetAgencyRanking
     public static async Task<Result> ComputeAsync(PlanTrackerDbContext db, DashboardFilter filter, DateOnly today,
         IReadOnlyList<WindowQuarter> window, CancellationToken ct)
     {
+        var counts = filter.IsProvinceWide
+            ? (await DashboardAggregates.AgencyCountsAsync(db, today, ct)).Select(c => (AgencyId: c.Id, c.Timeliness, Count: c.N)).ToList()
+            : await CountAsync(db, filter, today, ct);
+
+        var closed = window.Where(w => w.Closed).ToList();
+        var expected = await DashboardAggregates.AgenciesExpectedToReportAsync(db, filter, ct);
+        var onTime = closed.Count == 0 ? [] : await GetComplianceHeatmap.InWindow(db, expected, closed)
+            .Where(s => s.OnTime)
+            .GroupBy(s => s.AgencyId)
+            .Select(g => new { AgencyId = g.Key, Count = g.Count() })
+            .ToListAsync(ct);
+
+        var ids = counts.Select(c => c.AgencyId).Distinct().ToList();
+        var agencies = await db.Agencies.AsNoTracking().Where(a => ids.Contains(a.Id))
+            .Select(a => new { a.Id, Name = a.ShortName ?? a.Name, a.Level }).ToListAsync(ct);
+        var byAgency = counts.ToLookup(c => c.AgencyId);
+        var onTimeByAgency = onTime.ToDictionary(o => o.AgencyId, o => o.Count);
+        int Count(long agencyId, Timeliness t) => byAgency[agencyId].Where(c => c.Timeliness == t.ToString()).Sum(c => c.Count);
+
+        var rows = agencies.Select(a => new Row(0, a.Id, a.Name, a.Level,
+                byAgency[a.Id].Sum(c => c.Count),
+                Count(a.Id, Timeliness.DoneOnTime), Count(a.Id, Timeliness.DoneLate), Count(a.Id, Timeliness.InProgressOverdue),
+                onTimeByAgency.GetValueOrDefault(a.Id), closed.Count))
+            .OrderBy(r => r.OnTimeShare is null)
+            .ThenByDescending(r => r.OnTimeShare)
+            .ThenBy(r => r.Overdue)
+            .ThenByDescending(r => r.Compliance ?? -1)
+            .ThenBy(r => r.Agency, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("vi-VN"), false))
+            .Select((r, i) => r with { Rank = i + 1 })
+            .ToList();
+        return new Result(rows, closed.Count);
+    }
+
+    /// <summary>Tasks per (agency, timeliness) counted from the tasks in view.</summary>
+    private static async Task<List<(long AgencyId, string Timeliness, int Count)>> CountAsync(PlanTrackerDbContext db, DashboardFilter filter,
+        DateOnly today, CancellationToken ct)
+    {
         var tasks = filter.Tasks(db);
         // Each task once for its lead agency, or once for every member of the group that leads it.
         var direct = tasks.Where(t => t.LeadAgency!.Kind != AgencyKind.Group).Select(t => new
@@ -61,30 +98,6 @@ public static class GetAgencyRanking
             .GroupBy(x => new { x.AgencyId, x.Timeliness })
             .Select(g => new { g.Key.AgencyId, g.Key.Timeliness, Count = g.Count() })
             .AsNoTracking().ToListAsync(ct);
-
-        var closed = window.Where(w => w.Closed).ToList();
-        var onTime = closed.Count == 0 ? [] : await GetComplianceHeatmap.InWindow(db, filter.AgenciesExpectedToReport(db), closed)
-            .Where(s => s.OnTime)
-            .GroupBy(s => s.AgencyId)
-            .Select(g => new { AgencyId = g.Key, Count = g.Count() })
-            .ToListAsync(ct);
-
-        var ids = counts.Select(c => c.AgencyId).Distinct().ToList();
-        var agencies = await db.Agencies.AsNoTracking().Where(a => ids.Contains(a.Id))
-            .Select(a => new { a.Id, Name = a.ShortName ?? a.Name, a.Level }).ToListAsync(ct);
-        int Count(long agencyId, Timeliness t) => counts.Where(c => c.AgencyId == agencyId && c.Timeliness == t.ToString()).Sum(c => c.Count);
-
-        var rows = agencies.Select(a => new Row(0, a.Id, a.Name, a.Level,
-                counts.Where(c => c.AgencyId == a.Id).Sum(c => c.Count),
-                Count(a.Id, Timeliness.DoneOnTime), Count(a.Id, Timeliness.DoneLate), Count(a.Id, Timeliness.InProgressOverdue),
-                onTime.Where(o => o.AgencyId == a.Id).Sum(o => o.Count), closed.Count))
-            .OrderBy(r => r.OnTimeShare is null)
-            .ThenByDescending(r => r.OnTimeShare)
-            .ThenBy(r => r.Overdue)
-            .ThenByDescending(r => r.Compliance ?? -1)
-            .ThenBy(r => r.Agency, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("vi-VN"), false))
-            .Select((r, i) => r with { Rank = i + 1 })
-            .ToList();
-        return new Result(rows, closed.Count);
+        return counts.Select(c => (c.AgencyId, c.Timeliness, c.Count)).ToList();
     }
 }

@@ -44,7 +44,7 @@ public static class GetComplianceHeatmap
     public static async Task<Result> ComputeAsync(PlanTrackerDbContext db, DashboardFilter filter, IReadOnlyList<WindowQuarter> window,
         CancellationToken ct)
     {
-        var expected = filter.AgenciesExpectedToReport(db);
+        var expected = await DashboardAggregates.AgenciesExpectedToReportAsync(db, filter, ct);
         var agencies = await expected.AsNoTracking()
             .OrderBy(a => a.ShortName ?? a.Name)
             .Select(a => new { a.Id, Name = a.ShortName ?? a.Name, a.Level })

@@ -1,6 +1,7 @@
 using MediatR;
 using PlanTracker.Core.Authorization;
 using PlanTracker.Core.Common;
+using PlanTracker.Core.Domain;
 using PlanTracker.Core.Persistence;
 using PlanTracker.Core.Reporting;
 
@@ -44,19 +45,24 @@ public static class GetDashboard
     public static async Task<Result> ComputeAsync(PlanTrackerDbContext db, ReportingCalendar calendar, DashboardOptions options,
         Query q, DateOnly today, CancellationToken ct)
     {
-        var filter = q.Filter;
-        _ = filter.ParsedPeriod; // an unreadable period is refused before any query runs
+        _ = q.Filter.ParsedPeriod; // an unreadable period is refused before any query runs
+        var filter = await q.Filter.ResolveAgenciesAsync(db, ct);
         var rows = q.Complete ? ExportRows : options.ListRows;
         var window = await ReportingWindow.QuartersAsync(calendar, filter, today, options.Quarters, ct);
+        var counts = await GetTimelinessCounts.ComputeAsync(db, filter, today, ct);
+        // The overdue count is one of the counts: the list and the trends' today point reuse it.
+        var overdue = counts.ByTimeliness.GetValueOrDefault(Timeliness.InProgressOverdue);
+        var ranking = await GetAgencyRanking.ComputeAsync(db, filter, today, window, ct);
+        var heatmap = await GetComplianceHeatmap.ComputeAsync(db, filter, window, ct);
         return new Result(
             today,
-            filter,
-            await GetTimelinessCounts.ComputeAsync(db, filter, today, ct),
-            await ListOverdueTasks.ComputeAsync(db, new ListOverdueTasks.Query(filter, q.Sort, q.Descending, 1, rows), today, ct),
+            q.Filter, // as asked: links built from it with `with` must not carry the ids read for this view
+            counts,
+            await ListOverdueTasks.ComputeAsync(db, new ListOverdueTasks.Query(filter, q.Sort, q.Descending, 1, rows), today, ct, overdue),
             await ListAtRiskTasks.ComputeAsync(db, new ListAtRiskTasks.Query(filter, 1, rows), today, options.AtRiskMargin, ct),
-            await GetAgencyRanking.ComputeAsync(db, filter, today, window, ct),
-            await GetComplianceHeatmap.ComputeAsync(db, filter, window, ct),
+            ranking,
+            heatmap,
             await GetTargetAttainment.ComputeAsync(db, new GetTargetAttainment.Query(filter, AllTargets: q.Complete), ct),
-            await GetQuarterlyTrends.ComputeAsync(db, filter, today, window, ct));
+            await GetQuarterlyTrends.ComputeAsync(db, filter, today, window, ct, overdue, heatmap.Quarters));
     }
 }

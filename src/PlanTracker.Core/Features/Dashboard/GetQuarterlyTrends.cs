@@ -39,9 +39,14 @@ public static class GetQuarterlyTrends
     /// <summary>The day a quarter's overdue count is taken: its last day, or today while it runs.</summary>
     public static DateOnly AsOf(Quarter quarter, DateOnly today) => quarter.End < today ? quarter.End : today;
 
+    /// <param name="overdueToday">Today's overdue count in view when the caller has it (the dashboard).</param>
+    /// <param name="compliance">The window's compliance counts when the caller has them (the dashboard, from its heatmap).</param>
     public static async Task<Result> ComputeAsync(PlanTrackerDbContext db, DashboardFilter filter, DateOnly today,
-        IReadOnlyList<WindowQuarter> window, CancellationToken ct)
+        IReadOnlyList<WindowQuarter> window, CancellationToken ct, int? overdueToday = null,
+        IReadOnlyList<GetComplianceHeatmap.QuarterCount>? compliance = null)
     {
+        compliance ??= await GetComplianceHeatmap.CountsAsync(db, await DashboardAggregates.AgenciesExpectedToReportAsync(db, filter, ct), window, ct);
+        if (filter.IsProvinceWide) return await FromStoredCountsAsync(db, today, window, compliance, overdueToday, ct);
         var tasks = filter.Tasks(db).AsNoTracking();
         var first = window[0].Quarter.Start;
         var last = window[^1].Quarter.End;
@@ -69,11 +74,31 @@ public static class GetQuarterlyTrends
             .Select(g => new { Day = g.Key, Count = g.Count() })
             .ToListAsync(ct);
 
-        var compliance = await GetComplianceHeatmap.CountsAsync(db, filter.AgenciesExpectedToReport(db), window, ct);
         return new Result(window.Select((w, i) => new Point(w.Quarter, AsOf(w.Quarter, today),
             done.Where(x => x.Year == w.Quarter.Year && x.Quarter == w.Quarter.Number && !x.Late).Sum(x => x.Count),
             done.Where(x => x.Year == w.Quarter.Year && x.Quarter == w.Quarter.Number && x.Late).Sum(x => x.Count),
             overdue.Where(x => x.Day == AsOf(w.Quarter, today)).Sum(x => x.Count),
+            compliance[i].OnTimeShare)).ToList());
+    }
+
+    /// <summary>
+    /// The province-wide trends from the stored counts: done per completion quarter and overdue on
+    /// each past quarter end do not depend on today; today's point is today's overdue count plus the
+    /// tasks recorded as done on a later day.
+    /// </summary>
+    private static async Task<Result> FromStoredCountsAsync(PlanTrackerDbContext db, DateOnly today, IReadOnlyList<WindowQuarter> window,
+        IReadOnlyList<GetComplianceHeatmap.QuarterCount> compliance, int? overdueToday, CancellationToken ct)
+    {
+        var done = await DashboardAggregates.DoneAsync(db, window.Select(w => w.Quarter.Start).ToList(), ct);
+        var pastEnds = window.Select(w => AsOf(w.Quarter, today)).Where(d => d < today).Distinct().ToList();
+        var overdue = (await DashboardAggregates.OverdueOnQuarterEndsAsync(db, pastEnds, ct)).ToDictionary(x => x.Day, x => x.N);
+        if (window.Any(w => AsOf(w.Quarter, today) >= today))
+            overdue[today] = (overdueToday ?? await DashboardAggregates.OverdueAsync(db, today, ct))
+                + await DashboardAggregates.DoneLaterButOverdueAsync(db, today, ct);
+        return new Result(window.Select((w, i) => new Point(w.Quarter, AsOf(w.Quarter, today),
+            done.Where(x => x.Quarter == w.Quarter.Start && !x.Late).Sum(x => x.N),
+            done.Where(x => x.Quarter == w.Quarter.Start && x.Late).Sum(x => x.N),
+            overdue.GetValueOrDefault(AsOf(w.Quarter, today)),
             compliance[i].OnTimeShare)).ToList());
     }
 

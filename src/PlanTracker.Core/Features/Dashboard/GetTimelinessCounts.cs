@@ -32,7 +32,9 @@ public static class GetTimelinessCounts
     /// </summary>
     public static async Task<Result> ComputeAsync(PlanTrackerDbContext db, DashboardFilter filter, DateOnly today, CancellationToken ct)
     {
-        var groups = await filter.Tasks(db).AsNoTracking()
+        var groups = filter.IsProvinceWide
+            ? (await DashboardAggregates.PlanCountsAsync(db, today, ct)).Select(c => new { PlanId = c.Id, c.Timeliness, Count = c.N }).ToList()
+            : await filter.Tasks(db).AsNoTracking()
             .GroupBy(t => new
             {
                 t.PlanId,
@@ -45,9 +47,10 @@ public static class GetTimelinessCounts
             .Select(p => new { p.Id, p.Title, p.DocumentId, p.Document.Number, p.Document.IssuedOn })
             .ToListAsync(ct);
 
+        var byPlan = groups.ToLookup(g => g.PlanId);
         var rows = plans.OrderBy(p => p.IssuedOn).ThenBy(p => p.Title).Select(p =>
         {
-            var counts = groups.Where(g => g.PlanId == p.Id).ToDictionary(g => Enum.Parse<Timeliness>(g.Timeliness), g => g.Count);
+            var counts = byPlan[p.Id].ToDictionary(g => Enum.Parse<Timeliness>(g.Timeliness), g => g.Count);
             return new PlanRow(p.Id, p.Title, p.DocumentId, p.Number, counts.Values.Sum(), counts);
         }).ToList();
         var totals = Enum.GetValues<Timeliness>().ToDictionary(t => t, t => rows.Sum(r => r.ByTimeliness.GetValueOrDefault(t)));

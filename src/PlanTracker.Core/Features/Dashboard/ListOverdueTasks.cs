@@ -35,10 +35,11 @@ public static class ListOverdueTasks
         }
     }
 
-    public static async Task<Paged<Row>> ComputeAsync(PlanTrackerDbContext db, Query q, DateOnly today, CancellationToken ct)
+    /// <param name="knownTotal">The count when the caller has it already (the dashboard, from its timeliness counts).</param>
+    public static async Task<Paged<Row>> ComputeAsync(PlanTrackerDbContext db, Query q, DateOnly today, CancellationToken ct, int? knownTotal = null)
     {
         var overdue = Overdue(q.Filter.Tasks(db), today).AsNoTracking();
-        var total = await overdue.CountAsync(ct);
+        var total = knownTotal ?? (q.Filter.IsProvinceWide ? await DashboardAggregates.OverdueAsync(db, today, ct) : await overdue.CountAsync(ct));
         var rows = await overdue.Sort(q.Sort, q.Descending)
             .Skip((q.Page - 1) * q.PageSize).Take(q.PageSize)
             .Select(t => new

@@ -18,14 +18,11 @@ public static class ReportingWindow
         DateOnly today, int count, CancellationToken ct)
     {
         var last = filter.ParsedPeriod?.LastQuarter ?? Quarter.Of(today);
-        var result = new List<WindowQuarter>();
-        foreach (var q in Quarter.Ending(last, Math.Clamp(count, 1, 40)))
-        {
-            // Not saved: a period the dashboard merely looks at is created by the first report of it.
-            var period = await calendar.PeriodNumberAsync(ReportingRegime.Quarterly, q.Year, q.Number, ct);
-            result.Add(new WindowQuarter(q, period.Id, period.SubmissionDueOn, period.SubmissionDueOn < today));
-        }
-        return result;
+        var quarters = Quarter.Ending(last, Math.Clamp(count, 1, 40)).ToList();
+        // One query for the stored periods; the others are not saved: a period the dashboard merely
+        // looks at is created by the first report of it.
+        var periods = await calendar.PeriodNumbersAsync(ReportingRegime.Quarterly, quarters.Select(q => (q.Year, q.Number)).ToList(), ct);
+        return quarters.Select((q, i) => new WindowQuarter(q, periods[i].Id, periods[i].SubmissionDueOn, periods[i].SubmissionDueOn < today)).ToList();
     }
 
     /// <summary>Year*10+quarter: how the window's quarters are matched in SQL.</summary>

@@ -31,6 +31,8 @@ internal sealed class PlanTaskConfiguration : IEntityTypeConfiguration<PlanTask>
         b.ComplexProperty(t => t.Deadline, d => d.Property(x => x.Text).IsRequired());
         b.Ignore(t => t.EffectiveDueOn);
         b.Property(t => t.Version).IsConcurrencyToken();
+        // Kept by the database (migration 0017) for the dashboard's at-risk index; never written by the app.
+        b.Property<DateOnly?>(PlanTask.AtRiskFromColumn).ValueGeneratedOnAddOrUpdate();
     }
 }
 
