@@ -49,7 +49,9 @@ builder.Services.AddSingleton(Settings.Read<PlanTracker.Core.Features.Digests.Di
 builder.Services.AddSingleton(Settings.Read<PlanTracker.Core.Features.Dashboard.DashboardOptions>(builder.Configuration, "Dashboard"));
 builder.Services.AddSingleton(Settings.Read<PlanTracker.Core.Files.EvidenceOptions>(builder.Configuration, "Evidence"));
 builder.Services.AddSingleton(Settings.Read<PlanTracker.Core.Reports.ReportOptions>(builder.Configuration, "Reports"));
-if (jobCommand is null && builder.Configuration.GetValue("Scheduler:Enabled", true))
+// A web-only node (Scheduler__Enabled=false) runs no jobs; the clustered nodes that do share its database.
+var runsScheduler = jobCommand is null && builder.Configuration.GetValue("Scheduler:Enabled", true);
+if (runsScheduler)
     builder.Services.AddPlanTrackerScheduler(connectionString, builder.Configuration);
 
 // Pages sign in with a cookie, the API with a bearer token; one policy scheme picks by path.
@@ -102,9 +104,8 @@ builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ApiExceptionHandler>();
 builder.Services.AddExceptionHandler<DatabaseUnavailableHandler>(); // 503 + Retry-After while PostgreSQL is down or restarting
 builder.Services.AddOpenApi();
-builder.Services.AddHealthChecks()
-    .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
-    .AddCheck<SchedulerHealthCheck>("scheduler", tags: ["ready"]);
+var health = builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+if (runsScheduler) health.AddCheck<SchedulerHealthCheck>("scheduler", tags: ["ready"]);
 
 FluentValidation.ValidatorOptions.Global.DisplayNameResolver = (_, member, _) =>
     member is null ? null : JsonNamingPolicy.CamelCase.ConvertName(member.Name);

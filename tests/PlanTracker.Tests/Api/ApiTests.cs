@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -134,6 +136,17 @@ public sealed class ApiTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/ready")).StatusCode);
         var openApi = await client.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
         Assert.True(openApi.GetProperty("paths").TryGetProperty("/api/v1/tasks", out _));
+    }
+
+    [Fact]
+    public async Task Should_report_a_web_only_node_ready_without_a_scheduler()
+    {
+        // Nodes behind a load balancer may run no jobs (Scheduler__Enabled=false): ready means the database answers.
+        await using var webOnly = app.WithWebHostBuilder(b => b.UseSetting("Scheduler:Enabled", "false"));
+        var client = webOnly.CreateClient();
+
+        Assert.Null(webOnly.Services.GetService<Quartz.ISchedulerFactory>());
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/ready")).StatusCode);
     }
 
     private static IEnumerable<JsonElement> Flatten(JsonElement nodes) =>
