@@ -29,19 +29,20 @@ public sealed class DashboardQueryPlanTests : IAsyncLifetime
         await using var connection = new NpgsqlConnection(_cs);
         await connection.OpenAsync();
         await using var cmd = new NpgsqlCommand($"""
-            -- Tasks of every state over every agency of the five provinces: one steering member's share is small.
+            -- Tasks of every state over every agency of the five provinces and over every plan, as in a real
+            -- database (all in one plan, the planner rightly walks that plan's tasks): one steering member's share is small.
             WITH agencies AS (SELECT array_agg(a.id ORDER BY a.id) AS ids FROM agencies a WHERE a.kind <> 'Group'),
-                 plan AS (SELECT id FROM plans ORDER BY id LIMIT 1)
+                 plans AS (SELECT array_agg(id ORDER BY id) AS ids FROM plans)
             INSERT INTO plan_tasks (plan_id, code, sort_order, title, is_group, lead_agency_id, status, percent_complete, completed_on,
                                     deadline_kind, deadline_text, deadline_start_on, deadline_due_on, deadline_inherited, version)
-            SELECT plan.id, 'S.' || g, 100000 + g, 'Synthetic task ' || g, false, agencies.ids[1 + g % array_length(agencies.ids, 1)],
+            SELECT plans.ids[1 + g % array_length(plans.ids, 1)], 'S.' || g, 100000 + g, 'Synthetic task ' || g, false, agencies.ids[1 + g % array_length(agencies.ids, 1)],
                    (ARRAY['NotStarted','InProgress','Done','InProgress'])[1 + g % 4], (g * 7) % 100,
                    CASE WHEN g % 4 = 2 THEN date '2020-01-01' + (g % 2500) END,
                    'Year', '', date '2020-01-01' + (g % 2800) - 365, date '2020-01-01' + (g % 2800), false, 0
-            FROM generate_series(1, {SyntheticTasks}) g, agencies, plan;
+            FROM generate_series(1, {SyntheticTasks}) g, agencies, plans;
             UPDATE plan_tasks SET percent_complete = 100 WHERE status = 'Done';
             UPDATE plan_tasks SET percent_complete = 0 WHERE status = 'NotStarted';
-            ANALYZE plan_tasks;
+            ANALYZE;
             """, connection) { CommandTimeout = 300 };
         await cmd.ExecuteNonQueryAsync();
     }
