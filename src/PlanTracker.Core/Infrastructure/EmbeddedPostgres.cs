@@ -91,7 +91,9 @@ public sealed class EmbeddedPostgres : IDisposable
         HandToServiceUser(SocketDirectory);
         if (IsRunning()) return; // another PlanTracker process on this folder owns it
         var settings = $"-c listen_addresses='' -k {SocketDirectory} -p {Port}";
-        if (_options.Disposable) settings += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off";
+        // A test cluster serves every test class of a run at once, each app with its own pool (and the
+        // fault tests two nodes each): the default 100 connections ran out, and a node then rightly answered 503.
+        if (_options.Disposable) settings += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300";
         Run("pg_ctl", "-D", _pgData, "-w", "-t", "60", "-l", Path.Combine(_pgData, "server.log"), "-o", settings, "start");
         _startedHere = true;
     }
