@@ -127,7 +127,7 @@ public sealed class LoadBenchmark : IBenchmark
             while (!stop.IsCancellationRequested)
             {
                 peakSampled = Math.Max(peakSampled, app.Memory().Resident);
-                try { await Task.Delay(1000, stop.Token); } catch (OperationCanceledException) { }
+                try { await Task.Delay(1000, stop.Token); } catch (OperationCanceledException) { /* the run has ended: stop sampling */ }
             }
         });
 
