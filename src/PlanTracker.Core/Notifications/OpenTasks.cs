@@ -5,8 +5,7 @@ using PlanTracker.Core.Persistence;
 namespace PlanTracker.Core.Notifications;
 
 /// <summary>An open task as a notification lists it; <see cref="DueOn"/> is the effective (extended) due date.</summary>
-public sealed record OpenTask(long Id, string Code, string Title, string Plan, string Document, long? ProvinceId, DeadlineKind Kind,
-    DateOnly DueOn, long LeadAgencyId, string LeadAgency, int[]? PlanReminderDays, List<long> Coordinating);
+public sealed record OpenTask(long Id, string Code, string Title, string Document, long? ProvinceId, DateOnly DueOn, long LeadAgencyId, string LeadAgency);
 
 public static class OpenTasks
 {
@@ -21,9 +20,8 @@ public static class OpenTasks
                 && !Deadline.OngoingKinds.Contains(t.Deadline.Kind)
                 && dates.Contains((t.ExtendedDueOn ?? t.Deadline.DueOn)!.Value))
             .OrderBy(t => t.ExtendedDueOn ?? t.Deadline.DueOn).ThenBy(t => t.PlanId).ThenBy(t => t.SortOrder)
-            .Select(t => new OpenTask(t.Id, t.Code, t.Title, t.Plan.Title, t.Plan.Document.Number ?? t.Plan.Document.Title,
-                t.Plan.ProvinceId ?? t.LeadAgency!.ProvinceId, t.Deadline.Kind, (t.ExtendedDueOn ?? t.Deadline.DueOn)!.Value,
-                t.LeadAgencyId!.Value, t.LeadAgency!.ShortName ?? t.LeadAgency.Name, t.Plan.ReminderDays,
-                t.CoordinatingAgencies.Select(x => x.AgencyId).ToList()))
+            .Select(t => new OpenTask(t.Id, t.Code, t.Title, t.Plan.Document.Number ?? t.Plan.Document.Title,
+                t.Plan.ProvinceId ?? t.LeadAgency!.ProvinceId, (t.ExtendedDueOn ?? t.Deadline.DueOn)!.Value,
+                t.LeadAgencyId!.Value, t.LeadAgency!.ShortName ?? t.LeadAgency.Name))
             .ToListAsync(ct);
 }
