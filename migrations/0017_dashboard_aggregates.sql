@@ -153,6 +153,17 @@ CREATE FUNCTION plan_tasks_dashboard_counts() RETURNS trigger LANGUAGE plpgsql A
 DECLARE
     counted constant text := 'SELECT t.*, %s AS sign FROM %I t JOIN plans p ON p.id = t.plan_id WHERE p.status = ''Published'' AND NOT t.is_group';
 BEGIN
+    -- A trigger with transition tables takes no column list, so most updates (percent, note,
+    -- title, at_risk_from) arrive here changing nothing that is counted: leave before any work.
+    -- (Nested: an INSERT or DELETE trigger has no old_rows/new_rows pair to plan this query against.)
+    IF TG_OP = 'UPDATE' THEN
+        IF NOT EXISTS (
+            SELECT 1 FROM old_rows o JOIN new_rows n ON n.id = o.id
+            WHERE (o.plan_id, o.lead_agency_id, o.is_group, o.status, o.completed_on, o.deadline_kind, o.deadline_due_on, o.extended_due_on)
+                  IS DISTINCT FROM (n.plan_id, n.lead_agency_id, n.is_group, n.status, n.completed_on, n.deadline_kind, n.deadline_due_on, n.extended_due_on)) THEN
+            RETURN NULL;
+        END IF;
+    END IF;
     PERFORM 1 FROM dashboard_state FOR SHARE;
     IF TG_OP IN ('UPDATE', 'DELETE') THEN
         PERFORM 1 FROM plans p WHERE p.id IN (SELECT plan_id FROM old_rows) FOR SHARE;

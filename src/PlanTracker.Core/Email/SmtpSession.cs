@@ -70,7 +70,8 @@ public sealed class SmtpSession : IMailSession
         await CommandAsync($"MAIL FROM:<{_options.From}>", 250, ct);
         // A mail to an agency's officers goes to those the server accepts; one bad address must not hold back the rest.
         var refused = new List<string>();
-        foreach (var to in message.Recipients)
+        var recipients = message.Recipients;
+        foreach (var to in recipients)
         {
             try
             {
@@ -81,7 +82,7 @@ public sealed class SmtpSession : IMailSession
                 refused.Add($"{to}: {e.Message}");
             }
         }
-        if (refused.Count == message.Recipients.Count)
+        if (refused.Count == recipients.Count)
         {
             await CommandAsync("RSET", 250, ct);
             throw new SmtpException(SmtpStatusCode.MailboxUnavailable, "Every recipient was refused: " + string.Join("; ", refused));

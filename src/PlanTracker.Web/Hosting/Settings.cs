@@ -1,5 +1,3 @@
-using System.Collections;
-
 namespace PlanTracker.Web.Hosting;
 
 /// <summary>
@@ -18,7 +16,7 @@ public static class Settings
         foreach (var property in typeof(T).GetProperties().Where(p => p.PropertyType.IsArray && p.CanWrite))
         {
             var configured = section.GetSection(property.Name);
-            if (configured.GetChildren().Any()) property.SetValue(options, configured.Get(property.PropertyType) ?? (IEnumerable)Array.Empty<object>());
+            if (configured.GetChildren().Any()) property.SetValue(options, configured.Get(property.PropertyType));
         }
         return options;
     }

@@ -43,13 +43,16 @@ public static class DispatchOutbox
                     await using var tx = await connection.BeginTransactionAsync(ct);
                     var message = await NextDue(connection, tx, ct);
                     if (message is null) break;
-                    string? error = null;
+                    string? error = null, note = null;
                     try
                     {
+                        // Rendered here, not while reading: a mail whose template cannot be rendered fails (and
+                        // in the end goes dead) like one that cannot be sent, instead of blocking the queue.
+                        var mail = Render(message);
                         session ??= await transport.OpenSessionAsync(ct);
-                        var refused = await session.SendAsync(message.Mail, ct);
+                        var refused = await session.SendAsync(mail, ct);
                         // Sent to the others; the refused addresses stay on record for the admins' outbox page.
-                        if (refused.Count > 0) message = message with { Note = "Refused: " + string.Join("; ", refused) };
+                        if (refused.Count > 0) note = "Refused: " + string.Join("; ", refused);
                     }
                     catch (Exception e) when (e is System.Net.Mail.SmtpException or IOException or System.Net.Sockets.SocketException
                         or InvalidOperationException or System.Security.Authentication.AuthenticationException)
@@ -57,7 +60,7 @@ public static class DispatchOutbox
                         error = e.Message;
                         logger.LogWarning(e, "Sending outbox message {Id} failed (attempt {Attempt})", message.Id, message.Attempts + 1);
                     }
-                    var outcome = await Record(connection, tx, message, error, ct);
+                    var outcome = await Record(connection, tx, message, error, note, ct);
                     await tx.CommitAsync(ct);
                     switch (outcome)
                     {
@@ -76,9 +79,13 @@ public static class DispatchOutbox
             return new Result(sent, failed, dead);
         }
 
-        private sealed record Due(long Id, int Attempts, MailMessageData Mail)
+        private sealed record Due(long Id, int Attempts, string To, string Subject, string? Text, string? Html, string MessageId,
+            string? Template, string? Model, List<MailAttachment> Attachments);
+
+        private MailMessageData Render(Due m)
         {
-            public string? Note { get; init; }
+            var (text, html) = templates.Bodies(m.Text, m.Html, m.Template, m.Model);
+            return new MailMessageData(m.To, m.Subject, text, html, m.MessageId) { Attachments = m.Attachments };
         }
 
         private async Task<Due?> NextDue(NpgsqlConnection connection, NpgsqlTransaction tx, CancellationToken ct)
@@ -96,10 +103,10 @@ public static class DispatchOutbox
             await using (var reader = await cmd.ExecuteReaderAsync(ct))
             {
                 if (!await reader.ReadAsync(ct)) return null;
-                var (text, html) = templates.Bodies(Text(reader, 4), Text(reader, 5), Text(reader, 7), Text(reader, 8));
-                due = new Due(reader.GetInt64(0), reader.GetInt32(1), new MailMessageData(reader.GetString(2), reader.GetString(3), text, html, reader.GetString(6)));
+                due = new Due(reader.GetInt64(0), reader.GetInt32(1), reader.GetString(2), reader.GetString(3), Text(reader, 4), Text(reader, 5),
+                    reader.GetString(6), Text(reader, 7), Text(reader, 8), []);
             }
-            return due with { Mail = due.Mail with { Attachments = await Attachments(connection, tx, due.Id, ct) } };
+            return due with { Attachments = await Attachments(connection, tx, due.Id, ct) };
         }
 
         private static string? Text(NpgsqlDataReader reader, int column) => reader.IsDBNull(column) ? null : reader.GetString(column);
@@ -115,7 +122,7 @@ public static class DispatchOutbox
             return files;
         }
 
-        private async Task<OutboxState> Record(NpgsqlConnection connection, NpgsqlTransaction tx, Due message, string? error, CancellationToken ct)
+        private async Task<OutboxState> Record(NpgsqlConnection connection, NpgsqlTransaction tx, Due message, string? error, string? note, CancellationToken ct)
         {
             var now = time.GetUtcNow();
             var attempts = message.Attempts + 1;
@@ -136,7 +143,7 @@ public static class DispatchOutbox
             cmd.Parameters.AddWithValue(message.Id);
             cmd.Parameters.AddWithValue(state.ToString());
             cmd.Parameters.AddWithValue(attempts);
-            cmd.Parameters.AddWithValue((object?)error ?? (object?)message.Note ?? DBNull.Value);
+            cmd.Parameters.AddWithValue((object?)error ?? (object?)note ?? DBNull.Value);
             cmd.Parameters.AddWithValue(error is null ? now : DBNull.Value);
             cmd.Parameters.AddWithValue(error is null ? now : now + wait);
             await batch.ExecuteNonQueryAsync(ct);

@@ -68,9 +68,13 @@ public static class AddTask
                     ?? throw new RuleViolationException("parentId", $"Task {parentId} is not in this plan.")
                 : null;
             if (parent is { IsGroup: false }) throw new RuleViolationException("parentId", $"'{parent.Code}' is not a group heading.");
-            if (await db.Tasks.AnyAsync(t => t.PlanId == plan.Id && t.Code == c.Code, ct))
+            // One trip for both: is the code taken, and the next sort order (as Plan.NextSortOrder: after the last, 0 when empty).
+            var siblings = await db.Tasks.Where(t => t.PlanId == plan.Id).GroupBy(t => t.PlanId)
+                .Select(g => new { Last = g.Max(t => t.SortOrder), CodeTaken = g.Count(t => t.Code == c.Code) > 0 })
+                .SingleOrDefaultAsync(ct);
+            if (siblings is { CodeTaken: true })
                 throw new RuleViolationException("code", $"This plan already has a task numbered '{c.Code}'.");
-            var sortOrder = (await db.Tasks.Where(t => t.PlanId == plan.Id).MaxAsync(t => (int?)t.SortOrder, ct) ?? -1) + 1;
+            var sortOrder = siblings is null ? 0 : siblings.Last + 1;
 
             var agencyIds = (c.CoordinatingAgencyIds ?? []).Append(c.LeadAgencyId ?? 0).Where(id => id != 0).Distinct().ToList();
             var agencies = await db.Agencies.Include(a => a.Members).ThenInclude(m => m.Member)

@@ -36,9 +36,6 @@ public static class SendDeadlineReminders
     {
         public async Task<MailRunResult> Handle(Command c, CancellationToken ct)
         {
-            if (db.Database.CurrentTransaction is null)
-                throw new InvalidOperationException("Reminders are queued in the run's transaction; none is open.");
-
             // Every offset any plan uses, with the day it points at in calendar days and in working days.
             var calendar = await db.WorkingDayCalendarAsync(ct);
             var planDays = await db.Plans.Where(p => p.ReminderDays != null).Select(p => p.ReminderDays!).ToListAsync(ct);
@@ -116,7 +113,7 @@ public static class SendDeadlineReminders
             ),
             queued AS (
                 INSERT INTO outbox_messages (created_at, kind, to_address, subject, template, model, message_id, state, attempts, next_attempt_at)
-                SELECT @now, @job, o.addresses, format(CASE WHEN o.culture LIKE 'vi%' THEN @subject_vi ELSE @subject_en END, l.items), 'deadline-reminder',
+                SELECT @now, @job, o.addresses, format(CASE WHEN o.culture ILIKE 'vi%' THEN @subject_vi ELSE @subject_en END, l.items), 'deadline-reminder',
                        jsonb_build_object('asOf', @as_of, 'culture', o.culture, 'items', l.list),
                        '<' || replace(gen_random_uuid()::text, '-', '') || '@plantracker>', 'Pending', 0, @now
                 FROM lists l JOIN officers o ON o.agency_id = l.agency_id

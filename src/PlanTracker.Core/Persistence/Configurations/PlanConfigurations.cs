@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using PlanTracker.Core.Domain;
@@ -31,8 +32,11 @@ internal sealed class PlanTaskConfiguration : IEntityTypeConfiguration<PlanTask>
         b.ComplexProperty(t => t.Deadline, d => d.Property(x => x.Text).IsRequired());
         b.Ignore(t => t.EffectiveDueOn);
         b.Property(t => t.Version).IsConcurrencyToken();
-        // Kept by the database (migration 0017) for the dashboard's at-risk index; never written by the app.
-        b.Property<DateOnly?>(PlanTask.AtRiskFromColumn).ValueGeneratedOnAddOrUpdate();
+        // Kept by the database (migration 0017) for the dashboard's at-risk index: the app neither writes it
+        // nor reads it back after a save (no RETURNING on every progress update), it only filters on it.
+        var atRiskFrom = b.Property<DateOnly?>(PlanTask.AtRiskFromColumn).Metadata;
+        atRiskFrom.SetBeforeSaveBehavior(PropertySaveBehavior.Ignore);
+        atRiskFrom.SetAfterSaveBehavior(PropertySaveBehavior.Ignore);
     }
 }
 
