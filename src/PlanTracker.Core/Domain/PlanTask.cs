@@ -45,6 +45,8 @@ public sealed class PlanTask
     public IReadOnlyList<TaskCoordinatingAgency> CoordinatingAgencies => _coordinatingAgencies;
     /// <summary>Shadow property: the first day the task is at risk, kept by a database trigger (migration 0017).</summary>
     public const string AtRiskFromColumn = "AtRiskFrom";
+    /// <summary>Shadow properties: how many of the task's targets are met, not met, without an actual (triggers, migration 0020).</summary>
+    public const string TargetsMetColumn = "TargetsMet", TargetsNotMetColumn = "TargetsNotMet", TargetsNoDataColumn = "TargetsNoData";
     public IReadOnlyList<Target> Targets => _targets;
 
     /// <summary>The date the task is judged against: an approved extension, else the document's deadline.</summary>

@@ -25,11 +25,16 @@ public static class SqlFunctions
     public static string TimelinessOn(PlanTaskStatus status, DateOnly? completedOn, DeadlineKind deadlineKind, DateOnly? dueOn, DateOnly day) =>
         throw new NotSupportedException("Translated to SQL only.");
 
+    /// <summary>"Met", "NotMet" or "NoData" (no actual): a target judged on an actual (migration 0020, the twin of <see cref="Target.IsMetBy"/>).</summary>
+    public static string TargetAttainment(TargetComparison comparison, decimal target, decimal? actual) =>
+        throw new NotSupportedException("Translated to SQL only.");
+
     internal static void Register(ModelBuilder builder)
     {
         builder.HasDbFunction(typeof(SqlFunctions).GetMethod(nameof(ProvinceDate))!).HasName("province_date");
         builder.HasDbFunction(typeof(SqlFunctions).GetMethod(nameof(ElapsedPercent))!).HasName("elapsed_percent");
         builder.HasDbFunction(typeof(SqlFunctions).GetMethod(nameof(TimelinessOn))!).HasName("task_timeliness_on");
         builder.HasDbFunction(typeof(SqlFunctions).GetMethod(nameof(AtRiskOn))!).HasName("at_risk_on");
+        builder.HasDbFunction(typeof(SqlFunctions).GetMethod(nameof(TargetAttainment))!).HasName("target_attainment");
     }
 }

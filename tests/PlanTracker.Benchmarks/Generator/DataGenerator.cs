@@ -40,7 +40,7 @@ public static class DataGenerator
     ];
 
     // Tables whose triggers keep the dashboard's counts; off during the load, then one rebuild.
-    private static readonly string[] TriggeredTables = ["plans", "plan_tasks"];
+    private static readonly string[] TriggeredTables = ["plans", "plan_tasks", "targets", "target_actuals"];
 
     private static readonly string[] IdentityTables =
         ["provinces", "agencies", "users", "roles", "documents", "plans", "plan_tasks", "reporting_periods", "period_reports", "progress_updates", "targets", "target_actuals"];

@@ -68,6 +68,24 @@ public sealed class DashboardAggregateTests : IAsyncLifetime
                 FROM generate_series(1, 300) g
                 """),
             ("copied in (COPY-like bulk update)", "UPDATE plan_tasks SET percent_complete = least(100, percent_complete + 7) WHERE code LIKE 'IMP.%'"),
+            ("target actuals recorded", $"""
+                INSERT INTO reporting_periods (regime, year, number, start_on, end_on, data_cut_off_on, submission_due_on)
+                VALUES ('Quarterly', 2031, 1, '2031-01-01', '2031-03-31', '2031-03-14', '2031-03-20');
+                INSERT INTO target_actuals (target_id, reporting_period_id, value, recorded_at)
+                SELECT x.id, (SELECT id FROM reporting_periods WHERE year = 2031), CASE WHEN x.id % 2 = 0 THEN x.value ELSE x.value - 1 END, now()
+                FROM targets x JOIN plan_tasks t ON t.id = x.task_id JOIN plans p ON p.id = t.plan_id
+                WHERE p.status = 'Published' ORDER BY x.id LIMIT 6
+                """),
+            ("target actual corrected", "UPDATE target_actuals SET value = value + 1000 WHERE id = (SELECT min(id) FROM target_actuals)"),
+            ("targets added", $"""
+                INSERT INTO targets (task_id, indicator, unit, comparison, value, sort_order)
+                SELECT t.id, 'Added ' || t.id, 'Percent', 'AtLeast', 50, 99 FROM plan_tasks t JOIN plans p ON p.id = t.plan_id
+                WHERE p.status = 'Published' AND NOT t.is_group ORDER BY t.id DESC LIMIT 3
+                """),
+            ("target changed", "UPDATE targets SET comparison = 'AtMost' WHERE id = (SELECT min(target_id) FROM target_actuals)"),
+            ("target actual removed", "DELETE FROM target_actuals WHERE id = (SELECT max(id) FROM target_actuals)"),
+            ("target removed", "DELETE FROM targets WHERE id = (SELECT min(target_id) FROM target_actuals)"),
+            ("task with targets deleted", "DELETE FROM plan_tasks WHERE id = (SELECT max(task_id) FROM targets WHERE indicator LIKE 'Added %')"),
             ("published plan deleted", $"""
                 INSERT INTO plans (key, title, document_id, status, published_at)
                 SELECT 'tmp-plan', 'Tmp', document_id, 'Published', now() FROM plans WHERE id = {otherPlan};
@@ -145,12 +163,18 @@ public sealed class DashboardAggregateTests : IAsyncLifetime
                 CREATE TEMP TABLE kept AS
                 SELECT 'plan' AS t, plan_id::text || '/' || timeliness AS k, n FROM dashboard_plan_counts WHERE n <> 0
                 UNION ALL SELECT 'agency', lead_agency_id::text || '/' || timeliness, n FROM dashboard_agency_counts WHERE n <> 0
-                UNION ALL SELECT 'trend', concat_ws('/', done_quarter, done_late, overdue_first, overdue_last), n FROM dashboard_trend_counts WHERE n <> 0;
+                UNION ALL SELECT 'trend', concat_ws('/', done_quarter, done_late, overdue_first, overdue_last), n FROM dashboard_trend_counts WHERE n <> 0
+                UNION ALL SELECT 'targets', concat_ws('/', plan_id, met, not_met), no_data FROM dashboard_target_counts WHERE (met, not_met, no_data) <> (0, 0, 0)
+                UNION ALL SELECT 'task targets', concat_ws('/', id, targets_met, targets_not_met), targets_no_data FROM plan_tasks
+                    WHERE targets_met + targets_not_met + targets_no_data > 0;
                 SELECT dashboard_rebuild();
                 CREATE TEMP TABLE rebuilt AS
                 SELECT 'plan' AS t, plan_id::text || '/' || timeliness AS k, n FROM dashboard_plan_counts WHERE n <> 0
                 UNION ALL SELECT 'agency', lead_agency_id::text || '/' || timeliness, n FROM dashboard_agency_counts WHERE n <> 0
-                UNION ALL SELECT 'trend', concat_ws('/', done_quarter, done_late, overdue_first, overdue_last), n FROM dashboard_trend_counts WHERE n <> 0;
+                UNION ALL SELECT 'trend', concat_ws('/', done_quarter, done_late, overdue_first, overdue_last), n FROM dashboard_trend_counts WHERE n <> 0
+                UNION ALL SELECT 'targets', concat_ws('/', plan_id, met, not_met), no_data FROM dashboard_target_counts WHERE (met, not_met, no_data) <> (0, 0, 0)
+                UNION ALL SELECT 'task targets', concat_ws('/', id, targets_met, targets_not_met), targets_no_data FROM plan_tasks
+                    WHERE targets_met + targets_not_met + targets_no_data > 0;
                 """);
             var differences = new List<string>();
             await using (var cmd = new NpgsqlCommand("""

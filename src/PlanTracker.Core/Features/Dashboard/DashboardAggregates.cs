@@ -131,6 +131,13 @@ public static class DashboardAggregates
               AND task_timeliness_on(t.status, t.completed_on, t.deadline_kind, coalesce(t.extended_due_on, t.deadline_due_on), @today) = 'InProgressOverdue'
             """, today).ToListAsync(ct)).Single();
 
+    /// <summary>Targets met, not met and without data per plan, province-wide (migration 0020; they do not depend on the day).</summary>
+    public static IQueryable<GetTargetAttainment.PlanCount> TargetCounts(PlanTrackerDbContext db) =>
+        Read<GetTargetAttainment.PlanCount>(db, """
+            SELECT plan_id AS "PlanId", met AS "Met", not_met AS "NotMet", no_data AS "NoData" FROM dashboard_target_counts
+            WHERE met <> 0 OR not_met <> 0 OR no_data <> 0
+            """, null);
+
     /// <summary>The margin the stored first at-risk days were computed with.</summary>
     public static async Task<int> StoredMarginAsync(PlanTrackerDbContext db, CancellationToken ct) =>
         (await Read<int>(db, """SELECT at_risk_margin AS "Value" FROM dashboard_state""", null).ToListAsync(ct)).Single();

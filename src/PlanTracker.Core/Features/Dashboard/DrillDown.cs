@@ -28,12 +28,7 @@ public sealed record DrillDown(
         if (AtRisk) tasks = tasks.Where(AtRiskRule.On(today, atRiskMargin));
         if (!string.IsNullOrWhiteSpace(CompletedIn)) tasks = GetQuarterlyTrends.DoneIn(tasks, Quarter.Parse(CompletedIn, "completedIn"));
         if (OverdueOn is { } day) tasks = GetQuarterlyTrends.OverdueOn(tasks, day);
-        if (Targets is { } state)
-        {
-            var name = state.ToString();
-            var withState = GetTargetAttainment.Rows(db, Filter.Tasks(db)).Where(r => r.State == name).Select(r => r.TaskId);
-            tasks = tasks.Where(t => withState.Contains(t.Id));
-        }
+        if (Targets is { } state) tasks = GetTargetAttainment.WithTargets(tasks, state);
         return tasks;
     }
 

@@ -37,28 +37,78 @@ public static class GetTargetAttainment
         }
     }
 
+    /// <summary>
+    /// Counts per plan: province-wide from the stored per-plan counts, narrowed from the counts each
+    /// task carries (both kept by the triggers of migration 0020), and with <see cref="DashboardFilter.FromTasks"/>
+    /// by judging every target on its latest actual (what the exactness tests compare the stored counts with).
+    /// </summary>
     public static async Task<Result> ComputeAsync(PlanTrackerDbContext db, Query q, CancellationToken ct)
     {
-        var rows = Rows(db, q.Filter.Tasks(db));
-        var counts = await rows
-            .GroupBy(r => new { r.PlanId, r.State })
-            .Select(g => new { g.Key.PlanId, g.Key.State, Count = g.Count() })
-            .ToListAsync(ct);
-        var planIds = counts.Select(c => c.PlanId).Distinct().ToList();
-        var plans = await db.Plans.AsNoTracking().Where(p => planIds.Contains(p.Id))
-            .OrderBy(p => p.Document.IssuedOn).ThenBy(p => p.Title)
-            .Select(p => new { p.Id, p.Title, p.Document.Number }).ToListAsync(ct);
-        int Count(long planId, Attainment a) => counts.Where(c => c.PlanId == planId && c.State == a.ToString()).Sum(c => c.Count);
-        var planRows = plans.Select(p => new PlanRow(p.Id, p.Title, p.Number,
-            Count(p.Id, Attainment.Met), Count(p.Id, Attainment.NotMet), Count(p.Id, Attainment.NoData))).ToList();
+        var counted = q.Filter.FromTasks ? Judged(db, q.Filter)
+            : q.Filter.IsProvinceWide ? DashboardAggregates.TargetCounts(db)
+            : Carried(db, q.Filter);
+        var planRows = await (
+            from c in counted
+            join p in db.Plans on c.PlanId equals p.Id
+            orderby p.Document.IssuedOn, p.Title, p.Id
+            select new PlanRow(p.Id, p.Title, p.Document.Number, c.Met, c.NotMet, c.NoData)).ToListAsync(ct);
 
         IReadOnlyList<TargetRow> targets = [];
         if (q.PlanId is not null || q.AllTargets)
-            targets = (await rows.Where(r => q.PlanId == null || r.PlanId == q.PlanId).OrderBy(r => r.PlanId).ThenBy(r => r.SortKey).ThenBy(r => r.TargetOrder).ToListAsync(ct))
+            targets = (await Rows(db, q.Filter.Tasks(db)).Where(r => q.PlanId == null || r.PlanId == q.PlanId)
+                    .OrderBy(r => r.PlanId).ThenBy(r => r.SortKey).ThenBy(r => r.TargetOrder).ToListAsync(ct))
                 .Select(r => new TargetRow(r.PlanId, r.TaskId, r.TaskCode, r.Indicator, r.Comparison, r.Value, r.Unit, r.UnitText,
                     r.Actual, Enum.Parse<Attainment>(r.State))).ToList();
         return new Result(planRows, targets);
     }
+
+    /// <summary>Targets met, not met and without data in one plan.</summary>
+    /// <remarks>Properties, not a positional record: EF Core reads members of a grouping's result only through initializers.</remarks>
+    public sealed record PlanCount
+    {
+        public long PlanId { get; init; }
+        public int Met { get; init; }
+        public int NotMet { get; init; }
+        public int NoData { get; init; }
+    }
+
+    /// <summary>The counts the tasks in view carry, summed per plan.</summary>
+    private static IQueryable<PlanCount> Carried(PlanTrackerDbContext db, DashboardFilter filter) =>
+        filter.Tasks(db).Where(HasTargets)
+            .GroupBy(t => t.PlanId)
+            .Select(g => new PlanCount
+            {
+                PlanId = g.Key,
+                Met = g.Sum(t => EF.Property<int>(t, PlanTask.TargetsMetColumn)),
+                NotMet = g.Sum(t => EF.Property<int>(t, PlanTask.TargetsNotMetColumn)),
+                NoData = g.Sum(t => EF.Property<int>(t, PlanTask.TargetsNoDataColumn)),
+            });
+
+    /// <summary>Every target of the tasks in view judged on its latest actual, counted per plan.</summary>
+    private static IQueryable<PlanCount> Judged(PlanTrackerDbContext db, DashboardFilter filter) =>
+        Rows(db, filter.Tasks(db))
+            .Select(r => new { r.PlanId, r.State })
+            .GroupBy(r => r.PlanId)
+            .Select(g => new PlanCount
+            {
+                PlanId = g.Key,
+                Met = g.Sum(r => r.State == "Met" ? 1 : 0),
+                NotMet = g.Sum(r => r.State == "NotMet" ? 1 : 0),
+                NoData = g.Sum(r => r.State == "NoData" ? 1 : 0),
+            });
+
+    /// <summary>Tasks with at least one target (the partial index ix_plan_tasks_targets holds these).</summary>
+    public static readonly System.Linq.Expressions.Expression<Func<PlanTask, bool>> HasTargets = t =>
+        EF.Property<int>(t, PlanTask.TargetsMetColumn) + EF.Property<int>(t, PlanTask.TargetsNotMetColumn)
+            + EF.Property<int>(t, PlanTask.TargetsNoDataColumn) > 0;
+
+    /// <summary>Tasks with at least one target in the given state (the drill-down of a count).</summary>
+    public static IQueryable<PlanTask> WithTargets(IQueryable<PlanTask> tasks, Attainment state) => state switch
+    {
+        Attainment.Met => tasks.Where(t => EF.Property<int>(t, PlanTask.TargetsMetColumn) > 0),
+        Attainment.NotMet => tasks.Where(t => EF.Property<int>(t, PlanTask.TargetsNotMetColumn) > 0),
+        _ => tasks.Where(t => EF.Property<int>(t, PlanTask.TargetsNoDataColumn) > 0),
+    };
 
     /// <summary>Each target of the given tasks with its latest actual and whether that meets it.</summary>
     public static IQueryable<Row> Rows(PlanTrackerDbContext db, IQueryable<PlanTask> tasks) =>
@@ -70,12 +120,7 @@ public static class GetTargetAttainment
         {
             PlanId = t.PlanId, TaskId = t.Id, TaskCode = t.Code, SortKey = t.SortOrder, TargetOrder = x.SortOrder,
             Indicator = x.Indicator, Comparison = x.Comparison, Value = x.Value, Unit = x.Unit, UnitText = x.UnitText, Actual = actual,
-            State = actual == null ? "NoData"
-                : (x.Comparison == TargetComparison.AtLeast && actual >= x.Value)
-                  || (x.Comparison == TargetComparison.AtMost && actual <= x.Value)
-                  || (x.Comparison == TargetComparison.Exactly && actual == x.Value)
-                  || (x.Comparison == TargetComparison.MoreThan && actual > x.Value)
-                  || (x.Comparison == TargetComparison.LessThan && actual < x.Value) ? "Met" : "NotMet",
+            State = SqlFunctions.TargetAttainment(x.Comparison, x.Value, actual),
         };
 
     public sealed class Row

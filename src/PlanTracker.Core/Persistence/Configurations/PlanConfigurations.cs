@@ -34,9 +34,13 @@ internal sealed class PlanTaskConfiguration : IEntityTypeConfiguration<PlanTask>
         b.Property(t => t.Version).IsConcurrencyToken();
         // Kept by the database (migration 0017) for the dashboard's at-risk index: the app neither writes it
         // nor reads it back after a save (no RETURNING on every progress update), it only filters on it.
-        var atRiskFrom = b.Property<DateOnly?>(PlanTask.AtRiskFromColumn).Metadata;
-        atRiskFrom.SetBeforeSaveBehavior(PropertySaveBehavior.Ignore);
-        atRiskFrom.SetAfterSaveBehavior(PropertySaveBehavior.Ignore);
+        // The same for the target counts (migration 0020), which the dashboard sums.
+        foreach (var kept in new[] { b.Property<DateOnly?>(PlanTask.AtRiskFromColumn).Metadata, b.Property<int>(PlanTask.TargetsMetColumn).Metadata,
+                     b.Property<int>(PlanTask.TargetsNotMetColumn).Metadata, b.Property<int>(PlanTask.TargetsNoDataColumn).Metadata })
+        {
+            kept.SetBeforeSaveBehavior(PropertySaveBehavior.Ignore);
+            kept.SetAfterSaveBehavior(PropertySaveBehavior.Ignore);
+        }
     }
 }
 
