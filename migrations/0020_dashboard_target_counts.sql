@@ -166,7 +166,9 @@ LANGUAGE sql IMMUTABLE AS $fn$
         $sql$, source)
 $fn$;
 
--- The update trigger's early exit now also looks at the target counts.
+-- The update trigger's early exit now also looks at the target counts, and is a set difference:
+-- 0017's join of old_rows to new_rows was planned as a nested loop over the transition tables
+-- (no statistics), quadratic in the rows updated: 7 minutes for one 45,000-row UPDATE.
 CREATE OR REPLACE FUNCTION plan_tasks_dashboard_counts() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
     counted constant text := 'SELECT t.*, %s AS sign FROM %I t JOIN plans p ON p.id = t.plan_id WHERE p.status = ''Published'' AND NOT t.is_group';
@@ -175,11 +177,11 @@ BEGIN
     -- title, at_risk_from) arrive here changing nothing that is counted: leave before any work.
     IF TG_OP = 'UPDATE' THEN
         IF NOT EXISTS (
-            SELECT 1 FROM old_rows o JOIN new_rows n ON n.id = o.id
-            WHERE (o.plan_id, o.lead_agency_id, o.is_group, o.status, o.completed_on, o.deadline_kind, o.deadline_due_on, o.extended_due_on,
-                   o.targets_met, o.targets_not_met, o.targets_no_data)
-                  IS DISTINCT FROM (n.plan_id, n.lead_agency_id, n.is_group, n.status, n.completed_on, n.deadline_kind, n.deadline_due_on, n.extended_due_on,
-                   n.targets_met, n.targets_not_met, n.targets_no_data)) THEN
+            SELECT o.id, o.plan_id, o.lead_agency_id, o.is_group, o.status, o.completed_on, o.deadline_kind, o.deadline_due_on,
+                   o.extended_due_on, o.targets_met, o.targets_not_met, o.targets_no_data FROM old_rows o
+            EXCEPT ALL
+            SELECT n.id, n.plan_id, n.lead_agency_id, n.is_group, n.status, n.completed_on, n.deadline_kind, n.deadline_due_on,
+                   n.extended_due_on, n.targets_met, n.targets_not_met, n.targets_no_data FROM new_rows n) THEN
             RETURN NULL;
         END IF;
     END IF;

@@ -40,32 +40,28 @@ public static class GetAgencyRanking
         }
     }
 
+    /// <param name="heatmap">The window's compliance when the caller has it (the dashboard); else read here.</param>
     public static async Task<Result> ComputeAsync(PlanTrackerDbContext db, DashboardFilter filter, DateOnly today,
-        IReadOnlyList<WindowQuarter> window, CancellationToken ct)
+        IReadOnlyList<WindowQuarter> window, CancellationToken ct, GetComplianceHeatmap.Result? heatmap = null)
     {
         var counts = filter.IsProvinceWide
             ? (await DashboardAggregates.AgencyCountsAsync(db, today, ct)).Select(c => (AgencyId: c.Id, c.Timeliness, Count: c.N)).ToList()
             : await CountAsync(db, filter, today, ct);
 
-        var closed = window.Where(w => w.Closed).ToList();
-        var expected = await DashboardAggregates.AgenciesExpectedToReportAsync(db, filter, ct);
-        var onTime = closed.Count == 0 ? [] : await GetComplianceHeatmap.InWindow(db, expected, closed)
-            .Where(s => s.OnTime)
-            .GroupBy(s => s.AgencyId)
-            .Select(g => new { AgencyId = g.Key, Count = g.Count() })
-            .ToListAsync(ct);
+        heatmap ??= await GetComplianceHeatmap.ComputeAsync(db, filter, window, ct);
+        var closed = window.Count(w => w.Closed);
+        var onTimeByAgency = GetComplianceHeatmap.ReportedOnTime(heatmap);
 
         var ids = counts.Select(c => c.AgencyId).Distinct().ToList();
         var agencies = await db.Agencies.AsNoTracking().Where(a => ids.Contains(a.Id))
             .Select(a => new { a.Id, Name = a.ShortName ?? a.Name, a.Level }).ToListAsync(ct);
         var byAgency = counts.ToLookup(c => c.AgencyId);
-        var onTimeByAgency = onTime.ToDictionary(o => o.AgencyId, o => o.Count);
         int Count(long agencyId, Timeliness t) => byAgency[agencyId].Where(c => c.Timeliness == t.ToString()).Sum(c => c.Count);
 
         var rows = agencies.Select(a => new Row(0, a.Id, a.Name, a.Level,
                 byAgency[a.Id].Sum(c => c.Count),
                 Count(a.Id, Timeliness.DoneOnTime), Count(a.Id, Timeliness.DoneLate), Count(a.Id, Timeliness.InProgressOverdue),
-                onTimeByAgency.GetValueOrDefault(a.Id), closed.Count))
+                onTimeByAgency.GetValueOrDefault(a.Id), closed))
             .OrderBy(r => r.OnTimeShare is null)
             .ThenByDescending(r => r.OnTimeShare)
             .ThenBy(r => r.Overdue)
@@ -73,7 +69,7 @@ public static class GetAgencyRanking
             .ThenBy(r => r.Agency, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("vi-VN"), false))
             .Select((r, i) => r with { Rank = i + 1 })
             .ToList();
-        return new Result(rows, closed.Count);
+        return new Result(rows, closed);
     }
 
     /// <summary>Tasks per (agency, timeliness) counted from the tasks in view.</summary>

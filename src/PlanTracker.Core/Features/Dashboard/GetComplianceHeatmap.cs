@@ -41,6 +41,10 @@ public static class GetComplianceHeatmap
         }
     }
 
+    /// <summary>
+    /// One read of the agencies and one of their submissions in the window (an index-only scan,
+    /// migration 0021); the quarters' counts and the ranking's compliance are taken from these cells.
+    /// </summary>
     public static async Task<Result> ComputeAsync(PlanTrackerDbContext db, DashboardFilter filter, IReadOnlyList<WindowQuarter> window,
         CancellationToken ct)
     {
@@ -56,22 +60,15 @@ public static class GetComplianceHeatmap
         var rows = agencies.Select(a => new AgencyRow(a.Id, a.Name, a.Level, window
             .Select(w => cells.TryGetValue((a.Id, w.Quarter), out var c) ? c : w.Closed ? HeatCell.Missing : HeatCell.NotDueYet)
             .ToList())).ToList();
-        return new Result(await CountsAsync(db, expected, window, ct), rows);
+        var quarters = window.Select((w, i) => new QuarterCount(w.Quarter, w.SubmissionDueOn, w.Closed, rows.Count,
+            rows.Count(r => r.Cells[i] == HeatCell.OnTime), rows.Count(r => r.Cells[i] == HeatCell.Late))).ToList();
+        return new Result(quarters, rows);
     }
 
-    /// <summary>Per quarter: agencies expected, on time and late, counted by the database.</summary>
-    public static async Task<IReadOnlyList<QuarterCount>> CountsAsync(PlanTrackerDbContext db, IQueryable<Agency> expected,
-        IReadOnlyList<WindowQuarter> window, CancellationToken ct)
-    {
-        var expectedCount = await expected.CountAsync(ct);
-        var counts = await InWindow(db, expected, window)
-            .GroupBy(s => new { s.Year, s.Number, s.OnTime })
-            .Select(g => new { g.Key.Year, g.Key.Number, g.Key.OnTime, Count = g.Count() })
-            .ToListAsync(ct);
-        return window.Select(w => new QuarterCount(w.Quarter, w.SubmissionDueOn, w.Closed, expectedCount,
-            counts.Where(c => c.Year == w.Quarter.Year && c.Number == w.Quarter.Number && c.OnTime).Sum(c => c.Count),
-            counts.Where(c => c.Year == w.Quarter.Year && c.Number == w.Quarter.Number && !c.OnTime).Sum(c => c.Count))).ToList();
-    }
+    /// <summary>Quarters of the window closed and reported on time, per agency (the ranking's compliance).</summary>
+    public static IReadOnlyDictionary<long, int> ReportedOnTime(Result heatmap) =>
+        heatmap.Agencies.ToDictionary(a => a.AgencyId,
+            a => a.Cells.Where((c, i) => c == HeatCell.OnTime && heatmap.Quarters[i].Closed).Count());
 
     /// <summary>Submissions of the expected agencies for the window's quarters.</summary>
     public static IQueryable<Submission> InWindow(PlanTrackerDbContext db, IQueryable<Agency> expected, IReadOnlyList<WindowQuarter> window)

@@ -52,8 +52,8 @@ public static class GetDashboard
         var counts = await GetTimelinessCounts.ComputeAsync(db, filter, today, ct);
         // The overdue count is one of the counts: the list and the trends' today point reuse it.
         var overdue = counts.ByTimeliness.GetValueOrDefault(Timeliness.InProgressOverdue);
-        var ranking = await GetAgencyRanking.ComputeAsync(db, filter, today, window, ct);
         var heatmap = await GetComplianceHeatmap.ComputeAsync(db, filter, window, ct);
+        var ranking = await GetAgencyRanking.ComputeAsync(db, filter, today, window, ct, heatmap);
         return new Result(
             today,
             q.Filter, // as asked: links built from it with `with` must not carry the ids read for this view

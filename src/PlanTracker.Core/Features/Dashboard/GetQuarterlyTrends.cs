@@ -45,7 +45,7 @@ public static class GetQuarterlyTrends
         IReadOnlyList<WindowQuarter> window, CancellationToken ct, int? overdueToday = null,
         IReadOnlyList<GetComplianceHeatmap.QuarterCount>? compliance = null)
     {
-        compliance ??= await GetComplianceHeatmap.CountsAsync(db, await DashboardAggregates.AgenciesExpectedToReportAsync(db, filter, ct), window, ct);
+        compliance ??= (await GetComplianceHeatmap.ComputeAsync(db, filter, window, ct)).Quarters;
         if (filter.IsProvinceWide) return await FromStoredCountsAsync(db, today, window, compliance, overdueToday, ct);
         var tasks = filter.Tasks(db).AsNoTracking();
         var first = window[0].Quarter.Start;
