@@ -101,6 +101,18 @@ public static class DashboardBaselineSql
                   EXISTS (SELECT 1 {inView} AND t.lead_agency_id = a.id)
                   OR EXISTS (SELECT 1 FROM agency_group_members m WHERE m.member_id = a.id AND EXISTS (SELECT 1 {inView} AND t.lead_agency_id = m.group_id)))
               """;
+        // Target attainment as the product keeps it (migration 0020): per plan province-wide, per task otherwise.
+        var targets = wide
+            ? """
+              SELECT c.plan_id, p.title, d.number, c.met, c.not_met, c.no_data FROM dashboard_target_counts c
+              JOIN plans p ON p.id = c.plan_id JOIN documents d ON d.id = p.document_id WHERE (c.met, c.not_met, c.no_data) <> (0, 0, 0)
+              """
+            : $"""
+              SELECT c.plan_id, p.title, d.number, c.met, c.not_met, c.no_data
+              FROM (SELECT t.plan_id, sum(t.targets_met)::int AS met, sum(t.targets_not_met)::int AS not_met, sum(t.targets_no_data)::int AS no_data
+                    {inView} AND t.targets_met + t.targets_not_met + t.targets_no_data > 0 GROUP BY 1) c
+              JOIN plans p ON p.id = c.plan_id JOIN documents d ON d.id = p.document_id
+              """;
         var trends = wide
             ? $"""
               SELECT done_quarter, done_late, sum(n)::int FROM dashboard_trend_counts WHERE done_quarter = ANY(@quarters) GROUP BY 1, 2;
@@ -146,13 +158,7 @@ public static class DashboardBaselineSql
             WHERE r.submitted_at IS NOT NULL AND rp.regime = 'Quarterly' AND rp.year * 10 + rp.number = ANY(@keys)
               AND r.agency_id IN ({expected.Replace("SELECT a.id, coalesce(a.short_name, a.name), a.level", "SELECT a.id")});
 
-            SELECT t.plan_id, CASE WHEN l.value IS NULL THEN 'NoData'
-                WHEN (x.comparison = 'AtLeast' AND l.value >= x.value) OR (x.comparison = 'AtMost' AND l.value <= x.value)
-                  OR (x.comparison = 'Exactly' AND l.value = x.value) OR (x.comparison = 'MoreThan' AND l.value > x.value)
-                  OR (x.comparison = 'LessThan' AND l.value < x.value) THEN 'Met' ELSE 'NotMet' END, count(*)::int
-            FROM targets x JOIN plan_tasks t ON t.id = x.task_id JOIN plans p ON p.id = t.plan_id
-            LEFT JOIN LATERAL (SELECT a.value FROM target_actuals a WHERE a.target_id = x.id ORDER BY a.recorded_at DESC, a.id DESC LIMIT 1) l ON true
-            WHERE NOT t.is_group AND p.status = 'Published'{leads} GROUP BY 1, 2;
+            {targets};
 
             {trends};
             """;
@@ -183,8 +189,8 @@ public static class DashboardBaselineSql
         var expectedCount = await CountRowsAsync(reader);
         var submissions = await CountRowsAsync(reader);
         await reader.NextResultAsync();
-        var targets = 0;
-        while (await reader.ReadAsync()) targets += reader.GetInt32(2);
+        var targetCount = 0;
+        while (await reader.ReadAsync()) targetCount += reader.GetInt32(3) + reader.GetInt32(4) + reader.GetInt32(5);
         await reader.NextResultAsync();
         var done = 0;
         while (await reader.ReadAsync()) done += reader.GetInt32(2);
@@ -196,7 +202,7 @@ public static class DashboardBaselineSql
         var doneLater = reader.GetInt32(0);
         // Today's point of the province-wide trend: today's overdue tasks plus those recorded as done later.
         if (wide && window.AsOfDays.Contains(today)) trendOverdue += overdue + doneLater;
-        return new Numbers(total, overdue, atRisk, ranked, firstOverdue, firstAtRisk, expectedCount, submissions, targets, done, trendOverdue);
+        return new Numbers(total, overdue, atRisk, ranked, firstOverdue, firstAtRisk, expectedCount, submissions, targetCount, done, trendOverdue);
     }
 
     private static async Task<List<long>> IdsAsync(NpgsqlDataReader reader)

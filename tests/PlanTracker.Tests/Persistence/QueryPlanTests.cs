@@ -147,7 +147,7 @@ public sealed class QueryPlanTests : IAsyncLifetime
                 var lines = new List<string>();
                 await using (var reader = await explain.ExecuteReaderAsync(ct))
                     while (await reader.ReadAsync(ct)) lines.Add(reader.GetString(0));
-                Plans.Add((command.CommandText, string.Join("\n", lines)));
+                lock (Plans) Plans.Add((command.CommandText, string.Join("\n", lines))); // the dashboard runs parts at the same time
                 await using var on = new NpgsqlCommand("RESET enable_seqscan", connection, (NpgsqlTransaction?)command.Transaction);
                 await on.ExecuteNonQueryAsync(ct);
             }

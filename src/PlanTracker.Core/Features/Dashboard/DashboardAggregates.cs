@@ -89,7 +89,7 @@ public static class DashboardAggregates
     public static async Task<IQueryable<Agency>> AgenciesExpectedToReportAsync(PlanTrackerDbContext db, DashboardFilter filter, CancellationToken ct)
     {
         if (!filter.IsProvinceWide) return filter.AgenciesExpectedToReport(db);
-        var ids = filter.ExpectedIds ?? await ExpectedToReportIdsAsync(db, ct);
+        var ids = await ExpectedToReportIdsAsync(db, ct);
         return db.Agencies.Where(a => a.Kind != AgencyKind.Group && ids.Contains(a.Id));
     }
 

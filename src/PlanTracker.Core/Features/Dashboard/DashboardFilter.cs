@@ -46,15 +46,11 @@ public sealed record DashboardFilter(
     /// </summary>
     public async Task<DashboardFilter> ResolveAgenciesAsync(PlanTrackerDbContext db, CancellationToken ct)
     {
-        if (IsProvinceWide && ExpectedIds is null) return this with { ExpectedIds = await DashboardAggregates.ExpectedToReportIdsAsync(db, ct) };
         if (!NarrowsAgencies || LeadIds is not null) return this;
         var kept = await Agencies(db).Select(a => a.Id).ToArrayAsync(ct);
         var leads = await db.Agencies.Where(a => kept.Contains(a.Id) || a.Members.Any(m => kept.Contains(m.MemberId))).Select(a => a.Id).ToArrayAsync(ct);
         return this with { KeptIds = kept, LeadIds = leads };
     }
-
-    /// <summary>Province-wide: the agencies expected to report, once read from the stored counts (heatmap, ranking, trends).</summary>
-    [JsonIgnore] public long[]? ExpectedIds { get; init; }
 
     /// <summary>Nothing narrowed: the view the stored counts serve (<see cref="DashboardAggregates"/>).</summary>
     public bool IsProvinceWide => DocumentId is null && PlanId is null && !NarrowsAgencies && string.IsNullOrWhiteSpace(Period) && !FromTasks;

@@ -40,21 +40,19 @@ public static class GetAgencyRanking
         }
     }
 
-    /// <param name="heatmap">The window's compliance when the caller has it (the dashboard); else read here.</param>
+    /// <param name="heatmap">The window's compliance when the caller reads it (the dashboard, alongside); else read here.</param>
     public static async Task<Result> ComputeAsync(PlanTrackerDbContext db, DashboardFilter filter, DateOnly today,
-        IReadOnlyList<WindowQuarter> window, CancellationToken ct, GetComplianceHeatmap.Result? heatmap = null)
+        IReadOnlyList<WindowQuarter> window, CancellationToken ct, Task<GetComplianceHeatmap.Result>? heatmap = null)
     {
         var counts = filter.IsProvinceWide
             ? (await DashboardAggregates.AgencyCountsAsync(db, today, ct)).Select(c => (AgencyId: c.Id, c.Timeliness, Count: c.N)).ToList()
             : await CountAsync(db, filter, today, ct);
 
-        heatmap ??= await GetComplianceHeatmap.ComputeAsync(db, filter, window, ct);
-        var closed = window.Count(w => w.Closed);
-        var onTimeByAgency = GetComplianceHeatmap.ReportedOnTime(heatmap);
-
         var ids = counts.Select(c => c.AgencyId).Distinct().ToList();
         var agencies = await db.Agencies.AsNoTracking().Where(a => ids.Contains(a.Id))
             .Select(a => new { a.Id, Name = a.ShortName ?? a.Name, a.Level }).ToListAsync(ct);
+        var closed = window.Count(w => w.Closed);
+        var onTimeByAgency = GetComplianceHeatmap.ReportedOnTime(await (heatmap ?? GetComplianceHeatmap.ComputeAsync(db, filter, window, ct)));
         var byAgency = counts.ToLookup(c => c.AgencyId);
         int Count(long agencyId, Timeliness t) => byAgency[agencyId].Where(c => c.Timeliness == t.ToString()).Sum(c => c.Count);
 

@@ -8,7 +8,7 @@ using PlanTracker.Core.Reporting;
 namespace PlanTracker.Core.Features.Dashboard;
 
 /// <summary>
-/// Everything the dashboard shows for one filter, query after query on one connection. Each part is
+/// Everything the dashboard shows for one filter, some parts at the same time (<see cref="ConcurrentParts"/>). Each part is
 /// its own use case in this folder; this one only puts them together (for the page, the API, the
 /// export and the benchmarks, which call <see cref="ComputeAsync"/> with a DbContext of their own).
 /// </summary>
@@ -49,20 +49,23 @@ public static class GetDashboard
         var filter = await q.Filter.ResolveAgenciesAsync(db, ct);
         var rows = q.Complete ? ExportRows : options.ListRows;
         var window = await ReportingWindow.QuartersAsync(calendar, filter, today, options.Quarters, ct);
+
+        // Three parts on connections of their own while this one counts, lists and reads the targets:
+        // a province-wide dashboard is several reads of some 30,000 rows each (docs/PERFORMANCE.md).
+        await using var parts = new ConcurrentParts(db);
+        var heatmap = parts.Run(c => GetComplianceHeatmap.ComputeAsync(c, filter, window, ct));
+        var ranking = parts.Run(c => GetAgencyRanking.ComputeAsync(c, filter, today, window, ct, heatmap));
+        var atRisk = parts.Run(c => ListAtRiskTasks.ComputeAsync(c, new ListAtRiskTasks.Query(filter, 1, rows), today, options.AtRiskMargin, ct));
+
         var counts = await GetTimelinessCounts.ComputeAsync(db, filter, today, ct);
         // The overdue count is one of the counts: the list and the trends' today point reuse it.
         var overdue = counts.ByTimeliness.GetValueOrDefault(Timeliness.InProgressOverdue);
-        var heatmap = await GetComplianceHeatmap.ComputeAsync(db, filter, window, ct);
-        var ranking = await GetAgencyRanking.ComputeAsync(db, filter, today, window, ct, heatmap);
+        var overdueList = await ListOverdueTasks.ComputeAsync(db, new ListOverdueTasks.Query(filter, q.Sort, q.Descending, 1, rows), today, ct, overdue);
+        var targets = await GetTargetAttainment.ComputeAsync(db, new GetTargetAttainment.Query(filter, AllTargets: q.Complete), ct);
+        var trends = await GetQuarterlyTrends.ComputeAsync(db, filter, today, window, ct, overdue, (await heatmap).Quarters);
         return new Result(
             today,
             q.Filter, // as asked: links built from it with `with` must not carry the ids read for this view
-            counts,
-            await ListOverdueTasks.ComputeAsync(db, new ListOverdueTasks.Query(filter, q.Sort, q.Descending, 1, rows), today, ct, overdue),
-            await ListAtRiskTasks.ComputeAsync(db, new ListAtRiskTasks.Query(filter, 1, rows), today, options.AtRiskMargin, ct),
-            ranking,
-            heatmap,
-            await GetTargetAttainment.ComputeAsync(db, new GetTargetAttainment.Query(filter, AllTargets: q.Complete), ct),
-            await GetQuarterlyTrends.ComputeAsync(db, filter, today, window, ct, overdue, heatmap.Quarters));
+            counts, overdueList, await atRisk, await ranking, await heatmap, targets, trends);
     }
 }
