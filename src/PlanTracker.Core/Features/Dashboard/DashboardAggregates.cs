@@ -14,8 +14,6 @@ namespace PlanTracker.Core.Features.Dashboard;
 /// </summary>
 public static class DashboardAggregates
 {
-    public sealed record Count(long Id, string Timeliness, int N);
-
     // Open tasks whose state differs between the stored day and @today: due in between.
     private const string Moved = """
         moved AS (
@@ -29,20 +27,62 @@ public static class DashboardAggregates
               AND coalesce(t.extended_due_on, t.deadline_due_on) < greatest((SELECT as_of FROM dashboard_state), @today))
         """;
 
-    /// <summary>Tasks per (plan, timeliness) on <paramref name="today"/>.</summary>
-    public static async Task<List<Count>> PlanCountsAsync(PlanTrackerDbContext db, DateOnly today, CancellationToken ct) =>
-        await StoredDayAsync(db, ct) == today
-            ? await Read<Count>(db, """
-                SELECT plan_id AS "Id", timeliness AS "Timeliness", n AS "N" FROM dashboard_plan_counts WHERE n <> 0
-                """, null).ToListAsync(ct)
-            : await Read<Count>(db, $"""
-            WITH {Moved}
-            SELECT plan_id AS "Id", timeliness AS "Timeliness", sum(n)::int AS "N" FROM (
-                SELECT plan_id, timeliness, n FROM dashboard_plan_counts
-                UNION ALL SELECT plan_id, now_state, 1 FROM moved
-                UNION ALL SELECT plan_id, then_state, -1 FROM moved) x
-            GROUP BY 1, 2 HAVING sum(n) <> 0
+    /// <summary>A plan's tasks per timeliness state (indexed by <see cref="Timeliness"/>) with its title and document.</summary>
+    public sealed record PlanCount(long PlanId, string Title, long DocumentId, string? Number, DateOnly? IssuedOn, int[] Counts);
+
+    /// <summary>Tasks per plan and timeliness on <paramref name="today"/>, one row per plan.</summary>
+    public static async Task<List<PlanCount>> PlanCountsAsync(PlanTrackerDbContext db, DateOnly today, CancellationToken ct) =>
+        await Read<PlanCount>(db, $"""
+            WITH {await AsOfAsync(db, "dashboard_plan_counts", "plan_id", today, ct)}
+            SELECT p.id AS "PlanId", p.title AS "Title", p.document_id AS "DocumentId", d.number AS "Number", d.issued_on AS "IssuedOn",
+                   {StateCounts} AS "Counts"
+            FROM c JOIN plans p ON p.id = c.id JOIN documents d ON d.id = p.document_id
+            GROUP BY p.id, d.id
             """, today).ToListAsync(ct);
+
+    /// <summary>An agency's tasks per timeliness state (indexed by <see cref="Timeliness"/>) with its name and level.</summary>
+    public sealed record AgencyCount(long Id, string Name, string Level, int[] Counts)
+    {
+        public AgencyLevel ParsedLevel => Enum.Parse<AgencyLevel>(Level);
+        public int Of(Timeliness state) => Counts[(int)state];
+    }
+
+    /// <summary>
+    /// Tasks per agency and timeliness on <paramref name="today"/>, one row per agency with a task, by
+    /// name: an agency's own tasks and, for each group it belongs to, the group's (the dashboard's rule
+    /// for an agency's tasks). These are also the agencies expected to report province-wide.
+    /// </summary>
+    public static async Task<List<AgencyCount>> AgencyCountsAsync(PlanTrackerDbContext db, DateOnly today, CancellationToken ct) =>
+        await Read<AgencyCount>(db, $"""
+            WITH {await AsOfAsync(db, "dashboard_agency_counts", "lead_agency_id", today, ct)},
+            r AS (SELECT c.id AS agency_id, c.timeliness, c.n FROM c
+                  UNION ALL SELECT m.member_id, c.timeliness, c.n FROM c JOIN agency_group_members m ON m.group_id = c.id)
+            SELECT a.id AS "Id", coalesce(a.short_name, a.name) AS "Name", a.level AS "Level", {StateCounts.Replace("c.", "r.")} AS "Counts"
+            FROM r JOIN agencies a ON a.id = r.agency_id WHERE a.kind <> 'Group'
+            GROUP BY a.id HAVING sum(r.n) > 0
+            ORDER BY coalesce(a.short_name, a.name), a.id
+            """, today).ToListAsync(ct);
+
+    // The counts of c (id, timeliness, n) as an array in the order of Timeliness.
+    private static readonly string StateCounts = "ARRAY[" + string.Join(", ", Enum.GetNames<Timeliness>()
+        .Select(state => $"coalesce(sum(c.n) FILTER (WHERE c.timeliness = '{state}'), 0)::int")) + "]";
+
+    /// <summary>
+    /// c (id, timeliness, n): a stored count table keyed by <paramref name="key"/> as it is when it holds
+    /// <paramref name="today"/>, else corrected by the open tasks due between its day and today.
+    /// </summary>
+    private static async Task<string> AsOfAsync(PlanTrackerDbContext db, string table, string key, DateOnly today, CancellationToken ct) =>
+        await StoredDayAsync(db, ct) == today
+            ? $"c AS (SELECT {key} AS id, timeliness, n FROM {table} WHERE n <> 0)"
+            : $"""
+              {Moved},
+              c AS (
+                  SELECT id, timeliness, sum(n)::int AS n FROM (
+                      SELECT {key} AS id, timeliness, n FROM {table}
+                      UNION ALL SELECT {key}, now_state, 1 FROM moved
+                      UNION ALL SELECT {key}, then_state, -1 FROM moved) x
+                  GROUP BY 1, 2 HAVING sum(n) <> 0)
+              """;
 
     /// <summary>The day the stored counts hold (the nightly roll's).</summary>
     public static async Task<DateOnly> StoredDayAsync(PlanTrackerDbContext db, CancellationToken ct) =>
@@ -56,31 +96,6 @@ public static class DashboardAggregates
                   + (SELECT count(*) FROM moved WHERE now_state = 'InProgressOverdue')
                   - (SELECT count(*) FROM moved WHERE then_state = 'InProgressOverdue'))::int AS "Value"
             """, today).ToListAsync(ct)).Single();
-
-    /// <summary>
-    /// Tasks per (agency, timeliness) on <paramref name="today"/>: an agency's own tasks and, for each
-    /// group it belongs to, the group's (the dashboard's rule for an agency's tasks).
-    /// </summary>
-    public static async Task<List<Count>> AgencyCountsAsync(PlanTrackerDbContext db, DateOnly today, CancellationToken ct) =>
-        await Read<Count>(db, $"""
-            WITH {(await StoredDayAsync(db, ct) == today ? Stored : Corrected)}
-            SELECT a.id AS "Id", c.timeliness AS "Timeliness", c.n AS "N" FROM c JOIN agencies a ON a.id = c.lead_agency_id WHERE a.kind <> 'Group'
-            UNION ALL
-            SELECT m.member_id, c.timeliness, c.n FROM c JOIN agency_group_members m ON m.group_id = c.lead_agency_id
-                JOIN agencies a ON a.id = m.member_id WHERE a.kind <> 'Group'
-            """, today).ToListAsync(ct);
-
-    // The stored agency counts as they are (the stored day is today), or corrected to today.
-    private const string Stored = "c AS (SELECT lead_agency_id, timeliness, n FROM dashboard_agency_counts WHERE n <> 0)";
-    private const string Corrected = $"""
-            {Moved},
-            c AS (
-                SELECT lead_agency_id, timeliness, sum(n)::int AS n FROM (
-                    SELECT lead_agency_id, timeliness, n FROM dashboard_agency_counts
-                    UNION ALL SELECT lead_agency_id, now_state, 1 FROM moved
-                    UNION ALL SELECT lead_agency_id, then_state, -1 FROM moved) x
-                GROUP BY 1, 2 HAVING sum(n) <> 0)
-            """;
 
     /// <summary>
     /// The agencies that must report (<see cref="Reporting.ReportingObligations"/>) province-wide: those

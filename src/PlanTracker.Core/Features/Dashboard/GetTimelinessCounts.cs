@@ -27,14 +27,26 @@ public static class GetTimelinessCounts
     }
 
     /// <summary>
-    /// One GROUP BY (plan, timeliness) in the database; the province's totals add up those few
-    /// rows instead of counting the tasks a second time.
+    /// Province-wide one row per plan from the stored counts; narrowed one GROUP BY (plan, timeliness)
+    /// over the tasks in view. The totals add up the plans' rows instead of counting the tasks again.
     /// </summary>
     public static async Task<Result> ComputeAsync(PlanTrackerDbContext db, DashboardFilter filter, DateOnly today, CancellationToken ct)
     {
-        var groups = filter.IsProvinceWide
-            ? (await DashboardAggregates.PlanCountsAsync(db, today, ct)).Select(c => new { PlanId = c.Id, c.Timeliness, Count = c.N }).ToList()
-            : await filter.Tasks(db).AsNoTracking()
+        var counted = filter.IsProvinceWide ? await DashboardAggregates.PlanCountsAsync(db, today, ct) : await CountAsync(db, filter, today, ct);
+        var rows = counted.OrderBy(p => p.IssuedOn).ThenBy(p => p.Title).Select(p =>
+        {
+            var counts = Enum.GetValues<Timeliness>().Where(t => p.Counts[(int)t] != 0).ToDictionary(t => t, t => p.Counts[(int)t]);
+            return new PlanRow(p.PlanId, p.Title, p.DocumentId, p.Number, counts.Values.Sum(), counts);
+        }).ToList();
+        var totals = Enum.GetValues<Timeliness>().ToDictionary(t => t, t => rows.Sum(r => r.ByTimeliness.GetValueOrDefault(t)));
+        return new Result(totals.Values.Sum(), totals, rows);
+    }
+
+    /// <summary>The tasks in view counted per (plan, timeliness), in the shape of the stored counts.</summary>
+    private static async Task<List<DashboardAggregates.PlanCount>> CountAsync(PlanTrackerDbContext db, DashboardFilter filter, DateOnly today,
+        CancellationToken ct)
+    {
+        var groups = await filter.Tasks(db).AsNoTracking()
             .GroupBy(t => new
             {
                 t.PlanId,
@@ -46,14 +58,12 @@ public static class GetTimelinessCounts
         var plans = await db.Plans.AsNoTracking().Where(p => planIds.Contains(p.Id))
             .Select(p => new { p.Id, p.Title, p.DocumentId, p.Document.Number, p.Document.IssuedOn })
             .ToListAsync(ct);
-
         var byPlan = groups.ToLookup(g => g.PlanId);
-        var rows = plans.OrderBy(p => p.IssuedOn).ThenBy(p => p.Title).Select(p =>
+        return plans.Select(p =>
         {
-            var counts = byPlan[p.Id].ToDictionary(g => Enum.Parse<Timeliness>(g.Timeliness), g => g.Count);
-            return new PlanRow(p.Id, p.Title, p.DocumentId, p.Number, counts.Values.Sum(), counts);
+            var counts = new int[Enum.GetValues<Timeliness>().Length];
+            foreach (var g in byPlan[p.Id]) counts[(int)Enum.Parse<Timeliness>(g.Timeliness)] += g.Count;
+            return new DashboardAggregates.PlanCount(p.Id, p.Title, p.DocumentId, p.Number, p.IssuedOn, counts);
         }).ToList();
-        var totals = Enum.GetValues<Timeliness>().ToDictionary(t => t, t => rows.Sum(r => r.ByTimeliness.GetValueOrDefault(t)));
-        return new Result(totals.Values.Sum(), totals, rows);
     }
 }
