@@ -221,7 +221,11 @@ BEGIN
                      count(*) FILTER (WHERE s.state = 'Met')::int AS met,
                      count(*) FILTER (WHERE s.state = 'NotMet')::int AS not_met,
                      count(*) FILTER (WHERE s.state = 'NoData')::int AS no_data
-              FROM targets g CROSS JOIN LATERAL (SELECT target_attainment(g.comparison, g.value, target_latest_actual(g.id)) AS state) s
+              FROM targets g
+              -- Every target's latest actual in one pass (a bulk load rebuilds before its indexes exist).
+              LEFT JOIN (SELECT DISTINCT ON (a.target_id) a.target_id, a.value FROM target_actuals a
+                         ORDER BY a.target_id, a.recorded_at DESC, a.id DESC) l ON l.target_id = g.id
+              CROSS JOIN LATERAL (SELECT target_attainment(g.comparison, g.value, l.value) AS state) s
               GROUP BY g.task_id) c2 ON c2.task_id = t2.id) c
     WHERE c.id = t.id
       AND (t.targets_met, t.targets_not_met, t.targets_no_data) IS DISTINCT FROM (coalesce(c.met, 0), coalesce(c.not_met, 0), coalesce(c.no_data, 0));
