@@ -27,8 +27,14 @@ ALTER TABLE plan_tasks
     ADD COLUMN targets_no_data integer NOT NULL DEFAULT 0;
 
 -- Recount the given tasks' targets (tasks gone are skipped; rows already right are not written).
+-- The tasks are locked first, in id order, by a statement of their own: the count that follows then
+-- reads a snapshot taken after any other transaction writing the same tasks' targets committed
+-- (two actuals recorded at once for two targets of one task would otherwise each miss the other),
+-- and concurrent recounts of several tasks cannot deadlock.
 CREATE FUNCTION plan_tasks_recount_targets(task_ids bigint[]) RETURNS void
-LANGUAGE sql AS $$
+LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM 1 FROM plan_tasks WHERE id = ANY(task_ids) ORDER BY id FOR UPDATE;
     UPDATE plan_tasks t SET targets_met = c.met, targets_not_met = c.not_met, targets_no_data = c.no_data
     FROM (
         SELECT i.id,
@@ -41,7 +47,8 @@ LANGUAGE sql AS $$
         ) x ON true
         GROUP BY i.id
     ) c
-    WHERE t.id = c.id AND (t.targets_met, t.targets_not_met, t.targets_no_data) IS DISTINCT FROM (c.met, c.not_met, c.no_data)
+    WHERE t.id = c.id AND (t.targets_met, t.targets_not_met, t.targets_no_data) IS DISTINCT FROM (c.met, c.not_met, c.no_data);
+END
 $$;
 
 -- A target added, changed or removed: recount its task. One function per event, because a
@@ -100,6 +107,18 @@ CREATE TRIGGER tr_target_actuals_recount_update AFTER UPDATE ON target_actuals
     REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION target_actuals_recount_updated();
 CREATE TRIGGER tr_target_actuals_recount_delete AFTER DELETE ON target_actuals
     REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION target_actuals_recount_deleted();
+
+-- TRUNCATE of the targets or their actuals: recount every task that had targets.
+CREATE FUNCTION targets_recount_truncated() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM plan_tasks_recount_targets(ARRAY(SELECT id FROM plan_tasks WHERE targets_met + targets_not_met + targets_no_data > 0));
+    RETURN NULL;
+END
+$$;
+CREATE TRIGGER tr_targets_recount_truncate AFTER TRUNCATE ON targets
+    FOR EACH STATEMENT EXECUTE FUNCTION targets_recount_truncated();
+CREATE TRIGGER tr_target_actuals_recount_truncate AFTER TRUNCATE ON target_actuals
+    FOR EACH STATEMENT EXECUTE FUNCTION targets_recount_truncated();
 
 -- Per plan, actionable tasks of published plans only, as the other counts. One row per plan.
 CREATE TABLE dashboard_target_counts (

@@ -86,6 +86,7 @@ public sealed class DashboardAggregateTests : IAsyncLifetime
             ("target actual removed", "DELETE FROM target_actuals WHERE id = (SELECT max(id) FROM target_actuals)"),
             ("target removed", "DELETE FROM targets WHERE id = (SELECT min(target_id) FROM target_actuals)"),
             ("task with targets deleted", "DELETE FROM plan_tasks WHERE id = (SELECT max(task_id) FROM targets WHERE indicator LIKE 'Added %')"),
+            ("target actuals truncated", "TRUNCATE target_actuals"),
             ("published plan deleted", $"""
                 INSERT INTO plans (key, title, document_id, status, published_at)
                 SELECT 'tmp-plan', 'Tmp', document_id, 'Published', now() FROM plans WHERE id = {otherPlan};
@@ -122,6 +123,44 @@ public sealed class DashboardAggregateTests : IAsyncLifetime
         // A write after the roll is counted as of the new stored day.
         await ExecuteAsync($"UPDATE plan_tasks SET extended_due_on = date '{Today:yyyy-MM-dd}' + 10 WHERE id = (SELECT min(id) FROM plan_tasks WHERE status = 'InProgress' AND NOT is_group)");
         await AssertExactAsync("extension after the roll", Today.AddDays(31));
+    }
+
+    [Fact]
+    public async Task Should_count_actuals_recorded_at_the_same_time_for_two_targets_of_one_task()
+    {
+        await ExecuteAsync("""
+            INSERT INTO reporting_periods (regime, year, number, start_on, end_on, data_cut_off_on, submission_due_on)
+            VALUES ('Quarterly', 2032, 1, '2032-01-01', '2032-03-31', '2032-03-14', '2032-03-20');
+            INSERT INTO targets (task_id, indicator, unit, comparison, value, sort_order)
+            SELECT t.id, 'Concurrent ' || g, 'Percent', 'AtLeast', 10, 90 + g FROM generate_series(1, 2) g,
+                (SELECT t.id FROM plan_tasks t JOIN plans p ON p.id = t.plan_id
+                 WHERE p.status = 'Published' AND NOT t.is_group AND NOT EXISTS (SELECT 1 FROM targets x WHERE x.task_id = t.id)
+                 ORDER BY t.id LIMIT 1) t
+            """);
+        const string Record = """
+            INSERT INTO target_actuals (target_id, reporting_period_id, value, recorded_at)
+            SELECT id, (SELECT id FROM reporting_periods WHERE year = 2032), 20, now() FROM targets WHERE indicator = 'Concurrent {0}'
+            """;
+        // Two officers record an actual each, in transactions that overlap: the second recount waits
+        // for the first to commit and then sees both actuals (both targets met, none without data).
+        await using var first = await OpenAsync();
+        await using var second = await OpenAsync();
+        await using var tx1 = await first.BeginTransactionAsync();
+        await using var tx2 = await second.BeginTransactionAsync();
+        await new NpgsqlCommand(string.Format(Record, 1), first, tx1).ExecuteNonQueryAsync();
+        var waiting = new NpgsqlCommand(string.Format(Record, 2), second, tx2).ExecuteNonQueryAsync();
+        await Task.Delay(300);
+        Assert.False(waiting.IsCompleted, "the second recount waits for the first transaction's task row");
+        await tx1.CommitAsync();
+        await waiting;
+        await tx2.CommitAsync();
+
+        var counts = (string)(await ScalarAsync("""
+            SELECT concat_ws('/', targets_met, targets_not_met, targets_no_data) FROM plan_tasks
+            WHERE id = (SELECT task_id FROM targets WHERE indicator = 'Concurrent 1')
+            """))!;
+        Assert.Equal("2/0/0", counts);
+        await AssertExactAsync("two actuals recorded at the same time", Today);
     }
 
     [Fact]
