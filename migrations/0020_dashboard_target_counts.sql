@@ -51,62 +51,45 @@ BEGIN
 END
 $$;
 
--- A target added, changed or removed: recount its task. One function per event, because a
--- function can only name the transition tables its event has (an INSERT has no old_rows).
-CREATE FUNCTION targets_recount_tasks_inserted() RETURNS trigger LANGUAGE plpgsql AS $$
+-- A target added, changed or removed: recount its task. Each statement reads only the transition
+-- tables its event has (an INSERT has no old_rows), so the branches are taken by TG_OP.
+CREATE FUNCTION targets_recount_tasks() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    changed bigint[] := '{}';
 BEGIN
-    PERFORM plan_tasks_recount_targets(ARRAY(SELECT DISTINCT task_id FROM new_rows));
-    RETURN NULL;
-END
-$$;
-CREATE FUNCTION targets_recount_tasks_deleted() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    PERFORM plan_tasks_recount_targets(ARRAY(SELECT DISTINCT task_id FROM old_rows));
-    RETURN NULL;
-END
-$$;
-CREATE FUNCTION targets_recount_tasks_updated() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    PERFORM plan_tasks_recount_targets(ARRAY(SELECT task_id FROM new_rows UNION SELECT task_id FROM old_rows));
+    IF TG_OP IN ('INSERT', 'UPDATE') THEN changed := changed || ARRAY(SELECT task_id FROM new_rows); END IF;
+    IF TG_OP IN ('UPDATE', 'DELETE') THEN changed := changed || ARRAY(SELECT task_id FROM old_rows); END IF;
+    PERFORM plan_tasks_recount_targets(ARRAY(SELECT DISTINCT unnest(changed)));
     RETURN NULL;
 END
 $$;
 
 CREATE TRIGGER tr_targets_recount_insert AFTER INSERT ON targets
-    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION targets_recount_tasks_inserted();
+    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION targets_recount_tasks();
 CREATE TRIGGER tr_targets_recount_update AFTER UPDATE ON targets
-    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION targets_recount_tasks_updated();
+    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION targets_recount_tasks();
 CREATE TRIGGER tr_targets_recount_delete AFTER DELETE ON targets
-    REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION targets_recount_tasks_deleted();
+    REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION targets_recount_tasks();
 
 -- An actual recorded, corrected or removed: recount the tasks of its targets (a target deleted with
 -- its actuals is recounted by the targets trigger; here it is already gone and joins nothing).
-CREATE FUNCTION target_actuals_recount_inserted() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION target_actuals_recount_tasks() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    changed bigint[] := '{}';
 BEGIN
-    PERFORM plan_tasks_recount_targets(ARRAY(SELECT DISTINCT g.task_id FROM targets g WHERE g.id IN (SELECT target_id FROM new_rows)));
-    RETURN NULL;
-END
-$$;
-CREATE FUNCTION target_actuals_recount_deleted() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    PERFORM plan_tasks_recount_targets(ARRAY(SELECT DISTINCT g.task_id FROM targets g WHERE g.id IN (SELECT target_id FROM old_rows)));
-    RETURN NULL;
-END
-$$;
-CREATE FUNCTION target_actuals_recount_updated() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    PERFORM plan_tasks_recount_targets(ARRAY(SELECT DISTINCT g.task_id FROM targets g
-        WHERE g.id IN (SELECT target_id FROM new_rows UNION SELECT target_id FROM old_rows)));
+    IF TG_OP IN ('INSERT', 'UPDATE') THEN changed := changed || ARRAY(SELECT target_id FROM new_rows); END IF;
+    IF TG_OP IN ('UPDATE', 'DELETE') THEN changed := changed || ARRAY(SELECT target_id FROM old_rows); END IF;
+    PERFORM plan_tasks_recount_targets(ARRAY(SELECT DISTINCT g.task_id FROM targets g WHERE g.id = ANY(changed)));
     RETURN NULL;
 END
 $$;
 
 CREATE TRIGGER tr_target_actuals_recount_insert AFTER INSERT ON target_actuals
-    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION target_actuals_recount_inserted();
+    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION target_actuals_recount_tasks();
 CREATE TRIGGER tr_target_actuals_recount_update AFTER UPDATE ON target_actuals
-    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION target_actuals_recount_updated();
+    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION target_actuals_recount_tasks();
 CREATE TRIGGER tr_target_actuals_recount_delete AFTER DELETE ON target_actuals
-    REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION target_actuals_recount_deleted();
+    REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION target_actuals_recount_tasks();
 
 -- TRUNCATE of the targets or their actuals: recount every task that had targets.
 CREATE FUNCTION targets_recount_truncated() RETURNS trigger LANGUAGE plpgsql AS $$
