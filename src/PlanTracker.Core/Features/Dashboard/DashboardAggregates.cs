@@ -28,20 +28,20 @@ public static class DashboardAggregates
         """;
 
     /// <summary>A plan's tasks per timeliness state (indexed by <see cref="Timeliness"/>) with its title and document.</summary>
-    public sealed record PlanCount(long PlanId, string Title, long DocumentId, string? Number, DateOnly? IssuedOn, int[] Counts);
+    public sealed record PlanTimeliness(long PlanId, string Title, long DocumentId, string? Number, DateOnly? IssuedOn, int[] Counts);
 
     /// <summary>Tasks per plan and timeliness on <paramref name="today"/>, one row per plan.</summary>
-    public static async Task<List<PlanCount>> PlanCountsAsync(PlanTrackerDbContext db, DateOnly today, CancellationToken ct) =>
-        await Read<PlanCount>(db, $"""
+    public static async Task<List<PlanTimeliness>> PlanCountsAsync(PlanTrackerDbContext db, DateOnly today, CancellationToken ct) =>
+        await Read<PlanTimeliness>(db, $"""
             WITH {await AsOfAsync(db, "dashboard_plan_counts", "plan_id", today, ct)}
             SELECT p.id AS "PlanId", p.title AS "Title", p.document_id AS "DocumentId", d.number AS "Number", d.issued_on AS "IssuedOn",
-                   {StateCounts} AS "Counts"
+                   {StateCountsSql} AS "Counts"
             FROM c JOIN plans p ON p.id = c.id JOIN documents d ON d.id = p.document_id
             GROUP BY p.id, d.id
             """, today).ToListAsync(ct);
 
     /// <summary>An agency's tasks per timeliness state (indexed by <see cref="Timeliness"/>) with its name and level.</summary>
-    public sealed record AgencyCount(long Id, string Name, string Level, int[] Counts)
+    public sealed record AgencyTimeliness(long Id, string Name, string Level, int[] Counts)
     {
         public AgencyLevel ParsedLevel => Enum.Parse<AgencyLevel>(Level);
         public int Of(Timeliness state) => Counts[(int)state];
@@ -52,27 +52,36 @@ public static class DashboardAggregates
     /// name: an agency's own tasks and, for each group it belongs to, the group's (the dashboard's rule
     /// for an agency's tasks). These are also the agencies expected to report province-wide.
     /// </summary>
-    public static async Task<List<AgencyCount>> AgencyCountsAsync(PlanTrackerDbContext db, DateOnly today, CancellationToken ct) =>
-        await Read<AgencyCount>(db, $"""
+    /// <param name="today">The day; null for the stored day (the agencies and their totals do not depend on it).</param>
+    public static async Task<List<AgencyTimeliness>> AgencyCountsAsync(PlanTrackerDbContext db, DateOnly? today, CancellationToken ct) =>
+        await Read<AgencyTimeliness>(db, $"""
             WITH {await AsOfAsync(db, "dashboard_agency_counts", "lead_agency_id", today, ct)},
             r AS (SELECT c.id AS agency_id, c.timeliness, c.n FROM c
                   UNION ALL SELECT m.member_id, c.timeliness, c.n FROM c JOIN agency_group_members m ON m.group_id = c.id)
-            SELECT a.id AS "Id", coalesce(a.short_name, a.name) AS "Name", a.level AS "Level", {StateCounts.Replace("c.", "r.")} AS "Counts"
+            SELECT a.id AS "Id", coalesce(a.short_name, a.name) AS "Name", a.level AS "Level", {StateCountsSql.Replace("c.", "r.")} AS "Counts"
             FROM r JOIN agencies a ON a.id = r.agency_id WHERE a.kind <> 'Group'
             GROUP BY a.id HAVING sum(r.n) > 0
             ORDER BY coalesce(a.short_name, a.name), a.id
             """, today).ToListAsync(ct);
 
+    /// <summary>(timeliness, count) pairs counted from the tasks, as the array the stored counts give.</summary>
+    public static int[] StateCounts<T>(IEnumerable<T> counted, Func<T, string> timeliness, Func<T, int> count)
+    {
+        var states = new int[Enum.GetValues<Timeliness>().Length];
+        foreach (var c in counted) states[(int)Enum.Parse<Timeliness>(timeliness(c))] += count(c);
+        return states;
+    }
+
     // The counts of c (id, timeliness, n) as an array in the order of Timeliness.
-    private static readonly string StateCounts = "ARRAY[" + string.Join(", ", Enum.GetNames<Timeliness>()
+    private static readonly string StateCountsSql = "ARRAY[" + string.Join(", ", Enum.GetNames<Timeliness>()
         .Select(state => $"coalesce(sum(c.n) FILTER (WHERE c.timeliness = '{state}'), 0)::int")) + "]";
 
     /// <summary>
     /// c (id, timeliness, n): a stored count table keyed by <paramref name="key"/> as it is when it holds
-    /// <paramref name="today"/>, else corrected by the open tasks due between its day and today.
+    /// <paramref name="today"/> (or no day is asked), else corrected by the open tasks due between its day and today.
     /// </summary>
-    private static async Task<string> AsOfAsync(PlanTrackerDbContext db, string table, string key, DateOnly today, CancellationToken ct) =>
-        await StoredDayAsync(db, ct) == today
+    private static async Task<string> AsOfAsync(PlanTrackerDbContext db, string table, string key, DateOnly? today, CancellationToken ct) =>
+        today is null || await StoredDayAsync(db, ct) == today
             ? $"c AS (SELECT {key} AS id, timeliness, n FROM {table} WHERE n <> 0)"
             : $"""
               {Moved},
@@ -96,26 +105,6 @@ public static class DashboardAggregates
                   + (SELECT count(*) FROM moved WHERE now_state = 'InProgressOverdue')
                   - (SELECT count(*) FROM moved WHERE then_state = 'InProgressOverdue'))::int AS "Value"
             """, today).ToListAsync(ct)).Single();
-
-    /// <summary>
-    /// The agencies that must report (<see cref="Reporting.ReportingObligations"/>) province-wide: those
-    /// leading a task of a published plan, themselves or through a group. Does not depend on the day.
-    /// </summary>
-    public static async Task<IQueryable<Agency>> AgenciesExpectedToReportAsync(PlanTrackerDbContext db, DashboardFilter filter, CancellationToken ct)
-    {
-        if (!filter.IsProvinceWide) return filter.AgenciesExpectedToReport(db);
-        var ids = await ExpectedToReportIdsAsync(db, ct);
-        return db.Agencies.Where(a => a.Kind != AgencyKind.Group && ids.Contains(a.Id));
-    }
-
-    /// <summary>The ids of the agencies expected to report province-wide (see <see cref="AgenciesExpectedToReportAsync"/>).</summary>
-    public static async Task<long[]> ExpectedToReportIdsAsync(PlanTrackerDbContext db, CancellationToken ct) =>
-        (await Read<long>(db, """
-            SELECT c.lead_agency_id AS "Value" FROM dashboard_agency_counts c GROUP BY 1 HAVING sum(c.n) > 0
-            UNION
-            SELECT m.member_id FROM dashboard_agency_counts c JOIN agency_group_members m ON m.group_id = c.lead_agency_id
-            GROUP BY c.lead_agency_id, m.member_id HAVING sum(c.n) > 0
-            """, null).ToListAsync(ct)).ToArray();
 
     public sealed record DoneCount(DateOnly Quarter, bool Late, int N);
 

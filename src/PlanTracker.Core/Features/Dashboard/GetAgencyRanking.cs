@@ -44,7 +44,7 @@ public static class GetAgencyRanking
     /// <param name="counted">Province-wide, the stored agency counts when the caller reads them (the dashboard, for the heatmap too).</param>
     public static async Task<Result> ComputeAsync(PlanTrackerDbContext db, DashboardFilter filter, DateOnly today,
         IReadOnlyList<WindowQuarter> window, CancellationToken ct, Task<GetComplianceHeatmap.Result>? heatmap = null,
-        Task<List<DashboardAggregates.AgencyCount>>? counted = null)
+        Task<List<DashboardAggregates.AgencyTimeliness>>? counted = null)
     {
         var agencies = filter.IsProvinceWide
             ? await (counted ?? DashboardAggregates.AgencyCountsAsync(db, today, ct))
@@ -67,7 +67,7 @@ public static class GetAgencyRanking
     }
 
     /// <summary>Tasks per agency and timeliness counted from the tasks in view, in the shape of the stored counts.</summary>
-    private static async Task<List<DashboardAggregates.AgencyCount>> CountAsync(PlanTrackerDbContext db, DashboardFilter filter,
+    private static async Task<List<DashboardAggregates.AgencyTimeliness>> CountAsync(PlanTrackerDbContext db, DashboardFilter filter,
         DateOnly today, CancellationToken ct)
     {
         var tasks = filter.Tasks(db);
@@ -81,11 +81,9 @@ public static class GetAgencyRanking
             .Select(a => new { a.Id, Name = a.ShortName ?? a.Name, a.Level }).ToListAsync(ct);
         var byAgency = counts.ToLookup(c => c.AgencyId);
         return agencies.Select(a =>
-        {
-            var states = new int[Enum.GetValues<Timeliness>().Length];
-            foreach (var c in byAgency[a.Id]) states[(int)Enum.Parse<Timeliness>(c.Timeliness)] += c.Count;
-            return new DashboardAggregates.AgencyCount(a.Id, a.Name, a.Level.ToString(), states);
-        }).ToList();
+            new DashboardAggregates.AgencyTimeliness(a.Id, a.Name, a.Level.ToString(),
+                DashboardAggregates.StateCounts(byAgency[a.Id], c => c.Timeliness, c => c.Count)))
+            .ToList();
     }
 
     // Properties, not a positional record: EF Core groups by members it can see through initializers only.

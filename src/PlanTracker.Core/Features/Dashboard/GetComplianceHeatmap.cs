@@ -45,22 +45,22 @@ public static class GetComplianceHeatmap
     /// One read of the agencies and one of their submissions in the window (an index-only scan,
     /// migration 0021); the quarters' counts and the ranking's compliance are taken from these cells.
     /// </summary>
-    /// <param name="counted">Province-wide, the stored agency counts when the caller reads them (the dashboard): the
-    /// agencies with a task are those expected to report.</param>
+    /// <param name="counted">Province-wide, the stored agency counts when the caller reads them (the dashboard), else read
+    /// here: the agencies with a task are those expected to report.</param>
     public static async Task<Result> ComputeAsync(PlanTrackerDbContext db, DashboardFilter filter, IReadOnlyList<WindowQuarter> window,
-        CancellationToken ct, Task<List<DashboardAggregates.AgencyCount>>? counted = null)
+        CancellationToken ct, Task<List<DashboardAggregates.AgencyTimeliness>>? counted = null)
     {
         IQueryable<Agency> expected;
         List<(long Id, string Name, AgencyLevel Level)> agencies;
-        if (counted is not null && filter.IsProvinceWide)
+        if (filter.IsProvinceWide)
         {
-            agencies = (await counted).Select(a => (a.Id, a.Name, a.ParsedLevel)).ToList();
+            agencies = (await (counted ?? DashboardAggregates.AgencyCountsAsync(db, null, ct))).Select(a => (a.Id, a.Name, a.ParsedLevel)).ToList();
             var ids = agencies.Select(a => a.Id).ToArray();
             expected = db.Agencies.Where(a => ids.Contains(a.Id));
         }
         else
         {
-            expected = await DashboardAggregates.AgenciesExpectedToReportAsync(db, filter, ct);
+            expected = filter.AgenciesExpectedToReport(db);
             agencies = (await expected.AsNoTracking()
                 .OrderBy(a => a.ShortName ?? a.Name).ThenBy(a => a.Id)
                 .Select(a => new { a.Id, Name = a.ShortName ?? a.Name, a.Level })

@@ -43,7 +43,7 @@ public static class GetTimelinessCounts
     }
 
     /// <summary>The tasks in view counted per (plan, timeliness), in the shape of the stored counts.</summary>
-    private static async Task<List<DashboardAggregates.PlanCount>> CountAsync(PlanTrackerDbContext db, DashboardFilter filter, DateOnly today,
+    private static async Task<List<DashboardAggregates.PlanTimeliness>> CountAsync(PlanTrackerDbContext db, DashboardFilter filter, DateOnly today,
         CancellationToken ct)
     {
         var groups = await filter.Tasks(db).AsNoTracking()
@@ -60,10 +60,8 @@ public static class GetTimelinessCounts
             .ToListAsync(ct);
         var byPlan = groups.ToLookup(g => g.PlanId);
         return plans.Select(p =>
-        {
-            var counts = new int[Enum.GetValues<Timeliness>().Length];
-            foreach (var g in byPlan[p.Id]) counts[(int)Enum.Parse<Timeliness>(g.Timeliness)] += g.Count;
-            return new DashboardAggregates.PlanCount(p.Id, p.Title, p.DocumentId, p.Number, p.IssuedOn, counts);
-        }).ToList();
+            new DashboardAggregates.PlanTimeliness(p.Id, p.Title, p.DocumentId, p.Number, p.IssuedOn,
+                DashboardAggregates.StateCounts(byPlan[p.Id], g => g.Timeliness, g => g.Count)))
+            .ToList();
     }
 }
