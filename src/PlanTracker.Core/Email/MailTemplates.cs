@@ -25,8 +25,17 @@ public sealed class MailTemplates(IEnumerable<IMailTemplate> templates)
         if (text is not null) return (text, html);
         if (template is null || model is null) throw new InvalidOperationException("An outbox message has neither bodies nor a template and model.");
         if (!_byName.TryGetValue(template, out var renderer)) throw new InvalidOperationException($"No mail template is named '{template}'.");
-        using var json = JsonDocument.Parse(model);
-        return renderer.Render(json.RootElement);
+        // Whatever a template throws is this message's failure, reported as the missing template is: the
+        // dispatcher records it on the message and goes on, the preview shows it.
+        try
+        {
+            using var json = JsonDocument.Parse(model);
+            return renderer.Render(json.RootElement);
+        }
+        catch (Exception e) when (e is not InvalidOperationException and not OperationCanceledException)
+        {
+            throw new InvalidOperationException($"Mail template '{template}' could not render its model: {e.Message}", e);
+        }
     }
 
     public (string Text, string? Html) Bodies(OutboxMessage m) => Bodies(m.TextBody, m.HtmlBody, m.Template, m.Model);

@@ -47,9 +47,14 @@ public sealed class ReportingCalendar(PlanTrackerDbContext db, ReportingOptions 
         if (regime == ReportingRegime.AdHoc)
             return await db.ReportingPeriods.SingleOrDefaultAsync(p => p.Regime == regime && p.Year == year && p.Number == number, ct)
                 ?? throw new Common.RuleViolationException("number", $"There is no ad hoc period {number}/{year}.");
+        CheckNumber(regime, number);
+        return await PeriodOfAsync(regime, new DateOnly(year, number * MonthsOf(regime), 1), ct);
+    }
+
+    private static void CheckNumber(ReportingRegime regime, int number)
+    {
         var months = MonthsOf(regime);
         if (number < 1 || number > 12 / months) throw new Common.RuleViolationException("number", $"A {regime} period is numbered 1 to {12 / months}.");
-        return await PeriodOfAsync(regime, new DateOnly(year, number * months, 1), ct);
     }
 
     /// <summary>
@@ -64,15 +69,8 @@ public sealed class ReportingCalendar(PlanTrackerDbContext db, ReportingOptions 
         var periods = new List<ReportingPeriod>();
         foreach (var (year, number) in wanted)
         {
-            var period = stored.SingleOrDefault(p => p.Year == year && p.Number == number)
-                ?? db.ReportingPeriods.Local.SingleOrDefault(p => p.Regime == regime && p.Year == year && p.Number == number);
-            if (period is null)
-            {
-                if (number < 1 || number > 12 / MonthsOf(regime)) throw new Common.RuleViolationException("number", $"A {regime} period is numbered 1 to {12 / MonthsOf(regime)}.");
-                period = NewPeriod(regime, year, number, options.For(regime));
-                db.ReportingPeriods.Add(period);
-            }
-            periods.Add(period);
+            CheckNumber(regime, number);
+            periods.Add(stored.SingleOrDefault(p => p.Year == year && p.Number == number) ?? NewPeriod(regime, year, number, options.For(regime)));
         }
         return periods;
     }

@@ -2,7 +2,6 @@ using System.Xml.Linq;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
-using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace PlanTracker.Web.Hosting;
@@ -18,8 +17,7 @@ public static class DatabaseKeyRing
     {
         // The same name on every node: the default is the content root path, which may differ per machine.
         services.AddDataProtection().SetApplicationName("PlanTracker");
-        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
-            new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new Repository(sp.GetRequiredService<NpgsqlDataSource>())));
+        services.AddOptions<KeyManagementOptions>().Configure<NpgsqlDataSource>((o, dataSource) => o.XmlRepository = new Repository(dataSource));
     }
 
     /// <summary>IXmlRepository is synchronous; it is read once at start and when a key is added or expires.</summary>

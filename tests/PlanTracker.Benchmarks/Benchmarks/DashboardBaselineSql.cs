@@ -9,7 +9,7 @@ namespace PlanTracker.Benchmarks.Benchmarks;
 /// count and first rows, at-risk count and first rows, the ranking's per-agency counts with names,
 /// the agencies expected to report with their submissions in the window, the quarters' compliance
 /// counts, target attainment per plan, quarterly trends). Province-wide it reads the stored counts of
-/// migration 0017 (what the product relies on, corrected for the day the same way); a steering
+/// migrations 0017 and 0020 as they are (the benchmark rolls them to the day measured first); a steering
 /// member's view counts its tasks, as the product does. The window (quarters, closed or not) is given.
 /// </summary>
 public static class DashboardBaselineSql
@@ -24,17 +24,7 @@ public static class DashboardBaselineSql
     private const string Kept = "SELECT a.id FROM agencies a JOIN steering_assignments s ON s.agency_id = a.id AND s.user_id = @member WHERE a.kind <> 'Group'";
     private const string Leads = $" AND t.lead_agency_id IN (SELECT id FROM ({Kept}) k UNION SELECT group_id FROM agency_group_members WHERE member_id IN ({Kept}))";
 
-    private const string Moved = $"""
-        moved AS (
-            SELECT t.plan_id, t.lead_agency_id, {Timeliness} AS now_state,
-                   task_timeliness(t.status, t.completed_on, t.deadline_kind, {Due}, (SELECT as_of FROM dashboard_state)) AS then_state
-            FROM plan_tasks t JOIN plans p ON p.id = t.plan_id
-            WHERE p.status = 'Published' AND NOT t.is_group AND t.status IN ('NotStarted', 'InProgress')
-              AND {Due} >= least((SELECT as_of FROM dashboard_state), @today) AND {Due} < greatest((SELECT as_of FROM dashboard_state), @today))
-        """;
-
-    public static async Task<Numbers> RunAsync(NpgsqlConnection connection, long? member, DateOnly today, int rows, Window window,
-        bool storedDayIsToday)
+    public static async Task<Numbers> RunAsync(NpgsqlConnection connection, long? member, DateOnly today, int rows, Window window)
     {
         var wide = member is null;
         var leads = wide ? "" : Leads;
@@ -42,21 +32,12 @@ public static class DashboardBaselineSql
         var listed = $"FROM plan_tasks t JOIN plans p ON p.id = t.plan_id JOIN documents d ON d.id = p.document_id LEFT JOIN agencies la ON la.id = t.lead_agency_id WHERE NOT t.is_group AND p.status = 'Published'{leads}";
         const string Open = "t.status IN ('NotStarted', 'InProgress')";
 
-        // Province-wide, the stored counts as they are when they hold today (the benchmark rolls them
-        // to the day measured, as the nightly job does), else corrected by the tasks due in between.
-        var counts = wide && storedDayIsToday
+        // Province-wide, the stored counts as they are: the benchmark rolls them to the day measured first,
+        // as the nightly job does.
+        var counts = wide
             ? """
               SELECT p.id, p.title, d.id, d.number, c.timeliness, c.n FROM dashboard_plan_counts c
               JOIN plans p ON p.id = c.plan_id JOIN documents d ON d.id = p.document_id WHERE c.n <> 0
-              """
-            : wide
-            ? $"""
-              WITH {Moved},
-              c AS (SELECT plan_id, timeliness, sum(n)::int AS n FROM (
-                    SELECT plan_id, timeliness, n FROM dashboard_plan_counts
-                    UNION ALL SELECT plan_id, now_state, 1 FROM moved UNION ALL SELECT plan_id, then_state, -1 FROM moved) x
-                    GROUP BY 1, 2 HAVING sum(n) <> 0)
-              SELECT p.id, p.title, d.id, d.number, c.timeliness, c.n FROM c JOIN plans p ON p.id = c.plan_id JOIN documents d ON d.id = p.document_id
               """
             : $"""
               SELECT p.id, p.title, d.id, d.number, c.timeliness, c.n
@@ -64,14 +45,8 @@ public static class DashboardBaselineSql
               JOIN plans p ON p.id = c.plan_id JOIN documents d ON d.id = p.document_id
               """;
         var ranking = wide
-            ? $"""
-              WITH {(storedDayIsToday ? "c AS (SELECT lead_agency_id, timeliness, n FROM dashboard_agency_counts WHERE n <> 0)" : $"""
-              {Moved},
-              c AS (SELECT lead_agency_id, timeliness, sum(n)::int AS n FROM (
-                    SELECT lead_agency_id, timeliness, n FROM dashboard_agency_counts
-                    UNION ALL SELECT lead_agency_id, now_state, 1 FROM moved UNION ALL SELECT lead_agency_id, then_state, -1 FROM moved) x
-                    GROUP BY 1, 2 HAVING sum(n) <> 0)
-              """)},
+            ? """
+              WITH c AS (SELECT lead_agency_id, timeliness, n FROM dashboard_agency_counts WHERE n <> 0),
               r AS (SELECT c.lead_agency_id AS agency_id, c.timeliness, c.n FROM c
                     UNION ALL SELECT m.member_id, c.timeliness, c.n FROM c JOIN agency_group_members m ON m.group_id = c.lead_agency_id)
               SELECT a.id, coalesce(a.short_name, a.name), a.level, r.timeliness, sum(r.n)::int

@@ -83,7 +83,7 @@ public sealed class DashboardBenchmark : IBenchmark
                 check.Compliance.Quarters.Select(q => q.Quarter.Year * 10 + q.Quarter.Number).ToArray());
             DashboardBaselineSql.Numbers plain;
             await using (var connection = await database.OpenConnectionAsync())
-                plain = await DashboardBaselineSql.RunAsync(connection, filter.SteeringMemberId, today, dashboardOptions.ListRows, window, storedDayIsToday: true);
+                plain = await DashboardBaselineSql.RunAsync(connection, filter.SteeringMemberId, today, dashboardOptions.ListRows, window);
             var candidate = new DashboardBaselineSql.Numbers(check.Counts.Total, check.Overdue.Total, check.AtRisk.Tasks.Total,
                 check.Ranking.Agencies.Sum(r => r.Tasks), check.Overdue.Items.Select(r => r.TaskId).ToList(),
                 check.AtRisk.Tasks.Items.Select(r => r.TaskId).ToList(), check.Compliance.Agencies.Count,
@@ -98,7 +98,7 @@ public sealed class DashboardBenchmark : IBenchmark
             var baseline = new Side("plain SQL (same numbers)", async () =>
             {
                 await using var connection = await database.OpenConnectionAsync();
-                return (await DashboardBaselineSql.RunAsync(connection, filter.SteeringMemberId, today, dashboardOptions.ListRows, window, storedDayIsToday: true)).Total;
+                return (await DashboardBaselineSql.RunAsync(connection, filter.SteeringMemberId, today, dashboardOptions.ListRows, window)).Total;
             });
             var dashboard = new Side("GetDashboard.ComputeAsync", async () => (await Dashboard()).Counts.Total);
             var before = new Side("earlier baseline: four parts from the tasks", async () =>

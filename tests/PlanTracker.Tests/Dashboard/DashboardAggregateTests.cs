@@ -187,6 +187,16 @@ public sealed class DashboardAggregateTests : IAsyncLifetime
         await AssertExactAsync("margin 10", Today, margin: 10);
     }
 
+    // Every stored count, and each task's target counts, as (table, key, n) rows: what the triggers kept and a rebuild gives.
+    private const string Snapshot = """
+        SELECT 'plan' AS t, plan_id::text || '/' || timeliness AS k, n FROM dashboard_plan_counts WHERE n <> 0
+        UNION ALL SELECT 'agency', lead_agency_id::text || '/' || timeliness, n FROM dashboard_agency_counts WHERE n <> 0
+        UNION ALL SELECT 'trend', concat_ws('/', done_quarter, done_late, overdue_first, overdue_last), n FROM dashboard_trend_counts WHERE n <> 0
+        UNION ALL SELECT 'targets', concat_ws('/', plan_id, met, not_met), no_data FROM dashboard_target_counts WHERE (met, not_met, no_data) <> (0, 0, 0)
+        UNION ALL SELECT 'task targets', concat_ws('/', id, targets_met, targets_not_met), targets_no_data FROM plan_tasks
+        WHERE targets_met + targets_not_met + targets_no_data > 0
+        """;
+
     private async Task AssertExactAsync(string after, DateOnly day, int margin = 25)
     {
         // (1) What the triggers kept equals a rebuild from the tasks.
@@ -198,22 +208,12 @@ public sealed class DashboardAggregateTests : IAsyncLifetime
                 WHERE t.at_risk_from IS DISTINCT FROM plan_task_at_risk_from(t, p.published_at, s.at_risk_margin)
                 """);
             Assert.True(0L == (long)staleAtRisk!, $"after {after}: {staleAtRisk} tasks with a stale first at-risk day");
-            await ExecuteAsync(connection, """
+            await ExecuteAsync(connection, $"""
                 CREATE TEMP TABLE kept AS
-                SELECT 'plan' AS t, plan_id::text || '/' || timeliness AS k, n FROM dashboard_plan_counts WHERE n <> 0
-                UNION ALL SELECT 'agency', lead_agency_id::text || '/' || timeliness, n FROM dashboard_agency_counts WHERE n <> 0
-                UNION ALL SELECT 'trend', concat_ws('/', done_quarter, done_late, overdue_first, overdue_last), n FROM dashboard_trend_counts WHERE n <> 0
-                UNION ALL SELECT 'targets', concat_ws('/', plan_id, met, not_met), no_data FROM dashboard_target_counts WHERE (met, not_met, no_data) <> (0, 0, 0)
-                UNION ALL SELECT 'task targets', concat_ws('/', id, targets_met, targets_not_met), targets_no_data FROM plan_tasks
-                    WHERE targets_met + targets_not_met + targets_no_data > 0;
+                {Snapshot};
                 SELECT dashboard_rebuild();
                 CREATE TEMP TABLE rebuilt AS
-                SELECT 'plan' AS t, plan_id::text || '/' || timeliness AS k, n FROM dashboard_plan_counts WHERE n <> 0
-                UNION ALL SELECT 'agency', lead_agency_id::text || '/' || timeliness, n FROM dashboard_agency_counts WHERE n <> 0
-                UNION ALL SELECT 'trend', concat_ws('/', done_quarter, done_late, overdue_first, overdue_last), n FROM dashboard_trend_counts WHERE n <> 0
-                UNION ALL SELECT 'targets', concat_ws('/', plan_id, met, not_met), no_data FROM dashboard_target_counts WHERE (met, not_met, no_data) <> (0, 0, 0)
-                UNION ALL SELECT 'task targets', concat_ws('/', id, targets_met, targets_not_met), targets_no_data FROM plan_tasks
-                    WHERE targets_met + targets_not_met + targets_no_data > 0;
+                {Snapshot};
                 """);
             var differences = new List<string>();
             await using (var cmd = new NpgsqlCommand("""

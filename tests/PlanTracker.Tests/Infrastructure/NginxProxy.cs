@@ -36,7 +36,7 @@ public sealed class NginxProxy : IDisposable
         if (!File.Exists(nginx)) throw new InvalidOperationException("nginx is not installed (Debian: apt-get install nginx; ./test.sh installs it).");
         var prefix = Path.Combine(Path.GetTempPath(), "plantracker-nginx-" + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(prefix);
-        var port = FreePort();
+        var port = LocalPorts.Free();
         var servers = string.Join("\n", upstreamPorts.Select(p => $"        server 127.0.0.1:{p} max_fails=1 fail_timeout=5s;"));
         File.WriteAllText(Path.Combine(prefix, "nginx.conf"), $$"""
             daemon off;
@@ -111,12 +111,4 @@ public sealed class NginxProxy : IDisposable
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { /* a leftover temp folder is harmless */ }
     }
 
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
 }

@@ -28,7 +28,7 @@ public sealed class DatabaseRestartTests(ITestOutputHelper output)
         output.WriteLine($"private cluster ready {watch.Elapsed}");
         using var node = PlanTrackerProcess.Start(cluster.ConnectionString, new Dictionary<string, string>());
         await node.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
-        var app = new Uri($"http://127.0.0.1:{node.Port}");
+        var app = node.BaseAddress;
         var writers = await ProgressWriters.CreateAsync(cluster.ConnectionString, app, Writers);
         var before = await writers.BaselineAsync(cluster.ConnectionString);
         output.WriteLine($"node up {watch.Elapsed}");
@@ -40,7 +40,7 @@ public sealed class DatabaseRestartTests(ITestOutputHelper output)
             writers.ReadAsync(app, "thuongtruc@plantracker.local", "/api/v1/tasks?page=1&pageSize=20", stop.Token),
             writers.ReadAsync(app, "canbo.noivu@plantracker.local", "/api/v1/my/tasks", stop.Token),
             Probe(app, health, stop.Token));
-        await ProgressWriters.WaitForAsync(() => writers.Acks.Count >= 20 || load.IsCompleted, TimeSpan.FromSeconds(60), () => "the first writes\n" + node.Output);
+        await Poll.UntilAsync(() => writers.Acks.Count >= 20 || load.IsCompleted, TimeSpan.FromSeconds(60), () => "the first writes\n" + node.Output);
 
         var outages = new List<Outage>();
         // ./test.sh --faults sets more rounds; the default run does one of each.
@@ -56,7 +56,7 @@ public sealed class DatabaseRestartTests(ITestOutputHelper output)
             var outage = new Outage(mode, stopping, stopped, starting, DateTime.UtcNow);
             outages.Add(outage);
             var acked = writers.Acks.Count;
-            await ProgressWriters.WaitForAsync(() => writers.Acks.Count > acked + Writers || load.IsCompleted, Recovery + Recovery,
+            await Poll.UntilAsync(() => writers.Acks.Count > acked + Writers || load.IsCompleted, Recovery + Recovery,
                 () => $"writes after the {mode} restart\n{node.Output}");
             await Task.Delay(TimeSpan.FromSeconds(2)); // steady again before the next fault
         }

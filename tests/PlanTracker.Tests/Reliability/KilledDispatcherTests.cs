@@ -30,7 +30,7 @@ public sealed class KilledDispatcherTests(ITestOutputHelper output)
 
         using (var doomed = PlanTrackerProcess.Start(connectionString, settings))
         {
-            await WaitFor(() => smtp.Messages().Count >= 25, TimeSpan.FromSeconds(60), () => "the first deliveries\n" + doomed.Output);
+            await Poll.UntilAsync(() => smtp.Messages().Count >= 25, TimeSpan.FromSeconds(60), () => "the first deliveries\n" + doomed.Output);
             doomed.Kill();
         }
         var beforeKill = smtp.Messages().Count;
@@ -39,7 +39,7 @@ public sealed class KilledDispatcherTests(ITestOutputHelper output)
         Assert.True(await Count(connectionString, "Pending") > 0, "no message was left pending by the kill");
 
         using var restarted = PlanTrackerProcess.Start(connectionString, settings);
-        await WaitFor(async () => await Count(connectionString, "Pending") == 0, TimeSpan.FromSeconds(60),
+        await Poll.UntilAsync(async () => await Count(connectionString, "Pending") == 0, TimeSpan.FromSeconds(60),
             () => "the restarted node to deliver the rest\n" + restarted.Output);
         output.WriteLine($"all delivered {watch.Elapsed}");
 
@@ -79,17 +79,5 @@ public sealed class KilledDispatcherTests(ITestOutputHelper output)
         await using var cmd = new NpgsqlCommand("SELECT count(*) FROM outbox_messages WHERE state = $1", connection);
         cmd.Parameters.AddWithValue(state);
         return (long)(await cmd.ExecuteScalarAsync())!;
-    }
-
-    private static Task WaitFor(Func<bool> done, TimeSpan timeout, Func<string> what) => WaitFor(() => Task.FromResult(done()), timeout, what);
-
-    private static async Task WaitFor(Func<Task<bool>> done, TimeSpan timeout, Func<string> what)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (!await done())
-        {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"Waited {timeout.TotalSeconds} s for {what()}");
-            await Task.Delay(50);
-        }
     }
 }

@@ -25,14 +25,14 @@ public sealed class KilledWriterTests(ITestOutputHelper output)
         using (var doomed = PlanTrackerProcess.Start(connectionString, settings))
         {
             await doomed.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
-            var app = new Uri($"http://127.0.0.1:{doomed.Port}");
+            var app = doomed.BaseAddress;
             writers = await ProgressWriters.CreateAsync(connectionString, app, Officers);
             before = await writers.BaselineAsync(connectionString);
 
             using var stop = new CancellationTokenSource();
             var running = writers.RunAsync(app, stop.Token);
             // Mid-way: the writers are in full flow, each with a request in flight.
-            await ProgressWriters.WaitForAsync(() => writers.Acks.Count >= 150 || running.IsCompleted, TimeSpan.FromSeconds(90),
+            await Poll.UntilAsync(() => writers.Acks.Count >= 150 || running.IsCompleted, TimeSpan.FromSeconds(90),
                 () => $"150 acknowledged writes ({writers.Acks.Count})\n{doomed.Output}");
             doomed.Kill();
             atKill = writers.Acks.Count;
@@ -55,9 +55,9 @@ public sealed class KilledWriterTests(ITestOutputHelper output)
 
         // The restarted node takes writes on the same tasks, from the versions the database holds.
         using var stopAgain = new CancellationTokenSource();
-        var again = writers.RunAsync(new Uri($"http://127.0.0.1:{restarted.Port}"), stopAgain.Token);
+        var again = writers.RunAsync(restarted.BaseAddress, stopAgain.Token);
         var acked = writers.Acks.Count;
-        await ProgressWriters.WaitForAsync(() => writers.Acks.Count >= acked + Officers || again.IsCompleted, TimeSpan.FromSeconds(30),
+        await Poll.UntilAsync(() => writers.Acks.Count >= acked + Officers || again.IsCompleted, TimeSpan.FromSeconds(30),
             () => "writes after the restart\n" + restarted.Output);
         stopAgain.Cancel();
         await again;

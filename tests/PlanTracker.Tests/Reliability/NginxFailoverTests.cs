@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Npgsql;
 using PlanTracker.Tests.Infrastructure;
 using Xunit.Abstractions;
 
@@ -47,7 +46,7 @@ public sealed class NginxFailoverTests(ITestOutputHelper output)
             writers.RunAsync(nginx.Address, stop.Token, TimeSpan.FromMilliseconds(20)),
             writers.ReadAsync(nginx.Address, "thuongtruc@plantracker.local", "/api/v1/tasks?page=1&pageSize=20", stop.Token),
             writers.ReadAsync(nginx.Address, "canbo.noivu@plantracker.local", "/api/v1/my/tasks", stop.Token));
-        await ProgressWriters.WaitForAsync(() => writers.Acks.Count >= 40 || load.IsCompleted, TimeSpan.FromSeconds(60), () => "writes through nginx\n" + nginx.ErrorLog());
+        await Poll.UntilAsync(() => writers.Acks.Count >= 40 || load.IsCompleted, TimeSpan.FromSeconds(60), () => "writes through nginx\n" + nginx.ErrorLog());
         var upstreams = Upstreams(nginx);
         Assert.True(upstreams.Contains($"127.0.0.1:{first.Port}") && upstreams.Contains($"127.0.0.1:{second.Port}"),
             $"nginx did not use both nodes: {string.Join(", ", upstreams)}");
@@ -81,14 +80,10 @@ public sealed class NginxFailoverTests(ITestOutputHelper output)
         Assert.Empty(check.Problems);
         Assert.Equal(check.Acknowledged, check.Found);
 
-        var runs = await ScheduledRuns(connectionString);
+        var runs = await ScheduledRuns.ReadAsync(connectionString, Job);
         var survivor = $":{second.ProcessId}";
         var diagnostics = $"killed {first.ProcessId} at {killedAt:HH:mm:ss.f}; runs: {string.Join(", ", runs.Select(r => $"{r.FireTime:HH:mm:ss.f}@{r.Node}"))}";
-        var duplicates = runs.GroupBy(r => r.FireTime).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
-        Assert.True(duplicates.Count == 0, $"fire times executed more than once: {string.Join(", ", duplicates)}\n{diagnostics}");
-        var fireTimes = runs.Select(r => r.FireTime).Order().ToList();
-        var gaps = fireTimes.Zip(fireTimes.Skip(1)).Where(p => p.Second - p.First != Period).ToList();
-        Assert.True(gaps.Count == 0, $"fire times skipped between: {string.Join(", ", gaps)}\n{diagnostics}");
+        ScheduledRuns.AssertEachFireTimeOnce(runs, Period, diagnostics);
         var afterKillRuns = runs.Where(r => r.FireTime > killedAt).ToList();
         Assert.True(afterKillRuns.Count >= 4, $"only {afterKillRuns.Count} fire times after the kill\n{diagnostics}");
         Assert.All(afterKillRuns, r => Assert.EndsWith(survivor, r.Node));
@@ -109,22 +104,4 @@ public sealed class NginxFailoverTests(ITestOutputHelper output)
 
     private static HashSet<string> Upstreams(NginxProxy nginx) =>
         nginx.AccessLog().Select(l => l.Split(' ')).Where(f => f.Length >= 5).Select(f => f[4].TrimEnd(',')).ToHashSet();
-
-    private sealed record Run(DateTimeOffset FireTime, DateTimeOffset StartedAt, string Node, bool Succeeded);
-
-    private static async Task<List<Run>> ScheduledRuns(string connectionString)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var cmd = new NpgsqlCommand("""
-            SELECT scheduled_for, started_at, node, coalesce(succeeded, false) FROM job_runs
-            WHERE job = $1 AND trigger = 'Schedule' ORDER BY scheduled_for
-            """, connection);
-        cmd.Parameters.AddWithValue(Job);
-        var runs = new List<Run>();
-        await using var reader = await cmd.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-            runs.Add(new Run(reader.GetFieldValue<DateTimeOffset>(0), reader.GetFieldValue<DateTimeOffset>(1), reader.GetString(2), reader.GetBoolean(3)));
-        return runs;
-    }
 }

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using PlanTracker.Tests.Infrastructure;
 
 namespace PlanTracker.Tests.Reliability;
@@ -29,6 +28,8 @@ public sealed class PlanTrackerProcess : IDisposable
     }
 
     public int Port { get; }
+
+    public Uri BaseAddress => new($"http://127.0.0.1:{Port}");
     public int ProcessId => _process.Id;
     public bool HasExited => _process.HasExited;
 
@@ -42,7 +43,7 @@ public sealed class PlanTrackerProcess : IDisposable
     /// <summary>Starts a node serving HTTP on a free port of 127.0.0.1 only.</summary>
     public static PlanTrackerProcess Start(string connectionString, IReadOnlyDictionary<string, string> settings)
     {
-        var port = FreePort();
+        var port = LocalPorts.Free();
         var (psi, scratch) = Command([], connectionString, settings);
         psi.Environment["Urls"] = $"http://127.0.0.1:{port}";
         return new PlanTrackerProcess(Process.Start(psi) ?? throw new InvalidOperationException("Could not start PlanTracker."), port, scratch);
@@ -72,7 +73,7 @@ public sealed class PlanTrackerProcess : IDisposable
 
     public async Task WaitUntilReadyAsync(TimeSpan timeout)
     {
-        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{Port}"), Timeout = TimeSpan.FromSeconds(5) };
+        using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
         var deadline = DateTime.UtcNow + timeout;
         while (DateTime.UtcNow < deadline)
         {
@@ -149,14 +150,6 @@ public sealed class PlanTrackerProcess : IDisposable
         while (_output.Count > 200) _output.TryDequeue(out _);
     }
 
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
 }
 
 /// <summary>Tests that start PlanTracker processes run one at a time, after the others, so that their timings hold on a small machine.</summary>

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -247,15 +246,4 @@ public sealed class ProgressWriters
 
     // The checks' own connections must not come from a pool the fault has broken.
     private static string Unpooled(string connectionString) => new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString;
-
-    /// <summary>Waits for a condition on this run, e.g. a number of acknowledged writes.</summary>
-    public static async Task WaitForAsync(Func<bool> done, TimeSpan timeout, Func<string> what)
-    {
-        var watch = Stopwatch.StartNew();
-        while (!done())
-        {
-            if (watch.Elapsed > timeout) throw new TimeoutException($"Waited {timeout.TotalSeconds} s for {what()}");
-            await Task.Delay(20);
-        }
-    }
 }

@@ -35,7 +35,7 @@ public sealed class SmtpOutageDigestTests(ITestOutputHelper output)
         foreach (var (seconds, i) in new[] { 1, 2, 3, 3, 3 }.Select((s, i) => (s, i))) settings[$"Outbox__Backoff__{i}"] = $"00:00:0{seconds}";
         using var node = PlanTrackerProcess.Start(connectionString, settings);
         await node.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
-        var app = new Uri($"http://127.0.0.1:{node.Port}");
+        var app = node.BaseAddress;
         // More people to write to than the seed's five: officers of the agencies that lead the most tasks.
         await ProgressWriters.CreateAsync(connectionString, app, 12);
 
@@ -48,7 +48,7 @@ public sealed class SmtpOutageDigestTests(ITestOutputHelper output)
 
         // Down through the run and several dispatch attempts after it. A run stops at its first failure
         // (the server is down for every message alike), so each run probes one message, then it waits its back-off.
-        await ProgressWriters.WaitForAsync(() => Digests(connectionString).Result is var d && d.Sum(x => x.Attempts) >= 8 && d.Max(x => x.Attempts) >= 2,
+        await Poll.UntilAsync(async () => await Digests(connectionString) is var d && d.Sum(x => x.Attempts) >= 8 && d.Max(x => x.Attempts) >= 2,
             TimeSpan.FromSeconds(60), () => "failed attempts, one retried after its back-off\n" + node.Output);
         var waiting = await Digests(connectionString);
         Assert.All(waiting, d => Assert.Equal("Pending", d.State));
@@ -57,7 +57,7 @@ public sealed class SmtpOutageDigestTests(ITestOutputHelper output)
 
         var back = Stopwatch.StartNew();
         smtp.Start();
-        await ProgressWriters.WaitForAsync(() => Digests(connectionString).Result.All(d => d.State == "Sent"), TimeSpan.FromSeconds(60),
+        await Poll.UntilAsync(async () => (await Digests(connectionString)).All(d => d.State == "Sent"), TimeSpan.FromSeconds(60),
             () => $"delivery after the server returned: {string.Join(", ", Digests(connectionString).Result)}\n{node.Output}");
         var delivered = back.Elapsed;
         await Task.Delay(TimeSpan.FromSeconds(2)); // a late repeat would show here

@@ -68,13 +68,19 @@ public static class AddTask
                     ?? throw new RuleViolationException("parentId", $"Task {parentId} is not in this plan.")
                 : null;
             if (parent is { IsGroup: false }) throw new RuleViolationException("parentId", $"'{parent.Code}' is not a group heading.");
-            // One trip for both: is the code taken, and the next sort order (as Plan.NextSortOrder: after the last, 0 when empty).
-            var siblings = await db.Tasks.Where(t => t.PlanId == plan.Id).GroupBy(t => t.PlanId)
-                .Select(g => new { Last = g.Max(t => t.SortOrder), CodeTaken = g.Count(t => t.Code == c.Code) > 0 })
-                .SingleOrDefaultAsync(ct);
-            if (siblings is { CodeTaken: true })
+            // One trip for both, each one index lookup (a GROUP BY over the plan read all its tasks): is the
+            // code taken (the unique plan/code index), and the next sort order (as Plan.NextSortOrder:
+            // after the last, 0 when empty).
+            var siblings = await db.Plans.Where(p => p.Id == plan.Id)
+                .Select(p => new
+                {
+                    Last = db.Tasks.Where(t => t.PlanId == p.Id).Max(t => (int?)t.SortOrder),
+                    CodeTaken = db.Tasks.Any(t => t.PlanId == p.Id && t.Code == c.Code),
+                })
+                .SingleAsync(ct);
+            if (siblings.CodeTaken)
                 throw new RuleViolationException("code", $"This plan already has a task numbered '{c.Code}'.");
-            var sortOrder = siblings is null ? 0 : siblings.Last + 1;
+            var sortOrder = siblings.Last + 1 ?? 0;
 
             var agencyIds = (c.CoordinatingAgencyIds ?? []).Append(c.LeadAgencyId ?? 0).Where(id => id != 0).Distinct().ToList();
             var agencies = await db.Agencies.Include(a => a.Members).ThenInclude(m => m.Member)

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Humanizer;
+using PlanTracker.Core.Reports;
 
 namespace PlanTracker.Web.Pages.Admin;
 
@@ -19,7 +19,8 @@ public static partial class JobOutcomeText
         if (Dispatch().Match(outcome) is { Success: true } d) return $"đã gửi {d.Groups[1]}, lỗi {d.Groups[2]}, hỏng {d.Groups[3]}";
         if (Digests().Match(outcome) is { Success: true } g) return $"{g.Groups[1]} thư, {g.Groups[2]} người đến lượt, {g.Groups[3]} người không có gì mới";
         if (Report().Match(outcome) is { Success: true } r)
-            return $"Quý {int.Parse(r.Groups[2].Value, CultureInfo.InvariantCulture).ToRoman()}/{r.Groups[1]}: tổng hợp {r.Groups[3]} báo cáo, {r.Groups[4]} thư";
+            return $"{QuarterlyReportScope.Name(int.Parse(r.Groups[1].Value, CultureInfo.InvariantCulture),
+                int.Parse(r.Groups[2].Value, CultureInfo.InvariantCulture), culture)}: tổng hợp {r.Groups[3]} báo cáo, {r.Groups[4]} thư";
         return outcome;
     }
 
