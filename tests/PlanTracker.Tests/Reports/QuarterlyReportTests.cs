@@ -265,7 +265,7 @@ public sealed class QuarterlyReportTests(AppFactory app) : IClassFixture<AppFact
         {
             var target = await db.Targets.Where(t => db.Tasks.Any(x => x.Id == t.TaskId && x.Code == code && x.Plan.Key == "vinh-phuc/kh-36a"))
                 .OrderBy(t => t.SortOrder).Skip(index).FirstAsync();
-            db.TargetActuals.Add(new TargetActual(target.Id, period.Id, value, null, null, DateTimeOffset.UtcNow));
+            db.TargetActuals.Add(new TargetActual(target.Id, period.Id, value, null, null, app.Clock.GetUtcNow()));
         }
         await db.SaveChangesAsync();
     }

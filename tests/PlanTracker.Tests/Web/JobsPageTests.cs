@@ -48,7 +48,8 @@ public sealed class JobsPageTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.True(reminders.GetProperty("fromScheduler").GetBoolean());
         var next = reminders.GetProperty("nextFireTime").GetDateTimeOffset();
         Assert.Equal(new TimeOnly(7, 0), TimeOnly.FromTimeSpan(TimeZoneInfo.ConvertTime(next, Core.Common.ProvinceClock.Zone).TimeOfDay));
-        Assert.InRange(next, DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddDays(1));
+        // The scheduler reads the app's clock (fixed by the test), never the machine's.
+        Assert.InRange(next, app.Clock.GetUtcNow(), app.Clock.GetUtcNow().AddDays(1));
         Assert.Contains("Hằng ngày lúc 07:00", page);
         Assert.Contains("Mỗi 10 giây", page);
         Assert.Contains("Chạy ngay", page);
