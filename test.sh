@@ -14,11 +14,21 @@ command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 # The fault tests put Debian's nginx in front of two nodes (run as the test's own process, not a service).
 [ -x /usr/sbin/nginx ] || missing+=(nginx)
+if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing ${missing[*]} (Debian packages)..."
-  if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+# ./test.sh --faketime '+365d': the whole suite with the machine's clock moved (Debian's faketime, installed when
+# missing). The monotonic clock stays real: .NET's timed waits return at once when libfaketime rewrites them.
+if [ "${1:-}" = "--faketime" ]; then
+  command -v faketime >/dev/null 2>&1 || { $SUDO apt-get update -qq; DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq faketime >/dev/null; }
+  offset="${2:-+365d}"
+  shift 2 || shift $#
+  export FAKETIME_DONT_FAKE_MONOTONIC=1 FAKETIME_FORCE_MONOTONIC_FIX=0
+  exec faketime -f "$offset" "$0" "$@"
 fi
 
 # ./test.sh --faults: only the fault and hostile-input tests, the PostgreSQL restarts repeated
