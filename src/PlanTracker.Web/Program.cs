@@ -101,6 +101,7 @@ builder.Services.ConfigureHttpJsonOptions(o =>
 });
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 builder.Services.AddProblemDetails();
+builder.Services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
 builder.Services.AddExceptionHandler<ApiExceptionHandler>();
 builder.Services.AddExceptionHandler<DatabaseUnavailableHandler>(); // 503 + Retry-After while PostgreSQL is down or restarting
 builder.Services.AddOpenApi();
@@ -129,6 +130,9 @@ finally
 
 static void ConfigurePipeline(WebApplication app)
 {
+    // First, so that error pages and static files carry them too (SecurityHeaders; decision 0016).
+    app.UseSecurityHeaders();
+    app.UseHsts(); // only on answers over https, to names other than localhost: a browser then never tries http again
     app.UseExceptionHandler();
     // API clients get ProblemDetails; people get a page in their language, with the status kept.
     app.UseWhen(http => http.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());

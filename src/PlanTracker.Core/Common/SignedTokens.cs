@@ -9,6 +9,8 @@ namespace PlanTracker.Core.Common;
 /// "userId.HMAC-SHA256(key, purpose:userId)" in base64url. The key is made once, by the first node
 /// that needs it, and kept in <c>signing_keys</c>, so every node signs and verifies alike and a
 /// restart invalidates nothing. A token names one user and one purpose and cannot be turned into another.
+/// A stamped token ("userId.stamp.HMAC(purpose:userId:stamp)") also carries a number the caller binds it
+/// to (the digest preference's version for the unsubscribe link): the caller compares it with the current one.
 /// </summary>
 public sealed class SignedTokens(NpgsqlDataSource dataSource)
 {
@@ -31,8 +33,29 @@ public sealed class SignedTokens(NpgsqlDataSource dataSource)
         return CryptographicOperations.FixedTimeEquals(expected, given) ? userId : null;
     }
 
-    private static byte[] Sign(byte[] key, string purpose, long userId) =>
-        HMACSHA256.HashData(key, Encoding.UTF8.GetBytes($"{purpose}:{userId.ToString(System.Globalization.CultureInfo.InvariantCulture)}"));
+    public async Task<string> IssueAsync(string purpose, long userId, long stamp, CancellationToken ct) =>
+        $"{Number(userId)}.{Number(stamp)}.{Base64Url(Sign(await KeyAsync(ct), $"{purpose}:{Number(userId)}:{Number(stamp)}"))}";
+
+    /// <returns>The user and stamp the token was issued with, or null when it was not issued here for this purpose.</returns>
+    public async Task<(long UserId, long Stamp)?> VerifyStampedAsync(string purpose, string? token, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(token) || token.Split('.') is not [var idText, var stampText, var signature]
+            || ParseNumber(idText) is not { } userId || ParseNumber(stampText) is not { } stamp
+            || FromBase64Url(signature) is not { } given)
+            return null;
+        var expected = Sign(await KeyAsync(ct), $"{purpose}:{Number(userId)}:{Number(stamp)}");
+        return CryptographicOperations.FixedTimeEquals(expected, given) ? (userId, stamp) : null;
+    }
+
+    private static string Number(long n) => n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Digits only, in their one canonical spelling: "012" is not 12, so one number has one token.</summary>
+    private static long? ParseNumber(string text) =>
+        long.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && text == Number(n) ? n : null;
+
+    private static byte[] Sign(byte[] key, string purpose, long userId) => Sign(key, $"{purpose}:{Number(userId)}");
+
+    private static byte[] Sign(byte[] key, string payload) => HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(payload));
 
     private async Task<byte[]> KeyAsync(CancellationToken ct)
     {

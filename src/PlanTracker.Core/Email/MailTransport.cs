@@ -63,6 +63,8 @@ public sealed class SmtpOptions
     public string? TrustedCertificatePath { get; set; }
     public string? UserName { get; set; }
     public string? Password { get; set; }
+    /// <summary>How long the server may take to answer a command or take the data before the connection is given up.</summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(100);
 }
 
 /// <summary>

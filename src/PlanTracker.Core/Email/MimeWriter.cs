@@ -13,7 +13,7 @@ public static class MimeWriter
     public static byte[] Render(MailMessageData data, string fromAddress, string fromName, DateTimeOffset date)
     {
         var mime = new StringBuilder(256 + (data.TextBody.Length + (data.HtmlBody?.Length ?? 0)) * 3);
-        Header(mime, "From", $"{EncodedWords(fromName)} <{fromAddress}>");
+        Header(mime, "From", $"{EncodedWords(MailHeaders.OneLine(fromName))} <{fromAddress}>");
         // An agency's officers in one mail: one address per folded line keeps every line far under 998 characters.
         Header(mime, "To", string.Join(",\r\n ", data.Recipients.Select(to => $"<{to}>")));
         Header(mime, "Subject", EncodedWords(data.Subject));

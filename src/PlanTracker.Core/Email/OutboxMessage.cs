@@ -12,7 +12,8 @@ public sealed class OutboxMessage
         Kind = kind;
         ToAddress = toAddress;
         UserId = userId;
-        Subject = subject;
+        // Built from what users typed (a plan's title): one line, whatever they typed, so the mail can be sent.
+        Subject = MailHeaders.OneLine(subject);
         TextBody = textBody;
         HtmlBody = htmlBody;
         CreatedAt = createdAt;

@@ -16,7 +16,6 @@ namespace PlanTracker.Core.Email;
 /// </summary>
 public sealed class SmtpSession : IMailSession
 {
-    private static readonly TimeSpan ReplyTimeout = TimeSpan.FromSeconds(100);
     private readonly TcpClient _tcp;
     private readonly MailOptions _options;
     private Stream _stream;
@@ -67,6 +66,28 @@ public sealed class SmtpSession : IMailSession
 
     public async Task<IReadOnlyList<string>> SendAsync(MailMessageData message, CancellationToken ct)
     {
+        try
+        {
+            return await TransactionAsync(message, ct);
+        }
+        catch (SmtpException)
+        {
+            // The server refused this message (its sender, its size, every recipient, its content): end the
+            // transaction so the connection serves the next one. If even RSET fails, the connection is gone.
+            try
+            {
+                await CommandAsync("RSET", 250, ct);
+            }
+            catch (SmtpException e)
+            {
+                throw new IOException("The SMTP server refused to reset the transaction: " + e.Message, e);
+            }
+            throw;
+        }
+    }
+
+    private async Task<IReadOnlyList<string>> TransactionAsync(MailMessageData message, CancellationToken ct)
+    {
         await CommandAsync($"MAIL FROM:<{_options.From}>", 250, ct);
         // A mail to an agency's officers goes to those the server accepts; one bad address must not hold back the rest.
         var refused = new List<string>();
@@ -84,7 +105,6 @@ public sealed class SmtpSession : IMailSession
         }
         if (refused.Count == recipients.Count)
         {
-            await CommandAsync("RSET", 250, ct);
             throw new SmtpException(SmtpStatusCode.MailboxUnavailable, "Every recipient was refused: " + string.Join("; ", refused));
         }
         await CommandAsync("DATA", 354, ct);
@@ -93,8 +113,7 @@ public sealed class SmtpSession : IMailSession
         var payload = new byte[mime.Length + 3];
         mime.CopyTo(payload, 0);
         ".\r\n"u8.CopyTo(payload.AsSpan(mime.Length));
-        await _stream.WriteAsync(payload, ct);
-        await _stream.FlushAsync(ct);
+        await WriteAsync(payload, ct);
         await ExpectAsync(250, ct);
         return refused;
     }
@@ -129,21 +148,44 @@ public sealed class SmtpSession : IMailSession
 
     private async Task<IReadOnlyList<string>> CommandAsync(string command, int expected, CancellationToken ct, int? alsoAccept = null)
     {
-        await _stream.WriteAsync(Encoding.UTF8.GetBytes(command + "\r\n"), ct);
-        await _stream.FlushAsync(ct);
+        await WriteAsync(Encoding.UTF8.GetBytes(command + "\r\n"), ct);
         return await ExpectAsync(expected, ct, alsoAccept);
+    }
+
+    /// <summary>A server that stops reading (or answering) must not hold the dispatcher: both directions time out.</summary>
+    private async Task WriteAsync(byte[] bytes, CancellationToken ct)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(_options.Smtp.Timeout);
+        try
+        {
+            await _stream.WriteAsync(bytes, timeout.Token);
+            await _stream.FlushAsync(timeout.Token);
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            throw new TimeoutException($"The SMTP server took more than {_options.Smtp.Timeout.TotalSeconds:0.#} s to take the data.");
+        }
     }
 
     /// <summary>Reads one reply (all its lines) and checks its code.</summary>
     private async Task<IReadOnlyList<string>> ExpectAsync(int expected, CancellationToken ct, int? alsoAccept = null)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        timeout.CancelAfter(ReplyTimeout);
+        timeout.CancelAfter(_options.Smtp.Timeout);
         var lines = new List<string>();
         while (true)
         {
-            var line = await _reader.ReadLineAsync(timeout.Token) ?? throw new IOException("The SMTP server closed the connection.");
-            lines.Add(line);
+            string? line;
+            try
+            {
+                line = await _reader.ReadLineAsync(timeout.Token);
+            }
+            catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+            {
+                throw new TimeoutException($"The SMTP server did not answer within {_options.Smtp.Timeout.TotalSeconds:0.#} s.");
+            }
+            lines.Add(line ?? throw new IOException("The SMTP server closed the connection."));
             if (line.Length < 4 || line[3] != '-') break;
         }
         var last = lines[^1];

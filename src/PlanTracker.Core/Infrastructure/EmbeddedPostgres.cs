@@ -89,13 +89,48 @@ public sealed class EmbeddedPostgres : IDisposable
             Run("initdb", "-D", _pgData, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync");
         }
         HandToServiceUser(SocketDirectory);
-        if (IsRunning()) return; // another PlanTracker process on this folder owns it
+        if (IsRunning())
+        {
+            // Another live PlanTracker process on this folder (the app beside a `job` command) started it and stops it.
+            if (OwnerIsAlive()) return;
+            // Left running by a run that crashed (or was killed): nobody would ever stop it. This process adopts it.
+            TakeOwnership();
+            return;
+        }
         var settings = $"-c listen_addresses='' -k {SocketDirectory} -p {Port}";
         // A test cluster serves every test class of a run at once, each app with its own pool (and the
         // fault tests two nodes each): the default 100 connections ran out, and a node then rightly answered 503.
         if (_options.Disposable) settings += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300";
         Run("pg_ctl", "-D", _pgData, "-w", "-t", "60", "-l", Path.Combine(_pgData, "server.log"), "-o", settings, "start");
+        TakeOwnership();
+    }
+
+    /// <summary>The process that stops the cluster at its shutdown: its id and start time (ids are reused), beside the data.</summary>
+    private string OwnerFile => Path.Combine(Path.GetFullPath(_options.DataDirectory), "postmaster.owner");
+
+    private void TakeOwnership()
+    {
+        using var me = Process.GetCurrentProcess();
+        File.WriteAllText(OwnerFile, $"{me.Id} {me.StartTime.ToUniversalTime().Ticks}");
         _startedHere = true;
+    }
+
+    private bool OwnerIsAlive()
+    {
+        try
+        {
+            if (File.ReadAllText(OwnerFile).Split(' ') is not [var idText, var ticksText]
+                || !int.TryParse(idText, out var id) || !long.TryParse(ticksText, out var ticks))
+                return false;
+            using var owner = Process.GetProcessById(id);
+            // Another process that got the crashed one's id started at another time.
+            return !owner.HasExited && Math.Abs(owner.StartTime.ToUniversalTime().Ticks - ticks) < TimeSpan.TicksPerSecond;
+        }
+        catch (Exception e) when (e is IOException or ArgumentException or InvalidOperationException or UnauthorizedAccessException
+            or System.ComponentModel.Win32Exception)
+        {
+            return false; // no owner on record (a cluster from before owners were recorded), or its process is gone
+        }
     }
 
     private bool IsRunning() => RunExitCode("pg_ctl", "-D", _pgData, "status") == 0;
@@ -114,8 +149,12 @@ public sealed class EmbeddedPostgres : IDisposable
     public void Stop()
     {
         if (!_startedHere) return;
-        Run("pg_ctl", "-D", _pgData, "-w", "-m", "fast", "stop");
         _startedHere = false;
+        // Two runs may have adopted the same orphan at once: the second finds it stopped already.
+        if (!IsRunning()) return;
+        Run("pg_ctl", "-D", _pgData, "-w", "-m", "fast", "stop");
+        try { File.Delete(OwnerFile); }
+        catch (IOException) { /* the next start writes its own */ }
     }
 
     public void Dispose() => Stop();

@@ -28,7 +28,9 @@ public sealed class UnsubscribeModel(IMediator mediator) : PageModel
     public Task<IActionResult> OnPostAsync(CancellationToken ct) => Answer(async () =>
     {
         var result = await mediator.Send(new Unsubscribe.Command(Token), ct);
-        Done = true;
+        // An older mail's link against a newer choice: nothing changed, and the page says why.
+        if (result.Stale) Response.StatusCode = StatusCodes.Status409Conflict;
+        else Done = true;
         return result;
     });
 

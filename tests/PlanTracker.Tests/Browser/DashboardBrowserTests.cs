@@ -111,6 +111,7 @@ public sealed class DashboardBrowserTests(LiveApp app) : IClassFixture<LiveApp>
         await secretariat.GotoAsync("/Reports");
         await app.ShotAsync(secretariat, "reports");
         await secretariat.GotoAsync(planUrl);
+        Assert.Empty(app.PolicyViolations); // htmx, Chart.js and every page above work under the Content-Security-Policy
     }
 
     [Fact]
@@ -137,6 +138,29 @@ public sealed class DashboardBrowserTests(LiveApp app) : IClassFixture<LiveApp>
         var shared = await app.SignInAsync("admin@plantracker.local");
         await shared.GotoAsync(page.Url);
         Assert.Equal(await Count(page, "InProgressOverdue"), await Count(shared, "InProgressOverdue"));
+        Assert.Empty(app.PolicyViolations);
+    }
+
+    [Fact]
+    public async Task Should_show_a_mails_HTML_in_the_outbox_preview_frame_under_the_pages_policy()
+    {
+        long id;
+        using (var scope = app.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PlanTracker.Core.Persistence.PlanTrackerDbContext>();
+            var message = new PlanTracker.Core.Email.OutboxMessage("test", "canbo@test.local", null, "Xem trước", "Xin chào Sở Nội vụ",
+                "<p style=\"color:#1a4\">Xin chào <b>Sở Nội vụ</b></p>", app.Clock.GetUtcNow());
+            db.OutboxMessages.Add(message);
+            await db.SaveChangesAsync();
+            id = message.Id;
+        }
+        var admin = await app.SignInAsync("admin@plantracker.local");
+
+        await admin.GotoAsync($"/Admin/Outbox/{id}");
+
+        await Assertions.Expect(admin.FrameLocator("#html-body").Locator("b")).ToHaveTextAsync("Sở Nội vụ");
+        Assert.Equal("rgb(17, 170, 68)", await admin.FrameLocator("#html-body").Locator("p").EvaluateAsync<string>("p => getComputedStyle(p).color"));
+        Assert.Empty(app.PolicyViolations); // the mail's own style attribute included
     }
 
     /// <summary>The elements that stick out of the window sideways (outside a scrolling table), if the page is wider than it.</summary>

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -16,6 +17,10 @@ public sealed class LiveApp : AppFactory, IAsyncLifetime
 {
     public const string Chromium = "/usr/bin/chromium";
     private IPlaywright? _playwright;
+    private readonly ConcurrentQueue<string> _policyViolations = new();
+
+    /// <summary>What Chromium refused under the Content-Security-Policy on any page of any signed-in context (its console says so).</summary>
+    public IReadOnlyCollection<string> PolicyViolations => _policyViolations;
 
     public string BaseUrl { get; private set; } = "";
     public IBrowser Browser { get; private set; } = null!;
@@ -53,6 +58,10 @@ public sealed class LiveApp : AppFactory, IAsyncLifetime
         {
             BaseURL = BaseUrl, ViewportSize = new ViewportSize { Width = width, Height = height }, AcceptDownloads = true, Locale = "vi-VN",
         });
+        context.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase)) _policyViolations.Enqueue($"{message.Location}: {message.Text}");
+        };
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(20_000);
         await page.GotoAsync("/Account/Login");

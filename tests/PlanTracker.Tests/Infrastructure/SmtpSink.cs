@@ -11,13 +11,17 @@ public sealed class SmtpSink : IDisposable
     private readonly TimeSpan _delay;
     private readonly (string Certificate, string Key)? _tls;
     private readonly (string User, string Password)? _login;
+    private readonly int? _maxMessageBytes;
     private Process? _process;
 
     /// <param name="delay">How long the server takes to accept each message (a slow server); none by default.</param>
     /// <param name="tls">PEM certificate and key: the server then requires STARTTLS before anything else.</param>
     /// <param name="login">The only credentials the server then accepts, and requires.</param>
-    public SmtpSink(TimeSpan? delay = null, (string Certificate, string Key)? tls = null, (string User, string Password)? login = null)
+    /// <param name="maxMessageBytes">The largest message the server takes (552 beyond it, after the data).</param>
+    public SmtpSink(TimeSpan? delay = null, (string Certificate, string Key)? tls = null, (string User, string Password)? login = null,
+        int? maxMessageBytes = null)
     {
+        _maxMessageBytes = maxMessageBytes;
         _delay = delay ?? TimeSpan.Zero;
         _tls = tls;
         _login = login;
@@ -40,7 +44,8 @@ public sealed class SmtpSink : IDisposable
         var script = Path.Combine(AppContext.BaseDirectory, "Infrastructure", "smtp_sink.py");
         var psi = new ProcessStartInfo("/usr/bin/python3",
             [script, Port.ToString(), Folder, _delay.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                _tls is { } tls ? $"{tls.Certificate},{tls.Key}" : "", _login is { } login ? $"{login.User}:{login.Password}" : ""])
+                _tls is { } tls ? $"{tls.Certificate},{tls.Key}" : "", _login is { } login ? $"{login.User}:{login.Password}" : "",
+                _maxMessageBytes?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? ""])
         {
             RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true,
         };

@@ -1,7 +1,10 @@
 """A real SMTP server for the tests (Debian's python3-aiosmtpd). Every message received is decoded
 with the standard library and written as one JSON file: Message-ID, subject, both bodies, attachments. An optional
 third argument makes it answer each message that many seconds late, like a slow server. Recipients whose
-address starts with "refused" are refused (550), like mailboxes that do not exist."""
+address starts with "refused" are refused (550), like mailboxes that do not exist; a message to an address
+starting with "rejected" is refused after its data (554), like one a content filter stops; an address starting
+with "slow" takes the server 30 s to answer, like a server that hangs. An optional sixth argument limits the
+size of a message (552 beyond it)."""
 import asyncio
 import json
 import os
@@ -24,10 +27,14 @@ class Decode:
         # A mailbox the tests name "refused...@" does not exist, as a real server would say.
         if address.startswith("refused"):
             return "550 5.1.1 No such mailbox"
+        if address.startswith("slow"):
+            await asyncio.sleep(30)
         envelope.rcpt_tos.append(address)
         return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):
+        if any(to.startswith("rejected") for to in envelope.rcpt_tos):
+            return "554 5.7.1 Message rejected by policy"
         if self.delay:
             await asyncio.sleep(self.delay)
         message = message_from_bytes(envelope.content, policy=default)
@@ -67,6 +74,8 @@ tls = sys.argv[4].split(",") if len(sys.argv) > 4 and sys.argv[4] else None
 auth = sys.argv[5].split(":", 1) if len(sys.argv) > 5 and sys.argv[5] else None
 os.makedirs(folder, exist_ok=True)
 extra = {}
+if len(sys.argv) > 6 and sys.argv[6]:
+    extra["data_size_limit"] = int(sys.argv[6])
 if tls:
     context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
     context.load_cert_chain(tls[0], tls[1])

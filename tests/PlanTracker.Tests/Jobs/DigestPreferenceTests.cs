@@ -116,6 +116,48 @@ public sealed partial class DigestPreferenceTests(AppFactory app) : IClassFixtur
     }
 
     [Fact]
+    public async Task Should_not_let_an_older_mails_link_undo_a_preference_chosen_again_since()
+    {
+        var member = await app.ClientForNewUserAsync("quay.lai@test.local", Roles.AgencyOfficer, "vinh-phuc/so-noi-vu");
+        (await member.PutAsJsonAsync("/api/v1/me/digest", new { frequency = "weekly", weekday = "friday", hour = 16 })).EnsureSuccessStatusCode();
+        await RunAsync("2016-12-23");
+        var link = UnsubscribeLink().Match(await MailTextAsync("quay.lai@test.local", "23/12/2016") ?? "").Groups[1].Value;
+        var token = Uri.UnescapeDataString(link[(link.IndexOf("token=", StringComparison.Ordinal) + 6)..]);
+        var anonymous = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var form = () => new FormUrlEncodedContent(new Dictionary<string, string> { ["Token"] = token });
+        var started = app.Clock.Now;
+        try
+        {
+            (await anonymous.PostAsync("/Unsubscribe", form())).EnsureSuccessStatusCode();
+            app.Clock.Now = started.AddMinutes(1);
+            // Back on, by the user's own choice: the link in the older mail (forwarded, leaked) must not turn it off again.
+            (await member.PutAsJsonAsync("/api/v1/me/digest", new { frequency = "daily", hour = 8 })).EnsureSuccessStatusCode();
+            var before = await SnapshotAsync();
+
+            var shown = await anonymous.GetAsync(link);
+            var posted = await anonymous.PostAsync("/Unsubscribe", form());
+
+            Assert.Equal(HttpStatusCode.OK, shown.StatusCode);
+            Assert.Contains("Liên kết này đến từ một bản tin cũ: tài khoản quay.lai@test.local đã chọn lại", await shown.Content.ReadAsStringAsync());
+            Assert.DoesNotContain("name=\"Token\"", await shown.Content.ReadAsStringAsync()); // no button to press
+            Assert.Equal(HttpStatusCode.Conflict, posted.StatusCode);
+            Assert.Equal(before, await SnapshotAsync());
+            Assert.Equal((DigestFrequency.Daily, (DayOfWeek?)null, 8), await PreferenceOfAsync("quay.lai@test.local"));
+            // The next digest carries a link bound to the new choice, and that one works.
+            var fresh = await anonymous.PostAsync("/Unsubscribe", new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["Token"] = await TokenForAsync(await UserIdAsync("quay.lai@test.local")),
+            }));
+            Assert.Equal(HttpStatusCode.OK, fresh.StatusCode);
+            Assert.Equal(DigestFrequency.None, (await PreferenceOfAsync("quay.lai@test.local")).Item1);
+        }
+        finally
+        {
+            app.Clock.Now = started;
+        }
+    }
+
+    [Fact]
     public async Task Should_refuse_a_forged_or_altered_token_with_400_and_change_nothing()
     {
         var victim = await app.ClientForNewUserAsync("nan.nhan@test.local", Roles.AgencyOfficer, "vinh-phuc/so-tai-chinh");
@@ -185,7 +227,9 @@ public sealed partial class DigestPreferenceTests(AppFactory app) : IClassFixtur
 
     private async Task<string> TokenForAsync(long userId)
     {
-        var path = await Unsubscribe.PathForAsync(app.Services.GetRequiredService<SignedTokens>(), userId, CancellationToken.None);
+        using var scope = app.Services.CreateScope();
+        var path = await Unsubscribe.PathForAsync(scope.ServiceProvider.GetRequiredService<PlanTrackerDbContext>(),
+            app.Services.GetRequiredService<SignedTokens>(), userId, CancellationToken.None);
         return Uri.UnescapeDataString(path[(path.IndexOf('=') + 1)..]);
     }
 

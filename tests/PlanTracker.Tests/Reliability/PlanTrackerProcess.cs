@@ -98,6 +98,16 @@ public sealed class PlanTrackerProcess : IDisposable
         _process.WaitForExit();
     }
 
+    /// <summary>SIGTERM, as systemd or <c>docker stop</c> sends it: the app shuts down and runs its shutdown hooks.</summary>
+    public async Task StopAsync(TimeSpan timeout)
+    {
+        if (_process.HasExited) return;
+        using (var signal = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!)
+            await signal.WaitForExitAsync();
+        using var cts = new CancellationTokenSource(timeout);
+        await _process.WaitForExitAsync(cts.Token);
+    }
+
     public void Dispose()
     {
         try

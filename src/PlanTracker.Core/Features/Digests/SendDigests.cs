@@ -61,7 +61,7 @@ public static class SendDigests
             var upTo = Min(now, ProvinceClock.StartOfDayUtc(c.AsOf.AddDays(1)));
 
             var silent = 0;
-            foreach (var (person, schedule) in due)
+            foreach (var (person, schedule, stamp) in due)
             {
                 var has = roles[person.Id].ToHashSet();
                 var last = previous.GetValueOrDefault(person.Id);
@@ -77,7 +77,7 @@ public static class SendDigests
                     silent++;
                     continue;
                 }
-                var unsubscribe = mailOptions.Link(await Unsubscribe.PathForAsync(tokens, person.Id, ct, person.Culture));
+                var unsubscribe = mailOptions.Link(await Unsubscribe.PathForAsync(tokens, person.Id, stamp, ct, person.Culture));
                 // The digest is one item per person and date; the seat (agency) plays no part in it.
                 mailer.Queue(new Recipient(person.Id, person.Email, person.Culture, person.AgencyId ?? 0), [Item], mail =>
                     DigestMail.Compose(mail, person.DisplayName, schedule.Frequency, parts, c.AsOf, upTo, options, mailOptions.Link, unsubscribe));
@@ -87,7 +87,8 @@ public static class SendDigests
         }
 
         /// <summary>Active users with an address whose preference (or the default) makes them due, less those already sent this date's digest.</summary>
-        private async Task<List<(Person Person, DigestSchedule Schedule)>> DueAsync(DateOnly asOf, int hour, DateTimeOffset now, CancellationToken ct)
+        /// <returns>Each with their schedule and its version (<see cref="Unsubscribe.Stamp"/>), which their unsubscribe link is bound to.</returns>
+        private async Task<List<(Person Person, DigestSchedule Schedule, long Stamp)>> DueAsync(DateOnly asOf, int hour, DateTimeOffset now, CancellationToken ct)
         {
             var people = await db.Users.AsNoTracking()
                 .Where(u => u.Email != null && (u.LockoutEnd == null || u.LockoutEnd < now)
@@ -96,8 +97,9 @@ public static class SendDigests
                 .Select(u => new Person(u.Id, u.Email!, u.DisplayName, u.PreferredCulture, u.AgencyId, u.Agency == null ? null : u.Agency.ProvinceId))
                 .ToListAsync(ct);
             var chosen = await db.DigestPreferences.AsNoTracking()
-                .ToDictionaryAsync(p => p.UserId, p => new DigestSchedule(p.Frequency, p.Weekday, p.Hour), ct);
-            return people.Select(p => (p, chosen.GetValueOrDefault(p.Id) ?? options.Default)).Where(x => x.Item2.IsDue(asOf, hour)).ToList();
+                .ToDictionaryAsync(p => p.UserId, p => (Schedule: new DigestSchedule(p.Frequency, p.Weekday, p.Hour), Stamp: Unsubscribe.Stamp(p.UpdatedAt)), ct);
+            return people.Select(p => chosen.TryGetValue(p.Id, out var c) ? (p, c.Schedule, c.Stamp) : (p, options.Default, Unsubscribe.Stamp(null)))
+                .Where(x => x.Item2.IsDue(asOf, hour)).ToList();
         }
 
         /// <summary>Each user's latest digest before this date: where "changes since" and "newly overdue" begin.</summary>

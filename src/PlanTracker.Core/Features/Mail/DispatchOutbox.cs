@@ -35,6 +35,7 @@ public static class DispatchOutbox
             var (sent, failed, dead) = (0, 0, 0);
             // One SMTP connection for the batch, opened when the first message is due.
             IMailSession? session = null;
+            var connectionLost = false;
             try
             {
                 for (var i = 0; i < options.BatchSize; i++)
@@ -43,24 +44,9 @@ public static class DispatchOutbox
                     await using var tx = await connection.BeginTransactionAsync(ct);
                     var message = await NextDue(connection, tx, ct);
                     if (message is null) break;
-                    string? error = null, note = null;
-                    try
-                    {
-                        // Rendered here, not while reading: a mail whose template cannot be rendered fails (and
-                        // in the end goes dead) like one that cannot be sent, instead of blocking the queue.
-                        var mail = Render(message);
-                        session ??= await transport.OpenSessionAsync(ct);
-                        var refused = await session.SendAsync(mail, ct);
-                        // Sent to the others; the refused addresses stay on record for the admins' outbox page.
-                        if (refused.Count > 0) note = "Refused: " + string.Join("; ", refused);
-                    }
-                    catch (Exception e) when (e is System.Net.Mail.SmtpException or IOException or System.Net.Sockets.SocketException
-                        or InvalidOperationException or System.Security.Authentication.AuthenticationException)
-                    {
-                        error = e.Message;
-                        logger.LogWarning(e, "Sending outbox message {Id} failed (attempt {Attempt})", message.Id, message.Attempts + 1);
-                    }
-                    var outcome = await Record(connection, tx, message, error, note, ct);
+                    var attempt = await Attempt(message, session, ct);
+                    session = attempt.Session;
+                    var outcome = await Record(connection, tx, message, attempt.Error, attempt.Note, ct);
                     await tx.CommitAsync(ct);
                     switch (outcome)
                     {
@@ -68,8 +54,11 @@ public static class DispatchOutbox
                         case OutboxState.Dead: dead++; break;
                         default: failed++; break;
                     }
-                    // A failing server fails every message alike: stop and let the back-off wait.
-                    if (error is not null) break;
+                    // This message's own failure (its headers, template, addresses, size, the server refusing it) is on
+                    // record and the queue goes on. A server that cannot be reached, or drops two connections running,
+                    // fails every message alike: stop and let the back-off wait.
+                    if (attempt.ServerDown || (attempt.ConnectionLost && connectionLost)) break;
+                    connectionLost = attempt.ConnectionLost;
                 }
             }
             finally
@@ -77,6 +66,68 @@ public static class DispatchOutbox
                 if (session is not null) await session.DisposeAsync();
             }
             return new Result(sent, failed, dead);
+        }
+
+        private sealed record Outcome(IMailSession? Session, string? Error = null, string? Note = null, bool ServerDown = false, bool ConnectionLost = false);
+
+        /// <summary>Renders, checks and sends one message; whatever fails is returned as its reason, never thrown (but cancellation).</summary>
+        private async Task<Outcome> Attempt(Due message, IMailSession? session, CancellationToken ct)
+        {
+            MailMessageData mail;
+            try
+            {
+                // Rendered here, not while reading: a mail whose template cannot be rendered fails (and in the
+                // end goes dead) like one that cannot be sent, instead of blocking the queue.
+                mail = Render(message);
+                MailHeaders.Check(mail);
+            }
+            catch (Exception e) when (!ct.IsCancellationRequested)
+            {
+                return Failed(session, message, e);
+            }
+            try
+            {
+                session ??= await transport.OpenSessionAsync(ct);
+            }
+            catch (Exception e) when (!ct.IsCancellationRequested)
+            {
+                return Failed(null, message, e) with { ServerDown = true };
+            }
+            try
+            {
+                var refused = await session.SendAsync(mail, ct);
+                // Sent to the others; the refused addresses stay on record for the admins' outbox page.
+                return new Outcome(session, Note: refused.Count > 0 ? "Refused: " + string.Join("; ", refused) : null);
+            }
+            catch (Exception e) when (!ct.IsCancellationRequested)
+            {
+                // A refusal leaves the connection usable; anything else (a timeout, a dropped connection) may have left
+                // it mid-command: it is closed, and the next message opens another.
+                if (e is System.Net.Mail.SmtpException { StatusCode: not System.Net.Mail.SmtpStatusCode.ServiceNotAvailable }) return Failed(session, message, e);
+                await session.DisposeAsync();
+                return Failed(null, message, e) with { ConnectionLost = true };
+            }
+        }
+
+        private Outcome Failed(IMailSession? session, Due message, Exception e)
+        {
+            logger.LogWarning(e, "Sending outbox message {Id} failed (attempt {Attempt})", message.Id, message.Attempts + 1);
+            return new Outcome(session, Error: Reason(e));
+        }
+
+        /// <summary>What the administrators read on the outbox page: the failure's kind and message, one line, bounded.</summary>
+        private static string Reason(Exception e)
+        {
+            var kind = e switch
+            {
+                MailMessageException => "",
+                TimeoutException => "Timeout: ",
+                System.Net.Mail.SmtpException => "",
+                IOException or System.Net.Sockets.SocketException => "Connection: ",
+                _ => e.GetType().Name + ": ",
+            };
+            var reason = MailHeaders.OneLine(kind + e.Message);
+            return reason.Length <= 1000 ? reason : reason[..1000] + "…";
         }
 
         private sealed record Due(long Id, int Attempts, string To, string Subject, string? Text, string? Html, string MessageId,
