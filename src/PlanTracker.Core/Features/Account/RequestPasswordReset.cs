@@ -24,8 +24,8 @@ public static class RequestPasswordReset
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator() => RuleFor(c => c.Email).NotEmpty().MaximumLength(256)
-            .WithMessage(_ => Wording.Pick("Hãy nhập thư điện tử ('email', tối đa 256 ký tự).", "'email' is required (at most 256 characters)."));
+        public Validator() => RuleFor(c => c.Email).NotEmpty().MaximumLength(256).EmailAddress()
+            .WithMessage(_ => Wording.Pick("Hãy nhập một địa chỉ thư điện tử hợp lệ ('email', tối đa 256 ký tự).", "'email' must be an e-mail address (at most 256 characters)."));
     }
 
     public sealed class Handler(PlanTrackerDbContext db, UserManager<AppUser> users, MailOptions mail, TimeProvider time)
