@@ -116,6 +116,36 @@ public sealed partial class PasswordTests(AppFactory app) : IClassFixture<AppFac
         await app.ClientForAsync("cb.trang-dat-lai@test.local", "TrangMoi@2026");
     }
 
+    [Fact]
+    public async Task Should_state_the_policy_in_English_when_asked()
+    {
+        var user = await app.ClientForNewUserAsync("cb.tieng-anh@test.local", Roles.AgencyOfficer, "vinh-phuc/so-noi-vu");
+        user.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en-US");
+
+        var weak = await user.PostAsJsonAsync("/api/v1/me/password", new { currentPassword = TestDatabases.DemoPassword, newPassword = "Abcdefgh" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, weak.StatusCode);
+        var message = Error(await weak.Content.ReadFromJsonAsync<JsonElement>(), "newPassword");
+        Assert.Contains("must contain a digit", message);
+        Assert.Contains("special character", message);
+    }
+
+    [Fact]
+    public async Task Should_hide_the_reset_link_from_whoever_reads_the_outbox()
+    {
+        await app.ClientForNewUserAsync("cb.hop-thu@test.local", Roles.AgencyOfficer, "vinh-phuc/so-noi-vu");
+        await app.CreateClient().PostAsJsonAsync("/api/v1/auth/password-reset", new { email = "cb.hop-thu@test.local" });
+        var mail = (await ResetMails()).Single(m => m.ToAddress == "cb.hop-thu@test.local");
+        var token = ResetLink().Match(mail.TextBody!).Groups[2].Value;
+
+        var admin = await PageClient.SignInAsync(app, "admin@plantracker.local");
+        var page = await admin.GetStringAsync($"/Admin/Outbox/{mail.Id}");
+
+        Assert.Contains("Nội dung ẩn", page);
+        Assert.DoesNotContain(token[..20], page);
+        Assert.DoesNotContain("ResetPassword?uid", page);
+    }
+
     private async Task<List<PlanTracker.Core.Email.OutboxMessage>> ResetMails()
     {
         await using var scope = app.Services.CreateAsyncScope();
