@@ -15,6 +15,7 @@ using PlanTracker.Core.Localization;
 using PlanTracker.Core.Persistence;
 using PlanTracker.Web.Api;
 using PlanTracker.Web.Hosting;
+using PlanTracker.Web.Security;
 
 // "job <name> [--as-of yyyy-MM-dd]" / "job list": the same services, no web server, no scheduler.
 var jobCommand = JobCommandLine.IsRequested(args) ? JobCommandLine.Parse(args) : null;
@@ -72,12 +73,16 @@ builder.Services.AddAuthentication(o =>
 builder.Services.AddIdentityCore<AppUser>(o =>
     {
         o.User.RequireUniqueEmail = true;
-        o.Lockout.MaxFailedAccessAttempts = 10;
+        // Failed sign-ins no longer lock an account (strangers could lock out its owner); lockout is kept for
+        // deactivation, and PlanTracker.Web.Security throttles guessing instead: decision 0012.
+        PlanTracker.Core.Authorization.PasswordPolicy.Apply(o.Password);
     })
     .AddRoles<IdentityRole<long>>()
     .AddEntityFrameworkStores<PlanTrackerDbContext>()
     .AddSignInManager()
-    .AddDefaultTokenProviders();
+    .AddDefaultTokenProviders()
+    .AddErrorDescriber<PlanTracker.Core.Authorization.LocalizedIdentityErrors>();
+builder.Services.AddSignInSecurity(builder.Configuration);
 builder.Services.AddAuthorizationBuilder()
     .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
 
@@ -154,7 +159,9 @@ static void ConfigurePipeline(WebApplication app)
     // Explicit, after the status-code pages, so that a re-executed /Status/{code} is routed again.
     app.UseRouting();
     app.UseAuthentication();
+    app.UseSessionStampCheck(); // a changed account's old cookies and tokens stop here (decision 0012)
     app.UseAuthorization();
+    app.UseRateLimiter(); // after routing: only the sign-in endpoints and pages carry its policy
 
     app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
     app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();

@@ -32,7 +32,7 @@ public static class PlanTrackerApi
     public sealed record DecisionBody(bool Approve, string? Comment);
     public sealed record VersionBody(int Version);
     public sealed record ReviewBody(bool Accept, string? Comment);
-    public sealed record ChangeUserBody(bool? Active, string? NewPassword);
+    public sealed record ChangeUserBody(bool? Active, string? NewPassword, string? Role = null, long? AgencyId = null);
     public sealed record JobRunBody(DateOnly AsOf);
     public sealed record DigestBody(string? Frequency, string? Weekday, int? Hour);
 
@@ -40,7 +40,7 @@ public static class PlanTrackerApi
     {
         var api = app.MapGroup("/api/v1").RequireAuthorization();
 
-        api.MapPost("/auth/token", IssueToken).AllowAnonymous();
+        api.MapAccountApi(); // sign-in, passwords: AccountApi.cs
 
         api.MapGet("/plans", async (IMediator m, CancellationToken ct) => Results.Ok(await m.Send(new ListPlans.Query(), ct)));
         api.MapGet("/plans/{id:long}", async Task<Results<Ok<GetPlan.Result>, NotFound>> (long id, IMediator m, CancellationToken ct) =>
@@ -131,7 +131,7 @@ public static class PlanTrackerApi
             Results.Created((string?)null, new { id = await m.Send(body, ct) }));
         api.MapPost("/users/{id:long}", async (long id, ChangeUserBody body, IMediator m, CancellationToken ct) =>
         {
-            await m.Send(new ChangeUser.Command(id, body.Active, body.NewPassword), ct);
+            await m.Send(new ChangeUser.Command(id, body.Active, body.NewPassword, body.Role, body.AgencyId), ct);
             return Results.NoContent();
         });
 
@@ -182,33 +182,5 @@ public static class PlanTrackerApi
         };
         http.Response.Headers.ContentDisposition = disposition.ToString();
         return Results.File(file.Open(), file.ContentType);
-    }
-
-    /// <summary>
-    /// Exchanges e-mail and password for a bearer token of ASP.NET Core's own bearer scheme
-    /// (the JWT package's dependencies are not in the registry).
-    /// </summary>
-    private static async Task<IResult> IssueToken(TokenRequest request, SignInManager<AppUser> signIn,
-        IOptionsMonitor<BearerTokenOptions> bearerOptions, TimeProvider time)
-    {
-        if (string.IsNullOrWhiteSpace(request.Email) || string.IsNullOrEmpty(request.Password))
-            return Results.ValidationProblem(new Dictionary<string, string[]>
-            {
-                ["email"] = string.IsNullOrWhiteSpace(request.Email) ? ["'email' is required."] : [],
-                ["password"] = string.IsNullOrEmpty(request.Password) ? ["'password' is required."] : [],
-            }.Where(e => e.Value.Length > 0).ToDictionary());
-
-        var user = await signIn.UserManager.FindByEmailAsync(request.Email);
-        if (user is null || !(await signIn.CheckPasswordSignInAsync(user, request.Password, lockoutOnFailure: true)).Succeeded)
-            return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Wrong e-mail or password.");
-
-        var options = bearerOptions.Get(IdentityConstants.BearerScheme);
-        var principal = await signIn.CreateUserPrincipalAsync(user);
-        var now = time.GetUtcNow();
-        var expiresAt = now + options.BearerTokenExpiration;
-        var ticket = new AuthenticationTicket(principal,
-            new AuthenticationProperties { IssuedUtc = now, ExpiresUtc = expiresAt },
-            $"{IdentityConstants.BearerScheme}:AccessToken");
-        return Results.Ok(new TokenResponse(options.BearerTokenProtector.Protect(ticket), expiresAt));
     }
 }

@@ -56,6 +56,7 @@ public sealed class WebAppProcess : IAsyncDisposable
         psi.Environment["ConnectionStrings__PlanTracker"] = connectionString;
         psi.Environment["Urls"] = $"http://127.0.0.1:{port}";
         psi.Environment["Seed__Load"] = "false";
+        psi.Environment["SignIn__PerAddressPerMinute"] = "100000"; // every simulated user signs in from 127.0.0.1
         psi.Environment["Mail__PickupDirectory"] = Path.Combine(scratch, "mail");
         psi.Environment["Evidence__Directory"] = Path.Combine(scratch, "evidence");
         psi.Environment["Reports__Directory"] = Path.Combine(scratch, "reports");

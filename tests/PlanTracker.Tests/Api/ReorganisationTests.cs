@@ -26,6 +26,9 @@ public sealed class ReorganisationTests(AppFactory app) : IClassFixture<AppFacto
             new { sourceAgencyIds = new[] { ict }, intoAgencyId = science, effectiveOn = "2025-03-01" });
 
         Assert.Equal(HttpStatusCode.OK, merged.StatusCode);
+        // Moving the account to another agency ended its sessions (decision 0012): the old token is refused.
+        Assert.Equal(HttpStatusCode.Unauthorized, (await secretariat.GetAsync("/api/v1/plans")).StatusCode);
+        secretariat = await app.ClientForAsync("thuongtruc@plantracker.local");
         var task = await Task(secretariat, open);
         Assert.Equal(science, task.GetProperty("leadAgency").GetProperty("id").GetInt64());
         Assert.Equal(ict, (await Task(secretariat, finished)).GetProperty("leadAgency").GetProperty("id").GetInt64());

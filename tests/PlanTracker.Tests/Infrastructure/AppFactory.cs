@@ -33,6 +33,8 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Evidence:Directory", EvidenceDirectory);
         builder.UseSetting("Mail:PickupDirectory", Path.Combine(EvidenceDirectory, "mail"));
         builder.UseSetting("Reports:Directory", Path.Combine(EvidenceDirectory, "reports"));
+        // Every test client comes from one address; the per-address sign-in limit is proved in SignInLimitTests.
+        builder.UseSetting("SignIn:PerAddressPerMinute", "100000");
         builder.ConfigureServices(s => s.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
     }
 

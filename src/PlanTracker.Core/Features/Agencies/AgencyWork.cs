@@ -36,6 +36,8 @@ internal static class AgencyWork
             foreach (var user in await db.Users.Where(u => u.AgencyId == from.Id).ToListAsync(ct))
             {
                 user.AgencyId = to.Id;
+                // The account's sessions end: it now acts for another agency (decision 0012).
+                user.SecurityStamp = Guid.NewGuid().ToString("N").ToUpperInvariant();
                 users++;
             }
             var oversight = await db.SteeringAssignments.Where(s => s.AgencyId == from.Id).ToListAsync(ct);

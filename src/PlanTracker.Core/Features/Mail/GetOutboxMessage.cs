@@ -25,6 +25,11 @@ public static class GetOutboxMessage
                 ?? throw new NotFoundException($"There is no outbox message {q.Id}.");
             // What the dispatcher sends: a mail queued as template and model is rendered the same way here.
             var (text, html) = templates.Bodies(m);
+            // A reset mail holds a link that sets the account's password: whoever reads the outbox must not be
+            // able to take the account over with it (decision 0012).
+            if (m.Kind == Account.RequestPasswordReset.MailKind)
+                (text, html) = (Wording.Pick("(Nội dung ẩn: thư chứa liên kết đặt lại mật khẩu dùng một lần.)",
+                    "(Body hidden: the mail holds a single-use password reset link.)"), null);
             return new Result(m.Id, m.CreatedAt, m.Kind, m.ToAddress, m.Subject, text, html, m.MessageId, m.State,
                 m.Attempts, m.NextAttemptAt, m.SentAt, m.LastError);
         }

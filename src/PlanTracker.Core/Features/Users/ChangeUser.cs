@@ -1,6 +1,7 @@
 using FluentValidation;
 using MediatR;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using PlanTracker.Core.Audit;
 using PlanTracker.Core.Authorization;
 using PlanTracker.Core.Common;
@@ -9,14 +10,19 @@ using PlanTracker.Core.Persistence;
 
 namespace PlanTracker.Core.Features.Users;
 
-/// <summary>An administrator deactivates or reactivates an account, or sets a new password.</summary>
+/// <summary>
+/// An administrator deactivates or reactivates an account, sets a new password, or changes its role or
+/// agency. Every one of these ends the account's open sessions (a new security stamp: decision 0012).
+/// </summary>
 public static class ChangeUser
 {
-    public sealed record Command(long UserId, bool? Active = null, string? NewPassword = null) : IRequest<Unit>, ITransactionalCommand;
+    public sealed record Command(long UserId, bool? Active = null, string? NewPassword = null, string? Role = null, long? AgencyId = null)
+        : IRequest<Unit>, ITransactionalCommand;
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator() => RuleFor(c => c.NewPassword).MinimumLength(8).When(c => c.NewPassword is not null);
+        public Validator() => RuleFor(c => c.Role).Must(r => r is null || Roles.All.Contains(r))
+            .WithMessage(_ => Wording.Pick($"'role' phải là một trong {string.Join(", ", Roles.All)}.", $"'role' must be one of {string.Join(", ", Roles.All)}."));
     }
 
     public sealed class Handler(PlanTrackerDbContext db, UserManager<AppUser> users, AccessContext access, TimeProvider time)
@@ -24,26 +30,52 @@ public static class ChangeUser
     {
         public async Task<Unit> Handle(Command c, CancellationToken ct)
         {
-            if (!access.IsAdmin) throw new ForbiddenException("Only administrators manage accounts.");
-            var user = await users.FindByIdAsync(c.UserId.ToString()) ?? throw new NotFoundException($"User {c.UserId} does not exist.");
+            if (!access.IsAdmin) throw new ForbiddenException(Wording.Pick("Chỉ quản trị viên được quản lý tài khoản.", "Only administrators manage accounts."));
+            var user = await users.FindByIdAsync(c.UserId.ToString())
+                ?? throw new NotFoundException(Wording.Pick($"Không có tài khoản {c.UserId}.", $"User {c.UserId} does not exist."));
+            var self = user.Id == access.UserId;
+            // An administrator's own account is changed by another administrator: nobody lifts their own
+            // deactivation or widens their own powers, whatever token they still hold.
+            if (self && c.Active is not null)
+                throw new ForbiddenException(Wording.Pick("Quản trị viên không được tự vô hiệu hóa hay kích hoạt lại tài khoản của mình ('active').",
+                    "An administrator cannot deactivate or reactivate their own account ('active')."));
+            if (self && (c.Role is not null || c.AgencyId is not null))
+                throw new ForbiddenException(Wording.Pick("Quản trị viên không được tự đổi vai trò hay cơ quan của mình ('role', 'agencyId').",
+                    "An administrator cannot change their own role or agency ('role', 'agencyId')."));
+
             if (c.Active is { } active)
             {
-                if (!active && user.Id == access.UserId) throw new RuleViolationException("active", "You cannot deactivate your own account.");
                 await users.SetLockoutEnabledAsync(user, true);
                 await users.SetLockoutEndDateAsync(user, active ? null : DateTimeOffset.MaxValue);
-                // A new security stamp signs the account out of its open sessions.
-                await users.UpdateSecurityStampAsync(user);
+            }
+            if (c.Role is { } role)
+            {
+                var current = await users.GetRolesAsync(user);
+                Check(await users.RemoveFromRolesAsync(user, current), "role");
+                Check(await users.AddToRoleAsync(user, role), "role");
+            }
+            if (c.AgencyId is { } agencyId)
+            {
+                if (!await db.Agencies.AnyAsync(a => a.Id == agencyId, ct))
+                    throw new RuleViolationException("agencyId", Wording.Pick($"Không có cơ quan {agencyId}.", $"Agency {agencyId} does not exist."));
+                user.AgencyId = agencyId;
             }
             if (c.NewPassword is { } password)
             {
                 var token = await users.GeneratePasswordResetTokenAsync(user);
-                var result = await users.ResetPasswordAsync(user, token, password);
-                if (!result.Succeeded) throw new RuleViolationException("newPassword", string.Join(" ", result.Errors.Select(e => e.Description)));
+                Check(await users.ResetPasswordAsync(user, token, password), "newPassword");
             }
+            // A new security stamp ends the account's open sessions (cookies and bearer tokens) at their next request.
+            Check(await users.UpdateSecurityStampAsync(user), "userId");
             db.Record(time.GetUtcNow(), access.UserId, "user.changed", nameof(AppUser), user.Id, null,
-                new { c.Active, PasswordReset = c.NewPassword is not null });
+                new { c.Active, PasswordReset = c.NewPassword is not null, c.Role, c.AgencyId });
             await db.SaveChangesAsync(ct);
             return Unit.Value;
+        }
+
+        private static void Check(IdentityResult result, string field)
+        {
+            if (!result.Succeeded) throw new RuleViolationException(field, string.Join(" ", result.Errors.Select(e => e.Description)));
         }
     }
 }
