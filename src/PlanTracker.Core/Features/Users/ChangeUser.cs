@@ -12,7 +12,7 @@ namespace PlanTracker.Core.Features.Users;
 /// <summary>An administrator deactivates or reactivates an account, or sets a new password.</summary>
 public static class ChangeUser
 {
-    public sealed record Command(long UserId, bool? Active = null, string? NewPassword = null) : IRequest<Unit>, ITransactionalCommand;
+    public sealed record Command(long UserId, bool? Active = null, string? NewPassword = null, int? Version = null) : IRequest<Unit>, ITransactionalCommand;
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -26,6 +26,10 @@ public static class ChangeUser
         {
             if (!access.IsAdmin) throw new ForbiddenException("Only administrators manage accounts.");
             var user = await users.FindByIdAsync(c.UserId.ToString()) ?? throw new NotFoundException($"User {c.UserId} does not exist.");
+            // The version the administrator read (GET /users); Identity's ConcurrencyStamp refuses the loser of a simultaneous save (decision 0014).
+            if (c.Version is { } version && version != user.Version)
+                throw new ConflictException(await ConflictMessages.StaleAsync(db, ConflictMessages.Describe(user)!.Value.What, nameof(AppUser), user.Id, ct));
+            user.Version++;
             if (c.Active is { } active)
             {
                 if (!active && user.Id == access.UserId) throw new RuleViolationException("active", "You cannot deactivate your own account.");

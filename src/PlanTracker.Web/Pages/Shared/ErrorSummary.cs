@@ -41,6 +41,9 @@ public static class ErrorSummary
             case RuleViolationException r:
                 modelState.AddModelError($"{prefix}.{Pascal(r.Field)}", r.Message);
                 return true;
+            case DuplicateException d:
+                modelState.AddModelError($"{prefix}.{Pascal(d.Field)}", d.Message);
+                return true;
             case ConflictException c:
                 modelState.AddModelError(prefix, c.Message);
                 return true;
