@@ -37,8 +37,8 @@ public sealed class RaceTests(AppFactory app) : IClassFixture<AppFactory>
         var responses = await AllAtOnce(12, i => secretariat.PostAsJsonAsync($"/api/v1/extension-requests/{requestId}/decision",
             new { approve = i % 2 == 0, comment = "Quyết định " + i, version = 0 }));
 
-        var winner = await OneWinner(responses);
-        var state = (await winner.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("state").GetString();
+        var winner = OneWinner(responses);
+        var state = winner.Json.GetProperty("state").GetString();
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PlanTrackerDbContext>();
         var stored = await db.ExtensionRequests.AsNoTracking().SingleAsync(e => e.Id == requestId);
@@ -48,7 +48,7 @@ public sealed class RaceTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(1, stored.Version);
         Assert.Equal(1, await db.AuditEvents.CountAsync(a => a.EntityId == id && a.Action.StartsWith("extension.") && a.Action != "extension.requested"));
         foreach (var loser in responses.Where(r => r != winner))
-            Assert.Contains("Nguyễn Văn Thường Trực", await Detail(loser)); // who decided first
+            Assert.Contains("Nguyễn Văn Thường Trực", Detail(loser)); // who decided first
 
         var late = await secretariat.PostAsJsonAsync($"/api/v1/extension-requests/{requestId}/decision", new { approve = true });
         Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
@@ -63,9 +63,9 @@ public sealed class RaceTests(AppFactory app) : IClassFixture<AppFactory>
         var responses = await AllAtOnce(8, i => officer.PostAsJsonAsync($"/api/v1/tasks/{id}/extension-requests",
             new { requestedDueOn = $"2027-0{i + 1}-15", reason = "Lý do " + i }));
 
-        await OneWinner(responses);
+        OneWinner(responses);
         foreach (var loser in responses.Where(r => !r.IsSuccessStatusCode))
-            Assert.Contains("taskId", await loser.Content.ReadAsStringAsync());
+            Assert.Contains("taskId", loser.Body);
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PlanTrackerDbContext>();
         Assert.Equal(1, await db.ExtensionRequests.CountAsync(e => e.TaskId == id && e.State == ExtensionState.Pending));
@@ -83,14 +83,14 @@ public sealed class RaceTests(AppFactory app) : IClassFixture<AppFactory>
         var responses = await AllAtOnce(N, i => client.PutAsJsonAsync($"/api/v1/tasks/{id}",
             new { version, code = "IV.3.a-1", title = "Tiêu đề " + i, leadAgencyId = lead, deadlineText = "Quý IV năm 2018" }));
 
-        var winner = await OneWinner(responses, all409: true);
+        var winner = OneWinner(responses, all409: true);
         var winnerIndex = Array.IndexOf(responses, winner);
         var after = await Task(client, id);
         Assert.Equal("Tiêu đề " + winnerIndex, after.GetProperty("title").GetString());
         Assert.Equal(version + 1, after.GetProperty("version").GetInt32());
         foreach (var loser in responses.Where(r => r != winner))
         {
-            var detail = await Detail(loser);
+            var detail = Detail(loser);
             Assert.Contains("IV.3.a-1", detail);
             Assert.Contains(DakLakSecretariat, detail); // the display name of who saved first
             Assert.Contains("lúc", detail);
@@ -107,7 +107,7 @@ public sealed class RaceTests(AppFactory app) : IClassFixture<AppFactory>
 
         var responses = await AllAtOnce(N, _ => client.PostAsJsonAsync($"/api/v1/tasks/{id}/move", new { version, newParentId = heading }));
 
-        await OneWinner(responses, all409: true);
+        OneWinner(responses, all409: true);
         var after = await Task(client, id);
         Assert.Equal(version + 1, after.GetProperty("version").GetInt32());
     }
@@ -122,9 +122,9 @@ public sealed class RaceTests(AppFactory app) : IClassFixture<AppFactory>
         var responses = await AllAtOnce(N, i => client.PostAsJsonAsync($"/api/v1/plans/{planId}/tasks",
             new { code = "R.1", title = "Cùng số hiệu " + i, leadAgencyId = lead, deadlineText = "Năm 2027" }));
 
-        await OneWinner(responses);
+        OneWinner(responses);
         foreach (var loser in responses.Where(r => !r.IsSuccessStatusCode))
-            Assert.Contains("\"code\"", await loser.Content.ReadAsStringAsync());
+            Assert.Contains("\"code\"", loser.Body);
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PlanTrackerDbContext>();
         Assert.Equal(1, await db.Tasks.CountAsync(t => t.PlanId == planId && t.Code == "R.1"));
@@ -140,7 +140,7 @@ public sealed class RaceTests(AppFactory app) : IClassFixture<AppFactory>
         var responses = await AllAtOnce(N, i => client.PostAsJsonAsync($"/api/v1/tasks/{id}/split",
             new { version, partTitles = new[] { "Phần một " + i, "Phần hai " + i } }));
 
-        await OneWinner(responses, all409: true);
+        OneWinner(responses, all409: true);
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<PlanTrackerDbContext>();
@@ -176,9 +176,9 @@ public sealed class RaceTests(AppFactory app) : IClassFixture<AppFactory>
             agencyId, password = "Demo@2026",
         }));
 
-        await OneWinner(responses);
+        OneWinner(responses);
         foreach (var loser in responses.Where(r => !r.IsSuccessStatusCode))
-            Assert.Contains("email", await loser.Content.ReadAsStringAsync());
+            Assert.Contains("email", loser.Body);
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PlanTrackerDbContext>();
         Assert.Equal(1, await db.Users.CountAsync(u => u.NormalizedEmail == "TRUNG.LAP@TEST.LOCAL"));
@@ -198,7 +198,7 @@ public sealed class RaceTests(AppFactory app) : IClassFixture<AppFactory>
             Assert.Equal(HttpStatusCode.Conflict, loser.StatusCode);
         var ids = new HashSet<long>();
         foreach (var ok in responses.Where(r => r.IsSuccessStatusCode))
-            ids.Add((await ok.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("reportId").GetInt64());
+            ids.Add(ok.Json.GetProperty("reportId").GetInt64());
         Assert.Single(ids);
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PlanTrackerDbContext>();
@@ -214,7 +214,7 @@ public sealed class RaceTests(AppFactory app) : IClassFixture<AppFactory>
 
         var responses = await AllAtOnce(N, i => officer.PostAsJsonAsync("/api/v1/reports/draft", new { day = "2026-05-15", content = "Nội dung " + i, version }));
 
-        var winner = await OneWinner(responses, all409: true);
+        var winner = OneWinner(responses, all409: true);
         var stored = await (await officer.PostAsJsonAsync("/api/v1/reports/draft", new { day = "2026-05-15" })).Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("Nội dung " + Array.IndexOf(responses, winner), stored.GetProperty("content").GetString());
         Assert.Equal(version + 1, stored.GetProperty("version").GetInt32());
@@ -231,7 +231,7 @@ public sealed class RaceTests(AppFactory app) : IClassFixture<AppFactory>
         var responses = await AllAtOnce(N, i => secretariat.PostAsJsonAsync($"/api/v1/agencies/{id}/rename",
             new { name = "Sở Tư pháp " + i, effectiveOn = "2026-11-01", version }));
 
-        var winner = await OneWinner(responses, all409: true);
+        var winner = OneWinner(responses, all409: true);
         var after = (await secretariat.GetFromJsonAsync<JsonElement>("/api/v1/agencies?province=vinh-phuc")).EnumerateArray().Single(a => a.GetProperty("id").GetInt64() == id);
         Assert.Equal("Sở Tư pháp " + Array.IndexOf(responses, winner), after.GetProperty("name").GetString());
         Assert.Equal(version + 1, after.GetProperty("version").GetInt32());
@@ -249,41 +249,48 @@ public sealed class RaceTests(AppFactory app) : IClassFixture<AppFactory>
 
         var responses = await AllAtOnce(N, i => admin.PostAsJsonAsync($"/api/v1/users/{id}", new { active = i % 2 == 0, version }));
 
-        await OneWinner(responses, all409: true);
+        OneWinner(responses, all409: true);
         var after = (await admin.GetFromJsonAsync<JsonElement>("/api/v1/users")).EnumerateArray().Single(u => u.GetProperty("id").GetInt64() == id);
         Assert.Equal(version + 1, after.GetProperty("version").GetInt32());
     }
 
     /// <summary>Starts every request only when all are ready, so they reach the server together.</summary>
-    private static async Task<HttpResponseMessage[]> AllAtOnce(int n, Func<int, Task<HttpResponseMessage>> send)
+    private static async Task<Answer[]> AllAtOnce(int n, Func<int, Task<HttpResponseMessage>> send)
     {
         var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var requests = Enumerable.Range(0, n).Select(async i =>
         {
             await start.Task;
-            return await send(i);
+            using var response = await send(i);
+            return new Answer(response.StatusCode, await response.Content.ReadAsStringAsync());
         }).ToList();
         start.SetResult();
         return await System.Threading.Tasks.Task.WhenAll(requests);
     }
 
+    /// <summary>One answer, read once (the in-process response stream cannot be read twice).</summary>
+    private sealed record Answer(HttpStatusCode StatusCode, string Body)
+    {
+        public bool IsSuccessStatusCode => (int)StatusCode is >= 200 and < 300;
+        public JsonElement Json => JsonDocument.Parse(Body).RootElement;
+    }
+
     /// <summary>Exactly one success; every other answer a 409 (or 400) ProblemDetails that says why; no 5xx.</summary>
-    private static async Task<HttpResponseMessage> OneWinner(HttpResponseMessage[] responses, bool all409 = false)
+    private static Answer OneWinner(Answer[] responses, bool all409 = false)
     {
         var codes = string.Join(", ", responses.Select(r => (int)r.StatusCode));
         Assert.True(responses.Count(r => r.IsSuccessStatusCode) == 1, $"one winner expected: {codes}");
         foreach (var loser in responses.Where(r => !r.IsSuccessStatusCode))
         {
             Assert.True(loser.StatusCode == HttpStatusCode.Conflict || (!all409 && loser.StatusCode == HttpStatusCode.BadRequest),
-                $"409{(all409 ? "" : " or 400")} expected: {codes}: {await loser.Content.ReadAsStringAsync()}");
-            var problem = await loser.Content.ReadFromJsonAsync<JsonElement>();
-            Assert.True(problem.TryGetProperty("detail", out _) || problem.TryGetProperty("errors", out _), await loser.Content.ReadAsStringAsync());
+                $"409{(all409 ? "" : " or 400")} expected: {codes}: {loser.Body}");
+            var problem = loser.Json;
+            Assert.True(problem.TryGetProperty("detail", out _) || problem.TryGetProperty("errors", out _), loser.Body);
         }
         return responses.Single(r => r.IsSuccessStatusCode);
     }
 
-    private static async Task<string> Detail(HttpResponseMessage response) =>
-        (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString()!;
+    private static string Detail(Answer answer) => answer.Json.GetProperty("detail").GetString()!;
 
     private static async Task<JsonElement> Task(HttpClient client, long id) =>
         (await client.GetFromJsonAsync<JsonElement>($"/api/v1/tasks/{id}")).GetProperty("task");
