@@ -254,6 +254,50 @@ public sealed class RaceTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(version + 1, after.GetProperty("version").GetInt32());
     }
 
+    [Fact]
+    public async Task Should_publish_a_plan_once_and_queue_its_mail_once()
+    {
+        var client = await app.ClientForAsync(Secretariat);
+        var interior = await AgencyId(client, "vinh-phuc/so-noi-vu");
+        var documentId = (await (await client.PostAsJsonAsync("/api/v1/documents", new
+        {
+            number = "777/KH-UBND", kind = "plan", issuer = "UBND tỉnh Vĩnh Phúc", issuedOn = "2026-11-02", title = "Kế hoạch thử đua",
+        })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
+        var planId = (await (await client.PostAsJsonAsync("/api/v1/plans", new { documentId, title = "Kế hoạch thử đua" }))
+            .Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
+        Assert.Equal(HttpStatusCode.Created, (await client.PostAsJsonAsync($"/api/v1/plans/{planId}/tasks",
+            new { code = "1", title = "Một việc", leadAgencyId = interior, deadlineText = "Năm 2027" })).StatusCode);
+        var version = (await client.GetFromJsonAsync<JsonElement>($"/api/v1/plans/{planId}")).GetProperty("version").GetInt32();
+        int Queued()
+        {
+            using var scope = app.Services.CreateScope();
+            return scope.ServiceProvider.GetRequiredService<PlanTrackerDbContext>().OutboxMessages.Count(m => m.Subject.Contains("Kế hoạch thử đua"));
+        }
+
+        var responses = await AllAtOnce(N, _ => client.PostAsync($"/api/v1/plans/{planId}/publish?version={version}", null));
+
+        var winner = OneWinner(responses);
+        Assert.Equal(winner.Json.GetProperty("notified").GetInt32(), Queued());
+        Assert.Equal(version + 1, (await client.GetFromJsonAsync<JsonElement>($"/api/v1/plans/{planId}")).GetProperty("version").GetInt32());
+    }
+
+    [Fact]
+    public async Task Should_change_a_document_draft_once_when_many_change_the_same_version()
+    {
+        var client = await app.ClientForAsync(Secretariat);
+        var created = await (await client.PostAsJsonAsync("/api/v1/imports", new { text = PlanTracker.Tests.Drafting.DraftReviewApiTests.Plan })).Content.ReadFromJsonAsync<JsonElement>();
+        var (id, version) = (created.GetProperty("draftId").GetInt64(), created.GetProperty("version").GetInt32());
+        var items = created.GetProperty("proposal").GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetString()!).ToList();
+
+        var responses = await AllAtOnce(Math.Min(N, items.Count), i => client.DeleteAsync($"/api/v1/imports/drafts/{id}/items/{items[i]}?version={version}"));
+
+        var winner = OneWinner(responses, all409: true);
+        var after = await client.GetFromJsonAsync<JsonElement>($"/api/v1/imports/drafts/{id}");
+        Assert.Equal(version + 1, after.GetProperty("version").GetInt32());
+        var left = after.GetProperty("proposal").GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetString()).ToList();
+        Assert.DoesNotContain(items[Array.IndexOf(responses, winner)], left); // the winner's drop was saved; version + 1 says it was the only one
+    }
+
     /// <summary>Starts every request only when all are ready, so they reach the server together.</summary>
     private static async Task<Answer[]> AllAtOnce(int n, Func<int, Task<HttpResponseMessage>> send)
     {
