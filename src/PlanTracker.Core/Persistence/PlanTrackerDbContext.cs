@@ -68,7 +68,9 @@ public sealed class PlanTrackerDbContext(DbContextOptions<PlanTrackerDbContext> 
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
-        catch (DbUpdateConcurrencyException e)
+        // Identity's user store expects this exception itself (a failed sign-in counted by two requests at once
+        // becomes IdentityResult.ConcurrencyFailure, not an error); an account's stale save reaches the API's safety net.
+        catch (DbUpdateConcurrencyException e) when (!e.Entries.Any(x => x.Entity is AppUser))
         {
             var stale = e.Entries.Select(x => ConflictMessages.Describe(x.Entity)).FirstOrDefault(d => d is not null);
             var message = stale is { } s

@@ -28,9 +28,10 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems) : IExce
             ConflictException c => new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "Changed by someone else.", Detail = c.Message },
             DuplicateException d => Duplicate(d),
             // The safety net for a save that did not go through the context's translation (raw SQL, a library's own save).
-            Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException => new ProblemDetails
+            Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException e => new ProblemDetails
             {
-                Status = StatusCodes.Status409Conflict, Title = "Changed by someone else.", Detail = ConflictMessages.Stale(Record, null, null),
+                Status = StatusCodes.Status409Conflict, Title = "Changed by someone else.",
+                Detail = ConflictMessages.Stale(e.Entries.Select(x => ConflictMessages.Describe(x.Entity)?.What).FirstOrDefault(w => w is not null) ?? Record, null, null),
             },
             _ when ConflictMessages.Duplicate(exception) is { } d => Duplicate(d),
             _ when ConflictMessages.Contention(exception) is { } message => new ProblemDetails
