@@ -19,7 +19,7 @@ public sealed class Province
     public string Name { get; private set; } = "";
 }
 
-public sealed class Agency
+public sealed class Agency : Common.IVersioned
 {
     private readonly List<AgencyAlias> _aliases = [];
     private readonly List<AgencyGroupMember> _members = [];
@@ -49,6 +49,8 @@ public sealed class Agency
     public bool IsSecretariat { get; private set; }
     public long? SuccessorId { get; private set; }
     public DateOnly? DissolvedOn { get; private set; }
+    /// <summary>Raised by every save that changes the agency (decision 0014); a rename names the version it read.</summary>
+    public int Version { get; private set; }
     public IReadOnlyList<AgencyAlias> Aliases => _aliases;
     public IReadOnlyList<AgencyGroupMember> Members => _members;
 

@@ -5,7 +5,7 @@ namespace PlanTracker.Core.Domain;
 /// the normalised source (the proposal's spans index it) and the proposal as JSON; confirming creates
 /// the plan and records which one.
 /// </summary>
-public sealed class DocumentDraft
+public sealed class DocumentDraft : Common.IVersioned
 {
     private DocumentDraft() { }
 

@@ -3,7 +3,7 @@ namespace PlanTracker.Core.Domain;
 public enum PlanStatus { Draft, Published }
 
 /// <summary>The root that a document is decomposed into (kế hoạch).</summary>
-public sealed class Plan
+public sealed class Plan : Common.IVersioned
 {
     private readonly List<PlanTask> _tasks = [];
 
@@ -25,6 +25,8 @@ public sealed class Plan
     public long? ProvinceId { get; private set; }
     public PlanStatus Status { get; private set; }
     public DateTimeOffset? PublishedAt { get; private set; }
+    /// <summary>Raised by every save that changes the plan itself (decision 0014): two publications cannot both pass.</summary>
+    public int Version { get; private set; }
     /// <summary>Days before a due date on which reminders go out; null: the configured default.</summary>
     public int[]? ReminderDays { get; private set; }
     public IReadOnlyList<PlanTask> Tasks => _tasks;

@@ -3,7 +3,7 @@ namespace PlanTracker.Core.Domain;
 public enum PlanTaskStatus { NotStarted, InProgress, Done, Paused, Cancelled }
 
 /// <summary>A task (nhiệm vụ) of a plan: a group heading or an actionable item, in the document's numbering.</summary>
-public sealed class PlanTask
+public sealed class PlanTask : Common.IVersioned
 {
     private readonly List<TaskCoordinatingAgency> _coordinatingAgencies = [];
     private readonly List<Target> _targets = [];
@@ -153,12 +153,6 @@ public sealed class PlanTask
     {
         ExtendedDueOn = newDueOn;
         Version++;
-    }
-
-    public void EnsureVersion(int expected)
-    {
-        if (expected != Version)
-            throw new Common.ConflictException($"Task '{Code}' was changed by someone else (version {Version}, you had {expected}). Reload it and try again.");
     }
 
     public Target AddTarget(string indicator, TargetUnit unit, string? unitText, TargetComparison comparison,

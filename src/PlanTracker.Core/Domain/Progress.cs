@@ -35,7 +35,7 @@ public sealed class ProgressUpdate
 public enum ExtensionState { Pending, Approved, Rejected }
 
 /// <summary>The lead agency asks for a new deadline (đề nghị gia hạn); the secretariat decides.</summary>
-public sealed class ExtensionRequest
+public sealed class ExtensionRequest : Common.IVersioned
 {
     private ExtensionRequest() { }
 
@@ -60,6 +60,8 @@ public sealed class ExtensionRequest
     public long? DecidedByUserId { get; private set; }
     public DateTimeOffset? DecidedAt { get; private set; }
     public string? DecisionComment { get; private set; }
+    /// <summary>Raised by the decision (decision 0014): of two simultaneous decisions only one is saved.</summary>
+    public int Version { get; private set; }
 
     public void Decide(bool approve, string? comment, long userId, DateTimeOffset at)
     {

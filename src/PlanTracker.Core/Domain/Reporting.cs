@@ -37,7 +37,7 @@ public sealed class ReportingPeriod
 public enum PeriodReportState { Draft, Submitted, Accepted, Returned }
 
 /// <summary>An agency's report for one period (báo cáo định kỳ).</summary>
-public sealed class PeriodReport
+public sealed class PeriodReport : Common.IVersioned
 {
     private PeriodReport() { }
 

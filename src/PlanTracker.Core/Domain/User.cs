@@ -20,6 +20,8 @@ public sealed class AppUser : IdentityUser<long>
     public Agency? Agency { get; set; }
     /// <summary>"vi" or "en"; the UI follows it after sign-in.</summary>
     public string PreferredCulture { get; set; } = "vi";
+    /// <summary>Raised by an administrator's change of the account (decision 0014); not by sign-ins, which Identity's ConcurrencyStamp already guards.</summary>
+    public int Version { get; set; }
 }
 
 /// <summary>A steering committee member is assigned the agencies they oversee.</summary>

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using PlanTracker.Core.Common;
 using PlanTracker.Core.Domain;
 
 namespace PlanTracker.Core.Persistence;
@@ -48,6 +49,39 @@ public sealed class PlanTrackerDbContext(DbContextOptions<PlanTrackerDbContext> 
         builder.HasDbFunction(typeof(PlanTrackerDbContext).GetMethod(nameof(Unaccent))!).HasName("f_unaccent");
         SqlFunctions.Register(builder);
         builder.UseSnakeCaseNames();
+    }
+
+    /// <summary>
+    /// Every save raises the version of the versioned records it updates (those whose methods did not
+    /// already) and names the version it read in the UPDATE's WHERE, so of two simultaneous saves one
+    /// wins and the other is refused; what the database refuses comes back as a 409 that says why
+    /// (decision 0014), for pages, the API and jobs alike.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        foreach (var entry in ChangeTracker.Entries<IVersioned>().Where(e => e.State == EntityState.Modified))
+        {
+            var version = entry.Property(v => v.Version);
+            if (Equals(version.CurrentValue, version.OriginalValue)) version.CurrentValue = version.OriginalValue + 1;
+        }
+        try
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        // Identity's user store expects this exception itself (a failed sign-in counted by two requests at once
+        // becomes IdentityResult.ConcurrencyFailure, not an error); an account's stale save reaches the API's safety net.
+        catch (DbUpdateConcurrencyException e) when (!e.Entries.Any(x => x.Entity is AppUser))
+        {
+            var stale = e.Entries.Select(x => ConflictMessages.Describe(x.Entity)).FirstOrDefault(d => d is not null);
+            var message = stale is { } s
+                ? await ConflictMessages.StaleAsync(this, s.What, s.EntityType, s.Id, cancellationToken)
+                : ConflictMessages.Stale(System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? "The record" : "Bản ghi", null, null);
+            throw new ConflictException(message, e);
+        }
+        catch (DbUpdateException e) when (ConflictMessages.Duplicate(e) is { } duplicate)
+        {
+            throw duplicate;
+        }
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -2,6 +2,7 @@ using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using PlanTracker.Core.Common;
+using PlanTracker.Core.Persistence;
 
 namespace PlanTracker.Web.Api;
 
@@ -25,6 +26,18 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems) : IExce
                 Title = "The request is not valid.",
             },
             ConflictException c => new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "Changed by someone else.", Detail = c.Message },
+            DuplicateException d => Duplicate(d),
+            // The safety net for a save that did not go through the context's translation (raw SQL, a library's own save).
+            Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException e => new ProblemDetails
+            {
+                Status = StatusCodes.Status409Conflict, Title = "Changed by someone else.",
+                Detail = ConflictMessages.Stale(e.Entries.Select(x => ConflictMessages.Describe(x.Entity)?.What).FirstOrDefault(w => w is not null) ?? Record, null, null),
+            },
+            _ when ConflictMessages.Duplicate(exception) is { } d => Duplicate(d),
+            _ when ConflictMessages.Contention(exception) is { } message => new ProblemDetails
+            {
+                Status = StatusCodes.Status409Conflict, Title = "Changed by someone else.", Detail = message,
+            },
             NotFoundException n => new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "Not found.", Detail = n.Message },
             BadHttpRequestException { InnerException: System.Text.Json.JsonException j } => JsonProblem(j),
             BadHttpRequestException b => new ProblemDetails { Status = b.StatusCode, Title = "The request is not valid.", Detail = b.Message },
@@ -47,6 +60,17 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems) : IExce
             : new Dictionary<string, string[]> { [j.Path is { Length: > 2 } path ? path[2..] : "body"] = [$"The request body is not valid JSON for this request ({j.Path ?? "$"})."] };
         return new HttpValidationProblemDetails(errors) { Status = StatusCodes.Status400BadRequest, Title = "The request is not valid." };
     }
+
+    /// <summary>A duplicate is a conflict with what someone else saved: 409, with the field named as validation errors name it.</summary>
+    private static HttpValidationProblemDetails Duplicate(DuplicateException d) =>
+        new(new Dictionary<string, string[]> { [d.Field] = [d.Message] })
+        {
+            Status = StatusCodes.Status409Conflict,
+            Title = "Conflicts with what exists.",
+            Detail = d.Message,
+        };
+
+    private static string Record => System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? "The record" : "Bản ghi";
 
     private static string Camel(string name) => name.Length == 0 ? name : char.ToLowerInvariant(name[0]) + name[1..];
 }

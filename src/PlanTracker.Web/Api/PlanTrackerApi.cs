@@ -29,10 +29,10 @@ public static class PlanTrackerApi
         IReadOnlyList<RecordProgress.TargetActualInput>? TargetActuals);
     public sealed record NoteBody(string? Note);
     public sealed record ExtensionBody(DateOnly RequestedDueOn, string? Reason);
-    public sealed record DecisionBody(bool Approve, string? Comment);
+    public sealed record DecisionBody(bool Approve, string? Comment, int? Version);
     public sealed record VersionBody(int Version);
     public sealed record ReviewBody(bool Accept, string? Comment);
-    public sealed record ChangeUserBody(bool? Active, string? NewPassword, string? Role = null, long? AgencyId = null);
+    public sealed record ChangeUserBody(bool? Active, string? NewPassword, string? Role = null, long? AgencyId = null, int? Version = null);
     public sealed record JobRunBody(DateOnly AsOf);
     public sealed record DigestBody(string? Frequency, string? Weekday, int? Hour);
 
@@ -69,7 +69,7 @@ public static class PlanTrackerApi
         api.MapPost("/tasks/{id:long}/extension-requests", async (long id, ExtensionBody body, IMediator m, CancellationToken ct) =>
             Results.Ok(new { id = await m.Send(new RequestExtension.Command(id, body.RequestedDueOn, body.Reason ?? ""), ct) }));
         api.MapPost("/extension-requests/{id:long}/decision", async (long id, DecisionBody body, IMediator m, CancellationToken ct) =>
-            Results.Ok(new { state = await m.Send(new DecideExtension.Command(id, body.Approve, body.Comment), ct) }));
+            Results.Ok(new { state = await m.Send(new DecideExtension.Command(id, body.Approve, body.Comment, body.Version), ct) }));
 
         api.MapPost("/documents", async (RegisterDocument.Command body, IMediator m, CancellationToken ct) =>
             Results.Created((string?)null, new { id = await m.Send(body, ct) }));
@@ -85,8 +85,8 @@ public static class PlanTrackerApi
             Results.Ok(new { partIds = await m.Send(body with { TaskId = id }, ct) }));
         api.MapDelete("/tasks/{id:long}", async (long id, int version, IMediator m, CancellationToken ct) =>
             Results.Ok(new { deleted = await m.Send(new DeleteTask.Command(id, version), ct) }));
-        api.MapPost("/plans/{id:long}/publish", async (long id, IMediator m, CancellationToken ct) =>
-            Results.Ok(new { notified = await m.Send(new PublishPlan.Command(id), ct) }));
+        api.MapPost("/plans/{id:long}/publish", async (long id, int? version, IMediator m, CancellationToken ct) =>
+            Results.Ok(new { notified = await m.Send(new PublishPlan.Command(id, version), ct) }));
 
         api.MapPost("/reports/draft", async (DraftPeriodReport.Command body, IMediator m, CancellationToken ct) =>
             Results.Ok(await m.Send(body, ct)));
@@ -131,7 +131,7 @@ public static class PlanTrackerApi
             Results.Created((string?)null, new { id = await m.Send(body, ct) }));
         api.MapPost("/users/{id:long}", async (long id, ChangeUserBody body, IMediator m, CancellationToken ct) =>
         {
-            await m.Send(new ChangeUser.Command(id, body.Active, body.NewPassword, body.Role, body.AgencyId), ct);
+            await m.Send(new ChangeUser.Command(id, body.Active, body.NewPassword, body.Role, body.AgencyId, body.Version), ct);
             return Results.NoContent();
         });
 

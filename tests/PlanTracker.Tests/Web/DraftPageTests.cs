@@ -45,7 +45,7 @@ public sealed partial class DraftPageTests(AppFactory app) : IClassFixture<AppFa
         Assert.DoesNotContain("Xây dựng kho dữ liệu mở</a>", page);
 
         var stale = await client.PostAsync($"{url}?handler=Confirm", Form(page, new() { ["version"] = "1" }));
-        Assert.Contains("reload it", await stale.Content.ReadAsStringAsync());
+        Assert.Contains("Hãy tải lại rồi thử lại", System.Net.WebUtility.HtmlDecode(await stale.Content.ReadAsStringAsync()));
 
         var confirmed = await client.PostAsync($"{url}?handler=Confirm", Form(page, new() { ["version"] = Version(page) }));
         Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);

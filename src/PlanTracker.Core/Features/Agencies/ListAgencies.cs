@@ -11,7 +11,7 @@ public static class ListAgencies
 
     public sealed record AgencyItem(long Id, string Key, string Name, string? ShortName, AgencyLevel Level, AgencyKind Kind,
         string? Province, long? ParentId, bool IsSecretariat, IReadOnlyList<string> Aliases, IReadOnlyList<long> MemberIds,
-        long? SuccessorId, DateOnly? DissolvedOn);
+        long? SuccessorId, DateOnly? DissolvedOn, int Version = 0);
 
     public sealed class Handler(PlanTrackerDbContext db) : IRequestHandler<Query, IReadOnlyList<AgencyItem>>
     {
@@ -29,7 +29,7 @@ public static class ListAgencies
             return await agencies.OrderBy(a => a.Province!.Name).ThenBy(a => a.Level).ThenBy(a => a.Name)
                 .Select(a => new AgencyItem(a.Id, a.Key, a.Name, a.ShortName, a.Level, a.Kind,
                     a.Province == null ? null : a.Province.Name, a.ParentId, a.IsSecretariat,
-                    a.Aliases.Select(x => x.Alias).ToList(), a.Members.Select(m => m.MemberId).ToList(), a.SuccessorId, a.DissolvedOn))
+                    a.Aliases.Select(x => x.Alias).ToList(), a.Members.Select(m => m.MemberId).ToList(), a.SuccessorId, a.DissolvedOn, a.Version))
                 .AsSplitQuery()
                 .ToListAsync(ct);
         }

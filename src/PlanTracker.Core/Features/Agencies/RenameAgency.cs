@@ -10,10 +10,13 @@ using PlanTracker.Core.Persistence;
 
 namespace PlanTracker.Core.Features.Agencies;
 
-/// <summary>The secretariat renames an agency; what was written before keeps the old name.</summary>
+/// <summary>
+/// The secretariat renames an agency; what was written before keeps the old name. <c>Version</c> is the
+/// agency's version the client read (GET /agencies); a rename of an older one answers 409 (decision 0014).
+/// </summary>
 public static class RenameAgency
 {
-    public sealed record Command([property: JsonIgnore] long AgencyId, string Name, string? ShortName, DateOnly EffectiveOn) : IRequest<Unit>, ITransactionalCommand;
+    public sealed record Command([property: JsonIgnore] long AgencyId, string Name, string? ShortName, DateOnly EffectiveOn, int? Version = null) : IRequest<Unit>, ITransactionalCommand;
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -31,6 +34,7 @@ public static class RenameAgency
             var provinceId = await access.SecretariatProvinceAsync(db, ct);
             var agency = await db.Agencies.SingleOrDefaultAsync(a => a.Id == c.AgencyId && a.ProvinceId == provinceId, ct)
                 ?? throw new RuleViolationException("agencyId", $"Agency {c.AgencyId} is not an agency of your province.");
+            if (c.Version is { } version) await db.EnsureVersionAsync(agency, version, ct);
             Reorganisation.EnsureEffective(c.EffectiveOn, clock.Today);
             var before = new { agency.Name, agency.ShortName };
             agency.Rename(c.Name, c.ShortName);

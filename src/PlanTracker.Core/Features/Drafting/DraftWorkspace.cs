@@ -22,22 +22,14 @@ internal static class DraftWorkspace
         if (draft.ProvinceId != provinceId) throw new ForbiddenException("This draft belongs to another province's secretariat.");
         if (forEditing && draft.IsConfirmed)
             throw new RuleViolationException("draftId", $"This draft was already confirmed as plan {draft.ConfirmedPlanId}; edit the plan instead.");
-        if (version is { } v && v != draft.Version)
-            throw new ConflictException($"The draft was changed since version {v} (it is now version {draft.Version}); reload it and try again.");
+        if (version is { } v) await db.EnsureVersionAsync(draft, v, ct);
         return (draft, ProposalJson.Read(draft.Proposal));
     }
 
     public static async Task<int> SaveAsync(PlanTrackerDbContext db, DocumentDraft draft, Proposal proposal, TimeProvider time, CancellationToken ct)
     {
         draft.Revise(ProposalJson.Write(proposal), time.GetUtcNow());
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw new ConflictException("Someone else changed the draft at the same time; reload it and try again.");
-        }
+        await db.SaveChangesAsync(ct); // a simultaneous save of the same version is refused by the context (409)
         return draft.Version;
     }
 

@@ -14,7 +14,7 @@ public static class GetPlan
 
     public sealed record DocumentRef(long Id, string Key, string? Number, string Title);
 
-    public sealed record Result(long Id, string Key, string Title, PlanStatus Status, long? ProvinceId, DocumentInfo Document, IReadOnlyList<TaskNode> Tasks);
+    public sealed record Result(long Id, string Key, string Title, PlanStatus Status, long? ProvinceId, DocumentInfo Document, IReadOnlyList<TaskNode> Tasks, int Version = 0);
 
     public sealed record DocumentInfo(long Id, string? Number, DocumentKind Kind, string Issuer, DateOnly? IssuedOn,
         string? Signer, string Title, IReadOnlyList<DocumentRef> Implements);
@@ -28,7 +28,7 @@ public static class GetPlan
             var plan = await db.Plans.AsNoTracking().Where(p => p.Id == q.Id)
                 .Select(p => new
                 {
-                    p.Id, p.Key, p.Title, p.Status, p.ProvinceId,
+                    p.Id, p.Key, p.Title, p.Status, p.ProvinceId, p.Version,
                     Document = new DocumentInfo(p.Document.Id, p.Document.Number, p.Document.Kind, p.Document.Issuer,
                         p.Document.IssuedOn, p.Document.Signer, p.Document.Title,
                         p.Document.Implements.Select(l => new DocumentRef(l.Implemented.Id, l.Implemented.Key, l.Implemented.Number, l.Implemented.Title)).ToList()),
@@ -37,7 +37,7 @@ public static class GetPlan
             if (plan is null) return null;
             var tasks = await db.Tasks.AsNoTracking().Where(t => t.PlanId == q.Id).OrderBy(t => t.SortOrder)
                 .Project(clock.Today).AsSplitQuery().ToListAsync(ct);
-            return new Result(plan.Id, plan.Key, plan.Title, plan.Status, plan.ProvinceId, plan.Document, BuildTree(tasks));
+            return new Result(plan.Id, plan.Key, plan.Title, plan.Status, plan.ProvinceId, plan.Document, BuildTree(tasks), plan.Version);
         }
 
         private static List<TaskNode> BuildTree(List<TaskView> tasks)

@@ -19,7 +19,7 @@ internal static class PlanEditing
             .SingleAsync(p => p.Id == planId, ct);
         if (plan.ProvinceId != provinceId) throw new ForbiddenException("You manage only your own province's plans.");
         var task = plan.Tasks.Single(t => t.Id == taskId);
-        if (version is { } v) task.EnsureVersion(v);
+        if (version is { } v) await db.EnsureVersionAsync(task, v, ct);
         return (plan, task);
     }
 }

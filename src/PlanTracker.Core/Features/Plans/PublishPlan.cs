@@ -16,7 +16,7 @@ namespace PlanTracker.Core.Features.Plans;
 /// </summary>
 public static class PublishPlan
 {
-    public sealed record Command(long PlanId) : IRequest<int>, ITransactionalCommand;
+    public sealed record Command(long PlanId, int? Version = null) : IRequest<int>, ITransactionalCommand;
 
     private sealed record Assignment(string Code, string Title, long AgencyId, bool Lead);
 
@@ -27,6 +27,7 @@ public static class PublishPlan
             var provinceId = await access.SecretariatProvinceAsync(db, ct);
             var plan = await db.Plans.SingleOrDefaultAsync(p => p.Id == c.PlanId, ct) ?? throw new NotFoundException($"Plan {c.PlanId} does not exist.");
             if (plan.ProvinceId != provinceId) throw new ForbiddenException("You manage only your own province's plans.");
+            if (c.Version is { } version) await db.EnsureVersionAsync(plan, version, ct);
             if (!await db.Tasks.AnyAsync(t => t.PlanId == plan.Id && !t.IsGroup, ct))
                 throw new RuleViolationException("planId", "A plan needs at least one task before it is published.");
 

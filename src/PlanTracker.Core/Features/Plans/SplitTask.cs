@@ -32,6 +32,9 @@ public static class SplitTask
         {
             var (plan, task) = await PlanEditing.LoadForEditAsync(db, access, c.TaskId, c.Version, ct);
             if (task.IsGroup) throw new RuleViolationException("taskId", $"'{task.Code}' is already a heading; add tasks under it.");
+            var taken = Enumerable.Range(1, c.PartTitles.Count).Select(i => $"{task.Code}.{i}").Intersect(plan.Tasks.Select(t => t.Code)).FirstOrDefault();
+            if (taken is not null)
+                throw new RuleViolationException("partTitles", $"This plan already has a task numbered '{taken}'; renumber it before splitting '{task.Code}'.");
             var lead = task.LeadAgency ?? await db.Agencies.FindAsync([task.LeadAgencyId], ct);
             var coordinating = task.CoordinatingAgencies.Select(x => db.Agencies.Find(x.AgencyId)!).ToList();
             var deadline = task.Deadline;

@@ -40,7 +40,7 @@ public static class RecordProgress
                 ?? throw new NotFoundException($"Task {c.TaskId} does not exist.");
             if (!await access.LeadsAsync(task.Id, ct) && !await access.ManagesPlanOfTaskAsync(task.Id, ct))
                 throw new ForbiddenException($"Only the lead agency of task '{task.Code}' or the secretariat may record its progress.");
-            task.EnsureVersion(c.Version);
+            await db.EnsureVersionAsync(task, c.Version, ct);
             var actuals = c.TargetActuals ?? [];
             foreach (var (input, i) in actuals.Select((x, i) => (x, i)))
                 if (task.Targets.All(t => t.Id != input.TargetId))
@@ -57,15 +57,8 @@ public static class RecordProgress
                 isContribution: false, c.Status, task.PercentComplete, c.Note, now);
             db.ProgressUpdates.Add(update);
             db.Record(now, access.UserId, "task.progress", nameof(PlanTask), task.Id, before, Snapshot(task));
-            try
-            {
-                await RecordActuals(actuals, today, now, ct);
-                await db.SaveChangesAsync(ct);
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                throw new ConflictException($"Task '{task.Code}' was changed by someone else while you saved. Reload it and try again.");
-            }
+            await RecordActuals(actuals, today, now, ct);
+            await db.SaveChangesAsync(ct); // a simultaneous save of the same version is refused by the context (409, who saved first)
             return new Result(task.Id, task.Version, task.TimelinessOn(today), update.Id);
         }
 

@@ -49,8 +49,7 @@ public static class DraftPeriodReport
             }
             else if (c.Content is not null)
             {
-                if (c.Version != report.Version)
-                    throw new ConflictException($"The report was changed by someone else (version {report.Version}, you had {c.Version}). Reload it.");
+                await db.EnsureVersionAsync(report, c.Version ?? -1, ct);
                 report.Edit(c.Content);
             }
             await db.SaveChangesAsync(ct);

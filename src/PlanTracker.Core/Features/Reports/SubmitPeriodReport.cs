@@ -21,7 +21,7 @@ public static class SubmitPeriodReport
                 ?? throw new NotFoundException($"Report {c.ReportId} does not exist.");
             if (!access.IsAgencyHead || await access.AgencyIdAsync(ct) != report.AgencyId)
                 throw new ForbiddenException("Only the head of the reporting agency submits its report.");
-            if (c.Version != report.Version) throw new ConflictException("The report changed since you read it. Reload it.");
+            await db.EnsureVersionAsync(report, c.Version, ct);
             var now = time.GetUtcNow();
             report.Submit(access.UserId, now);
             db.Record(now, access.UserId, "report.submitted", nameof(PeriodReport), report.Id, null, new { report.State });

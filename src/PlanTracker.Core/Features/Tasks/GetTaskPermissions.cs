@@ -11,7 +11,7 @@ public static class GetTaskPermissions
 {
     public sealed record Query(long TaskId) : IRequest<Result>;
 
-    public sealed record PendingExtension(long Id, DateOnly RequestedDueOn, string Reason);
+    public sealed record PendingExtension(long Id, DateOnly RequestedDueOn, string Reason, int Version = 0);
 
     public sealed record Result(bool CanRecordProgress, bool CanContribute, bool CanRequestExtension, bool CanDecideExtension,
         PendingExtension? Pending, bool CanEdit);
@@ -24,7 +24,7 @@ public static class GetTaskPermissions
             var manages = await access.ManagesPlanOfTaskAsync(q.TaskId, ct);
             var pending = await db.ExtensionRequests.AsNoTracking()
                 .Where(e => e.TaskId == q.TaskId && e.State == ExtensionState.Pending)
-                .Select(e => new PendingExtension(e.Id, e.RequestedDueOn, e.Reason)).FirstOrDefaultAsync(ct);
+                .Select(e => new PendingExtension(e.Id, e.RequestedDueOn, e.Reason, e.Version)).FirstOrDefaultAsync(ct);
             return new Result(leads || manages, await access.CoordinatesAsync(q.TaskId, ct), leads && pending is null, manages, pending, CanEdit: manages);
         }
     }

@@ -16,8 +16,8 @@ namespace PlanTracker.Core.Features.Users;
 /// </summary>
 public static class ChangeUser
 {
-    public sealed record Command(long UserId, bool? Active = null, string? NewPassword = null, string? Role = null, long? AgencyId = null)
-        : IRequest<Unit>, ITransactionalCommand;
+    public sealed record Command(long UserId, bool? Active = null, string? NewPassword = null, string? Role = null, long? AgencyId = null,
+        int? Version = null) : IRequest<Unit>, ITransactionalCommand;
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -42,6 +42,10 @@ public static class ChangeUser
             if (self && (c.Role is not null || c.AgencyId is not null))
                 throw new ForbiddenException(Wording.Pick("Quản trị viên không được tự đổi vai trò hay cơ quan của mình ('role', 'agencyId').",
                     "An administrator cannot change their own role or agency ('role', 'agencyId')."));
+            // The version the administrator read (GET /users); Identity's ConcurrencyStamp refuses the loser of a simultaneous save (decision 0014).
+            if (c.Version is { } version && version != user.Version)
+                throw new ConflictException(await ConflictMessages.StaleAsync(db, ConflictMessages.Describe(user)!.Value.What, nameof(AppUser), user.Id, ct));
+            user.Version++;
 
             if (c.Active is { } active)
             {

@@ -10,7 +10,7 @@ public static class ListUsers
 {
     public sealed record Query : IRequest<IReadOnlyList<Item>>;
 
-    public sealed record Item(long Id, string Email, string DisplayName, string? Agency, IReadOnlyList<string> Roles, bool Active);
+    public sealed record Item(long Id, string Email, string DisplayName, string? Agency, IReadOnlyList<string> Roles, bool Active, int Version = 0);
 
     public sealed class Handler(PlanTrackerDbContext db, AccessContext access, TimeProvider time) : IRequestHandler<Query, IReadOnlyList<Item>>
     {
@@ -21,7 +21,7 @@ public static class ListUsers
             return await db.Users.AsNoTracking().OrderBy(u => u.Email)
                 .Select(u => new Item(u.Id, u.Email!, u.DisplayName, u.Agency == null ? null : u.Agency.ShortName ?? u.Agency.Name,
                     db.UserRoles.Where(r => r.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).ToList(),
-                    u.LockoutEnd == null || u.LockoutEnd < now))
+                    u.LockoutEnd == null || u.LockoutEnd < now, u.Version))
                 .ToListAsync(ct);
         }
     }

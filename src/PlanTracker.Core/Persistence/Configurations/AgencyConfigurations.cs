@@ -19,6 +19,7 @@ internal sealed class AgencyConfiguration : IEntityTypeConfiguration<Agency>
     {
         b.ToTable("agencies");
         b.HasIndex(a => a.Key).IsUnique();
+        b.Property(a => a.Version).IsConcurrencyToken();
         b.HasOne(a => a.Province).WithMany().HasForeignKey(a => a.ProvinceId);
         b.HasOne(a => a.Parent).WithMany().HasForeignKey(a => a.ParentId);
         b.HasMany(a => a.Aliases).WithOne().HasForeignKey(a => a.AgencyId);

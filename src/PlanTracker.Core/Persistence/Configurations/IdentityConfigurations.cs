@@ -13,6 +13,8 @@ internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
         b.Property(u => u.DisplayName).HasMaxLength(200);
         b.Property(u => u.PreferredCulture).HasMaxLength(10);
         b.HasOne(u => u.Agency).WithMany().HasForeignKey(u => u.AgencyId);
+        // One account per e-mail, held by the database too (migration 0024), not only by UserManager's check.
+        b.HasIndex(u => u.NormalizedEmail).HasDatabaseName("EmailIndex").IsUnique();
     }
 }
 

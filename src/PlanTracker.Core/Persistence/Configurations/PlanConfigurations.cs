@@ -11,6 +11,7 @@ internal sealed class PlanConfiguration : IEntityTypeConfiguration<Plan>
     {
         b.ToTable("plans");
         b.HasIndex(p => p.Key).IsUnique();
+        b.Property(p => p.Version).IsConcurrencyToken();
         b.HasOne(p => p.Document).WithMany().HasForeignKey(p => p.DocumentId);
         b.HasMany(p => p.Tasks).WithOne(t => t.Plan).HasForeignKey(t => t.PlanId);
         b.Navigation(p => p.Tasks).UsePropertyAccessMode(PropertyAccessMode.Field);

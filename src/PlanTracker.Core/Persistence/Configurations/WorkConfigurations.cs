@@ -11,7 +11,13 @@ internal sealed class ProgressUpdateConfiguration : IEntityTypeConfiguration<Pro
 
 internal sealed class ExtensionRequestConfiguration : IEntityTypeConfiguration<ExtensionRequest>
 {
-    public void Configure(EntityTypeBuilder<ExtensionRequest> b) => b.ToTable("extension_requests");
+    public void Configure(EntityTypeBuilder<ExtensionRequest> b)
+    {
+        b.ToTable("extension_requests");
+        b.Property(e => e.Version).IsConcurrencyToken();
+        // One pending request per task (migration 0024): the database settles two simultaneous requests.
+        b.HasIndex(e => e.TaskId).IsUnique().HasFilter("state = 'Pending'").HasDatabaseName("ux_extension_requests_one_pending");
+    }
 }
 
 internal sealed class ReportingPeriodConfiguration : IEntityTypeConfiguration<ReportingPeriod>

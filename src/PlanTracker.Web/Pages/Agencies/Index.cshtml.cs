@@ -17,8 +17,8 @@ public sealed class IndexModel(IMediator mediator, ProvinceClock clock) : PageMo
 
     public async Task OnGetAsync(CancellationToken ct) => await Load(ct);
 
-    public Task<IActionResult> OnPostRenameAsync(long agencyId, string? name, string? shortName, DateOnly? effectiveOn, CancellationToken ct) =>
-        Act(() => mediator.Send(new RenameAgency.Command(agencyId, name ?? "", shortName, effectiveOn ?? clock.Today), ct), ct);
+    public Task<IActionResult> OnPostRenameAsync(long agencyId, string? name, string? shortName, DateOnly? effectiveOn, int? version, CancellationToken ct) =>
+        Act(() => mediator.Send(new RenameAgency.Command(agencyId, name ?? "", shortName, effectiveOn ?? clock.Today, version), ct), ct);
 
     public Task<IActionResult> OnPostMergeAsync(List<long> sourceIds, long? intoId, DateOnly? effectiveOn, CancellationToken ct) =>
         Act(() => mediator.Send(new MergeAgencies.Command(sourceIds, intoId, null, null, effectiveOn ?? clock.Today), ct), ct);

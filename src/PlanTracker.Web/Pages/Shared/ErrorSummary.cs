@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using PlanTracker.Core.Common;
+using PlanTracker.Core.Persistence;
 
 namespace PlanTracker.Web.Pages.Shared;
 
@@ -41,8 +42,16 @@ public static class ErrorSummary
             case RuleViolationException r:
                 modelState.AddModelError($"{prefix}.{Pascal(r.Field)}", r.Message);
                 return true;
+            case DuplicateException d:
+                modelState.AddModelError($"{prefix}.{Pascal(d.Field)}", d.Message);
+                return true;
             case ConflictException c:
                 modelState.AddModelError(prefix, c.Message);
+                return true;
+            case Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException u:
+                // An account saved by two administrators at once (Identity keeps this exception as it is).
+                modelState.AddModelError(prefix, ConflictMessages.Stale(
+                    u.Entries.Select(x => ConflictMessages.Describe(x.Entity)?.What).FirstOrDefault(w => w is not null) ?? "Bản ghi", null, null));
                 return true;
             default:
                 return false;
