@@ -55,8 +55,8 @@ public static class ChangeUser
             if (c.Role is { } role)
             {
                 var current = await users.GetRolesAsync(user);
-                Check(await users.RemoveFromRolesAsync(user, current), "role");
-                Check(await users.AddToRoleAsync(user, role), "role");
+                await CheckAsync(await users.RemoveFromRolesAsync(user, current), "role", user, ct);
+                await CheckAsync(await users.AddToRoleAsync(user, role), "role", user, ct);
             }
             if (c.AgencyId is { } agencyId)
             {
@@ -67,19 +67,23 @@ public static class ChangeUser
             if (c.NewPassword is { } password)
             {
                 var token = await users.GeneratePasswordResetTokenAsync(user);
-                Check(await users.ResetPasswordAsync(user, token, password), "newPassword");
+                await CheckAsync(await users.ResetPasswordAsync(user, token, password), "newPassword", user, ct);
             }
             // A new security stamp ends the account's open sessions (cookies and bearer tokens) at their next request.
-            Check(await users.UpdateSecurityStampAsync(user), "userId");
+            await CheckAsync(await users.UpdateSecurityStampAsync(user), "userId", user, ct);
             db.Record(time.GetUtcNow(), access.UserId, "user.changed", nameof(AppUser), user.Id, null,
                 new { c.Active, PasswordReset = c.NewPassword is not null, c.Role, c.AgencyId });
             await db.SaveChangesAsync(ct);
             return Unit.Value;
         }
 
-        private static void Check(IdentityResult result, string field)
+        /// <summary>Identity reports a simultaneous save of the account (its concurrency stamp) as an error: that is a 409, not a 400.</summary>
+        private async Task CheckAsync(IdentityResult result, string field, AppUser user, CancellationToken ct)
         {
-            if (!result.Succeeded) throw new RuleViolationException(field, string.Join(" ", result.Errors.Select(e => e.Description)));
+            if (result.Succeeded) return;
+            if (result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.ConcurrencyFailure)))
+                throw new ConflictException(await ConflictMessages.StaleAsync(db, ConflictMessages.Describe(user)!.Value.What, nameof(AppUser), user.Id, ct));
+            throw new RuleViolationException(field, string.Join(" ", result.Errors.Select(e => e.Description)));
         }
     }
 }
