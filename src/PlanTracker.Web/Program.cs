@@ -96,6 +96,7 @@ builder.Services.ConfigureHttpJsonOptions(o =>
     o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
     o.SerializerOptions.TypeInfoResolver = PlanTracker.Web.Api.RequiredFields.Resolver;
     o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+    o.SerializerOptions.Converters.Add(new TextWithoutControls()); // NUL and other control characters: a 400 naming the field
     // Vietnamese text stays readable in the JSON instead of \u escapes.
     o.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
 });
@@ -151,6 +152,7 @@ static void ConfigurePipeline(WebApplication app)
     app.UseRouting();
     app.UseAuthentication();
     app.UseAuthorization();
+    app.UseInputEdge(); // after routing (route values) and after sign-in (anonymous callers get 401, not a lesson)
 
     app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
     app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();

@@ -11,7 +11,7 @@ namespace PlanTracker.Core.Features.Extensions;
 /// <summary>The secretariat approves (the task's due date moves) or rejects with a comment.</summary>
 public static class DecideExtension
 {
-    public sealed record Command(long ExtensionRequestId, bool Approve, string? Comment) : IRequest<ExtensionState>;
+    public sealed record Command(long ExtensionRequestId, bool Approve, [MultiLine] string? Comment) : IRequest<ExtensionState>;
 
     public sealed class Handler(PlanTrackerDbContext db, AccessContext access, TimeProvider time) : IRequestHandler<Command, ExtensionState>
     {
