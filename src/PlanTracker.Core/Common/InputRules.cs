@@ -42,7 +42,9 @@ public static class InputRules
 
     private static bool English => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
 
-    public static string ControlCharacterMessage(string field, char c) => (c is '\n' or '\r' or '\t', English) switch
+    /// <param name="culture">The request's, when the message is written after the request's culture is gone (an exception handler).</param>
+    public static string ControlCharacterMessage(string field, char c, CultureInfo? culture = null) =>
+        (c is '\n' or '\r' or '\t', (culture ?? CultureInfo.CurrentUICulture).TwoLetterISOLanguageName == "en") switch
     {
         (true, true) => $"'{field}' is one line: it may not contain line breaks or tabs.",
         (true, false) => $"'{field}' chỉ gồm một dòng: không được chứa ký tự xuống dòng hoặc tab.",

@@ -40,7 +40,7 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems) : IExce
     private static HttpValidationProblemDetails ControlCharacterProblem(ControlCharacterException e)
     {
         var field = e.Path is { Length: > 2 } path ? Camel(path[2..]) : "body";
-        return new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [InputRules.ControlCharacterMessage(field, e.Character)] })
+        return new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [InputRules.ControlCharacterMessage(field, e.Character, e.Culture)] })
         {
             Status = StatusCodes.Status400BadRequest,
             Title = "The request is not valid.",

@@ -28,4 +28,6 @@ public sealed class TextWithoutControls : JsonConverter<string>
 public sealed class ControlCharacterException(char character) : JsonException($"A control character U+{(int)character:X4}.")
 {
     public char Character { get; } = character;
+    /// <summary>The request's language: the exception handler that words the answer runs outside the request's culture.</summary>
+    public System.Globalization.CultureInfo Culture { get; } = System.Globalization.CultureInfo.CurrentUICulture;
 }
