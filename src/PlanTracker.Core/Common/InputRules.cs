@@ -27,14 +27,14 @@ public static class InputRules
 
     /// <summary>
     /// The first character the field may not hold, or null: any control character (C0, DEL, C1) and the
-    /// Unicode line and paragraph separators; in multi-line text, line feed, carriage return and tab are allowed.
+    /// Unicode line and paragraph separators; in multi-line text, line feed, carriage return, tab and form feed are allowed.
     /// </summary>
     public static char? ForbiddenCharacter(string? text, bool multiLine)
     {
         if (text is null) return null;
         foreach (var c in text)
         {
-            if (multiLine && c is '\n' or '\r' or '\t') continue;
+            if (multiLine && c is '\n' or '\r' or '\t' or '\f') continue; // \f: a page break in pasted document text
             if (char.IsControl(c) || c is '\u2028' or '\u2029') return c;
         }
         return null;

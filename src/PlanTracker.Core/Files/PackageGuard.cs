@@ -20,7 +20,11 @@ public static class PackageGuard
     private const long RatioFloorBytes = 1024 * 1024;
     public const int MaxEntries = 2000;
 
-    /// <summary>Throws <see cref="RuleViolationException"/> for <paramref name="field"/>; leaves <paramref name="package"/> at its start.</summary>
+    /// <summary>
+    /// Throws <see cref="RuleViolationException"/> for <paramref name="field"/> when the package is too big, and
+    /// <see cref="InvalidDataException"/> when it is no ZIP (the caller says what file type it expected); leaves
+    /// <paramref name="package"/> at its start.
+    /// </summary>
     public static void Check(Stream package, string fileName, string field)
     {
         var start = package.Position;
@@ -45,9 +49,10 @@ public static class PackageGuard
                 total += inflated;
             }
         }
-        catch (Exception e) when (e is InvalidDataException or NotSupportedException or IOException)
+        catch (NotSupportedException e)
         {
-            throw new RuleViolationException(field, Damaged(fileName, e.Message));
+            // An unknown compression method: as damaged as a broken archive, which the callers word for their file type.
+            throw new InvalidDataException(e.Message, e);
         }
         finally
         {
@@ -63,8 +68,4 @@ public static class PackageGuard
     private static RuleViolationException Refuse(string field, string fileName) => new(field, English
         ? $"'{fileName}' unpacks to more than {MaxUncompressedBytes / (1024 * 1024)} MB or is compressed more than {MaxRatio}×; it is refused unread."
         : $"Tệp '{fileName}' khi giải nén lớn hơn {MaxUncompressedBytes / (1024 * 1024)} MB hoặc có tỷ lệ nén trên {MaxRatio} lần; tệp bị từ chối, không được đọc.");
-
-    private static string Damaged(string fileName, string reason) => English
-        ? $"'{fileName}' is damaged or not an Office file ({reason})."
-        : $"Tệp '{fileName}' bị hỏng hoặc không phải tệp Office ({reason}).";
 }
