@@ -20,7 +20,7 @@ namespace PlanTracker.Tests.Security;
 /// one-line fields, dates outside 1945–2100, paging out of bounds, a cancel by the lead agency,
 /// zip bombs and damaged Office files, and a return address that leaves the site.
 /// </summary>
-public sealed class InputLimitTests(AppFactory app) : IClassFixture<AppFactory>
+public sealed class InputLimitTests(AppFactory app, Xunit.Abstractions.ITestOutputHelper output) : IClassFixture<AppFactory>
 {
     private const string Officer = "canbo.noivu@plantracker.local";
     private const string Secretariat = "thuongtruc@plantracker.local";
@@ -205,13 +205,19 @@ public sealed class InputLimitTests(AppFactory app) : IClassFixture<AppFactory>
     public async Task Should_refuse_a_docx_zip_bomb_unread()
     {
         var client = await app.ClientForAsync(Secretariat);
-        var bomb = Package(("word/document.xml", 80L * 1024 * 1024)); // 80 MB of XML, about 80 KB on disk
-        Assert.True(bomb.Length < 200_000, $"{bomb.Length} bytes");
+        var bomb = Package(("word/document.xml", 600L * 1024 * 1024)); // the 600 MB of XML, under 1 MB on disk
+        Assert.True(bomb.Length < 1_000_000, $"{bomb.Length} bytes");
         var drafts = await DraftCount();
 
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
+        var watch = System.Diagnostics.Stopwatch.StartNew();
         var response = await client.PostAsync("/api/v1/imports", new MultipartFormDataContent { { new ByteArrayContent(bomb), "file", "ke-hoach.docx" } });
+        allocated = GC.GetTotalAllocatedBytes(precise: true) - allocated;
+        output.WriteLine($"{bomb.Length:N0} bytes on disk refused in {watch.ElapsedMilliseconds} ms, {allocated / 1024 / 1024} MB allocated");
 
         await AssertRefused(response, "file", "giải nén");
+        // Inflating stops at the 64 MB limit and never keeps what it inflated: the process does not grow by the XML.
+        Assert.True(allocated < 48L * 1024 * 1024, $"{allocated:N0} bytes allocated");
         Assert.Equal(drafts, await DraftCount());
     }
 
