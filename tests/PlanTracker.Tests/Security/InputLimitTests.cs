@@ -173,6 +173,23 @@ public sealed class InputLimitTests(AppFactory app, Xunit.Abstractions.ITestOutp
     }
 
     [Fact]
+    public async Task Should_read_a_document_whose_dates_are_outside_the_bounds_without_them()
+    {
+        var client = await app.ClientForAsync(Secretariat);
+        var text = PlanTracker.Tests.Drafting.DraftReviewApiTests.Plan
+            .Replace("ngày 15 tháng 3 năm 2025", "ngày 15 tháng 3 năm 0000")
+            .Replace("trong Quý IV-2025", "trong 0 ngày làm việc kể từ ngày 31/12/9999")
+            .Replace("hoàn thành trong tháng 12 năm 2025", "hoàn thành trong Quý IV năm 9999");
+
+        var response = await client.PostAsJsonAsync("/api/v1/imports", new { text });
+
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.Created, $"{(int)response.StatusCode}: {body}");
+        Assert.DoesNotContain("9999-", body);
+        Assert.DoesNotContain("0000-", body);
+    }
+
+    [Fact]
     public async Task Should_report_a_table_row_with_a_deadline_outside_the_bounds_as_a_row_error()
     {
         var client = await app.ClientForAsync(Secretariat);
