@@ -52,6 +52,8 @@ public static class DependencyInjection
     {
         services.AddScoped<ServiceFactory>(sp => sp.GetService);
         services.AddScoped<IMediator, Mediator>();
+        // Outermost: a value out of bounds never reaches a validator, a handler or the database.
+        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(InputBehavior<,>));
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>));
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(TransactionBehavior<,>));
         Type[] open = [typeof(IRequestHandler<,>), typeof(INotificationHandler<>), typeof(IValidator<>)];

@@ -101,6 +101,7 @@ builder.Services.ConfigureHttpJsonOptions(o =>
     o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
     o.SerializerOptions.TypeInfoResolver = PlanTracker.Web.Api.RequiredFields.Resolver;
     o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+    o.SerializerOptions.Converters.Add(new TextWithoutControls()); // NUL and other control characters: a 400 naming the field
     // Vietnamese text stays readable in the JSON instead of \u escapes.
     o.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
 });
@@ -162,6 +163,7 @@ static void ConfigurePipeline(WebApplication app)
     app.UseSessionStampCheck(); // a changed account's old cookies and tokens stop here (decision 0012)
     app.UseAuthorization();
     app.UseRateLimiter(); // after routing: only the sign-in endpoints and pages carry its policy
+    app.UseInputEdge(); // after routing (route values) and after sign-in (anonymous callers get 401, not a lesson)
 
     app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
     app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();

@@ -107,6 +107,8 @@ public sealed record Deadline
     public static string? Check(DeadlineKind kind, DateOnly? startOn, DateOnly? dueOn, int? workingDays)
     {
         if (startOn is { } s && dueOn is { } d && d < s) return $"dueOn {d:yyyy-MM-dd} is before startOn {s:yyyy-MM-dd}";
+        if (startOn is { } start && !Common.InputRules.IsInRange(start)) return $"startOn {start:yyyy-MM-dd} is outside {Common.InputRules.MinDate:yyyy-MM-dd}..{Common.InputRules.MaxDate:yyyy-MM-dd}";
+        if (dueOn is { } due && !Common.InputRules.IsInRange(due)) return $"dueOn {due:yyyy-MM-dd} is outside {Common.InputRules.MinDate:yyyy-MM-dd}..{Common.InputRules.MaxDate:yyyy-MM-dd}";
         return kind switch
         {
             DeadlineKind.Date when dueOn is null => "a Date deadline needs dueOn",

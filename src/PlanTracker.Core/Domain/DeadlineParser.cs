@@ -11,7 +11,17 @@ namespace PlanTracker.Core.Domain;
 /// </summary>
 public static partial class DeadlineParser
 {
-    public static Deadline? Parse(string text, WorkingDayCalendar? calendar = null)
+    public static Deadline? Parse(string text, WorkingDayCalendar? calendar = null) =>
+        ParseAny(text, calendar) is { } deadline && IsInRange(deadline) ? deadline : null;
+
+    /// <summary>
+    /// "Quý IV năm 9999" or "năm 0050" is no deadline of a real plan: it is unread, so the caller
+    /// refuses it by name (a typed deadline, a table row, a drafted item) instead of storing it.
+    /// </summary>
+    private static bool IsInRange(Deadline d) =>
+        (d.StartOn is not { } start || Common.InputRules.IsInRange(start)) && (d.DueOn is not { } due || Common.InputRules.IsInRange(due));
+
+    private static Deadline? ParseAny(string text, WorkingDayCalendar? calendar)
     {
         var s = Normalize(text);
         if (s.Length == 0) return null;
@@ -19,7 +29,9 @@ public static partial class DeadlineParser
         if (WorkingDaysPattern().Match(s) is { Success: true } wd)
         {
             if (calendar is null || !TryDate(wd.Groups["d"].Value, wd.Groups["m"].Value, wd.Groups["y"].Value, out var from)) return null;
-            return Deadline.InWorkingDays(int.Parse(wd.Groups["n"].Value, CultureInfo.InvariantCulture), from, calendar, text);
+            // Ten years of working days at most: "99999999999 ngày làm việc" is no deadline (and overflowed).
+            if (!int.TryParse(wd.Groups["n"].Value, CultureInfo.InvariantCulture, out var days) || days is < 1 or > 2600 || !Common.InputRules.IsInRange(from)) return null;
+            return Deadline.InWorkingDays(days, from, calendar, text);
         }
         if (QuarterPattern().Match(s) is { Success: true } q)
             return Quarter(q.Groups["q"].Value) is { } quarter ? Deadline.InQuarter(Year(q), quarter, text) : null;
@@ -58,7 +70,14 @@ public static partial class DeadlineParser
     private static string Normalize(string text) =>
         Whitespace().Replace(text.Normalize(NormalizationForm.FormC).ToLowerInvariant(), " ").Trim();
 
-    private static int Year(Match m, string group = "y") => int.Parse(m.Groups[group].Value, CultureInfo.InvariantCulture);
+    /// <summary>
+    /// A year outside 1945–2100 reads as year 2: never a deadline (IsInRange refuses it), and unlike
+    /// year 0 or 9999 it builds dates without throwing ("trước tháng 1 năm 0000" is the day before).
+    /// </summary>
+    private static int Year(Match m, string group = "y") =>
+        int.Parse(m.Groups[group].Value, CultureInfo.InvariantCulture) is var year && Common.InputRules.IsYearInRange(year) ? year : OutOfRangeYear;
+
+    private const int OutOfRangeYear = 2;
 
     private static bool TryDate(string d, string m, string y, out DateOnly date) =>
         DateOnly.TryParseExact($"{int.Parse(d, CultureInfo.InvariantCulture):00}/{int.Parse(m, CultureInfo.InvariantCulture):00}/{y}",

@@ -121,10 +121,18 @@ public sealed class PlanTask : Common.IVersioned
         Version++;
     }
 
-    /// <summary>The lead agency reports where the task stands. Throws, changing nothing, when a rule is broken.</summary>
-    public void RecordProgress(PlanTaskStatus status, int percentComplete, DateOnly? completedOn, DateOnly today)
+    /// <summary>
+    /// The lead agency reports where the task stands. Throws, changing nothing, when a rule is broken.
+    /// Cancelling takes the task out of oversight (never overdue again), so only the secretariat, which
+    /// manages the plan, decides it; the lead agency asks for an extension instead.
+    /// </summary>
+    public void RecordProgress(PlanTaskStatus status, int percentComplete, DateOnly? completedOn, DateOnly today, bool bySecretariat)
     {
         if (IsGroup) throw new Common.RuleViolationException("taskId", $"'{Code}' is a group heading; report progress on its items.");
+        if (status == PlanTaskStatus.Cancelled && Status != PlanTaskStatus.Cancelled && !bySecretariat)
+            throw new Common.RuleViolationException("status", System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en"
+                ? $"Only the secretariat may cancel task '{Code}'; ask for an extension if the deadline cannot be met."
+                : $"Chỉ cơ quan thường trực được hủy nhiệm vụ '{Code}'; nếu không kịp thời hạn, hãy đề nghị gia hạn.");
         if (Status == PlanTaskStatus.Cancelled)
             throw new Common.RuleViolationException("status", $"Task '{Code}' was cancelled by decision; progress can no longer be recorded.");
         if (percentComplete is < 0 or > 100)

@@ -1,3 +1,4 @@
+using PlanTracker.Core.Common;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using PlanTracker.Core.Domain;
@@ -36,8 +37,10 @@ public static partial class DeadlinePhrases
             var from = m.Groups["date"].Success
                 ? DateOnly.TryParseExact(Pad(m.Groups["date"].Value), "dd/MM/yyyy", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : (DateOnly?)null
                 : issuedOn;
-            if (from is { } start)
-                Add(m, Deadline.InWorkingDays(int.Parse(m.Groups["n"].Value, CultureInfo.InvariantCulture), start, calendar, text.Substring(m.Index, m.Length)), Strength.Dated);
+            // "0 ngày làm việc" or a start outside 1945–2100 is no deadline (it threw, or counted past year 9999).
+            if (from is { } start && InputRules.IsInRange(start) && int.Parse(m.Groups["n"].Value, CultureInfo.InvariantCulture) is var days and > 0
+                && Deadline.InWorkingDays(days, start, calendar, text.Substring(m.Index, m.Length)) is { DueOn: { } due } counted && InputRules.IsInRange(due))
+                Add(m, counted, Strength.Dated);
         }
         foreach (var pattern in new[] { Quarter(), HalfYear(), BeforeMonth(), DueDate(), DueDateInWords(), Period(), Month() })
             foreach (Match m in pattern.Matches(lower))

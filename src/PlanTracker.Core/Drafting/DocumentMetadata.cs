@@ -1,3 +1,4 @@
+using PlanTracker.Core.Common;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -122,7 +123,7 @@ public static partial class DocumentMetadata
 
     private static DateOnly? Date(Match m) =>
         int.TryParse(m.Groups["y"].Value, out var y) && int.TryParse(m.Groups["m"].Value, out var mo) && int.TryParse(m.Groups["d"].Value, out var d)
-        && mo is >= 1 and <= 12 && d >= 1 && d <= DateTime.DaysInMonth(y, mo) ? new DateOnly(y, mo, d) : null;
+        && InputRules.IsYearInRange(y) && mo is >= 1 and <= 12 && d >= 1 && d <= DateTime.DaysInMonth(y, mo) ? new DateOnly(y, mo, d) : null;
 
     /// <summary>"ỦY BAN NHÂN DÂN TỈNH NAM ĐỊNH" in the header, else the province's people's committee when the text speaks as it.</summary>
     private static string? Issuer(string text, AgencyDirectory directory)
@@ -174,7 +175,7 @@ public static partial class DocumentMetadata
                         : word.StartsWith("kế hoạch", StringComparison.Ordinal) ? DocumentKind.Plan : DocumentKind.Resolution,
                     IssuedOn = m.Groups["d"].Success && DateOnly.TryParseExact(
                         $"{int.Parse(m.Groups["d"].Value, CultureInfo.InvariantCulture):00}/{int.Parse(m.Groups["m"].Value, CultureInfo.InvariantCulture):00}/{m.Groups["y"].Value}",
-                        "dd/MM/yyyy", CultureInfo.InvariantCulture, DateTimeStyles.None, out var on) ? on : null,
+                        "dd/MM/yyyy", CultureInfo.InvariantCulture, DateTimeStyles.None, out var on) && InputRules.IsInRange(on) ? on : null,
                     Span = new SourceSpan(span.Start + m.Index, span.Start + m.Index + m.Length),
                 });
             }

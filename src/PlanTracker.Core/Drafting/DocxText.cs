@@ -26,6 +26,7 @@ public static class DocxText
         try
         {
             using var stream = new MemoryStream(bytes, writable: false);
+            Files.PackageGuard.Check(stream, fileName, "file");
             using var document = WordprocessingDocument.Open(stream, isEditable: false);
             var body = document.MainDocumentPart?.Document?.Body
                 ?? throw new InvalidDataException("the package has no Word document body");

@@ -18,11 +18,12 @@ public static class TableReader
             return extension switch
             {
                 ".csv" or ".txt" => ReadCsv(content),
-                ".xlsx" => ReadXlsx(content),
+                ".xlsx" => ReadXlsx(fileName, content),
                 _ => throw new RuleViolationException("file", $"'{fileName}' is neither .csv nor .xlsx."),
             };
         }
-        catch (Exception e) when (e is CsvHelperException or InvalidDataException or OpenXmlPackageException or FileFormatException)
+        catch (Exception e) when (e is CsvHelperException or InvalidDataException or OpenXmlPackageException or FileFormatException
+            or System.Xml.XmlException or InvalidCastException or ArgumentException or KeyNotFoundException)
         {
             throw new RuleViolationException("file", $"'{fileName}' could not be read as {extension}: {e.Message}");
         }
@@ -43,9 +44,17 @@ public static class TableReader
         return rows;
     }
 
-    private static List<string[]> ReadXlsx(Stream content)
+    private static List<string[]> ReadXlsx(string fileName, Stream content)
     {
-        using var document = SpreadsheetDocument.Open(content, isEditable: false);
+        using var seekable = content.CanSeek ? null : new MemoryStream();
+        if (seekable is not null)
+        {
+            content.CopyTo(seekable);
+            seekable.Position = 0;
+        }
+        var package = seekable ?? content;
+        Files.PackageGuard.Check(package, fileName, "file");
+        using var document = SpreadsheetDocument.Open(package, isEditable: false);
         var workbook = document.WorkbookPart ?? throw new InvalidDataException("The workbook has no sheets.");
         var sheet = workbook.Workbook.Sheets?.Elements<Sheet>().FirstOrDefault() ?? throw new InvalidDataException("The workbook has no sheets.");
         var worksheet = ((WorksheetPart)workbook.GetPartById(sheet.Id!)).Worksheet;

@@ -39,6 +39,7 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems) : IExce
                 Status = StatusCodes.Status409Conflict, Title = "Changed by someone else.", Detail = message,
             },
             NotFoundException n => new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "Not found.", Detail = n.Message },
+            BadHttpRequestException { InnerException: ControlCharacterException cc } => ControlCharacterProblem(cc),
             BadHttpRequestException { InnerException: System.Text.Json.JsonException j } => JsonProblem(j),
             BadHttpRequestException b => new ProblemDetails { Status = b.StatusCode, Title = "The request is not valid.", Detail = b.Message },
             ForbiddenException f => new ProblemDetails { Status = StatusCodes.Status403Forbidden, Title = "Forbidden.", Detail = f.Message },
@@ -47,6 +48,16 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems) : IExce
         if (problem is null) return false;
         http.Response.StatusCode = problem.Status!.Value;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
+    }
+
+    private static HttpValidationProblemDetails ControlCharacterProblem(ControlCharacterException e)
+    {
+        var field = e.Path is { Length: > 2 } path ? Camel(path[2..]) : "body";
+        return new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [InputRules.ControlCharacterMessage(field, e.Character, e.Culture)] })
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "The request is not valid.",
+        };
     }
 
     /// <summary>Names the field the body got wrong: the missing ones, or the path of the value that could not be read.</summary>
@@ -72,5 +83,7 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems) : IExce
 
     private static string Record => System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? "The record" : "Bản ghi";
 
-    private static string Camel(string name) => name.Length == 0 ? name : char.ToLowerInvariant(name[0]) + name[1..];
+    /// <summary>"TargetActuals[0].Note" is "targetActuals[0].note" in the JSON the client sent.</summary>
+    private static string Camel(string name) =>
+        string.Join('.', name.Split('.').Select(s => s.Length == 0 ? s : char.ToLowerInvariant(s[0]) + s[1..]));
 }

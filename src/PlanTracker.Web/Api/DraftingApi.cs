@@ -68,6 +68,10 @@ public static class DraftingApi
             {
                 body = await request.ReadFromJsonAsync<TextBody>(ct);
             }
+            catch (ControlCharacterException e)
+            {
+                throw new RuleViolationException("text", InputRules.ControlCharacterMessage("text", e.Character));
+            }
             catch (System.Text.Json.JsonException e)
             {
                 throw new RuleViolationException("text", $"The body is not JSON of the form {{\"text\": \"…\"}}: {e.Message}");

@@ -18,7 +18,7 @@ public sealed class DraftBadInputTests(AppFactory app) : IClassFixture<AppFactor
     {
         { "empty", "", "The text is empty" },
         { "blank", "  \n\t \n", "The text is empty" },
-        { "control characters", "KẾ HOẠCH\u0001\u0002\u0003 năm 2025", "binary data" },
+        { "control characters", "KẾ HOẠCH\u0001\u0002\u0003 năm 2025", "ký tự điều khiển" }, // refused as every body's text is (InputRules)
         { "5 MB paste", string.Concat(Enumerable.Repeat("1. Sở Nội vụ chủ trì số hoá hồ sơ cán bộ trong năm 2025.\n", 90_000)), "the limit is 1,000,000" },
         { "Cyrillic", string.Concat(Enumerable.Repeat("План цифровой трансформации провинции на 2025 год. 1. Департамент внутренних дел. ", 20)), "Cyrillic" },
         { "Chinese", string.Concat(Enumerable.Repeat("二零二五年省数字化转型计划。一、内务厅负责。", 20)), "Chinese" },

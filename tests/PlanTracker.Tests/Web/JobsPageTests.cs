@@ -84,7 +84,7 @@ public sealed class JobsPageTests(AppFactory app) : IClassFixture<AppFactory>
 
     [Theory]
     [InlineData("2016-12-17", "Ngày tính phải viết theo dạng dd/MM/yyyy")]
-    [InlineData("31/12/9999", "The as-of date must be between 01/01/2000 and 31/12/2100.")]
+    [InlineData("31/12/9999", "phải là ngày trong khoảng từ 01/01/1945 đến 31/12/2100")] // every date's bounds (InputRules), said before the job's own
     public async Task Should_refuse_an_as_of_date_not_written_dd_MM_yyyy_or_out_of_range_and_run_nothing(string asOf, string error)
     {
         var client = await PageClient.SignInAsync(app, Secretariat);

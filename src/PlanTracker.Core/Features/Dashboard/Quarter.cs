@@ -33,7 +33,7 @@ public readonly record struct Quarter(int Year, int Number) : IComparable<Quarte
         var parts = (text ?? "").Trim().ToUpperInvariant().Split("-Q");
         if (parts.Length != 2 || !int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var year)
             || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var number)
-            || year is < 1900 or > 2200 || number is < 1 or > 4) return false;
+            || !InputRules.IsYearInRange(year) || number is < 1 or > 4) return false;
         quarter = new Quarter(year, number);
         return true;
     }
@@ -54,7 +54,7 @@ public sealed record DashboardPeriod(DateOnly Start, DateOnly End, Quarter LastQ
         if (string.IsNullOrWhiteSpace(text)) return null;
         text = text.Trim();
         if (Quarter.TryParse(text, out var q)) return new(q.Start, q.End, q, q.ToString());
-        if (text.Length == 4 && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year is >= 1900 and <= 2200)
+        if (text.Length == 4 && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var year) && InputRules.IsYearInRange(year))
             return new(new DateOnly(year, 1, 1), new DateOnly(year, 12, 31), new Quarter(year, 4), text);
         throw new RuleViolationException("period", $"'{text}' is not a period; write a quarter as 2026-Q3 or a year as 2026.");
     }

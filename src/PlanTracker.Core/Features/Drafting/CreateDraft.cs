@@ -15,7 +15,7 @@ namespace PlanTracker.Core.Features.Drafting;
 public static class CreateDraft
 {
     /// <summary>Either <see cref="Text"/>, or <see cref="FileName"/> with <see cref="Open"/>.</summary>
-    public sealed record Command(string? Text, string? FileName = null, Func<Stream>? Open = null) : IRequest<Result>, ITransactionalCommand;
+    public sealed record Command([MultiLine] string? Text, string? FileName = null, Func<Stream>? Open = null) : IRequest<Result>, ITransactionalCommand;
 
     public sealed record Result(long DraftId, int Version, Proposal Proposal);
 

@@ -15,7 +15,7 @@ namespace PlanTracker.Core.Features.Drafting;
 /// </summary>
 public static class EditDraftItem
 {
-    public sealed record Command([property: JsonIgnore] long DraftId, int Version, [property: JsonIgnore] string ItemId, string? Code = null, string? Title = null, string? Description = null,
+    public sealed record Command([property: JsonIgnore] long DraftId, int Version, [property: JsonIgnore] string ItemId, string? Code = null, string? Title = null, [MultiLine] string? Description = null,
         bool? IsGroup = null, long? LeadAgencyId = null, IReadOnlyList<long>? CoordinatingAgencyIds = null, string? DeadlineText = null,
         IReadOnlyList<AddTask.TargetInput>? Targets = null, bool? Accepted = null) : IRequest<int>, ITransactionalCommand;
 

@@ -17,7 +17,7 @@ namespace PlanTracker.Core.Features.Extensions;
 /// </summary>
 public static class DecideExtension
 {
-    public sealed record Command(long ExtensionRequestId, bool Approve, string? Comment, int? Version = null) : IRequest<ExtensionState>;
+    public sealed record Command(long ExtensionRequestId, bool Approve, [MultiLine] string? Comment, int? Version = null) : IRequest<ExtensionState>;
 
     public sealed class Handler(PlanTrackerDbContext db, AccessContext access, TimeProvider time) : IRequestHandler<Command, ExtensionState>
     {

@@ -12,7 +12,7 @@ namespace PlanTracker.Core.Features.Extensions;
 /// <summary>The lead agency asks for a later deadline, with a reason.</summary>
 public static class RequestExtension
 {
-    public sealed record Command(long TaskId, DateOnly RequestedDueOn, string Reason) : IRequest<long>;
+    public sealed record Command(long TaskId, DateOnly RequestedDueOn, [MultiLine] string Reason) : IRequest<long>;
 
     public sealed class Validator : AbstractValidator<Command>
     {

@@ -27,8 +27,8 @@ public static class AddTask
     public sealed record DeadlineDetail(DeadlineKind Kind, DateOnly? StartOn = null, DateOnly? DueOn = null, int? WorkingDays = null, bool Inherited = false);
 
     public sealed record Command([property: JsonIgnore] long PlanId, string Code, string Title, long? LeadAgencyId, long? ParentId = null,
-        string? Description = null, IReadOnlyList<long>? CoordinatingAgencyIds = null, string? DeadlineText = null,
-        string? ExpectedOutput = null, bool IsGroup = false, IReadOnlyList<TargetInput>? Targets = null, DeadlineDetail? Deadline = null)
+        [MultiLine] string? Description = null, IReadOnlyList<long>? CoordinatingAgencyIds = null, string? DeadlineText = null,
+        [MultiLine] string? ExpectedOutput = null, bool IsGroup = false, IReadOnlyList<TargetInput>? Targets = null, DeadlineDetail? Deadline = null)
         : IRequest<Result>, ITransactionalCommand;
 
     public sealed record Result(long TaskId, IReadOnlyList<long> FannedOutTaskIds);

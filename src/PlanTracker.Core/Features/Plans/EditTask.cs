@@ -13,7 +13,7 @@ namespace PlanTracker.Core.Features.Plans;
 /// <summary>The secretariat corrects a task: numbering, text, agencies, deadline, targets.</summary>
 public static class EditTask
 {
-    public sealed record Command([property: JsonIgnore] long TaskId, int Version, string Code, string Title, string? Description, string? ExpectedOutput,
+    public sealed record Command([property: JsonIgnore] long TaskId, int Version, string Code, string Title, [MultiLine] string? Description, [MultiLine] string? ExpectedOutput,
         long? LeadAgencyId, IReadOnlyList<long>? CoordinatingAgencyIds, string? DeadlineText,
         IReadOnlyList<AddTask.TargetInput>? Targets = null) : IRequest<int>, ITransactionalCommand;
 

@@ -12,7 +12,7 @@ namespace PlanTracker.Core.Features.Progress;
 /// <summary>A coordinating agency says what it contributed; status and percent stay the lead's to set.</summary>
 public static class AddContribution
 {
-    public sealed record Command(long TaskId, string Note) : IRequest<long>;
+    public sealed record Command(long TaskId, [MultiLine] string Note) : IRequest<long>;
 
     public sealed class Validator : AbstractValidator<Command>
     {

@@ -13,9 +13,9 @@ namespace PlanTracker.Core.Features.Progress;
 /// <summary>The lead agency (or the secretariat) reports status, percent, what was done and target actuals.</summary>
 public static class RecordProgress
 {
-    public sealed record TargetActualInput(long TargetId, decimal Value, string? Note);
+    public sealed record TargetActualInput(long TargetId, decimal Value, [MultiLine] string? Note);
 
-    public sealed record Command(long TaskId, int Version, PlanTaskStatus Status, int PercentComplete, string Note,
+    public sealed record Command(long TaskId, int Version, PlanTaskStatus Status, int PercentComplete, [MultiLine] string Note,
         DateOnly? CompletedOn = null, IReadOnlyList<TargetActualInput>? TargetActuals = null) : IRequest<Result>, ITransactionalCommand;
 
     public sealed record Result(long TaskId, int Version, Timeliness Timeliness, long ProgressUpdateId);
@@ -38,7 +38,8 @@ public static class RecordProgress
         {
             var task = await db.Tasks.Include(t => t.Targets).SingleOrDefaultAsync(t => t.Id == c.TaskId, ct)
                 ?? throw new NotFoundException($"Task {c.TaskId} does not exist.");
-            if (!await access.LeadsAsync(task.Id, ct) && !await access.ManagesPlanOfTaskAsync(task.Id, ct))
+            var bySecretariat = await access.ManagesPlanOfTaskAsync(task.Id, ct);
+            if (!bySecretariat && !await access.LeadsAsync(task.Id, ct))
                 throw new ForbiddenException($"Only the lead agency of task '{task.Code}' or the secretariat may record its progress.");
             await db.EnsureVersionAsync(task, c.Version, ct);
             var actuals = c.TargetActuals ?? [];
@@ -49,7 +50,7 @@ public static class RecordProgress
             // Transactional: the quarter may have to be saved first, and nothing may be half-written.
             var before = Snapshot(task);
             var today = clock.Today;
-            task.RecordProgress(c.Status, c.PercentComplete, c.CompletedOn, today);
+            task.RecordProgress(c.Status, c.PercentComplete, c.CompletedOn, today, bySecretariat);
             var now = time.GetUtcNow();
             var agency = await access.AgencyAsync(ct)
                 ?? (task.LeadAgencyId!.Value, await db.Agencies.Where(a => a.Id == task.LeadAgencyId).Select(a => a.ShortName ?? a.Name).SingleAsync(ct));

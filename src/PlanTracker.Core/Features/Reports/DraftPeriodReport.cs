@@ -19,7 +19,7 @@ namespace PlanTracker.Core.Features.Reports;
 /// </summary>
 public static class DraftPeriodReport
 {
-    public sealed record Command(DateOnly Day, string? Content = null, int? Version = null,
+    public sealed record Command(DateOnly Day, [MultiLine] string? Content = null, int? Version = null,
         ReportingRegime Regime = ReportingRegime.Quarterly, long? PeriodId = null) : IRequest<Result>, ITransactionalCommand;
 
     public sealed record Result(long ReportId, long PeriodId, PeriodReportState State, string Content, int Version);

@@ -11,7 +11,7 @@ namespace PlanTracker.Core.Features.Reports;
 /// <summary>The secretariat accepts a submitted report or returns it with comments.</summary>
 public static class ReviewPeriodReport
 {
-    public sealed record Command(long ReportId, bool Accept, string? Comment) : IRequest<PeriodReportState>;
+    public sealed record Command(long ReportId, bool Accept, [MultiLine] string? Comment) : IRequest<PeriodReportState>;
 
     public sealed class Handler(PlanTrackerDbContext db, AccessContext access, TimeProvider time) : IRequestHandler<Command, PeriodReportState>
     {

@@ -27,7 +27,8 @@ public sealed class IndexModel(IMediator mediator, ProvinceClock clock) : PageMo
     [BindProperty(SupportsGet = true)] public Attainment? Targets { get; set; }
     [BindProperty(SupportsGet = true)] public TaskSort Sort { get; set; }
     [BindProperty(SupportsGet = true)] public bool Desc { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    // From the query only: Razor Pages' own route value "page" ("/Tasks/Index") is otherwise bound first and fails.
+    [BindProperty(SupportsGet = true, Name = "page")][FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
 
     public const int PageSize = 50;
     public DrillDown Drill => new(new DashboardFilter(DocumentId, PlanId, AgencyId, AgencyLevel, SteeringMemberId, string.IsNullOrWhiteSpace(Period) ? null : Period),

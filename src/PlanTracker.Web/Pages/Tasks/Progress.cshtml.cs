@@ -13,6 +13,8 @@ namespace PlanTracker.Web.Pages.Tasks;
 public sealed class ProgressModel(IMediator mediator) : PageModel
 {
     public GetTask.Result? Current { get; private set; }
+    /// <summary>Only the secretariat (which manages the plan) cancels a task; the lead agency is not offered it.</summary>
+    public bool CanCancel { get; private set; }
 
     [BindProperty] public ProgressInput Input { get; set; } = new();
 
@@ -52,6 +54,7 @@ public sealed class ProgressModel(IMediator mediator) : PageModel
         Current = await mediator.Send(new GetTask.Query(id), ct);
         if (Current is null) return NotFound();
         var can = await mediator.Send(new GetTaskPermissions.Query(id), ct);
+        CanCancel = can.CanEdit;
         return can.CanRecordProgress ? null : StatusCode(StatusCodes.Status403Forbidden);
     }
 }

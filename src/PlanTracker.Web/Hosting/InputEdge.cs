@@ -1,0 +1,79 @@
+using Microsoft.AspNetCore.Mvc;
+using PlanTracker.Core.Common;
+
+namespace PlanTracker.Web.Hosting;
+
+/// <summary>
+/// The web edge of <see cref="InputRules"/>: query-string keys and values, route values, form fields
+/// and uploaded file names, for the API and the pages alike, before any binder or handler reads them.
+/// Query strings, route values and file names are one line; a form field may hold line breaks and
+/// tabs here (which fields are multi-line is the command's to say, and InputBehavior says it).
+/// JSON bodies are checked by InputBehavior once bound into the request they carry.
+/// </summary>
+public static class InputEdge
+{
+    public static IApplicationBuilder UseInputEdge(this IApplicationBuilder app) => app.Use(async (http, next) =>
+    {
+        var errors = new Dictionary<string, string[]>();
+        foreach (var (key, values) in http.Request.Query)
+        {
+            Refuse(errors, "query", key, multiLine: false);
+            foreach (var value in values) Refuse(errors, key, value, multiLine: false);
+        }
+        foreach (var (key, value) in http.Request.RouteValues)
+            if (value is string text) Refuse(errors, key, text, multiLine: false);
+        if (errors.Count == 0 && http.Request.HasFormContentType)
+        {
+            IFormCollection form;
+            try
+            {
+                form = await http.Request.ReadFormAsync(http.RequestAborted);
+            }
+            catch (InvalidDataException e)
+            {
+                // A form that is not one (a broken multipart boundary, too many parts): the client's mistake.
+                await Answer(http, new Dictionary<string, string[]> { ["form"] = [e.Message] });
+                return;
+            }
+            foreach (var (key, values) in form)
+            {
+                Refuse(errors, "form", key, multiLine: false);
+                foreach (var value in values) Refuse(errors, key, value, multiLine: true);
+            }
+            foreach (var file in form.Files)
+            {
+                Refuse(errors, "form", file.Name, multiLine: false);
+                Refuse(errors, file.Name, file.FileName, multiLine: false);
+            }
+        }
+        if (errors.Count > 0)
+        {
+            await Answer(http, errors);
+            return;
+        }
+        await next(http);
+    });
+
+    private static void Refuse(Dictionary<string, string[]> errors, string key, string? value, bool multiLine)
+    {
+        if (InputRules.ForbiddenCharacter(value, multiLine) is not { } c) return;
+        var field = Camel(InputRules.ForbiddenCharacter(key, false) is null ? key : "query");
+        errors[field] = [InputRules.ControlCharacterMessage(field, c)];
+    }
+
+    /// <summary>The API answers ProblemDetails naming the fields; a page answers 400 with the site's status page.</summary>
+    private static async Task Answer(HttpContext http, Dictionary<string, string[]> errors)
+    {
+        http.Response.StatusCode = StatusCodes.Status400BadRequest;
+        if (!http.Request.Path.StartsWithSegments("/api")) return;
+        var problems = http.RequestServices.GetRequiredService<IProblemDetailsService>();
+        await problems.WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = http,
+            ProblemDetails = new HttpValidationProblemDetails(errors) { Status = StatusCodes.Status400BadRequest, Title = "The request is not valid." },
+        });
+    }
+
+    private static string Camel(string name) =>
+        string.Join('.', name.Split('.').Select(s => s.Length == 0 ? s : char.ToLowerInvariant(s[0]) + s[1..]));
+}
