@@ -110,7 +110,7 @@ builder.Services.AddProblemDetails();
 builder.Services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
 builder.Services.AddExceptionHandler<ApiExceptionHandler>();
 builder.Services.AddExceptionHandler<DatabaseUnavailableHandler>(); // 503 + Retry-After while PostgreSQL is down or restarting
-builder.Services.AddOpenApi();
+builder.Services.AddOpenApi(OpenApiSchemas.Configure); // one schema per body, not one "Command" for all
 var health = builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
 if (runsScheduler) health.AddCheck<SchedulerHealthCheck>("scheduler", tags: ["ready"]);
 

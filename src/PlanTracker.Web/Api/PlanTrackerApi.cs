@@ -39,6 +39,7 @@ public static class PlanTrackerApi
     public static void MapPlanTrackerApi(this WebApplication app)
     {
         var api = app.MapGroup("/api/v1").RequireAuthorization();
+        api.AddEndpointFilter(BoundedValues.Filter);
 
         api.MapAccountApi(); // sign-in, passwords: AccountApi.cs
 
@@ -95,8 +96,9 @@ public static class PlanTrackerApi
         api.MapPost("/reports/{id:long}/review", async (long id, ReviewBody body, IMediator m, CancellationToken ct) =>
             Results.Ok(new { state = await m.Send(new ReviewPeriodReport.Command(id, body.Accept, body.Comment), ct) }));
         api.MapGet("/reports/compliance", async (int year, int? number, int? quarter, string? regime, IMediator m, CancellationToken ct) =>
-            Results.Ok(await m.Send(new GetReportingCompliance.Query(year, number ?? quarter ?? 1,
-                QueryValues.ParseEnum<ReportingRegime>(regime, nameof(regime)) ?? ReportingRegime.Quarterly), ct)));
+            Results.Ok(await QueryValues.Named(m.Send(new GetReportingCompliance.Query(year, number ?? quarter ?? 1,
+                QueryValues.ParseEnum<ReportingRegime>(regime, nameof(regime)) ?? ReportingRegime.Quarterly), ct),
+                "Number", number is null && quarter is not null ? nameof(quarter) : nameof(number))));
         api.MapPost("/reports/periods", async (CreateAdHocPeriod.Command body, IMediator m, CancellationToken ct) =>
             Results.Created((string?)null, new { id = await m.Send(body, ct) }));
         api.MapPost("/reports/quarterly", async (CompileQuarterlyReportNow.Command body, IMediator m, CancellationToken ct) =>
@@ -124,7 +126,7 @@ public static class PlanTrackerApi
             .DisableAntiforgery();
 
         api.MapGet("/search", async (string? q, int? limit, IMediator m, CancellationToken ct) =>
-            Results.Ok(await m.Send(new PlanTracker.Core.Features.Search.Search.Query(q ?? "", limit ?? 50), ct)));
+            Results.Ok(await QueryValues.Named(m.Send(new PlanTracker.Core.Features.Search.Search.Query(q ?? "", limit ?? 50), ct), "Text", nameof(q))));
 
         api.MapGet("/users", async (IMediator m, CancellationToken ct) => Results.Ok(await m.Send(new ListUsers.Query(), ct)));
         api.MapPost("/users", async (CreateUser.Command body, IMediator m, CancellationToken ct) =>

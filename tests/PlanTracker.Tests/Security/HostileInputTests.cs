@@ -14,55 +14,135 @@ using Xunit.Abstractions;
 namespace PlanTracker.Tests.Security;
 
 /// <summary>
-/// Hundreds of malformed and hostile requests against every API operation (read from the app's own
-/// OpenAPI document, so new endpoints are covered as they appear) and every form: each is answered
-/// with a 4xx and a ProblemDetails body (pages: a 400 or the form with its messages), never a 5xx,
-/// and the database is the same afterwards.
+/// Thousands of hostile requests: every API operation of the app's own OpenAPI document (so new
+/// endpoints are covered as they appear) with each field of its body, query and route made hostile one
+/// at a time in an otherwise valid request (<see cref="HostileWalk"/>), plus malformed bodies, uploads,
+/// tokens and every form. Each is answered with a 4xx and a ProblemDetails body that names the field
+/// (pages: a 400 or the form with its messages), never a 5xx, and the database stays as it was.
 /// </summary>
 public sealed partial class HostileInputTests(AppFactory app, ITestOutputHelper output) : IClassFixture<AppFactory>
 {
-    private const long Missing = 999_999_999;
-    private static readonly string[] HostileStrings =
-    [
-        "<script>alert(1)</script>", "'; DROP TABLE plan_tasks; --", "\" OR 1=1 --", "../../../../etc/passwd",
-        "Nghi\u0323\u0302 quyê\u0301t", new string('x', 300_000), "\u202Eexe.pdf", "%00%0d%0aSet-Cookie: a=b", "{{7*7}}${7*7}",
-    ];
+    private const long Missing = HostileWorld.Missing;
 
     private sealed record Attempt(string What, Func<Task<HttpResponseMessage>> Send, bool Api = true);
 
     [Fact]
     public async Task Should_answer_every_hostile_request_with_a_client_error_and_change_nothing()
     {
-        var officer = await app.ClientForAsync("canbo.noivu@plantracker.local");
-        var secretariat = await app.ClientForAsync("thuongtruc@plantracker.local");
-        var ownTask = app.TaskId("vinh-phuc/kh-36a", "III.5.d");
-        var othersTask = await OtherAgencysTask();
+        var world = await HostileWorld.CreateAsync(app);
+        var (officer, secretariat) = (world.Officer, world.Secretariat);
+        var ownTask = world.OwnTask;
+        var othersTask = world.OthersTask;
+        var doc = await secretariat.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
         var operations = await Operations(secretariat);
-        var before = await Fingerprint();
+        var tables = await Tables();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
 
         var attempts = new List<Attempt>();
         attempts.AddRange(Unauthenticated(operations, ownTask));
         attempts.AddRange(MalformedBodies(operations, secretariat, ownTask));
-        attempts.AddRange(WrongTypes(operations, secretariat, ownTask));
-        attempts.AddRange(HostileValues(operations, officer, secretariat, othersTask));
         attempts.AddRange(BadQueries(secretariat));
         attempts.AddRange(OtherAgencysWork(officer, othersTask));
         attempts.AddRange(BadUploads(officer, secretariat, ownTask));
         attempts.AddRange(await FormsWithoutAntiforgery(ownTask));
 
-        var failures = new List<string>();
+        var failures = new List<HostileWalk.Failure>();
         foreach (var attempt in attempts)
         {
             using var response = await attempt.Send();
             var problem = await Problem(response, attempt);
-            if (problem is not null) failures.Add($"{attempt.What}: {problem}");
+            if (problem is not null) failures.Add(new("request", attempt.What, "", "", problem, (int)response.StatusCode, ""));
         }
-        failures.AddRange(await ExpiredTokens(operations, ownTask));
-        output.WriteLine($"{attempts.Count + operations.Count} hostile requests, {failures.Count} answered wrongly");
+        failures.AddRange((await ExpiredTokens(operations, ownTask)).Select(f => new HostileWalk.Failure("expired-token", f, "", "", f, 0, "")));
+        tables = await DatabaseChanged(tables, "the requests before the walk", failures);
 
-        Assert.True(attempts.Count + operations.Count >= 300, $"only {attempts.Count + operations.Count} requests");
-        Assert.True(failures.Count == 0, string.Join("\n", failures));
-        Assert.Equal(before, await Fingerprint());
+        var walked = await Walk(world, doc, failures, tables);
+        var total = attempts.Count + operations.Count + walked;
+        output.WriteLine($"{total:N0} hostile requests ({walked:N0} in the walk) in {clock.Elapsed.TotalSeconds:N0} s, {failures.Count} answered wrongly");
+        output.WriteLine(Report(failures));
+
+        Assert.True(walked >= 2000, $"only {walked} requests in the walk");
+        Assert.True(failures.Count == 0, Report(failures));
+    }
+
+    /// <summary>
+    /// Every operation × every field × every class of hostile value, as the secretariat (most permissions),
+    /// the officer (their own agency's work) and, for user administration, the administrator. After each
+    /// operation that writes, the database must be as it was.
+    /// </summary>
+    private async Task<int> Walk(HostileWorld world, JsonElement doc, List<HostileWalk.Failure> failures, Dictionary<string, string> tables)
+    {
+        var schemas = doc.GetProperty("components").GetProperty("schemas");
+        var operations = HostileWalk.Operations(doc);
+        (string Who, HttpClient Client, Func<HostileWalk.Operation, bool> Takes)[] walkers =
+        [
+            ("secretariat", world.Secretariat, op => !op.Path.StartsWith("/api/v1/users")),
+            ("officer", world.Officer, op => OfficersWork.Any(op.Path.StartsWith)),
+            ("admin", world.Admin, op => op.Path.StartsWith("/api/v1/users")),
+        ];
+        var count = 0;
+        foreach (var (who, client, takes) in walkers)
+            foreach (var op in operations.Where(takes).OrderBy(Reorganises))
+            {
+                // The administrator manages every province's users: another province's agency is theirs to name.
+                var mutations = HostileBodies.For(op, world, schemas).Where(m => who != "admin" || m.Class != "other-province-id").ToList();
+                count += mutations.Count;
+                await Parallel.ForEachAsync(mutations, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (m, _) =>
+                {
+                    var leaf = m.Field == "form file name" ? "file"
+                        : m.Field.Split(' ', 2) is [("path" or "query" or "form"), var parameter] ? parameter
+                        : m.Field.Split('.', '[').Last(p => p.Length > 0 && !char.IsDigit(p[0]));
+                    string? problem;
+                    int status;
+                    string body;
+                    try
+                    {
+                        using var response = await m.Send(client);
+                        status = (int)response.StatusCode;
+                        (problem, body) = await HostileWalk.Judge(response, m, leaf,
+                            m.Field.Split('.', '[', ' ').Where(p => p.Length > 0 && char.IsLetter(p[0]) && p != leaf).ToList());
+                    }
+                    catch (Exception e)
+                    {
+                        (problem, status, body) = ("the request failed: " + e.GetType().Name, 0, e.Message);
+                    }
+                    if (problem is null) return;
+                    lock (failures) failures.Add(new(m.Class, $"{who} {m.Operation}", m.Field, m.Label, problem, status, HostileWalk.Excerpt(body)));
+                });
+                if (op.Method != "GET") tables = await DatabaseChanged(tables, $"{who} {op.Name}", failures);
+            }
+        return count;
+    }
+
+    /// <summary>Operations that remove or reshape what others point at go last, so that one wrongly accepted cannot spoil the rest.</summary>
+    private static bool Reorganises(HostileWalk.Operation op) =>
+        op.Method == "DELETE" || op.Path.StartsWith("/api/v1/agencies/") || op.Path.EndsWith("/publish") || op.Path.EndsWith("/confirm")
+        || op.Path.EndsWith("/merges") || op.Path.EndsWith("/split");
+
+    /// <summary>What the officer's own agency works on: the rest answers them 403 before any field is read.</summary>
+    private static readonly string[] OfficersWork =
+        ["/api/v1/tasks", "/api/v1/my/", "/api/v1/reports/draft", "/api/v1/reports/{id}/submit", "/api/v1/search", "/api/v1/me/", "/api/v1/evidence"];
+
+    private async Task<Dictionary<string, string>> DatabaseChanged(Dictionary<string, string> before, string after, List<HostileWalk.Failure> failures)
+    {
+        var now = await Tables();
+        var changed = now.Where(t => !before.TryGetValue(t.Key, out var b) || b != t.Value).Select(t => t.Key).ToList();
+        if (changed.Count > 0) failures.Add(new("database-changed", after, string.Join(", ", changed), "", "the database changed", 0, ""));
+        return now;
+    }
+
+    /// <summary>The failures by class (with counts), then each one: operation, field, value, status, what is wrong, the body's start.</summary>
+    private static string Report(List<HostileWalk.Failure> failures)
+    {
+        var text = new StringBuilder($"{failures.Count} hostile requests answered wrongly\n");
+        foreach (var group in failures.GroupBy(f => f.Class).OrderByDescending(g => g.Count()))
+        {
+            text.Append($"\n== {group.Key}: {group.Count()}\n");
+            foreach (var byProblem in group.GroupBy(f => System.Text.RegularExpressions.Regex.Replace(f.Problem, "\\(errors:.*", "")).OrderByDescending(g => g.Count()))
+                text.Append($"   {byProblem.Count(),5} × {byProblem.Key}\n");
+            foreach (var f in group.OrderBy(f => f.Operation).ThenBy(f => f.Field)) text.Append("   ").Append(f).Append('\n');
+        }
+        return text.ToString();
     }
 
     private sealed record Operation(string Method, string Path, JsonElement? Body, bool Json, bool Anonymous)
@@ -118,55 +198,6 @@ public sealed partial class HostileInputTests(AppFactory app, ITestOutputHelper 
             yield return new Attempt($"no body {op.Method} {op.Path}", () => Send(client, op.Method, url, (HttpContent?)null));
         }
     }
-
-    /// <summary>Each property of each body given a value of the wrong JSON type.</summary>
-    private static IEnumerable<Attempt> WrongTypes(List<Operation> operations, HttpClient client, long taskId)
-    {
-        foreach (var op in operations.Where(o => o.Body is { } b && b.TryGetProperty("properties", out _)))
-            foreach (var property in op.Body!.Value.GetProperty("properties").EnumerateObject())
-            {
-                var wrong = WrongValueFor(property.Value);
-                if (wrong is null) continue;
-                yield return new Attempt($"{property.Name} as {wrong} in {op.Method} {op.Path}",
-                    () => Send(client, op.Method, op.For(taskId), $"{{\"{property.Name}\": {wrong}}}"));
-            }
-    }
-
-    private static string? WrongValueFor(JsonElement schema)
-    {
-        var type = schema.TryGetProperty("type", out var t) ? t.ValueKind == JsonValueKind.Array ? string.Join(",", t.EnumerateArray()) : t.GetString() : null;
-        if (type is null) return "[[[]]]";
-        if (type.Contains("integer") || type.Contains("number")) return "\"twelve\"";
-        if (type.Contains("boolean")) return "\"có\"";
-        if (type.Contains("array")) return "{\"x\": 1}";
-        if (type.Contains("string")) return schema.TryGetProperty("format", out _) || schema.TryGetProperty("enum", out _) ? "\"31/02/2026 <b>\"" : "{\"nested\": true}";
-        return null;
-    }
-
-    /// <summary>Script, SQL, traversal, NFD and huge strings in every string field of a request that is refused anyway.</summary>
-    private static IEnumerable<Attempt> HostileValues(List<Operation> operations, HttpClient officer, HttpClient secretariat, long othersTask)
-    {
-        foreach (var op in operations.Where(o => o.Json && !o.Anonymous))
-            foreach (var value in HostileStrings)
-            {
-                var body = JsonSerializer.Serialize(Strings(op.Body, value));
-                var label = value.Length > 40 ? $"{value.Length:N0} chars" : value;
-                if (op.Path.Contains("{id}"))
-                {
-                    yield return new Attempt($"missing id with '{label}' {op.Method} {op.Path}", () => Send(secretariat, op.Method, op.For(Missing), body));
-                    yield return new Attempt($"other agency's id with '{label}' {op.Method} {op.Path}", () => Send(officer, op.Method, op.For(othersTask), body));
-                }
-                else yield return new Attempt($"officer with '{label}' {op.Method} {op.Path}", () => Send(officer, op.Method, op.For(othersTask), body));
-            }
-        foreach (var value in HostileStrings)
-            yield return new Attempt($"sign-in with '{value[..Math.Min(value.Length, 40)]}'", () =>
-                Send(officer, "POST", "/api/v1/auth/token", JsonSerializer.Serialize(new { email = value, password = value })));
-    }
-
-    private static Dictionary<string, object> Strings(JsonElement? schema, string value) =>
-        schema is { } s && s.TryGetProperty("properties", out var properties)
-            ? properties.EnumerateObject().Where(p => WrongValueFor(p.Value) == "{\"nested\": true}").ToDictionary(p => p.Name, _ => (object)value)
-            : [];
 
     private static IEnumerable<Attempt> BadQueries(HttpClient client)
     {
@@ -290,19 +321,11 @@ public sealed partial class HostileInputTests(AppFactory app, ITestOutputHelper 
     private static Task<HttpResponseMessage> Send(HttpClient client, string method, string url, HttpContent? content) =>
         client.SendAsync(new HttpRequestMessage(new HttpMethod(method), url) { Content = method is "GET" or "DELETE" ? null : content });
 
-    private async Task<long> OtherAgencysTask()
-    {
-        using var scope = app.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<PlanTrackerDbContext>();
-        return await db.Tasks.Where(t => !t.IsGroup && t.LeadAgency!.Key == "vinh-phuc/so-tttt" && !t.CoordinatingAgencies.Any())
-            .OrderBy(t => t.Id).Select(t => t.Id).FirstAsync();
-    }
-
     /// <summary>
     /// A digest of every table's rows. Failed sign-ins may count attempts on the account and the
     /// scheduler keeps its own tables; neither is data a request could corrupt, so both are left out.
     /// </summary>
-    private async Task<string> Fingerprint()
+    private async Task<Dictionary<string, string>> Tables()
     {
         await using var connection = new NpgsqlConnection(app.Services.GetRequiredService<NpgsqlDataSource>().ConnectionString);
         await connection.OpenAsync();
@@ -311,14 +334,14 @@ public sealed partial class HostileInputTests(AppFactory app, ITestOutputHelper 
             "SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename NOT LIKE 'qrtz%' ORDER BY tablename", connection))
         await using (var reader = await list.ExecuteReaderAsync())
             while (await reader.ReadAsync()) tables.Add(reader.GetString(0));
-        var digest = new StringBuilder();
+        var digest = new Dictionary<string, string>();
         foreach (var table in tables)
         {
             var rows = table == "users" ? "(t.id, t.email, t.password_hash, t.agency_id, t.display_name)" : "t";
             await using var cmd = new NpgsqlCommand($"SELECT count(*) || ':' || coalesce(md5(string_agg({rows}::text, '|' ORDER BY {rows}::text)), '') FROM \"{table}\" t", connection);
-            digest.Append(table).Append('=').Append(await cmd.ExecuteScalarAsync()).Append('\n');
+            digest[table] = (string)(await cmd.ExecuteScalarAsync())!;
         }
-        return digest.ToString();
+        return digest;
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]

@@ -42,6 +42,9 @@ public static class AddTask
             RuleFor(c => c.Description).MaximumLength(10000);
             RuleFor(c => c.DeadlineText).MaximumLength(300);
             RuleFor(c => c.Deadline!.Kind).IsInEnum().When(c => c.Deadline is not null);
+            // A count of working days is counted out day by day: bounded, so that int.MaxValue is refused, not computed.
+            RuleFor(c => c.Deadline!.WorkingDays).InclusiveBetween(1, 3650).When(c => c.Deadline?.WorkingDays is not null)
+                .OverridePropertyName("deadline.workingDays");
             RuleFor(c => c.LeadAgencyId).NotNull().When(c => !c.IsGroup).WithMessage("'leadAgencyId' is required for a task that is not a group heading.");
             RuleForEach(c => c.Targets).ChildRules(t =>
             {
