@@ -35,11 +35,8 @@ public static class GetDashboard
     public sealed class Handler(PlanTrackerDbContext db, AccessContext access, ProvinceClock clock, ReportingCalendar calendar,
         DashboardOptions options) : IRequestHandler<Query, Result>
     {
-        public Task<Result> Handle(Query q, CancellationToken ct)
-        {
-            DashboardAccess.Demand(access);
-            return ComputeAsync(db, calendar, options, q, clock.Today, ct);
-        }
+        public async Task<Result> Handle(Query q, CancellationToken ct) =>
+            await ComputeAsync(db, calendar, options, q with { Filter = await DashboardAccess.ScopeAsync(access, db, q.Filter, ct) }, clock.Today, ct);
     }
 
     public static async Task<Result> ComputeAsync(PlanTrackerDbContext db, ReportingCalendar calendar, DashboardOptions options,
