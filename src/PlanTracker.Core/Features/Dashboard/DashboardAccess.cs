@@ -41,6 +41,8 @@ public static class DashboardAccess
         {
             if (filter.SteeringMemberId is { } member && member != access.UserId)
                 throw new ForbiddenException("A steering member sees the agencies they oversee only.");
+            if (filter.ProvinceId is { } asked && !(await access.ReadScopeAsync(db, ct)).Provinces.Contains(asked))
+                throw new ForbiddenException("A steering member sees their own province's agencies only.");
             filter = filter with { SteeringMemberId = access.UserId };
         }
         if (filter.AgencyId is { } agency && !await filter.Agencies(db).AnyAsync(a => a.Id == agency, ct))
