@@ -35,8 +35,12 @@ public static class GetDashboard
     public sealed class Handler(PlanTrackerDbContext db, AccessContext access, ProvinceClock clock, ReportingCalendar calendar,
         DashboardOptions options) : IRequestHandler<Query, Result>
     {
-        public async Task<Result> Handle(Query q, CancellationToken ct) =>
-            await ComputeAsync(db, calendar, options, q with { Filter = await DashboardAccess.ScopeAsync(access, db, q.Filter, ct) }, clock.Today, ct);
+        public async Task<Result> Handle(Query q, CancellationToken ct)
+        {
+            var scoped = await DashboardAccess.ScopeAsync(access, db, q.Filter, ct);
+            // Links keep the filter as asked: the scope is applied again to every request they make.
+            return await ComputeAsync(db, calendar, options, q with { Filter = scoped }, clock.Today, ct) with { Filter = q.Filter };
+        }
     }
 
     public static async Task<Result> ComputeAsync(PlanTrackerDbContext db, ReportingCalendar calendar, DashboardOptions options,
