@@ -24,6 +24,12 @@ public sealed class AccessContext(ICurrentUser user, PlanTrackerDbContext db, Ti
 
     public async Task<long?> AgencyIdAsync(CancellationToken ct) => (await Load(ct)).AgencyId;
 
+    /// <summary>The province of the user's agency; null for a central body or a user of no agency.</summary>
+    public async Task<long?> ProvinceIdAsync(CancellationToken ct) => (await Load(ct)).ProvinceId;
+
+    /// <summary>The agencies a steering member oversees (empty for everyone else).</summary>
+    public async Task<IReadOnlySet<long>> OverseenAsync(CancellationToken ct) => (await Load(ct)).Overseen;
+
     /// <summary>The user's agency as it is named today (kept on what the user writes).</summary>
     public async Task<(long Id, string Name)?> AgencyAsync(CancellationToken ct) =>
         await Load(ct) is { AgencyId: { } id, AgencyName: { } name } ? (id, name) : null;

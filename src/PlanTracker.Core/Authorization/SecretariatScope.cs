@@ -14,4 +14,15 @@ public static class SecretariatScope
         return await db.Agencies.Where(a => a.Id == agencyId).Select(a => a.ProvinceId).SingleOrDefaultAsync(ct)
             ?? throw new ForbiddenException("Your account belongs to no province's secretariat.");
     }
+
+    /// <summary>
+    /// Refuses (403) a change to another province's agency: a refusal, not a mistake in the input, so it
+    /// is not the 400 an unknown or dissolved agency of one's own province gets.
+    /// </summary>
+    public static async Task DemandNoOtherProvincesAgencyAsync(this PlanTrackerDbContext db, long provinceId, IEnumerable<long> agencyIds, CancellationToken ct)
+    {
+        var ids = agencyIds.ToList();
+        if (await db.Agencies.AnyAsync(a => ids.Contains(a.Id) && a.ProvinceId != provinceId, ct))
+            throw new ForbiddenException("The secretariat reorganises its own province's agencies only.");
+    }
 }

@@ -10,8 +10,12 @@ public sealed class ReportingPeriod
 {
     private ReportingPeriod() { }
 
-    public ReportingPeriod(ReportingRegime regime, int year, int number, DateOnly startOn, DateOnly endOn, DateOnly dataCutOffOn, DateOnly submissionDueOn)
+    public ReportingPeriod(ReportingRegime regime, int year, int number, DateOnly startOn, DateOnly endOn, DateOnly dataCutOffOn, DateOnly submissionDueOn,
+        long? provinceId = null)
     {
+        if ((regime == ReportingRegime.AdHoc) != (provinceId is not null))
+            throw new ArgumentException("An ad hoc period belongs to one province; a regular period to none.");
+        ProvinceId = provinceId;
         if (endOn < startOn) throw new ArgumentException("A period cannot end before it starts.");
         if (submissionDueOn <= dataCutOffOn) throw new ArgumentException("The submission deadline must come after the data cut-off.");
         Regime = regime;
@@ -32,6 +36,11 @@ public sealed class ReportingPeriod
     public DateOnly EndOn { get; private set; }
     public DateOnly DataCutOffOn { get; private set; }
     public DateOnly SubmissionDueOn { get; private set; }
+    /// <summary>The province whose agencies an ad hoc period obliges; null for the regular periods, which oblige every province.</summary>
+    public long? ProvinceId { get; private set; }
+
+    /// <summary>Whether this period obliges the agencies of <paramref name="provinceId"/>.</summary>
+    public bool Obliges(long? provinceId) => ProvinceId is null || ProvinceId == provinceId;
 }
 
 public enum PeriodReportState { Draft, Submitted, Accepted, Returned }

@@ -26,6 +26,8 @@ public sealed class OutboxMessage
     public string Kind { get; private set; } = "";
     public string ToAddress { get; private set; } = "";
     public long? UserId { get; private set; }
+    /// <summary>The recipient's province, set by the database when queued (migration 0023); who of the secretariat may read it.</summary>
+    public long? ProvinceId { get; private set; }
     public string Subject { get; private set; } = "";
     /// <summary>Null when the mail is queued as <see cref="Template"/> and <see cref="Model"/>: see <see cref="MailTemplates"/>.</summary>
     public string? TextBody { get; private set; }

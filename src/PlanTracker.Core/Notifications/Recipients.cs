@@ -11,7 +11,7 @@ public sealed record Recipient(long Id, string Email, string Culture, long Agenc
 /// Who is told about an agency's work. A group (e.g. "các sở, ban, ngành") stands for its members,
 /// so a group's assignment reaches the people of every member agency. Locked accounts get nothing.
 /// </summary>
-public sealed class Recipients(PlanTrackerDbContext db)
+public sealed class Recipients(PlanTrackerDbContext db, TimeProvider time)
 {
     /// <summary>The agencies themselves and, for each group among them, its members: agency → the group or agency it sits for.</summary>
     public async Task<ILookup<long, long>> SeatsAsync(IEnumerable<long> agencyIds, CancellationToken ct)
@@ -50,6 +50,16 @@ public sealed class Recipients(PlanTrackerDbContext db)
     }
 
     private IQueryable<AppUser> Active(string role) =>
-        db.Users.Where(u => u.Email != null && (u.LockoutEnd == null || u.LockoutEnd < DateTimeOffset.UtcNow)
-            && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == role)));
+        db.Users.Active(time.GetUtcNow()).Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == role)));
+}
+
+public static class ActiveUsers
+{
+    /// <summary>
+    /// The one rule for who gets mail, whatever sends it (publish, reminders, escalations, digests, the
+    /// reporting cycle, the quarterly report): an address, and an account not deactivated or locked at
+    /// <paramref name="now"/> (the app's clock, so a test's fixed day decides).
+    /// </summary>
+    public static IQueryable<AppUser> Active(this IQueryable<AppUser> users, DateTimeOffset now) =>
+        users.Where(u => u.Email != null && (u.LockoutEnd == null || u.LockoutEnd < now));
 }

@@ -41,11 +41,14 @@ public sealed class ReportingCalendar(PlanTrackerDbContext db, ReportingOptions 
         _ => throw new Common.RuleViolationException("regime", "An ad hoc period is chosen by its id or number, not by a day."),
     };
 
-    /// <summary>Period <paramref name="number"/> of a year (quarter 1-4, half 1-2, year 1), or the year's ad hoc period of that number.</summary>
-    public async Task<ReportingPeriod> PeriodNumberAsync(ReportingRegime regime, int year, int number, CancellationToken ct)
+    /// <summary>
+    /// Period <paramref name="number"/> of a year (quarter 1-4, half 1-2, year 1), or the year's ad hoc period of that
+    /// number of <paramref name="provinceId"/> (ad hoc periods are numbered per province).
+    /// </summary>
+    public async Task<ReportingPeriod> PeriodNumberAsync(ReportingRegime regime, int year, int number, CancellationToken ct, long? provinceId = null)
     {
         if (regime == ReportingRegime.AdHoc)
-            return await db.ReportingPeriods.SingleOrDefaultAsync(p => p.Regime == regime && p.Year == year && p.Number == number, ct)
+            return await db.ReportingPeriods.SingleOrDefaultAsync(p => p.Regime == regime && p.Year == year && p.Number == number && p.ProvinceId == provinceId, ct)
                 ?? throw new Common.RuleViolationException("number", $"There is no ad hoc period {number}/{year}.");
         CheckNumber(regime, number);
         return await PeriodOfAsync(regime, new DateOnly(year, number * MonthsOf(regime), 1), ct);

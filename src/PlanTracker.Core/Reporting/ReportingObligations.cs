@@ -19,9 +19,13 @@ public static class ReportingObligations
                 || db.Set<AgencyGroupMember>().Any(m => m.MemberId == a.Id
                     && tasks.Any(t => t.LeadAgencyId == m.GroupId && t.Plan.Status == PlanStatus.Published))));
 
-    /// <summary>Expected agencies with no submitted report for the period (all of them when the period has no row yet).</summary>
+    /// <summary>
+    /// Expected agencies with no submitted report for the period (all of them when the period has no row yet);
+    /// an ad hoc period obliges its own province's agencies only.
+    /// </summary>
     public static IQueryable<Agency> AgenciesMissingReport(this PlanTrackerDbContext db, long? periodId) =>
         db.AgenciesExpectedToReport()
+            .Where(a => !db.ReportingPeriods.Any(p => p.Id == periodId && p.ProvinceId != null && p.ProvinceId != a.ProvinceId))
             .Where(a => !db.PeriodReports.Any(r => r.ReportingPeriodId == periodId && r.AgencyId == a.Id && r.SubmittedAt != null));
 
     /// <summary>

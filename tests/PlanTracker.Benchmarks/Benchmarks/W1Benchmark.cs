@@ -43,6 +43,7 @@ public sealed class W1Benchmark : IBenchmark
         await using var app = await WebAppProcess.StartAsync(database.ConnectionString, settings);
         using var http = ApiClient.Pool(app.BaseAddress, clients);
         var secretariat = await ApiClient.SignInAsync(http, W1Workload.SecretariatEmail, W1Workload.Password);
+        var admin = await ApiClient.SignInAsync(http, W1Workload.AdminEmail, W1Workload.Password); // only administrators run jobs by hand
         var figures = new List<Figure>();
         var load = MachineInfo.Load();
 
@@ -126,14 +127,14 @@ public sealed class W1Benchmark : IBenchmark
         // 3. The reminder job for the 7-day horizon, end to end: run, then the outbox dispatched to aiosmtpd.
         smtp.Clear();
         var reminder = Stopwatch.StartNew();
-        var run = (await secretariat.PostAsync("/api/v1/jobs/deadline-reminders/runs", new { asOf = today })).Expect("reminder run").Node;
+        var run = (await admin.PostAsync("/api/v1/jobs/deadline-reminders/runs", new { asOf = today })).Expect("reminder run").Node;
         var jobMs = reminder.Elapsed.TotalMilliseconds;
         var outcome = run["outcome"]!.GetValue<string>();
         var mails = int.Parse(outcome.Split(' ')[0]);
         // The dispatcher sends 200 per run; the schedule fires it every 10 s, here it is run at once until all are out.
         while (smtp.Received < mails)
         {
-            (await secretariat.PostAsync("/api/v1/jobs/outbox-dispatch/runs", new { asOf = today })).Expect("dispatch run");
+            (await admin.PostAsync("/api/v1/jobs/outbox-dispatch/runs", new { asOf = today })).Expect("dispatch run");
             if (reminder.Elapsed > TimeSpan.FromMinutes(10)) throw new TimeoutException($"{smtp.Received} of {mails} reminders delivered after 10 minutes");
         }
         var endToEnd = reminder.Elapsed.TotalSeconds;

@@ -41,8 +41,11 @@ public sealed class ApiTests(AppFactory app) : IClassFixture<AppFactory>
     [Fact]
     public async Task Should_list_the_five_seed_documents_with_their_tasks()
     {
-        var client = await app.ClientForAsync(Steering);
+        // Every province's plans are an administrator's list; a Vĩnh Phúc steering member reads Vĩnh Phúc's (docs/decisions/0013).
+        var client = await app.ClientForAsync("admin@plantracker.local");
         var plans = await client.GetFromJsonAsync<JsonElement>("/api/v1/plans");
+        var own = await (await app.ClientForAsync(Steering)).GetFromJsonAsync<JsonElement>("/api/v1/plans");
+        Assert.Equal(["vinh-phuc/kh-36a"], own.EnumerateArray().Select(p => p.GetProperty("key").GetString()));
 
         Assert.Equal(["06/CT-UBND", "168/QĐ-UBND", "671a/QĐ-UBND"],
             plans.EnumerateArray().Select(p => p.GetProperty("documentNumber").GetString()).Where(n => n is not null).Order());

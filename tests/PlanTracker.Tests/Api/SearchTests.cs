@@ -22,14 +22,18 @@ public sealed class SearchTests(AppFactory app) : IClassFixture<AppFactory>
     [Fact]
     public async Task Should_find_the_documents_and_tasks_under_36a()
     {
-        var client = await app.ClientForAsync("bcd@plantracker.local");
+        var client = await app.ClientForAsync("admin@plantracker.local");
 
         var result = await client.GetFromJsonAsync<JsonElement>("/api/v1/search?q=36a&limit=200");
+        var ownProvince = await (await app.ClientForAsync("bcd@plantracker.local")).GetFromJsonAsync<JsonElement>("/api/v1/search?q=36a&limit=200");
 
         var numbers = result.GetProperty("documents").EnumerateArray().Select(d => d.GetProperty("number").GetString()).ToList();
         Assert.Contains("36a/NQ-CP", numbers);
         var plans = result.GetProperty("tasks").EnumerateArray().Select(t => t.GetProperty("planId").GetInt64()).Distinct().Count();
         Assert.True(plans >= 2, $"tasks from {plans} plan(s)"); // Vĩnh Phúc's plan and Đắk Lắk's, both implementing 36a/NQ-CP
+        // A Vĩnh Phúc steering member finds the national resolution but only their own province's plan (docs/decisions/0013).
+        Assert.Contains("36a/NQ-CP", ownProvince.GetProperty("documents").EnumerateArray().Select(d => d.GetProperty("number").GetString()));
+        Assert.Single(ownProvince.GetProperty("tasks").EnumerateArray().Select(t => t.GetProperty("planId").GetInt64()).Distinct());
     }
 
     [Fact]

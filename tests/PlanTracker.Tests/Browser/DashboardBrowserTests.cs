@@ -123,10 +123,11 @@ public sealed class DashboardBrowserTests(LiveApp app) : IClassFixture<LiveApp>
             "[...document.querySelectorAll('main select, main input:not([type=hidden]), main button')].filter(e => !(e.labels && e.labels.length) && !e.getAttribute('aria-label') && !e.textContent.trim()).length");
         Assert.Equal(0, unlabeled);
 
-        await page.SelectOptionAsync("select[name=agencyLevel]", "District");
+        // Province-level agencies: the secretariat's own province (docs/decisions/0013) has overdue ones.
+        await page.SelectOptionAsync("select[name=agencyLevel]", "Province");
         await page.ClickAsync("form.filters button[type=submit]");
-        await page.WaitForURLAsync(url => url.Contains("agencyLevel=District"));
-        await Assertions.Expect(page.Locator("select[name=agencyLevel]")).ToHaveValueAsync("District");
+        await page.WaitForURLAsync(url => url.Contains("agencyLevel=Province"));
+        await Assertions.Expect(page.Locator("select[name=agencyLevel]")).ToHaveValueAsync("Province");
         // htmx: sorting the overdue list swaps the table alone and puts the order in the URL.
         await page.ClickAsync("#overdue-list th >> text=Cơ quan chủ trì");
         await page.WaitForURLAsync(url => url.Contains("sort=Agency"));
@@ -134,8 +135,8 @@ public sealed class DashboardBrowserTests(LiveApp app) : IClassFixture<LiveApp>
         // A plan's targets load when its row is opened.
         await page.ClickAsync(".target-plan details summary >> nth=0");
         await Assertions.Expect(page.Locator(".target-plan .targets-body table").First).ToBeVisibleAsync();
-        // The same link opened elsewhere shows the same view.
-        var shared = await app.SignInAsync("admin@plantracker.local");
+        // The same link opened elsewhere (another session of the same province) shows the same view.
+        var shared = await app.SignInAsync("thuongtruc@plantracker.local");
         await shared.GotoAsync(page.Url);
         Assert.Equal(await Count(page, "InProgressOverdue"), await Count(shared, "InProgressOverdue"));
         Assert.Empty(app.PolicyViolations);

@@ -14,13 +14,13 @@ public sealed class QuarterlyReportJobTests(AppFactory app) : IClassFixture<AppF
     [Fact]
     public async Task Should_compile_each_province_once_and_mail_each_steering_member_once_for_the_quarter()
     {
-        var secretariat = await app.ClientForAsync("thuongtruc@plantracker.local");
+        var admin = await app.ClientForAsync("admin@plantracker.local"); // only administrators run jobs by hand
 
         // 22/11/2026: Quý III/2026's reports were due on 20/09/2026. A rerun on the same day, or on a later day
         // of the same quarter, neither compiles again nor mails again.
-        var first = await RunAsync(secretariat, "2026-11-22");
-        var again = await RunAsync(secretariat, "2026-11-22");
-        var later = await RunAsync(secretariat, "2026-12-01");
+        var first = await RunAsync(admin, "2026-11-22");
+        var again = await RunAsync(admin, "2026-11-22");
+        var later = await RunAsync(admin, "2026-12-01");
 
         Assert.Equal("2026-Q3: 5 report(s) compiled, 1 mail(s)", first); // the five seed provinces; bcd@ is the only steering member
         Assert.Equal("2026-Q3: 0 report(s) compiled, 0 mail(s)", again);
@@ -47,10 +47,10 @@ public sealed class QuarterlyReportJobTests(AppFactory app) : IClassFixture<AppF
     [Fact]
     public async Task Should_report_the_previous_quarter_until_the_submission_deadline_has_passed()
     {
-        var secretariat = await app.ClientForAsync("thuongtruc@plantracker.local");
+        var admin = await app.ClientForAsync("admin@plantracker.local"); // only administrators run jobs by hand
 
-        var onDeadline = await RunAsync(secretariat, "2025-12-20");
-        var dayAfter = await RunAsync(secretariat, "2025-12-21");
+        var onDeadline = await RunAsync(admin, "2025-12-20");
+        var dayAfter = await RunAsync(admin, "2025-12-21");
 
         Assert.StartsWith("2025-Q3: 5 report(s) compiled", onDeadline);
         Assert.StartsWith("2025-Q4: 5 report(s) compiled", dayAfter);
@@ -64,8 +64,8 @@ public sealed class QuarterlyReportJobTests(AppFactory app) : IClassFixture<AppF
     [Fact]
     public async Task Should_compile_again_when_the_only_version_predates_the_deadline_and_mail_the_new_one()
     {
-        var secretariat = await app.ClientForAsync("thuongtruc@plantracker.local");
-        var early = await RunAsync(secretariat, "2024-06-20"); // Quý I/2024 (deadline 20/03) compiled and mailed
+        var admin = await app.ClientForAsync("admin@plantracker.local"); // only administrators run jobs by hand
+        var early = await RunAsync(admin, "2024-06-20"); // Quý I/2024 (deadline 20/03) compiled and mailed
         using (var scope = app.Services.CreateScope())
         {
             // A person compiled Quý II/2024 before its deadline: that version lacks the reports still due.
@@ -77,7 +77,7 @@ public sealed class QuarterlyReportJobTests(AppFactory app) : IClassFixture<AppF
             await compiler.CompileAsync(province.Id, period, new DateOnly(2024, 6, 15), null, "test", default);
         }
 
-        var after = await RunAsync(secretariat, "2024-06-21");
+        var after = await RunAsync(admin, "2024-06-21");
 
         Assert.StartsWith("2024-Q1: 5 report(s) compiled, 1 mail(s)", early);
         Assert.Equal("2024-Q2: 5 report(s) compiled, 1 mail(s)", after);

@@ -120,7 +120,7 @@ public sealed class QueryPlanTests : IAsyncLifetime
         return (db, explain, new AccessContext(new FixedUser(user.Id, Roles.AgencyOfficer), db));
     }
 
-    private sealed class FixedUser(long id, string role) : ICurrentUser
+    internal sealed class FixedUser(long id, string role) : ICurrentUser
     {
         public long? UserId => id;
         public bool IsAuthenticated => true;

@@ -93,8 +93,8 @@ public sealed class OutboxPageTests(AppFactory app) : IClassFixture<AppFactory>
         using var scope = app.Services.CreateScope();
         var source = scope.ServiceProvider.GetRequiredService<NpgsqlDataSource>();
         await using var cmd = source.CreateCommand("""
-            INSERT INTO outbox_messages (created_at, kind, to_address, subject, text_body, html_body, message_id, state, attempts, next_attempt_at, sent_at, last_error)
-            VALUES (now(), 'test', 'canbo.noivu@plantracker.local', $1, $2, $3, 'tmp-' || gen_random_uuid(), $4, 8, now() + interval '1 day',
+            INSERT INTO outbox_messages (created_at, kind, to_address, user_id, subject, text_body, html_body, message_id, state, attempts, next_attempt_at, sent_at, last_error)
+            VALUES (now(), 'test', 'canbo.noivu@plantracker.local', (SELECT id FROM users WHERE email = 'canbo.noivu@plantracker.local'), $1, $2, $3, 'tmp-' || gen_random_uuid(), $4, 8, now() + interval '1 day',
                     CASE WHEN $4 = 'Sent' THEN now() END, CASE WHEN $4 = 'Dead' THEN '550 mailbox unavailable' END)
             RETURNING id
             """);

@@ -19,7 +19,8 @@ public sealed partial class PageTests(AppFactory app) : IClassFixture<AppFactory
     [Fact]
     public async Task Should_show_plans_and_a_plan_tree_in_Vietnamese_after_sign_in()
     {
-        var client = await SignedInClient();
+        // Đắk Lắk's plan: an administrator reads every province's plans (docs/decisions/0013).
+        var client = await SignedInClient("admin@plantracker.local");
 
         var plans = await client.GetStringAsync("/");
         Assert.Contains("168/QĐ-UBND", plans);

@@ -35,6 +35,7 @@ public static class MergeAgencies
         public async Task<Result> Handle(Command c, CancellationToken ct)
         {
             var provinceId = await access.SecretariatProvinceAsync(db, ct);
+            await db.DemandNoOtherProvincesAgencyAsync(provinceId, c.IntoAgencyId is { } into ? [.. c.SourceAgencyIds, into] : c.SourceAgencyIds, ct);
             Reorganisation.EnsureEffective(c.EffectiveOn, clock.Today);
             var sources = await db.Agencies.Where(a => c.SourceAgencyIds.Contains(a.Id) && a.ProvinceId == provinceId).ToListAsync(ct);
             if (sources.Count != c.SourceAgencyIds.Distinct().Count())

@@ -32,6 +32,7 @@ public static class RenameAgency
         public async Task<Unit> Handle(Command c, CancellationToken ct)
         {
             var provinceId = await access.SecretariatProvinceAsync(db, ct);
+            await db.DemandNoOtherProvincesAgencyAsync(provinceId, [c.AgencyId], ct);
             var agency = await db.Agencies.SingleOrDefaultAsync(a => a.Id == c.AgencyId && a.ProvinceId == provinceId, ct)
                 ?? throw new RuleViolationException("agencyId", $"Agency {c.AgencyId} is not an agency of your province.");
             if (c.Version is { } version) await db.EnsureVersionAsync(agency, version, ct);

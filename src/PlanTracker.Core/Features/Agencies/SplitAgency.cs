@@ -35,6 +35,7 @@ public static class SplitAgency
         public async Task<IReadOnlyList<long>> Handle(Command c, CancellationToken ct)
         {
             var provinceId = await access.SecretariatProvinceAsync(db, ct);
+            await db.DemandNoOtherProvincesAgencyAsync(provinceId, [c.AgencyId], ct);
             Reorganisation.EnsureEffective(c.EffectiveOn, clock.Today);
             var source = await db.Agencies.SingleOrDefaultAsync(a => a.Id == c.AgencyId && a.ProvinceId == provinceId && a.DissolvedOn == null, ct)
                 ?? throw new RuleViolationException("agencyId", $"Agency {c.AgencyId} is not a current agency of your province.");

@@ -1,5 +1,7 @@
+using Microsoft.EntityFrameworkCore;
 using PlanTracker.Core.Authorization;
 using PlanTracker.Core.Common;
+using PlanTracker.Core.Persistence;
 
 namespace PlanTracker.Core.Features.Dashboard;
 
@@ -15,5 +17,41 @@ public static class DashboardAccess
         _ = access.UserId;
         if (!(access.IsSteeringMember || access.IsSecretariat || access.IsAdmin))
             throw new ForbiddenException("Only steering committee members, the secretariat and administrators may open the dashboard.");
+    }
+
+    /// <summary>
+    /// The filter narrowed to what the user may see (docs/decisions/0013-read-rules.md): a secretariat
+    /// its own province's agencies, a steering member the agencies they oversee, an administrator any
+    /// (one province when asked). A plan, agency, province or member named outside that is refused,
+    /// not silently emptied, so a wrong link says so.
+    /// </summary>
+    public static async Task<DashboardFilter> ScopeAsync(AccessContext access, PlanTrackerDbContext db, DashboardFilter filter, CancellationToken ct)
+    {
+        Demand(access);
+        if (access.IsAdmin) return filter;
+        if (access.IsSecretariat)
+        {
+            var own = await access.SecretariatProvinceAsync(db, ct);
+            if (filter.ProvinceId is { } asked && asked != own) throw new ForbiddenException("The secretariat sees its own province's dashboard only.");
+            filter = filter with { ProvinceId = own };
+            if (filter.SteeringMemberId is { } member && !await db.Users.AnyAsync(u => u.Id == member && u.Agency != null && u.Agency.ProvinceId == own, ct))
+                throw new ForbiddenException("That steering member is not of your province.");
+        }
+        else
+        {
+            if (filter.SteeringMemberId is { } member && member != access.UserId)
+                throw new ForbiddenException("A steering member sees the agencies they oversee only.");
+            if (filter.ProvinceId is { } asked && !(await access.ReadScopeAsync(db, ct)).Provinces.Contains(asked))
+                throw new ForbiddenException("A steering member sees their own province's agencies only.");
+            filter = filter with { SteeringMemberId = access.UserId };
+        }
+        if (filter.AgencyId is { } agency && !await filter.Agencies(db).AnyAsync(a => a.Id == agency, ct))
+            throw new ForbiddenException("That agency is not among those you oversee.");
+        var scope = await access.ReadScopeAsync(db, ct);
+        if (filter.PlanId is { } plan && !await db.Plans.Readable(scope, db).AnyAsync(p => p.Id == plan, ct))
+            throw new ForbiddenException("That plan belongs to another province.");
+        if (filter.DocumentId is { } document && !await db.Plans.Readable(scope, db).AnyAsync(p => p.DocumentId == document, ct))
+            throw new ForbiddenException("That document belongs to another province.");
+        return filter;
     }
 }

@@ -18,14 +18,14 @@ namespace PlanTracker.Core.Features.Dashboard;
 /// </remarks>
 public sealed record DashboardFilter(
     long? DocumentId = null, long? PlanId = null, long? AgencyId = null, AgencyLevel? AgencyLevel = null,
-    long? SteeringMemberId = null, string? Period = null)
+    long? SteeringMemberId = null, string? Period = null, long? ProvinceId = null)
 {
     public static readonly DashboardFilter None = new();
 
     /// <summary>The period, read (and refused when unreadable, naming the field).</summary>
     public DashboardPeriod? ParsedPeriod => DashboardPeriod.Parse(Period);
 
-    public bool NarrowsAgencies => AgencyId is not null || AgencyLevel is not null || SteeringMemberId is not null;
+    public bool NarrowsAgencies => AgencyId is not null || AgencyLevel is not null || SteeringMemberId is not null || ProvinceId is not null;
 
     /// <summary>
     /// Count from the tasks even when nothing is narrowed, instead of from the stored counts: what the
@@ -60,6 +60,7 @@ public sealed record DashboardFilter(
     {
         if (KeptIds is { } keptIds) return db.Agencies.Where(a => keptIds.Contains(a.Id));
         var agencies = db.Agencies.Where(a => a.Kind != AgencyKind.Group);
+        if (ProvinceId is { } province) agencies = agencies.Where(a => a.ProvinceId == province);
         if (AgencyId is { } id) agencies = agencies.Where(a => a.Id == id);
         if (AgencyLevel is { } level) agencies = agencies.Where(a => a.Level == level);
         if (SteeringMemberId is { } member)
@@ -116,6 +117,7 @@ public sealed record DashboardFilter(
     {
         if (DocumentId is { } d) yield return new("documentId", d.ToString(System.Globalization.CultureInfo.InvariantCulture));
         if (PlanId is { } p) yield return new("planId", p.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (ProvinceId is { } pr) yield return new("provinceId", pr.ToString(System.Globalization.CultureInfo.InvariantCulture));
         if (AgencyId is { } a) yield return new("agencyId", a.ToString(System.Globalization.CultureInfo.InvariantCulture));
         if (AgencyLevel is { } l) yield return new("agencyLevel", l.ToString());
         if (SteeringMemberId is { } s) yield return new("steeringMemberId", s.ToString(System.Globalization.CultureInfo.InvariantCulture));

@@ -35,10 +35,11 @@ public static class GetDashboard
     public sealed class Handler(PlanTrackerDbContext db, AccessContext access, ProvinceClock clock, ReportingCalendar calendar,
         DashboardOptions options) : IRequestHandler<Query, Result>
     {
-        public Task<Result> Handle(Query q, CancellationToken ct)
+        public async Task<Result> Handle(Query q, CancellationToken ct)
         {
-            DashboardAccess.Demand(access);
-            return ComputeAsync(db, calendar, options, q, clock.Today, ct);
+            var scoped = await DashboardAccess.ScopeAsync(access, db, q.Filter, ct);
+            // Links keep the filter as asked: the scope is applied again to every request they make.
+            return await ComputeAsync(db, calendar, options, q with { Filter = scoped }, clock.Today, ct) with { Filter = q.Filter };
         }
     }
 

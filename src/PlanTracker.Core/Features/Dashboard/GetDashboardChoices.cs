@@ -23,18 +23,23 @@ public static class GetDashboardChoices
     {
         public async Task<Result> Handle(Query q, CancellationToken ct)
         {
-            DashboardAccess.Demand(access);
-            var plans = await db.Plans.AsNoTracking().Where(p => p.Status == PlanStatus.Published)
+            // The choices are those of the user's own view: what ScopeAsync would let them pick.
+            var scope = await DashboardAccess.ScopeAsync(access, db, DashboardFilter.None, ct);
+            var readable = await access.ReadScopeAsync(db, ct);
+            var plans = await db.Plans.AsNoTracking().Readable(readable, db).Where(p => p.Status == PlanStatus.Published)
                 .OrderBy(p => p.Document.IssuedOn).ThenBy(p => p.Title)
                 .Select(p => new { p.Id, p.Title, p.DocumentId, p.Document.Number, DocumentTitle = p.Document.Title })
                 .ToListAsync(ct);
-            var agencies = await db.AgenciesExpectedToReport().AsNoTracking()
+            var kept = scope.Agencies(db).Select(a => a.Id);
+            var agencies = await db.AgenciesExpectedToReport().AsNoTracking().Where(a => !scope.NarrowsAgencies || kept.Contains(a.Id))
                 .OrderBy(a => a.ShortName ?? a.Name)
                 .Select(a => new Choice(a.Id, a.Province == null ? a.ShortName ?? a.Name : (a.ShortName ?? a.Name) + " — " + a.Province.Name))
                 .ToListAsync(ct);
             var steeringRole = await db.Roles.Where(r => r.Name == Roles.SteeringMember).Select(r => r.Id).SingleOrDefaultAsync(ct);
             var members = await db.Users.AsNoTracking()
                 .Where(u => db.UserRoles.Any(r => r.UserId == u.Id && r.RoleId == steeringRole))
+                .Where(u => scope.ProvinceId == null || (u.Agency != null && u.Agency.ProvinceId == scope.ProvinceId))
+                .Where(u => scope.SteeringMemberId == null || u.Id == scope.SteeringMemberId)
                 .OrderBy(u => u.DisplayName).Select(u => new Choice(u.Id, u.DisplayName)).ToListAsync(ct);
             return new Result(
                 plans.DistinctBy(p => p.DocumentId).Select(p => new Choice(p.DocumentId, p.Number ?? Shorten(p.DocumentTitle))).ToList(),

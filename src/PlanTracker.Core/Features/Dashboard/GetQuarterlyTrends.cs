@@ -30,9 +30,9 @@ public static class GetQuarterlyTrends
     {
         public async Task<Result> Handle(Query q, CancellationToken ct)
         {
-            DashboardAccess.Demand(access);
-            var window = await ReportingWindow.QuartersAsync(calendar, q.Filter, clock.Today, options.Quarters, ct);
-            return await ComputeAsync(db, q.Filter, clock.Today, window, ct);
+            var filter = await DashboardAccess.ScopeAsync(access, db, q.Filter, ct);
+            var window = await ReportingWindow.QuartersAsync(calendar, filter, clock.Today, options.Quarters, ct);
+            return await ComputeAsync(db, filter, clock.Today, window, ct);
         }
     }
 

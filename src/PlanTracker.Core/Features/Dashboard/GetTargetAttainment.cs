@@ -30,10 +30,9 @@ public static class GetTargetAttainment
 
     public sealed class Handler(PlanTrackerDbContext db, AccessContext access) : IRequestHandler<Query, Result>
     {
-        public Task<Result> Handle(Query q, CancellationToken ct)
+        public async Task<Result> Handle(Query q, CancellationToken ct)
         {
-            DashboardAccess.Demand(access);
-            return ComputeAsync(db, q, ct);
+            return await ComputeAsync(db, q with { Filter = await DashboardAccess.ScopeAsync(access, db, q.Filter, ct) }, ct);
         }
     }
 

@@ -19,10 +19,9 @@ public static class GetTimelinessCounts
 
     public sealed class Handler(PlanTrackerDbContext db, AccessContext access, ProvinceClock clock) : IRequestHandler<Query, Result>
     {
-        public Task<Result> Handle(Query q, CancellationToken ct)
+        public async Task<Result> Handle(Query q, CancellationToken ct)
         {
-            DashboardAccess.Demand(access);
-            return ComputeAsync(db, q.Filter, clock.Today, ct);
+            return await ComputeAsync(db, await DashboardAccess.ScopeAsync(access, db, q.Filter, ct), clock.Today, ct);
         }
     }
 

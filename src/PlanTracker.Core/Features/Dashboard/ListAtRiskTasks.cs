@@ -29,10 +29,9 @@ public static class ListAtRiskTasks
     public sealed class Handler(PlanTrackerDbContext db, AccessContext access, ProvinceClock clock, DashboardOptions options)
         : IRequestHandler<Query, Result>
     {
-        public Task<Result> Handle(Query q, CancellationToken ct)
+        public async Task<Result> Handle(Query q, CancellationToken ct)
         {
-            DashboardAccess.Demand(access);
-            return ComputeAsync(db, q, clock.Today, options.AtRiskMargin, ct);
+            return await ComputeAsync(db, q with { Filter = await DashboardAccess.ScopeAsync(access, db, q.Filter, ct) }, clock.Today, options.AtRiskMargin, ct);
         }
     }
 

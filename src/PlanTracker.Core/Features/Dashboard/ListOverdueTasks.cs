@@ -28,10 +28,9 @@ public static class ListOverdueTasks
 
     public sealed class Handler(PlanTrackerDbContext db, AccessContext access, ProvinceClock clock) : IRequestHandler<Query, Paged<Row>>
     {
-        public Task<Paged<Row>> Handle(Query q, CancellationToken ct)
+        public async Task<Paged<Row>> Handle(Query q, CancellationToken ct)
         {
-            DashboardAccess.Demand(access);
-            return ComputeAsync(db, q, clock.Today, ct);
+            return await ComputeAsync(db, q with { Filter = await DashboardAccess.ScopeAsync(access, db, q.Filter, ct) }, clock.Today, ct);
         }
     }
 

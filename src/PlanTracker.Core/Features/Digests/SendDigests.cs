@@ -91,8 +91,8 @@ public static class SendDigests
         private async Task<List<(Person Person, DigestSchedule Schedule, long Stamp)>> DueAsync(DateOnly asOf, int hour, DateTimeOffset now, CancellationToken ct)
         {
             var people = await db.Users.AsNoTracking()
-                .Where(u => u.Email != null && (u.LockoutEnd == null || u.LockoutEnd < now)
-                    && !db.NotificationLog.Any(n => n.Job == Job && n.AsOf == asOf && n.UserId == u.Id && n.Item == Item))
+                .Active(now)
+                .Where(u => !db.NotificationLog.Any(n => n.Job == Job && n.AsOf == asOf && n.UserId == u.Id && n.Item == Item))
                 .OrderBy(u => u.Id)
                 .Select(u => new Person(u.Id, u.Email!, u.DisplayName, u.PreferredCulture, u.AgencyId, u.Agency == null ? null : u.Agency.ProvinceId))
                 .ToListAsync(ct);

@@ -6,8 +6,10 @@ using PlanTracker.Core.Jobs;
 namespace PlanTracker.Core.Features.Jobs;
 
 /// <summary>
-/// Runs a scheduled job now, as of a chosen date (admins and the secretariat), through the same
-/// runner as the schedule; the run is recorded as manual, with who asked for it.
+/// Runs a scheduled job now, as of a chosen date (administrators only: every job mails or counts
+/// for every province at once, so a secretariat's run would reach other provinces; see
+/// docs/decisions/0013-read-rules.md), through the same runner as the schedule; the run is recorded
+/// as manual, with who asked for it.
 /// </summary>
 public static class RunJob
 {
@@ -19,7 +21,8 @@ public static class RunJob
     {
         public async Task<Result> Handle(Command c, CancellationToken ct)
         {
-            if (!access.IsAdmin && !access.IsSecretariat) throw new ForbiddenException("Only administrators and the secretariat run jobs.");
+            _ = access.UserId;
+            if (!access.IsAdmin) throw new ForbiddenException("Only administrators run jobs by hand: a run reaches every province.");
             var job = JobCatalog.Find(c.Name) ?? throw new NotFoundException(
                 $"There is no job '{c.Name}'. Jobs: {string.Join(", ", JobCatalog.All.Select(j => j.Name))}.");
             var asOf = c.AsOf ?? clock.Today;

@@ -8,7 +8,7 @@ using PlanTracker.Core.Persistence;
 
 namespace PlanTracker.Core.Features.Mail;
 
-/// <summary>One outbox message in full, to preview it (admins and the secretariat).</summary>
+/// <summary>One outbox message in full, to preview it (admins; the secretariat its own province's: <see cref="OutboxAccess"/>).</summary>
 public static class GetOutboxMessage
 {
     public sealed record Query(long Id) : IRequest<Result>;
@@ -20,9 +20,10 @@ public static class GetOutboxMessage
     {
         public async Task<Result> Handle(Query q, CancellationToken ct)
         {
-            JobAccess.Demand(access);
-            var m = await db.OutboxMessages.AsNoTracking().SingleOrDefaultAsync(m => m.Id == q.Id, ct)
-                ?? throw new NotFoundException($"There is no outbox message {q.Id}.");
+            var visible = await OutboxAccess.VisibleAsync(access, db, ct);
+            if (!await db.OutboxMessages.AnyAsync(m => m.Id == q.Id, ct)) throw new NotFoundException($"There is no outbox message {q.Id}.");
+            var m = await visible.AsNoTracking().SingleOrDefaultAsync(m => m.Id == q.Id, ct)
+                ?? throw new ForbiddenException("This message went to another province's user.");
             // What the dispatcher sends: a mail queued as template and model is rendered the same way here.
             var (text, html) = templates.Bodies(m);
             // A reset mail holds a link that sets the account's password: whoever reads the outbox must not be

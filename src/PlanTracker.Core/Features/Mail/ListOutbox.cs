@@ -9,8 +9,8 @@ using PlanTracker.Core.Persistence;
 namespace PlanTracker.Core.Features.Mail;
 
 /// <summary>
-/// The outbox, newest first, optionally of one state, a page at a time (admins and the
-/// secretariat). Pages are keyset on the id, so each is one range of ix_outbox_messages_state_id
+/// The outbox, newest first, optionally of one state, a page at a time (admins all of it, the
+/// secretariat its own province's: <see cref="OutboxAccess"/>). Pages are keyset on the id, so each is one range of ix_outbox_messages_state_id
 /// (or of the primary key when no state is chosen), however many messages were ever sent.
 /// </summary>
 public static class ListOutbox
@@ -27,15 +27,15 @@ public static class ListOutbox
     {
         public async Task<Result> Handle(Query q, CancellationToken ct)
         {
-            JobAccess.Demand(access);
+            var visible = await OutboxAccess.VisibleAsync(access, db, ct);
             if (q.PageSize is < 1 or > 200) throw new RuleViolationException("pageSize", "The page size is between 1 and 200.");
-            var messages = db.OutboxMessages.AsNoTracking();
+            var messages = visible.AsNoTracking();
             if (q.State is { } state) messages = messages.Where(m => m.State == state);
             if (q.Before is { } before) messages = messages.Where(m => m.Id < before);
             var items = await messages.OrderByDescending(m => m.Id).Take(q.PageSize + 1)
                 .Select(m => new Item(m.Id, m.CreatedAt, m.Kind, m.ToAddress, m.Subject, m.State, m.Attempts, m.NextAttemptAt, m.SentAt, m.LastError))
                 .ToListAsync(ct);
-            var counts = await db.OutboxMessages.GroupBy(m => m.State).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+            var counts = await visible.GroupBy(m => m.State).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
             var next = items.Count > q.PageSize ? items[q.PageSize - 1].Id : (long?)null;
             return new Result(next is null ? items : items[..q.PageSize], next,
                 counts.GetValueOrDefault(OutboxState.Pending), counts.GetValueOrDefault(OutboxState.Sent), counts.GetValueOrDefault(OutboxState.Dead));

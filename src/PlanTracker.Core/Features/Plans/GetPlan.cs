@@ -1,5 +1,6 @@
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using PlanTracker.Core.Authorization;
 using PlanTracker.Core.Common;
 using PlanTracker.Core.Domain;
 using PlanTracker.Core.Features.Tasks;
@@ -21,10 +22,11 @@ public static class GetPlan
 
     public sealed record TaskNode(TaskView Task, IReadOnlyList<TaskNode> Children);
 
-    public sealed class Handler(PlanTrackerDbContext db, ProvinceClock clock) : IRequestHandler<Query, Result?>
+    public sealed class Handler(PlanTrackerDbContext db, ProvinceClock clock, AccessContext access) : IRequestHandler<Query, Result?>
     {
         public async Task<Result?> Handle(Query q, CancellationToken ct)
         {
+            await access.DemandReadPlanAsync(db, q.Id, ct);
             var plan = await db.Plans.AsNoTracking().Where(p => p.Id == q.Id)
                 .Select(p => new
                 {

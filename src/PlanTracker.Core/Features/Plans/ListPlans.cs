@@ -1,5 +1,6 @@
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using PlanTracker.Core.Authorization;
 using PlanTracker.Core.Common;
 using PlanTracker.Core.Domain;
 using PlanTracker.Core.Persistence;
@@ -13,13 +14,14 @@ public static class ListPlans
     public sealed record PlanSummary(long Id, string Key, string Title, string? DocumentNumber, DocumentKind DocumentKind,
         string DocumentTitle, string Issuer, DateOnly? IssuedOn, int TaskCount, IReadOnlyDictionary<Timeliness, int> ByTimeliness);
 
-    public sealed class Handler(PlanTrackerDbContext db, ProvinceClock clock) : IRequestHandler<Query, IReadOnlyList<PlanSummary>>
+    public sealed class Handler(PlanTrackerDbContext db, ProvinceClock clock, AccessContext access) : IRequestHandler<Query, IReadOnlyList<PlanSummary>>
     {
         public async Task<IReadOnlyList<PlanSummary>> Handle(Query q, CancellationToken ct)
         {
             var today = clock.Today;
+            var scope = await access.ReadScopeAsync(db, ct);
             // Counted by the database, grouped by the SQL timeliness function.
-            var counts = await db.Tasks.AsNoTracking().Where(t => !t.IsGroup)
+            var counts = await db.Tasks.AsNoTracking().Readable(scope, db).Where(t => !t.IsGroup)
                 .GroupBy(t => new
                 {
                     t.PlanId,
@@ -27,7 +29,7 @@ public static class ListPlans
                 })
                 .Select(g => new { g.Key.PlanId, g.Key.Timeliness, Count = g.Count() })
                 .ToListAsync(ct);
-            var plans = await db.Plans.AsNoTracking()
+            var plans = await db.Plans.AsNoTracking().Readable(scope, db)
                 .OrderBy(p => p.Document.IssuedOn).ThenBy(p => p.Title)
                 .Select(p => new { p.Id, p.Key, p.Title, p.Document.Number, p.Document.Kind, DocumentTitle = p.Document.Title, p.Document.Issuer, p.Document.IssuedOn })
                 .ToListAsync(ct);

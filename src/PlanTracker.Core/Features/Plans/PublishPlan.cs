@@ -5,6 +5,7 @@ using PlanTracker.Core.Authorization;
 using PlanTracker.Core.Common;
 using PlanTracker.Core.Domain;
 using PlanTracker.Core.Email;
+using PlanTracker.Core.Notifications;
 using PlanTracker.Core.Persistence;
 
 namespace PlanTracker.Core.Features.Plans;
@@ -45,7 +46,8 @@ public static class PublishPlan
                     .Select(m => a with { AgencyId = m.MemberId }).DefaultIfEmpty(a))
                 .GroupBy(a => a.AgencyId).ToDictionary(g => g.Key, g => g.DistinctBy(x => (x.Code, x.Lead)).ToList());
             var agencyIds = expanded.Keys.ToList();
-            var recipients = await db.Users.Where(u => u.AgencyId != null && agencyIds.Contains(u.AgencyId.Value) && u.Email != null)
+            // Deactivated and locked accounts get no mail (ActiveUsers, the rule every mail job uses).
+            var recipients = await db.Users.Active(now).Where(u => u.AgencyId != null && agencyIds.Contains(u.AgencyId.Value))
                 .Select(u => new { u.Id, u.Email, AgencyId = u.AgencyId!.Value }).ToListAsync(ct);
 
             foreach (var user in recipients)

@@ -112,10 +112,11 @@ public static class SendDeadlineReminders
                 GROUP BY f.agency_id
             ),
             queued AS (
-                INSERT INTO outbox_messages (created_at, kind, to_address, subject, template, model, message_id, state, attempts, next_attempt_at)
+                INSERT INTO outbox_messages (created_at, kind, to_address, subject, template, model, message_id, state, attempts, next_attempt_at, province_id)
                 SELECT @now, @job, o.addresses, format(CASE WHEN o.culture ILIKE 'vi%' THEN @subject_vi ELSE @subject_en END, l.items), 'deadline-reminder',
                        jsonb_build_object('asOf', @as_of, 'culture', o.culture, 'items', l.list),
-                       '<' || replace(gen_random_uuid()::text, '-', '') || '@plantracker>', 'Pending', 0, @now
+                       '<' || replace(gen_random_uuid()::text, '-', '') || '@plantracker>', 'Pending', 0, @now,
+                       (SELECT a.province_id FROM agencies a WHERE a.id = o.agency_id)
                 FROM lists l JOIN officers o ON o.agency_id = l.agency_id
                 RETURNING 1
             ),

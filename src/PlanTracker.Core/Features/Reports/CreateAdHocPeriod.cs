@@ -9,7 +9,10 @@ using PlanTracker.Core.Persistence;
 
 namespace PlanTracker.Core.Features.Reports;
 
-/// <summary>The secretariat asks for an ad hoc report (báo cáo đột xuất) with its own cut-off and deadline.</summary>
+/// <summary>
+/// The secretariat asks its own province's agencies for an ad hoc report (báo cáo đột xuất) with its own
+/// cut-off and deadline; ad hoc periods are numbered per province and year.
+/// </summary>
 public static class CreateAdHocPeriod
 {
     public sealed record Command(DateOnly StartOn, DateOnly EndOn, DateOnly DataCutOffOn, DateOnly SubmissionDueOn) : IRequest<long>, ITransactionalCommand;
@@ -28,11 +31,11 @@ public static class CreateAdHocPeriod
     {
         public async Task<long> Handle(Command c, CancellationToken ct)
         {
-            await access.SecretariatProvinceAsync(db, ct);
+            var provinceId = await access.SecretariatProvinceAsync(db, ct);
             if ((await db.WorkingDayCalendarAsync(ct)).AddWorkingDays(c.DataCutOffOn, 1) > c.SubmissionDueOn)
                 throw new RuleViolationException("submissionDueOn", "The deadline must be at least one working day after the data cut-off (Decree 09/2019/NĐ-CP).");
-            var number = await db.ReportingPeriods.CountAsync(p => p.Regime == ReportingRegime.AdHoc && p.Year == c.EndOn.Year, ct) + 1;
-            var period = new ReportingPeriod(ReportingRegime.AdHoc, c.EndOn.Year, number, c.StartOn, c.EndOn, c.DataCutOffOn, c.SubmissionDueOn);
+            var number = await db.ReportingPeriods.CountAsync(p => p.Regime == ReportingRegime.AdHoc && p.Year == c.EndOn.Year && p.ProvinceId == provinceId, ct) + 1;
+            var period = new ReportingPeriod(ReportingRegime.AdHoc, c.EndOn.Year, number, c.StartOn, c.EndOn, c.DataCutOffOn, c.SubmissionDueOn, provinceId);
             db.ReportingPeriods.Add(period);
             await db.SaveChangesAsync(ct);
             db.Record(time.GetUtcNow(), access.UserId, "period.created", nameof(ReportingPeriod), period.Id, null, c);

@@ -39,6 +39,8 @@ public static class DraftPeriodReport
             var period = c.PeriodId is { } periodId
                 ? await db.ReportingPeriods.SingleOrDefaultAsync(p => p.Id == periodId, ct) ?? throw new RuleViolationException("periodId", $"Period {periodId} does not exist.")
                 : await calendar.PeriodOfAsync(c.Regime, c.Day, ct);
+            if (!period.Obliges(await access.ProvinceIdAsync(ct)))
+                throw new ForbiddenException($"Period {period.Id} is another province's ad hoc report.");
             if (period.Id == 0) await db.SaveChangesAsync(ct);
             var report = await db.PeriodReports.SingleOrDefaultAsync(r => r.ReportingPeriodId == period.Id && r.AgencyId == agencyId, ct);
             var before = report is null ? null : new { report.Content, report.Version };

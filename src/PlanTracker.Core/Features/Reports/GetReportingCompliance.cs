@@ -29,7 +29,7 @@ public static class GetReportingCompliance
         public async Task<Result> Handle(Query q, CancellationToken ct)
         {
             var provinceId = await access.SecretariatProvinceAsync(db, ct);
-            var period = await calendar.PeriodNumberAsync(q.Regime, q.Year, q.Number, ct);
+            var period = await calendar.PeriodNumberAsync(q.Regime, q.Year, q.Number, ct, provinceId);
             var expected = await db.AgenciesExpectedToReport().AsNoTracking()
                 .Where(a => a.ProvinceId == provinceId)
                 .Select(a => new { a.Id, Name = a.ShortName ?? a.Name })

@@ -11,16 +11,22 @@ namespace PlanTracker.Core.Features.Reports;
 public sealed record QuarterlyReportFile(long Id, string Province, int Year, int Quarter, string Label, int Version, ReportFileKind Kind,
     string FileName, long SizeBytes, string Sha256, DateOnly DataAsOf, DateTimeOffset CreatedAt, string CreatedBy);
 
-/// <summary>Every compiled quarterly report (all versions), newest quarter and version first. Open to every signed-in user.</summary>
+/// <summary>
+/// Every compiled quarterly report (all versions) of the provinces the user reads (docs/decisions/0013-read-rules.md),
+/// newest quarter and version first.
+/// </summary>
 public static class ListQuarterlyReports
 {
     public sealed record Query(int? Year = null, int? Quarter = null) : IRequest<IReadOnlyList<QuarterlyReportFile>>;
 
-    public sealed class Handler(PlanTrackerDbContext db) : IRequestHandler<Query, IReadOnlyList<QuarterlyReportFile>>
+    public sealed class Handler(PlanTrackerDbContext db, Authorization.AccessContext access) : IRequestHandler<Query, IReadOnlyList<QuarterlyReportFile>>
     {
         public async Task<IReadOnlyList<QuarterlyReportFile>> Handle(Query q, CancellationToken ct)
         {
+            var scope = await Authorization.ReadScopes.ReadScopeAsync(access, db, ct);
+            var provinces = scope.Provinces;
             var ids = db.QuarterlyReports.AsNoTracking()
+                .Where(r => scope.Everything || provinces.Contains(r.ProvinceId))
                 .Where(r => db.ReportingPeriods.Any(p => p.Id == r.ReportingPeriodId
                     && (q.Year == null || p.Year == q.Year) && (q.Quarter == null || p.Number == q.Quarter)))
                 .Select(r => r.Id);

@@ -29,21 +29,26 @@ public static class Search
         }
     }
 
-    public sealed class Handler(PlanTrackerDbContext db, ProvinceClock clock) : IRequestHandler<Query, Result>
+    public sealed class Handler(PlanTrackerDbContext db, ProvinceClock clock, Authorization.AccessContext access) : IRequestHandler<Query, Result>
     {
         public async Task<Result> Handle(Query q, CancellationToken ct)
         {
             var phrase = string.Join(' ', TextKey.Unaccent(q.Text).Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
             var pattern = "%" + phrase.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
 
-            var documents = db.Documents.AsNoTracking().Where(d =>
+            var scope = await Authorization.ReadScopes.ReadScopeAsync(access, db, ct);
+            var readablePlans = Authorization.ReadScopes.Readable(db.Plans, scope, db);
+            var provinces = scope.Provinces;
+            var documents = db.Documents.AsNoTracking().Where(d => scope.Everything || d.ProvinceId == null || provinces.Contains(d.ProvinceId.Value)
+                || readablePlans.Any(p => p.DocumentId == d.Id));
+            documents = documents.Where(d =>
                 EF.Functions.Like(PlanTrackerDbContext.Unaccent(d.Title.ToLower()), pattern)
                 || (d.Number != null && EF.Functions.Like(PlanTrackerDbContext.Unaccent(d.Number.ToLower()), pattern)));
             var documentHits = await documents.OrderByDescending(d => d.IssuedOn).Take(q.Limit)
                 .Select(d => new DocumentHit(d.Id, d.Number, d.Title, d.Issuer)).ToListAsync(ct);
             var documentIds = documentHits.Select(d => d.Id).ToList();
 
-            var tasks = db.Tasks.AsNoTracking().Where(t => !t.IsGroup && (
+            var tasks = Authorization.ReadScopes.Readable(db.Tasks.AsNoTracking(), scope, db).Where(t => !t.IsGroup && (
                 EF.Functions.Like(PlanTrackerDbContext.Unaccent(t.Title.ToLower()), pattern)
                 || documentIds.Contains(t.Plan.DocumentId)
                 || t.Plan.Document.Implements.Any(l => documentIds.Contains(l.ImplementedId))));

@@ -1,5 +1,6 @@
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using PlanTracker.Core.Authorization;
 using PlanTracker.Core.Common;
 using PlanTracker.Core.Domain;
 using PlanTracker.Core.Persistence;
@@ -15,10 +16,11 @@ public static class GetTask
     public sealed record Result(TaskView Task, string? Description, string? ExpectedOutput, string PlanTitle,
         SourceDocument Document, string? ParentCode, string? ParentTitle);
 
-    public sealed class Handler(PlanTrackerDbContext db, ProvinceClock clock) : IRequestHandler<Query, Result?>
+    public sealed class Handler(PlanTrackerDbContext db, ProvinceClock clock, AccessContext access) : IRequestHandler<Query, Result?>
     {
         public async Task<Result?> Handle(Query q, CancellationToken ct)
         {
+            await access.DemandReadTaskAsync(db, q.Id, ct);
             var task = await db.Tasks.AsNoTracking().Where(t => t.Id == q.Id).Project(clock.Today).SingleOrDefaultAsync(ct);
             if (task is null) return null;
             var context = await db.Tasks.AsNoTracking().Where(t => t.Id == q.Id)

@@ -1,5 +1,6 @@
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using PlanTracker.Core.Authorization;
 using PlanTracker.Core.Domain;
 using PlanTracker.Core.Features.Audit;
 using PlanTracker.Core.Persistence;
@@ -16,10 +17,11 @@ public static class GetTaskHistory
 
     public sealed record Result(IReadOnlyList<GetAuditTrail.Entry> Audit, IReadOnlyList<ProgressEntry> Progress);
 
-    public sealed class Handler(PlanTrackerDbContext db) : IRequestHandler<Query, Result>
+    public sealed class Handler(PlanTrackerDbContext db, AccessContext access) : IRequestHandler<Query, Result>
     {
         public async Task<Result> Handle(Query q, CancellationToken ct)
         {
+            await access.DemandReadTaskAsync(db, q.TaskId, ct);
             var audit = await GetAuditTrail.Read(db, nameof(PlanTask), q.TaskId, ct);
             // A deleted task keeps its audit trail; an id that never was a task is not found.
             if (audit.Count == 0 && !await db.Tasks.AnyAsync(t => t.Id == q.TaskId, ct))

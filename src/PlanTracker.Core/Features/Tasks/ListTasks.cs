@@ -1,6 +1,7 @@
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using PlanTracker.Core.Authorization;
 using PlanTracker.Core.Common;
 using PlanTracker.Core.Domain;
 using PlanTracker.Core.Features.Dashboard;
@@ -32,14 +33,15 @@ public static class ListTasks
         }
     }
 
-    public sealed class Handler(PlanTrackerDbContext db, ProvinceClock clock, DashboardOptions dashboard) : IRequestHandler<Query, Paged<TaskView>>
+    public sealed class Handler(PlanTrackerDbContext db, ProvinceClock clock, DashboardOptions dashboard, AccessContext access) : IRequestHandler<Query, Paged<TaskView>>
     {
         public async Task<Paged<TaskView>> Handle(Query q, CancellationToken ct)
         {
             var today = clock.Today;
+            // The tasks behind a dashboard number are the dashboard's: read by those who see it, in their scope.
             var tasks = q.DrillDown is { } drill
-                ? drill.Tasks(db, today, dashboard.AtRiskMargin).AsNoTracking()
-                : db.Tasks.AsNoTracking().Where(t => !t.IsGroup);
+                ? (drill with { Filter = await DashboardAccess.ScopeAsync(access, db, drill.Filter, ct) }).Tasks(db, today, dashboard.AtRiskMargin).AsNoTracking()
+                : db.Tasks.AsNoTracking().Readable(await access.ReadScopeAsync(db, ct), db).Where(t => !t.IsGroup);
             if (q.PlanId is { } planId) tasks = tasks.Where(t => t.PlanId == planId);
             if (q.AgencyId is { } agencyId)
                 tasks = tasks.Where(t => t.LeadAgencyId == agencyId || t.CoordinatingAgencies.Any(c => c.AgencyId == agencyId));

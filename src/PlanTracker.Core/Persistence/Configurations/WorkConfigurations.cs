@@ -25,7 +25,7 @@ internal sealed class ReportingPeriodConfiguration : IEntityTypeConfiguration<Re
     public void Configure(EntityTypeBuilder<ReportingPeriod> b)
     {
         b.ToTable("reporting_periods");
-        b.HasIndex(p => new { p.Regime, p.Year, p.Number }).IsUnique();
+        b.HasIndex(p => new { p.Regime, p.Year, p.Number, p.ProvinceId }).IsUnique().AreNullsDistinct(false);
     }
 }
 

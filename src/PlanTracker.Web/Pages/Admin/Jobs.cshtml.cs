@@ -13,7 +13,7 @@ namespace PlanTracker.Web.Pages.Admin;
 
 /// <summary>
 /// The scheduled jobs: schedule, next and previous fire, last run, the recent runs, and "run now"
-/// as of a date. The queries and the run refuse anyone but admins and the secretariat.
+/// as of a date. The queries refuse anyone but admins and the secretariat; the run, anyone but admins.
 /// </summary>
 public sealed class JobsModel(IMediator mediator, ProvinceClock clock, IStringLocalizer<SharedResource> localizer) : PageModel
 {

@@ -20,10 +20,12 @@ public sealed class IndexModel(IMediator mediator, IStringLocalizer<SharedResour
     [BindProperty(SupportsGet = true)] public AgencyLevel? AgencyLevel { get; set; }
     [BindProperty(SupportsGet = true)] public long? SteeringMemberId { get; set; }
     [BindProperty(SupportsGet = true)] public string? Period { get; set; }
+    /// <summary>An administrator's choice of province; a secretariat's view is its own province whatever this says.</summary>
+    [BindProperty(SupportsGet = true)] public long? ProvinceId { get; set; }
     [BindProperty(SupportsGet = true)] public TaskSort Sort { get; set; }
     [BindProperty(SupportsGet = true)] public bool Desc { get; set; }
 
-    public DashboardFilter Filter => new(DocumentId, PlanId, AgencyId, AgencyLevel, SteeringMemberId, string.IsNullOrWhiteSpace(Period) ? null : Period);
+    public DashboardFilter Filter => new(DocumentId, PlanId, AgencyId, AgencyLevel, SteeringMemberId, string.IsNullOrWhiteSpace(Period) ? null : Period, ProvinceId);
     public GetDashboard.Result? Data { get; private set; }
     public GetDashboardChoices.Result Choices { get; private set; } = new([], [], [], [], null);
 

@@ -47,7 +47,7 @@ public sealed class DetailsModel(IMediator mediator, ProvinceClock clock) : Page
         if (Result is null) return false;
         Can = await mediator.Send(new GetTaskPermissions.Query(id), ct);
         History = await mediator.Send(new GetTaskHistory.Query(id), ct);
-        Evidence = await mediator.Send(new ListEvidence.Query(id), ct);
+        Evidence = Can.CanReadEvidence ? await mediator.Send(new ListEvidence.Query(id), ct) : [];
         return true;
     }
 }

@@ -20,6 +20,7 @@ public sealed class IndexModel(IMediator mediator, ProvinceClock clock) : PageMo
     [BindProperty(SupportsGet = true)] public AgencyLevel? AgencyLevel { get; set; }
     [BindProperty(SupportsGet = true)] public long? SteeringMemberId { get; set; }
     [BindProperty(SupportsGet = true)] public string? Period { get; set; }
+    [BindProperty(SupportsGet = true)] public long? ProvinceId { get; set; }
     [BindProperty(SupportsGet = true)] public List<Timeliness> Timeliness { get; set; } = [];
     [BindProperty(SupportsGet = true)] public bool AtRisk { get; set; }
     [BindProperty(SupportsGet = true)] public string? CompletedIn { get; set; }
@@ -31,7 +32,7 @@ public sealed class IndexModel(IMediator mediator, ProvinceClock clock) : PageMo
     [BindProperty(SupportsGet = true, Name = "page")][FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
 
     public const int PageSize = 50;
-    public DrillDown Drill => new(new DashboardFilter(DocumentId, PlanId, AgencyId, AgencyLevel, SteeringMemberId, string.IsNullOrWhiteSpace(Period) ? null : Period),
+    public DrillDown Drill => new(new DashboardFilter(DocumentId, PlanId, AgencyId, AgencyLevel, SteeringMemberId, string.IsNullOrWhiteSpace(Period) ? null : Period, ProvinceId),
         Timeliness, AtRisk, string.IsNullOrWhiteSpace(CompletedIn) ? null : CompletedIn, OverdueOn, Targets);
     public Paged<TaskView> Tasks { get; private set; } = new([], 1, PageSize, 0);
     public DateOnly Today => clock.Today;

@@ -25,6 +25,7 @@ public static class W1Workload
     public const double ClosedShare = 0.4;
     public const string Password = UserGenerator.Password;
     public const string SecretariatEmail = "thuongtruc@w1.plantracker.local";
+    public const string AdminEmail = "admin@w1.plantracker.local";
     public static readonly DateOnly FirstDue = new(2025, 1, 1), LastDue = new(2026, 12, 31);
 
     /// <summary>The agencies' ids: 2..31 (1 is the provincial People's Committee office, the secretariat).</summary>
@@ -80,7 +81,7 @@ public static class W1Workload
                     .Timestamp(null).Bool(true).Int(0);
                 userRoles.Add((id, roles[role]));
             }
-            Add("admin@w1.plantracker.local", null, Roles.Admin);
+            Add(AdminEmail, null, Roles.Admin);
             Add(SecretariatEmail, 1, Roles.Secretariat);
             for (var i = 0; i < Agencies; i++)
             {
