@@ -11,6 +11,19 @@ public static class OpenApiSchemas
     {
         o.CreateSchemaReferenceId = Name;
         o.AddSchemaTransformer(MarkRequired);
+        o.AddSchemaTransformer(StringsAreStrings);
+    }
+
+    /// <summary>
+    /// A string is described as a string. <see cref="TextWithoutControls"/> reads every string, and a type read by a
+    /// converter of our own is described as "anything" by the schema exporter: clients, and the hostile-input walk
+    /// that reads this document, would then not know the field is text.
+    /// </summary>
+    private static Task StringsAreStrings(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken ct)
+    {
+        if (context.JsonTypeInfo.Type == typeof(string) && schema.Type is null)
+            schema.Type = context.JsonPropertyInfo is { } p && !p.IsSetNullable ? JsonSchemaType.String : JsonSchemaType.String | JsonSchemaType.Null;
+        return Task.CompletedTask;
     }
 
     /// <summary>

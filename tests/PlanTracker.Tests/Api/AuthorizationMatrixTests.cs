@@ -41,6 +41,10 @@ public sealed class AuthorizationMatrixTests(AppFactory app) : IClassFixture<App
         ["GET /culture"] = "the language switch, anonymous",
         ["PAGE /Account/Login"] = "anonymous",
         ["PAGE /Account/Logout"] = "the user's own session",
+        ["POST /api/v1/auth/password-reset"] = "anonymous: asks for a reset link by mail (SignInLimitTests, PasswordTests)",
+        ["POST /api/v1/auth/password-reset/confirm"] = "anonymous: holds the mailed single-use token (PasswordTests)",
+        ["PAGE /Account/ForgotPassword"] = "anonymous",
+        ["PAGE /Account/ResetPassword"] = "anonymous, with the mailed token",
         ["PAGE /Status/{code:int}"] = "error pages",
         ["PAGE /Unsubscribe"] = "a signed token, no session",
     };
@@ -265,6 +269,10 @@ public sealed class AuthorizationMatrixTests(AppFactory app) : IClassFixture<App
             new("PAGE /Imports/Drafts", "drafts page", c => c.Pages.GetAsync("/Imports/Drafts"), Operators.Except(["admin"]).ToArray()),
             new("PAGE /Imports/Drafts/{id:long}", "draft review page", c => c.Pages.GetAsync($"/Imports/Drafts/{ids.DraftId}"), Secretariat),
             new("PAGE /Account/Preferences", "preferences page", c => c.Pages.GetAsync("/Account/Preferences"), Everyone),
+            new("PAGE /Account/ChangePassword", "change my password page", c => c.Pages.GetAsync("/Account/ChangePassword"), Everyone),
+            // A wrong current password: every signed-in user may try (a 400), and nobody's sessions end.
+            new("POST /api/v1/me/password", "change my password", c => c.Api.PostAsJsonAsync("/api/v1/me/password",
+                new { currentPassword = "Sai@2026khong", newPassword = "Moi@2026Matrix" }), Everyone),
             new("PAGE /Admin/Users", "users page", c => c.Pages.GetAsync("/Admin/Users"), Admin),
             new("PAGE /Admin/Jobs", "jobs page", c => c.Pages.GetAsync("/Admin/Jobs"), Operators),
             new("PAGE /Admin/Jobs", "run a job from the page", async c =>
@@ -307,7 +315,14 @@ public sealed class AuthorizationMatrixTests(AppFactory app) : IClassFixture<App
             draft.GetProperty("reportId").GetInt64(), draft.GetProperty("version").GetInt32(), evidence, otherEvidence,
             compiled.GetProperty("files")[0].GetProperty("id").GetInt64(), draftId,
             await Mail("canbo.noivu@plantracker.local"), await Mail("thuongtruc.dl@test.local"),
-            await Scalar("SELECT id FROM users WHERE email = 'canbo.ttht.matrix@test.local'"));
+            await ChangeableUser());
+    }
+
+    /// <summary>An account of its own for "change user": changing a role's account would end that role's sessions mid-matrix.</summary>
+    private async Task<long> ChangeableUser()
+    {
+        await app.ClientForNewUserAsync("doi.matrix@test.local", "AgencyOfficer", "vinh-phuc/tt-ha-tang-thong-tin");
+        return await Scalar("SELECT id FROM users WHERE email = 'doi.matrix@test.local'");
     }
 
     private async Task<Clients> Both(string email, string? role = null, string? agency = null)

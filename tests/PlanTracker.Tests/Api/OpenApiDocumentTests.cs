@@ -52,6 +52,8 @@ public sealed class OpenApiDocumentTests(AppFactory app, ITestOutputHelper outpu
         var task = schemas.GetProperty("AddTaskCommand").GetProperty("properties");
         Assert.True(task.TryGetProperty("leadAgencyId", out _) && task.TryGetProperty("coordinatingAgencyIds", out _) && !task.TryGetProperty("planId", out _),
             "AddTask lists its own fields, not the route's plan id");
+        Assert.Contains("string", task.GetProperty("title").GetProperty("type").ToString()); // text is described as text
+        Assert.Contains("string", properties.GetProperty("note").GetProperty("type").ToString());
     }
 
     private static JsonElement Resolve(JsonElement schemas, JsonElement schema) =>

@@ -19,6 +19,7 @@ namespace PlanTracker.Tests.Jobs;
 public sealed class ProvinceHourTests(AppFactory app) : IClassFixture<AppFactory>
 {
     private const string Secretariat = "thuongtruc@plantracker.local";
+    private const string Admin = "admin@plantracker.local"; // only administrators run jobs by hand (decision 0013)
     private static readonly TimeSpan Vietnam = TimeSpan.FromHours(7);
 
     // 06:30 on Monday 23/11/2026 in the province is 23:30 on Sunday 22/11 in UTC.
@@ -52,7 +53,7 @@ public sealed class ProvinceHourTests(AppFactory app) : IClassFixture<AppFactory
         var provinceDay = DateOnly.FromDateTime(now.DateTime);
         await WithClockAsync(now, async () =>
         {
-            var client = await PageClient.SignInAsync(app, Secretariat, followRedirects: false);
+            var client = await PageClient.SignInAsync(app, Admin, followRedirects: false);
             var page = await client.GetStringAsync("/Admin/Jobs");
             var offered = provinceDay.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
             Assert.Contains($"value=\"{offered}\"", page);
@@ -91,8 +92,8 @@ public sealed class ProvinceHourTests(AppFactory app) : IClassFixture<AppFactory
             else // at 23:30 the next hour is tomorrow's 00:00: a digest set for 00:00 was due this morning, one weekly on Monday is not
                 (await notYetClient.PutAsJsonAsync("/api/v1/me/digest", new { frequency = "weekly", weekday = "monday", hour = 0 })).EnsureSuccessStatusCode();
 
-            var secretariat = await app.ClientForAsync(Secretariat);
-            var run = await secretariat.PostAsJsonAsync("/api/v1/jobs/digests/runs", new { asOf = provinceDay.ToString("yyyy-MM-dd") });
+            var admin = await app.ClientForAsync(Admin);
+            var run = await admin.PostAsJsonAsync("/api/v1/jobs/digests/runs", new { asOf = provinceDay.ToString("yyyy-MM-dd") });
             Assert.Equal(HttpStatusCode.OK, run.StatusCode);
 
             var day = provinceDay.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);

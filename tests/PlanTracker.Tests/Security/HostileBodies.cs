@@ -109,7 +109,10 @@ internal static class HostileBodies
     {
         if (op.FormFields is null) return null;
         var evidence = op.Path.EndsWith("/evidence");
-        var fields = evidence ? new Dictionary<string, string> { ["documentNumber"] = "12/BC-SNV" } : new() { ["codePrefix"] = "PL." };
+        // A file or a document number is evidence: a hostile file name is sent with the file alone, so that a file
+        // part the server cannot read leaves a request that must be refused, not one the document number carries.
+        var fields = !evidence ? new() { ["codePrefix"] = "PL." }
+            : name == "file name" ? new Dictionary<string, string>() : new() { ["documentNumber"] = "12/BC-SNV" };
         if (name is not null && name != "file name") fields[name] = value!;
         var form = new MultipartFormDataContent();
         foreach (var (k, v) in fields) form.Add(new StringContent(v), k);

@@ -61,7 +61,9 @@ public sealed partial class HostileInputTests(AppFactory app, ITestOutputHelper 
         output.WriteLine($"{total:N0} hostile requests ({walked:N0} in the walk) in {clock.Elapsed.TotalSeconds:N0} s, {failures.Count} answered wrongly");
         output.WriteLine(Report(failures));
 
-        Assert.True(walked >= 2000, $"only {walked} requests in the walk");
+        // A floor under the walk's size: a document whose fields lost their types (a converter of string once made
+        // every text "anything", and 400 requests silently left the walk) must fail here, not pass quietly.
+        Assert.True(walked >= 1800, $"only {walked} requests in the walk");
         Assert.True(failures.Count == 0, Report(failures));
     }
 

@@ -261,9 +261,9 @@ internal static class HostileWalk
             _ => true,
         };
 
-    /// <summary>Values that are valid for the field (sending them would change data lawfully), so not sent.</summary>
+    /// <summary>Values that are valid for the field (sending them would change data lawfully), so not sent. Records start at version 0.</summary>
     public static bool Lawful(string field, string cls, string label) =>
-        (cls, field, label) is ("number-range", "hour" or "percentComplete" or "baseline", "0") or ("number-range", "value" or "baseline", "-1");
+        (cls, field, label) is ("number-range", "hour" or "percentComplete" or "baseline" or "version", "0") or ("number-range", "value" or "baseline", "-1");
 
     public static string Excerpt(string text) => text.Length > 300 ? text[..300] + "…" : text;
 

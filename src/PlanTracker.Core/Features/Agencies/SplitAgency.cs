@@ -41,14 +41,17 @@ public static class SplitAgency
                 ?? throw new RuleViolationException("agencyId", $"Agency {c.AgencyId} is not a current agency of your province.");
             var named = c.Into.SelectMany(s => s.TaskIds ?? []).ToList();
             if (named.Count != named.Distinct().Count()) throw new RuleViolationException("into", "A task can go to one successor only.");
+            var openTaskIds = await db.Tasks.Where(t => t.LeadAgencyId == source.Id || t.CoordinatingAgencies.Any(x => x.AgencyId == source.Id))
+                .Select(t => t.Id).ToListAsync(ct);
+            // Only the agency's own tasks are handed on: an id of another agency's (or province's) task moves nothing.
+            if (named.Except(openTaskIds).ToList() is { Count: > 0 } strangers)
+                throw new RuleViolationException("into", $"Task(s) {string.Join(", ", strangers)} are not tasks of agency {source.Name}.");
 
             var successors = c.Into.Select(s => new Agency(Keys.New(Keys.ProvinceOf(source.Key), "agency"),
                 s.Name, s.ShortName, source.Level, source.Kind, provinceId)).ToList();
             db.Agencies.AddRange(successors);
             await db.SaveChangesAsync(ct);
 
-            var openTaskIds = await db.Tasks.Where(t => t.LeadAgencyId == source.Id || t.CoordinatingAgencies.Any(x => x.AgencyId == source.Id))
-                .Select(t => t.Id).ToListAsync(ct);
             for (var i = 0; i < successors.Count; i++)
             {
                 var mine = i == 0 ? openTaskIds.Except(named.Except(c.Into[0].TaskIds ?? [])).ToList() : (c.Into[i].TaskIds ?? []).ToList();

@@ -37,7 +37,10 @@ public static class RegisterDocument
                 await db.Documents.AnyAsync(d => d.ProvinceId == provinceId && d.Number == number && d.Issuer == c.Issuer, ct))
                 throw new RuleViolationException("number", $"{c.Issuer} already has a document numbered {number}.");
             var implementedIds = (c.ImplementsDocumentIds ?? []).Distinct().ToList();
-            var implemented = await db.Documents.Where(d => implementedIds.Contains(d.Id)).ToListAsync(ct);
+            // A province's document implements a national one (no province) or one of its own province's; another
+            // province's documents are not this secretariat's to read (decision 0013), so they count as unknown.
+            var implemented = await db.Documents.Where(d => implementedIds.Contains(d.Id) && (d.ProvinceId == null || d.ProvinceId == provinceId))
+                .ToListAsync(ct);
             if (implemented.Count != implementedIds.Count)
                 throw new RuleViolationException("implementsDocumentIds",
                     $"Unknown document(s): {string.Join(", ", implementedIds.Except(implemented.Select(d => d.Id)))}.");
