@@ -40,7 +40,7 @@ public static class InputRules
         return null;
     }
 
-    private static bool English => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
+    private static bool English => Wording.English;
 
     /// <param name="culture">The request's, when the message is written after the request's culture is gone (an exception handler).</param>
     public static string ControlCharacterMessage(string field, char c, CultureInfo? culture = null) =>

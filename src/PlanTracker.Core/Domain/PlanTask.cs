@@ -130,9 +130,9 @@ public sealed class PlanTask : Common.IVersioned
     {
         if (IsGroup) throw new Common.RuleViolationException("taskId", $"'{Code}' is a group heading; report progress on its items.");
         if (status == PlanTaskStatus.Cancelled && Status != PlanTaskStatus.Cancelled && !bySecretariat)
-            throw new Common.RuleViolationException("status", System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en"
-                ? $"Only the secretariat may cancel task '{Code}'; ask for an extension if the deadline cannot be met."
-                : $"Chỉ cơ quan thường trực được hủy nhiệm vụ '{Code}'; nếu không kịp thời hạn, hãy đề nghị gia hạn.");
+            throw new Common.RuleViolationException("status", Common.Wording.Pick(
+                $"Chỉ cơ quan thường trực được hủy nhiệm vụ '{Code}'; nếu không kịp thời hạn, hãy đề nghị gia hạn.",
+                $"Only the secretariat may cancel task '{Code}'; ask for an extension if the deadline cannot be met."));
         if (Status == PlanTaskStatus.Cancelled)
             throw new Common.RuleViolationException("status", $"Task '{Code}' was cancelled by decision; progress can no longer be recorded.");
         if (percentComplete is < 0 or > 100)

@@ -63,7 +63,7 @@ public static class PackageGuard
     private static bool IsBomb(long uncompressed, long compressed) =>
         uncompressed > RatioFloorBytes && uncompressed > Math.Max(compressed, 1) * MaxRatio;
 
-    private static bool English => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
+    private static bool English => Common.Wording.English;
 
     private static RuleViolationException Refuse(string field, string fileName) => new(field, English
         ? $"'{fileName}' unpacks to more than {MaxUncompressedBytes / (1024 * 1024)} MB or is compressed more than {MaxRatio}×; it is refused unread."

@@ -13,7 +13,7 @@ namespace PlanTracker.Core.Persistence;
 /// </summary>
 public static class ConflictMessages
 {
-    private static bool English => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
+    private static bool English => Common.Wording.English;
 
     /// <summary>Unique indexes and partial unique indexes of migrations/, by name: the field each guards and what it means.</summary>
     private static readonly Dictionary<string, (string Field, string Vi, string En)> UniqueRules = new(StringComparer.Ordinal)

@@ -81,7 +81,7 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems) : IExce
             Detail = d.Message,
         };
 
-    private static string Record => System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? "The record" : "Bản ghi";
+    private static string Record => Wording.Pick("Bản ghi", "The record");
 
     /// <summary>"TargetActuals[0].Note" is "targetActuals[0].note" in the JSON the client sent.</summary>
     private static string Camel(string name) =>

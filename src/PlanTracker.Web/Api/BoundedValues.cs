@@ -79,5 +79,5 @@ public static class BoundedValues
     private static bool IsOurs(Type type) => type.Namespace?.StartsWith("PlanTracker.", StringComparison.Ordinal) == true && !type.IsEnum;
 
     private static string Message(string field, string vietnamese, string english) =>
-        CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? $"'{field}' {english}." : $"'{field}' {vietnamese}.";
+        Core.Common.Wording.Pick($"'{field}' {vietnamese}.", $"'{field}' {english}.");
 }

@@ -24,7 +24,6 @@ public static class CultureSwitch
         url.StartsWith('/') && (url.Length == 1 || url[1] is not ('/' or '\\')) && InputRules.ForbiddenCharacter(url, false) is null;
 
     private static string NotLocal() =>
-        System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en"
-            ? "'returnUrl' must be an address of this site, such as /Plans."
-            : "'returnUrl' phải là một địa chỉ của trang này, ví dụ /Plans.";
+        Core.Common.Wording.Pick("'returnUrl' phải là một địa chỉ của trang này, ví dụ /Plans.",
+            "'returnUrl' must be an address of this site, such as /Plans.");
 }

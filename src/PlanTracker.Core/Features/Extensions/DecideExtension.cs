@@ -54,7 +54,7 @@ public static class DecideExtension
             var now = await db.ExtensionRequests.AsNoTracking().Where(e => e.Id == id)
                 .Select(e => new { e.State, e.DecidedAt, Who = db.Users.Where(u => u.Id == e.DecidedByUserId).Select(u => u.DisplayName).FirstOrDefault() })
                 .SingleAsync(ct);
-            var english = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
+            var english = Wording.English;
             var when = now.DecidedAt is { } at ? TimeZoneInfo.ConvertTime(at, ProvinceClock.Zone).ToString("HH:mm dd/MM/yyyy", CultureInfo.InvariantCulture) : "";
             if (now.State == ExtensionState.Pending) return null;
             var verdict = (now.State, english) switch
