@@ -14,6 +14,14 @@ public static class InputEdge
 {
     public static IApplicationBuilder UseInputEdge(this IApplicationBuilder app) => app.Use(async (http, next) =>
     {
+        if (UnreadableCharset(http.Request.ContentType) is { } charset)
+        {
+            // Bodies are read as UTF-8 (JSON is UTF-8 by RFC 8259); any other charset threw while the body was read.
+            await Answer(http, new Dictionary<string, string[]> { ["contentType"] = [Wording.Pick(
+                $"Bảng mã '{charset}' không được hỗ trợ; hãy gửi nội dung theo UTF-8.", $"The charset '{charset}' is not supported; send UTF-8.")] },
+                StatusCodes.Status415UnsupportedMediaType);
+            return;
+        }
         var errors = new Dictionary<string, string[]>();
         foreach (var (key, values) in http.Request.Query)
         {
@@ -62,15 +70,22 @@ public static class InputEdge
     }
 
     /// <summary>The API answers ProblemDetails naming the fields; a page answers 400 with the site's status page.</summary>
-    private static async Task Answer(HttpContext http, Dictionary<string, string[]> errors)
+    private static string? UnreadableCharset(string? contentType) =>
+        contentType is not null && Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(contentType, out var media)
+            && media.Charset.HasValue && media.Charset.Value!.Trim('"') is var charset
+            && !charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase) && !charset.Equals("utf8", StringComparison.OrdinalIgnoreCase)
+            && !charset.Equals("us-ascii", StringComparison.OrdinalIgnoreCase)
+            ? charset : null;
+
+    private static async Task Answer(HttpContext http, Dictionary<string, string[]> errors, int status = StatusCodes.Status400BadRequest)
     {
-        http.Response.StatusCode = StatusCodes.Status400BadRequest;
+        http.Response.StatusCode = status;
         if (!http.Request.Path.StartsWithSegments("/api")) return;
         var problems = http.RequestServices.GetRequiredService<IProblemDetailsService>();
         await problems.WriteAsync(new ProblemDetailsContext
         {
             HttpContext = http,
-            ProblemDetails = new HttpValidationProblemDetails(errors) { Status = StatusCodes.Status400BadRequest, Title = "The request is not valid." },
+            ProblemDetails = new HttpValidationProblemDetails(errors) { Status = status, Title = "The request is not valid." },
         });
     }
 

@@ -98,6 +98,22 @@ public sealed class ImportTests(AppFactory app) : IClassFixture<AppFactory>
         (await client.GetFromJsonAsync<JsonElement>($"/api/v1/tasks?planId={planId}")).GetProperty("total").GetInt32();
 
     // Each test numbers its rows apart, so that the tests of this class never collide on codes.
+    [Fact]
+    public async Task Should_name_a_control_character_in_the_preview_as_the_import_refuses_it()
+    {
+        var client = await app.ClientForAsync("thuongtruc@plantracker.local");
+        var planId = await PlanId(client);
+        var csv = string.Join("\n", Header, "1;Việc có ký tự\u0007 lạ;Sở Nội vụ;;Năm 2027");
+
+        var preview = await (await client.PostAsync($"/api/v1/plans/{planId}/imports/preview", File("ky-tu.csv", csv)))
+            .Content.ReadFromJsonAsync<JsonElement>();
+        var import = await client.PostAsync($"/api/v1/plans/{planId}/imports", File("ky-tu.csv", csv));
+
+        Assert.Equal(1, preview.GetProperty("errorCount").GetInt32());
+        Assert.Contains("U+0007", preview.GetProperty("rows")[0].GetProperty("errors")[0].GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, import.StatusCode);
+    }
+
     private static MultipartFormDataContent File(string name, string text, string codePrefix = "PL.") =>
         new() { { new ByteArrayContent(Encoding.UTF8.GetBytes(text)), "file", name }, { new StringContent(codePrefix), "codePrefix" } };
 

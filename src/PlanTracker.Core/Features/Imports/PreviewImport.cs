@@ -46,6 +46,11 @@ public static class PreviewImport
                 var code = c.CodePrefix + (r.Number.Length > 0 ? r.Number.TrimEnd('.') : (i + 1).ToString());
                 if (!codes.Add(code)) errors.Add($"code '{code}' is already used in this plan");
                 if (r.Task.Length == 0) errors.Add("the task text is empty");
+                // The import refuses what the input rules refuse (InputBehavior on its commands): the preview says so first.
+                foreach (var (cell, name) in new[] { (r.Number, "number"), (r.Task, "task"), (r.Lead, "lead agency"), (r.Deadline, "deadline") }
+                    .Concat(r.Coordinating.Select(x => (x, "coordinating agency"))))
+                    if (InputRules.ForbiddenCharacter(cell, multiLine: false) is { } bad)
+                        errors.Add($"the {name} holds a control character U+{(int)bad:X4}");
                 var lead = matcher.Find(r.Lead);
                 if (r.Lead.Length == 0) errors.Add("no lead agency (Cơ quan chủ trì)");
                 else if (lead is null) errors.Add($"unknown lead agency '{r.Lead}'");

@@ -17,11 +17,16 @@ public static class SplitTask
 {
     public sealed record Command([property: JsonIgnore] long TaskId, int Version, IReadOnlyList<string> PartTitles) : IRequest<IReadOnlyList<long>>, ITransactionalCommand;
 
+    public const int MaxParts = 50;
+
     public sealed class Validator : AbstractValidator<Command>
     {
         public Validator()
         {
             RuleFor(c => c.PartTitles).Must(p => p.Count >= 2).WithMessage("A split needs at least two parts.");
+            // A task split into thousands of parts is a mistake (or an attack), not a plan: each part is a task to report on.
+            RuleFor(c => c.PartTitles).Must(p => p.Count <= MaxParts)
+                .WithMessage(_ => Wording.Pick($"Chỉ chia một nhiệm vụ thành tối đa {MaxParts} phần.", $"A task splits into {MaxParts} parts at most."));
             RuleForEach(c => c.PartTitles).NotEmpty().MaximumLength(1000);
         }
     }

@@ -60,8 +60,10 @@ public static class ChangeUser
             }
             if (c.AgencyId is { } agencyId)
             {
-                if (!await db.Agencies.AnyAsync(a => a.Id == agencyId, ct))
-                    throw new RuleViolationException("agencyId", Wording.Pick($"Không có cơ quan {agencyId}.", $"Agency {agencyId} does not exist."));
+                if (!await db.Agencies.AnyAsync(a => a.Id == agencyId && a.DissolvedOn == null, ct))
+                    throw new RuleViolationException("agencyId", Wording.Pick(
+                        $"Không có cơ quan {agencyId} đang hoạt động (cơ quan không tồn tại hoặc đã sáp nhập, chia tách).",
+                        $"Agency {agencyId} does not exist or was dissolved (merged or split)."));
                 user.AgencyId = agencyId;
             }
             if (c.NewPassword is { } password)

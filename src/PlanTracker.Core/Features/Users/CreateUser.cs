@@ -36,9 +36,17 @@ public static class CreateUser
         {
             if (!access.IsAdmin) throw new ForbiddenException("Only administrators manage accounts.");
             var agencyIds = (c.OverseesAgencyIds ?? []).Append(c.AgencyId ?? 0).Where(id => id != 0).Distinct().ToList();
-            var known = await db.Agencies.Where(a => agencyIds.Contains(a.Id)).Select(a => a.Id).ToListAsync(ct);
-            if (agencyIds.Except(known).FirstOrDefault() is var unknown and not 0)
-                throw new RuleViolationException(unknown == c.AgencyId ? "agencyId" : "overseesAgencyIds", $"Agency {unknown} does not exist.");
+            // Only current agencies (not merged or split away), and all of one province: a steering member
+            // oversees agencies of the province they serve, never another province's (decision 0013).
+            var known = await db.Agencies.Where(a => agencyIds.Contains(a.Id) && a.DissolvedOn == null)
+                .Select(a => new { a.Id, a.ProvinceId }).ToListAsync(ct);
+            if (agencyIds.Except(known.Select(a => a.Id)).FirstOrDefault() is var unknown and not 0)
+                throw new RuleViolationException(unknown == c.AgencyId ? "agencyId" : "overseesAgencyIds", Wording.Pick(
+                    $"Không có cơ quan {unknown} đang hoạt động (cơ quan không tồn tại hoặc đã sáp nhập, chia tách).",
+                    $"Agency {unknown} does not exist or was dissolved (merged or split)."));
+            if (known.Select(a => a.ProvinceId).Distinct().Count() > 1)
+                throw new RuleViolationException("overseesAgencyIds", Wording.Pick(
+                    "Thành viên ban chỉ đạo chỉ theo dõi các cơ quan của tỉnh mình.", "A steering member oversees agencies of their own province only."));
             if (await users.FindByEmailAsync(c.Email) is not null)
                 throw new RuleViolationException("email", $"An account for {c.Email} exists already.");
 
