@@ -31,6 +31,8 @@ if [ "${1:-}" = "--faketime" ]; then
   exec faketime -f "$offset" "$0" "$@"
 fi
 
+[ -n "${FAKETIME:-}" ] && echo "faketime ${FAKETIME}: the clock reads $(date -u '+%Y-%m-%d %H:%M UTC')"
+
 # ./test.sh --faults: only the fault and hostile-input tests, the PostgreSQL restarts repeated
 # (PLANTRACKER_FAULT_ROUNDS, 5 by default here); figures in docs/RELIABILITY.md.
 args=()
