@@ -91,6 +91,26 @@ public sealed partial class EdgeRefusalTests(AppFactory app) : IClassFixture<App
     }
 
     [Fact]
+    public async Task Should_refuse_an_account_in_an_agency_merged_away()
+    {
+        var admin = await app.ClientForAsync("admin@plantracker.local");
+        var secretariat = await app.ClientForAsync("thuongtruc@plantracker.local");
+        var agencies = (await admin.GetFromJsonAsync<JsonElement>("/api/v1/agencies")).EnumerateArray().ToList();
+        long Id(string key) => agencies.Single(a => a.GetProperty("key").GetString() == key).GetProperty("id").GetInt64();
+        var merged = await secretariat.PostAsJsonAsync("/api/v1/agencies/merge",
+            new { sourceAgencyIds = new[] { Id("vinh-phuc/so-khdt") }, intoAgencyId = Id("vinh-phuc/so-tai-chinh"), effectiveOn = "2026-11-01" });
+        Assert.Equal(HttpStatusCode.OK, merged.StatusCode);
+
+        var created = await admin.PostAsJsonAsync("/api/v1/users", new
+        {
+            email = "canbo.khdt.cu@test.local", displayName = "Cán bộ cũ", role = "AgencyOfficer", agencyId = Id("vinh-phuc/so-khdt"), password = "Demo@2026",
+        });
+
+        Assert.Equal(HttpStatusCode.BadRequest, created.StatusCode);
+        Assert.True((await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("agencyId", out _));
+    }
+
+    [Fact]
     public async Task Should_refuse_a_split_into_more_parts_than_a_plan_can_carry()
     {
         var secretariat = await app.ClientForAsync("thuongtruc@plantracker.local");
