@@ -129,8 +129,7 @@ public static class InputWalker
     private static string Join(string path, string name) => path.Length == 0 ? name : $"{path}.{name}";
 
     /// <summary>The name the message shows: the path in the JSON's camelCase.</summary>
-    private static string Field(string path) =>
-        string.Join('.', path.Split('.').Select(s => s.Length == 0 ? s : char.ToLowerInvariant(s[0]) + s[1..]));
+    private static string Field(string path) => InputRules.FieldName(path);
 
     private static ValidationFailure Failure(string path, string message) => new(path, message);
 }

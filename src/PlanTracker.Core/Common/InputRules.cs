@@ -29,6 +29,10 @@ public static class InputRules
     /// The first character the field may not hold, or null: any control character (C0, DEL, C1) and the
     /// Unicode line and paragraph separators; in multi-line text, line feed, carriage return, tab and form feed are allowed.
     /// </summary>
+    /// <summary>A member path as the client wrote it in JSON: "TargetActuals[0].Note" is "targetActuals[0].note".</summary>
+    public static string FieldName(string path) =>
+        string.Join('.', path.Split('.').Select(s => s.Length == 0 ? s : char.ToLowerInvariant(s[0]) + s[1..]));
+
     public static char? ForbiddenCharacter(string? text, bool multiLine)
     {
         if (text is null) return null;

@@ -154,7 +154,11 @@ public sealed class EmbeddedPostgres : IDisposable
         if (!IsRunning()) return;
         Run("pg_ctl", "-D", _pgData, "-w", "-m", "fast", "stop");
         try { File.Delete(OwnerFile); }
-        catch (IOException) { /* the next start writes its own */ }
+        catch (IOException e)
+        {
+            // Harmless (the next start writes its own, and a dead owner is adopted), but said, not swallowed.
+            Console.Error.WriteLine($"The embedded PostgreSQL stopped; its owner file {OwnerFile} stays: {e.Message}");
+        }
     }
 
     public void Dispose() => Stop();

@@ -78,6 +78,13 @@ public static class ConflictMessages
         throw new ConflictException(await StaleAsync(db, what, type, id, ct));
     }
 
+    /// <summary>"The record" in the request's language, for a stale save of nothing <see cref="Describe"/> names.</summary>
+    public static string Record => Wording.Pick("Bản ghi", "The record");
+
+    /// <summary>A stale save with no audit trail at hand (Identity's own saves, raw SQL): what changed, not who.</summary>
+    public static string Stale(DbUpdateConcurrencyException e) =>
+        Stale(e.Entries.Select(x => Describe(x.Entity)?.What).FirstOrDefault(w => w is not null) ?? Record, null, null);
+
     public static string Stale(string what, string? who, DateTimeOffset? at)
     {
         var when = at is { } t ? TimeZoneInfo.ConvertTime(t, ProvinceClock.Zone).ToString("HH:mm dd/MM/yyyy", CultureInfo.InvariantCulture) : null;

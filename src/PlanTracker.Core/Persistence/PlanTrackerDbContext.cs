@@ -75,7 +75,7 @@ public sealed class PlanTrackerDbContext(DbContextOptions<PlanTrackerDbContext> 
             var stale = e.Entries.Select(x => ConflictMessages.Describe(x.Entity)).FirstOrDefault(d => d is not null);
             var message = stale is { } s
                 ? await ConflictMessages.StaleAsync(this, s.What, s.EntityType, s.Id, cancellationToken)
-                : ConflictMessages.Stale(Common.Wording.Pick("Bản ghi", "The record"), null, null);
+                : ConflictMessages.Stale(ConflictMessages.Record, null, null);
             throw new ConflictException(message, e);
         }
         catch (DbUpdateException e) when (ConflictMessages.Duplicate(e) is { } duplicate)

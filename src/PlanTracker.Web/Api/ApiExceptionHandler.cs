@@ -14,7 +14,7 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems) : IExce
         ProblemDetails? problem = exception switch
         {
             ValidationException v => new HttpValidationProblemDetails(v.Errors
-                .GroupBy(e => Camel(e.PropertyName))
+                .GroupBy(e => InputRules.FieldName(e.PropertyName))
                 .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).ToArray()))
             {
                 Status = StatusCodes.Status400BadRequest,
@@ -31,7 +31,7 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems) : IExce
             Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException e => new ProblemDetails
             {
                 Status = StatusCodes.Status409Conflict, Title = "Changed by someone else.",
-                Detail = ConflictMessages.Stale(e.Entries.Select(x => ConflictMessages.Describe(x.Entity)?.What).FirstOrDefault(w => w is not null) ?? Record, null, null),
+                Detail = ConflictMessages.Stale(e),
             },
             _ when ConflictMessages.Duplicate(exception) is { } d => Duplicate(d),
             _ when ConflictMessages.Contention(exception) is { } message => new ProblemDetails
@@ -52,7 +52,7 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems) : IExce
 
     private static HttpValidationProblemDetails ControlCharacterProblem(ControlCharacterException e)
     {
-        var field = e.Path is { Length: > 2 } path ? Camel(path[2..]) : "body";
+        var field = e.Path is { Length: > 2 } path ? InputRules.FieldName(path[2..]) : "body";
         return new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [InputRules.ControlCharacterMessage(field, e.Character, e.Culture)] })
         {
             Status = StatusCodes.Status400BadRequest,
@@ -81,9 +81,5 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems) : IExce
             Detail = d.Message,
         };
 
-    private static string Record => Wording.Pick("Bản ghi", "The record");
 
-    /// <summary>"TargetActuals[0].Note" is "targetActuals[0].note" in the JSON the client sent.</summary>
-    private static string Camel(string name) =>
-        string.Join('.', name.Split('.').Select(s => s.Length == 0 ? s : char.ToLowerInvariant(s[0]) + s[1..]));
 }

@@ -65,7 +65,7 @@ public static class InputEdge
     private static void Refuse(Dictionary<string, string[]> errors, string key, string? value, bool multiLine)
     {
         if (InputRules.ForbiddenCharacter(value, multiLine) is not { } c) return;
-        var field = Camel(InputRules.ForbiddenCharacter(key, false) is null ? key : "query");
+        var field = InputRules.FieldName(InputRules.ForbiddenCharacter(key, false) is null ? key : "query");
         errors[field] = [InputRules.ControlCharacterMessage(field, c)];
     }
 
@@ -88,7 +88,4 @@ public static class InputEdge
             ProblemDetails = new HttpValidationProblemDetails(errors) { Status = status, Title = "The request is not valid." },
         });
     }
-
-    private static string Camel(string name) =>
-        string.Join('.', name.Split('.').Select(s => s.Length == 0 ? s : char.ToLowerInvariant(s[0]) + s[1..]));
 }

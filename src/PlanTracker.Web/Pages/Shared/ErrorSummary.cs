@@ -50,8 +50,7 @@ public static class ErrorSummary
                 return true;
             case Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException u:
                 // An account saved by two administrators at once (Identity keeps this exception as it is).
-                modelState.AddModelError(prefix, ConflictMessages.Stale(
-                    u.Entries.Select(x => ConflictMessages.Describe(x.Entity)?.What).FirstOrDefault(w => w is not null) ?? "Bản ghi", null, null));
+                modelState.AddModelError(prefix, ConflictMessages.Stale(u));
                 return true;
             default:
                 return false;
