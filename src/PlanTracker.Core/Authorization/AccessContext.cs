@@ -34,12 +34,16 @@ public sealed class AccessContext(ICurrentUser user, PlanTrackerDbContext db, Ti
     public async Task<(long Id, string Name)?> AgencyAsync(CancellationToken ct) =>
         await Load(ct) is { AgencyId: { } id, AgencyName: { } name } ? (id, name) : null;
 
-    /// <summary>The user's agency leads the task, directly or as a member of the group that leads it.</summary>
+    /// <summary>
+    /// The user's agency leads the task, directly or as a member of the group that leads it, and the
+    /// task's plan is published: a draft is assigned to no one, so every agency command is refused
+    /// until publication (decision 0021).
+    /// </summary>
     public async Task<bool> LeadsAsync(long taskId, CancellationToken ct)
     {
         var me = await Load(ct);
         if (!IsAgencyStaff || me.AgencyId is not { } agencyId) return false;
-        return await db.Tasks.AnyAsync(t => t.Id == taskId && (t.LeadAgencyId == agencyId
+        return await db.Tasks.AnyAsync(t => t.Id == taskId && t.Plan.Status == PlanStatus.Published && (t.LeadAgencyId == agencyId
             || db.Agencies.Any(g => g.Id == t.LeadAgencyId && g.Members.Any(m => m.MemberId == agencyId))), ct);
     }
 
@@ -47,7 +51,7 @@ public sealed class AccessContext(ICurrentUser user, PlanTrackerDbContext db, Ti
     {
         var me = await Load(ct);
         if (!IsAgencyStaff || me.AgencyId is not { } agencyId) return false;
-        return await db.Tasks.AnyAsync(t => t.Id == taskId && t.CoordinatingAgencies.Any(c => c.AgencyId == agencyId
+        return await db.Tasks.AnyAsync(t => t.Id == taskId && t.Plan.Status == PlanStatus.Published && t.CoordinatingAgencies.Any(c => c.AgencyId == agencyId
             || db.Agencies.Any(g => g.Id == c.AgencyId && g.Members.Any(m => m.MemberId == agencyId))), ct);
     }
 

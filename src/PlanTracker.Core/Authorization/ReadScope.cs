@@ -10,9 +10,11 @@ namespace PlanTracker.Core.Authorization;
 /// else the plans of their own province (their agency's, or for a steering member the provinces of
 /// the agencies they oversee) and plans of no province (national documents); an agency of no province
 /// (a central body) the plans holding a task it leads or coordinates. Handlers narrow their queries
-/// with it, so a page, the API and a job read the same rows.
+/// with it, so a page, the API and a job read the same rows. A plan still in draft ("Dự thảo") is
+/// read by administrators and the secretariat only (<see cref="Drafts"/>): it is assigned to no one
+/// until it is published (decisions 0008, 0021).
 /// </summary>
-public sealed record ReadScope(bool Everything, long[] Provinces, long? AgencyId)
+public sealed record ReadScope(bool Everything, long[] Provinces, long? AgencyId, bool Drafts = false)
 {
     public bool Covers(long? provinceId) => Everything || provinceId is null || Provinces.Contains(provinceId.Value);
 }
@@ -32,13 +34,14 @@ public static class ReadScopes
             foreach (var p in await db.Agencies.Where(a => ids.Contains(a.Id) && a.ProvinceId != null).Select(a => a.ProvinceId!.Value).Distinct().ToListAsync(ct))
                 provinces.Add(p);
         }
-        return new ReadScope(false, [.. provinces], await access.AgencyIdAsync(ct));
+        return new ReadScope(false, [.. provinces], await access.AgencyIdAsync(ct), Drafts: access.IsSecretariat);
     }
 
     /// <summary>The plans the scope reads.</summary>
     public static IQueryable<Plan> Readable(this IQueryable<Plan> plans, ReadScope scope, PlanTrackerDbContext db)
     {
         if (scope.Everything) return plans;
+        if (!scope.Drafts) plans = plans.Where(p => p.Status == PlanStatus.Published);
         var provinces = scope.Provinces;
         var agency = scope.AgencyId ?? -1;
         return plans.Where(p => p.ProvinceId == null || provinces.Contains(p.ProvinceId.Value)
@@ -59,7 +62,7 @@ public static class ReadScopes
         var scope = await access.ReadScopeAsync(db, ct);
         if (scope.Everything || !await db.Tasks.AnyAsync(t => t.Id == taskId, ct)) return;
         if (!await db.Tasks.Readable(scope, db).AnyAsync(t => t.Id == taskId, ct))
-            throw new ForbiddenException("This task belongs to another province's plan.");
+            throw new ForbiddenException("This task belongs to another province's plan, or to a plan not yet published.");
     }
 
     public static async Task DemandReadPlanAsync(this AccessContext access, PlanTrackerDbContext db, long planId, CancellationToken ct)
@@ -67,6 +70,6 @@ public static class ReadScopes
         var scope = await access.ReadScopeAsync(db, ct);
         if (scope.Everything || !await db.Plans.AnyAsync(p => p.Id == planId, ct)) return;
         if (!await db.Plans.Readable(scope, db).AnyAsync(p => p.Id == planId, ct))
-            throw new ForbiddenException("This plan belongs to another province.");
+            throw new ForbiddenException("This plan belongs to another province, or is not yet published.");
     }
 }

@@ -45,6 +45,13 @@ public sealed class ReportingPeriod
 
 public enum PeriodReportState { Draft, Submitted, Accepted, Returned }
 
+/// <summary>
+/// The sections of an agency's report after "Kết quả đạt được" (the report's content), in the order
+/// of the usual template: tồn tại, hạn chế; nguyên nhân; phương hướng; kiến nghị, đề xuất.
+/// </summary>
+public sealed record ReportSections([property: Common.MultiLine] string? Shortcomings = null, [property: Common.MultiLine] string? Causes = null,
+    [property: Common.MultiLine] string? Directions = null, [property: Common.MultiLine] string? Proposals = null);
+
 /// <summary>An agency's report for one period (báo cáo định kỳ).</summary>
 public sealed class PeriodReport : Common.IVersioned
 {
@@ -64,7 +71,13 @@ public sealed class PeriodReport : Common.IVersioned
     /// <summary>The agency's name when the report was opened.</summary>
     public string AgencyName { get; private set; } = "";
     public PeriodReportState State { get; private set; }
+    /// <summary>"Kết quả đạt được": drafted from the progress the agency recorded in the period.</summary>
     public string Content { get; private set; } = "";
+    public string Shortcomings { get; private set; } = "";
+    public string Causes { get; private set; } = "";
+    public string Directions { get; private set; } = "";
+    public string Proposals { get; private set; } = "";
+    public ReportSections Sections => new(Shortcomings, Causes, Directions, Proposals);
     public DateTimeOffset? SubmittedAt { get; private set; }
     public long? SubmittedByUserId { get; private set; }
     public DateTimeOffset? ReviewedAt { get; private set; }
@@ -80,11 +93,19 @@ public sealed class PeriodReport : Common.IVersioned
         Version++;
     }
 
-    public void Edit(string content)
+    /// <summary>Saves the officer's edit; sections not sent (null) keep what they held.</summary>
+    public void Edit(string content, ReportSections? sections = null)
     {
         if (State is PeriodReportState.Submitted or PeriodReportState.Accepted)
             throw new Common.RuleViolationException("state", $"A {State.ToString().ToLowerInvariant()} report can no longer be edited.");
         Content = content;
+        if (sections is not null)
+        {
+            Shortcomings = sections.Shortcomings?.Trim() ?? Shortcomings;
+            Causes = sections.Causes?.Trim() ?? Causes;
+            Directions = sections.Directions?.Trim() ?? Directions;
+            Proposals = sections.Proposals?.Trim() ?? Proposals;
+        }
         Version++;
     }
 

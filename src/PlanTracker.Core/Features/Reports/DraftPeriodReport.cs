@@ -19,14 +19,27 @@ namespace PlanTracker.Core.Features.Reports;
 /// </summary>
 public static class DraftPeriodReport
 {
+    /// <param name="Content">"Kết quả đạt được"; <paramref name="Sections"/> the template's other sections (null keeps them).</param>
     public sealed record Command(DateOnly Day, [MultiLine] string? Content = null, int? Version = null,
-        ReportingRegime Regime = ReportingRegime.Quarterly, long? PeriodId = null) : IRequest<Result>, ITransactionalCommand;
+        ReportingRegime Regime = ReportingRegime.Quarterly, long? PeriodId = null, ReportSections? Sections = null) : IRequest<Result>, ITransactionalCommand;
 
-    public sealed record Result(long ReportId, long PeriodId, PeriodReportState State, string Content, int Version);
+    /// <summary>The report, its period (when it is due) and, once submitted, who submitted it and when.</summary>
+    public sealed record Result(long ReportId, long PeriodId, PeriodReportState State, string Content, int Version,
+        ReportSections? Sections = null, DateOnly? SubmissionDueOn = null, DateTimeOffset? SubmittedAt = null, string? SubmittedBy = null,
+        string? ReviewComment = null);
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator() => RuleFor(c => c.Content).MaximumLength(100_000);
+        public const int MaxSection = 20_000;
+
+        public Validator()
+        {
+            RuleFor(c => c.Content).MaximumLength(100_000);
+            RuleFor(c => c.Sections!.Shortcomings).MaximumLength(MaxSection).When(c => c.Sections is not null);
+            RuleFor(c => c.Sections!.Causes).MaximumLength(MaxSection).When(c => c.Sections is not null);
+            RuleFor(c => c.Sections!.Directions).MaximumLength(MaxSection).When(c => c.Sections is not null);
+            RuleFor(c => c.Sections!.Proposals).MaximumLength(MaxSection).When(c => c.Sections is not null);
+        }
     }
 
     public sealed class Handler(PlanTrackerDbContext db, AccessContext access, ReportingCalendar calendar, TimeProvider time)
@@ -43,25 +56,29 @@ public static class DraftPeriodReport
                 throw new ForbiddenException($"Period {period.Id} is another province's ad hoc report.");
             if (period.Id == 0) await db.SaveChangesAsync(ct);
             var report = await db.PeriodReports.SingleOrDefaultAsync(r => r.ReportingPeriodId == period.Id && r.AgencyId == agencyId, ct);
-            var before = report is null ? null : new { report.Content, report.Version };
+            var before = report is null ? null : new { report.Content, report.Sections, report.Version };
             if (report is null)
             {
                 report = new PeriodReport(period.Id, agencyId, agencyName, c.Content ?? await Draft(agencyId, period, ct));
+                if (c.Sections is not null) report.Edit(report.Content, c.Sections);
                 db.PeriodReports.Add(report);
             }
-            else if (c.Content is not null)
+            else if (c.Content is not null || c.Sections is not null)
             {
                 await db.EnsureVersionAsync(report, c.Version ?? -1, ct);
-                report.Edit(c.Content);
+                report.Edit(c.Content ?? report.Content, c.Sections);
             }
             await db.SaveChangesAsync(ct);
-            if (c.Content is not null || before is null)
+            if (c.Content is not null || c.Sections is not null || before is null)
             {
                 db.Record(time.GetUtcNow(), access.UserId, before is null ? "report.drafted" : "report.edited", nameof(PeriodReport), report.Id,
-                    before, new { report.Content, report.Version });
+                    before, new { report.Content, report.Sections, report.Version });
                 await db.SaveChangesAsync(ct);
             }
-            return new Result(report.Id, period.Id, report.State, report.Content, report.Version);
+            var submittedBy = report.SubmittedByUserId is { } by
+                ? await db.Users.Where(u => u.Id == by).Select(u => u.DisplayName).FirstOrDefaultAsync(ct) : null;
+            return new Result(report.Id, period.Id, report.State, report.Content, report.Version, report.Sections,
+                period.SubmissionDueOn, report.SubmittedAt, submittedBy, report.ReviewComment);
         }
 
         private async Task<string> Draft(long agencyId, ReportingPeriod period, CancellationToken ct)

@@ -40,7 +40,8 @@ public static class ListMyAgencyTasks
             assignees.Add(agencyId);
 
             var today = clock.Today;
-            var tasks = db.Tasks.AsNoTracking().Where(t => !t.IsGroup);
+            // A draft plan's tasks are nobody's yet (decision 0021).
+            var tasks = db.Tasks.AsNoTracking().Where(t => !t.IsGroup && t.Plan.Status == PlanStatus.Published);
             tasks = q.Involvement == Involvement.Lead
                 ? tasks.Where(LedByAny(assignees))
                 : tasks.Where(t => db.Set<TaskCoordinatingAgency>().Any(c => c.TaskId == t.Id && assignees.Contains(c.AgencyId)));

@@ -36,6 +36,7 @@ internal sealed class PeriodReportConfiguration : IEntityTypeConfiguration<Perio
         b.ToTable("period_reports");
         b.HasIndex(r => new { r.ReportingPeriodId, r.AgencyId }).IsUnique();
         b.Property(r => r.Version).IsConcurrencyToken();
+        b.Ignore(r => r.Sections); // a view of the four section columns, not a column itself
     }
 }
 

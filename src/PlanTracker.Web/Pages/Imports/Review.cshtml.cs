@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Encodings.Web;
 using MediatR;
+using PlanTracker.Core.Common;
 using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -55,6 +56,15 @@ public sealed class ReviewModel(IMediator mediator, HtmlEncoder encoder) : PageM
 
     public Task<IActionResult> OnGetAsync(long id, CancellationToken ct) => Show(id, ct);
 
+    /// <summary>"Hủy bản dự thảo" first asks: a discarded draft cannot be brought back.</summary>
+    public bool AskDiscard { get; private set; }
+
+    public Task<IActionResult> OnGetDiscardAsync(long id, CancellationToken ct)
+    {
+        AskDiscard = true;
+        return Show(id, ct);
+    }
+
     public Task<IActionResult> OnPostItemAsync(long id, int version, string itemId, ItemInput item, CancellationToken ct) =>
         Act(id, "Item", () => mediator.Send(new EditDraftItem.Command(id, version, itemId, item.Code, item.Title, LeadAgencyId: item.LeadAgencyId,
             DeadlineText: item.DeadlineText == item.OriginalDeadlineText ? null : item.DeadlineText ?? "", Accepted: item.Accepted), ct), ct);
@@ -85,13 +95,17 @@ public sealed class ReviewModel(IMediator mediator, HtmlEncoder encoder) : PageM
         await this.Attempt("Confirm", async () =>
         {
             var result = await mediator.Send(new ConfirmDraft.Command(id, version), ct);
+            this.Tell(Wording.Pick($"Đã tạo kế hoạch dự thảo với {result.Items} nhiệm vụ{(result.CreatedAgencyIds.Count > 0 ? $" và {result.CreatedAgencyIds.Count} cơ quan mới" : "")}. Kiểm tra rồi bấm “Ban hành” để giao cho các cơ quan.",
+                $"A draft plan with {result.Items} task(s){(result.CreatedAgencyIds.Count > 0 ? $" and {result.CreatedAgencyIds.Count} new agency(ies)" : "")} was created. Check it, then press “Publish” to assign it."));
             return Redirect($"/Plans/{result.PlanId}");
         }, () => Show(id, ct));
 
     public async Task<IActionResult> OnPostDiscardAsync(long id, CancellationToken ct) =>
         await this.Attempt("Confirm", async () =>
         {
+            var name = (await mediator.Send(new GetDraft.Query(id), ct)).SourceName;
             await mediator.Send(new DiscardDraft.Command(id), ct);
+            this.Tell(Wording.Pick($"Đã hủy bản dự thảo “{name}”; không có gì được lưu vào kế hoạch.", $"The draft “{name}” was discarded; nothing was saved to a plan."));
             return Redirect("/Imports/Drafts");
         }, () => Show(id, ct));
 

@@ -15,6 +15,12 @@ public sealed class IndexModel(IMediator mediator, ProvinceClock clock) : PageMo
     [BindProperty(SupportsGet = true)] public Timeliness? Timeliness { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? DueAfter { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? DueBefore { get; set; }
+    /// <summary>Each list pages on its own; "trang" rather than "page" (see <see cref="Shared.Pager"/>).</summary>
+    [BindProperty(SupportsGet = true, Name = Shared.Pager.Parameter)] public int LeadPage { get; set; } = 1;
+    [BindProperty(SupportsGet = true, Name = CoordinatingParameter)] public int CoordinatingPage { get; set; } = 1;
+
+    public const string CoordinatingParameter = "trangPhoiHop";
+    public const int PageSize = 50;
 
     public Paged<TaskView> Lead { get; private set; } = new([], 1, 1, 0);
     public Paged<TaskView> Coordinating { get; private set; } = new([], 1, 1, 0);
@@ -25,8 +31,10 @@ public sealed class IndexModel(IMediator mediator, ProvinceClock clock) : PageMo
     {
         try
         {
-            Lead = await mediator.Send(new ListMyAgencyTasks.Query(Involvement.Lead, PlanId, Timeliness, DueBefore, DueAfter, PageSize: 200), ct);
-            Coordinating = await mediator.Send(new ListMyAgencyTasks.Query(Involvement.Coordinating, PlanId, Timeliness, DueBefore, DueAfter, PageSize: 200), ct);
+            Lead = await Shared.Pager.ReadAsync(LeadPage, page =>
+                mediator.Send(new ListMyAgencyTasks.Query(Involvement.Lead, PlanId, Timeliness, DueBefore, DueAfter, page, PageSize), ct));
+            Coordinating = await Shared.Pager.ReadAsync(CoordinatingPage, page =>
+                mediator.Send(new ListMyAgencyTasks.Query(Involvement.Coordinating, PlanId, Timeliness, DueBefore, DueAfter, page, PageSize), ct));
         }
         catch (ForbiddenException)
         {

@@ -42,8 +42,23 @@ public sealed class DetailsModel(IMediator mediator, ProvinceClock clock, Eviden
         Act(id, nameof(NewTask), () => mediator.Send(new AddTask.Command(id, NewTask.Code ?? "", NewTask.Title ?? "", NewTask.LeadAgencyId,
             NewTask.ParentId, null, NewTask.CoordinatingAgencyIds, NewTask.DeadlineText, NewTask.ExpectedOutput, NewTask.IsGroup), ct), ct);
 
+    /// <summary>"Ban hành" first asks (publishing cannot be undone: the tasks are assigned and mail goes out).</summary>
+    public bool AskPublish { get; private set; }
+
+    public async Task<IActionResult> OnGetPublishAsync(long id, CancellationToken ct)
+    {
+        AskPublish = true;
+        return await Load(id, ct) ? Page() : NotFound();
+    }
+
     public Task<IActionResult> OnPostPublishAsync(long id, CancellationToken ct) =>
-        Act(id, "Publish", () => mediator.Send(new PublishPlan.Command(id), ct), ct);
+        Act(id, "Publish", async () =>
+        {
+            var mails = await mediator.Send(new PublishPlan.Command(id), ct);
+            this.Tell(Wording.Pick($"Đã ban hành kế hoạch; {mails} thư thông báo đã vào hàng đợi.",
+                $"The plan is published; {mails} notification mail(s) are queued."));
+            return mails;
+        }, ct);
 
     /// <summary>Keeps the uploaded table under a token so that the user confirms exactly what was previewed.</summary>
     public async Task<IActionResult> OnPostPreviewAsync(long id, IFormFile? file, CancellationToken ct)

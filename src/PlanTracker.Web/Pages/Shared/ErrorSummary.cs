@@ -45,12 +45,14 @@ public static class ErrorSummary
             case DuplicateException d:
                 modelState.AddModelError($"{prefix}.{Pascal(d.Field)}", d.Message);
                 return true;
+            // A conflict belongs to no field: the form-level key, so that every summary shows it
+            // (a "ModelOnly" summary hid it, and the second tab's save failed without a word).
             case ConflictException c:
-                modelState.AddModelError(prefix, c.Message);
+                modelState.AddModelError(string.Empty, c.Message);
                 return true;
             case Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException u:
                 // An account saved by two administrators at once (Identity keeps this exception as it is).
-                modelState.AddModelError(prefix, ConflictMessages.Stale(u));
+                modelState.AddModelError(string.Empty, ConflictMessages.Stale(u));
                 return true;
             default:
                 return false;

@@ -28,8 +28,8 @@ public sealed class IndexModel(IMediator mediator, ProvinceClock clock) : PageMo
     [BindProperty(SupportsGet = true)] public Attainment? Targets { get; set; }
     [BindProperty(SupportsGet = true)] public TaskSort Sort { get; set; }
     [BindProperty(SupportsGet = true)] public bool Desc { get; set; }
-    // From the query only: Razor Pages' own route value "page" ("/Tasks/Index") is otherwise bound first and fails.
-    [BindProperty(SupportsGet = true, Name = "page")][FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
+    /// <summary>"trang", not "page": see <see cref="PlanTracker.Web.Pages.Shared.Pager"/>.</summary>
+    [BindProperty(SupportsGet = true, Name = PlanTracker.Web.Pages.Shared.Pager.Parameter)] public int PageNumber { get; set; } = 1;
 
     public const int PageSize = 50;
     public DrillDown Drill => new(new DashboardFilter(DocumentId, PlanId, AgencyId, AgencyLevel, SteeringMemberId, string.IsNullOrWhiteSpace(Period) ? null : Period, ProvinceId),
@@ -42,7 +42,8 @@ public sealed class IndexModel(IMediator mediator, ProvinceClock clock) : PageMo
     {
         try
         {
-            Tasks = await mediator.Send(new ListTasks.Query(null, null, null, null, null, Math.Max(1, PageNumber), PageSize, Drill, Sort, Desc), ct);
+            Tasks = await PlanTracker.Web.Pages.Shared.Pager.ReadAsync(PageNumber, page =>
+                mediator.Send(new ListTasks.Query(null, null, null, null, null, page, PageSize, Drill, Sort, Desc), ct));
             PlanNames = (await mediator.Send(new PlanTracker.Core.Features.Plans.ListPlans.Query(), ct))
                 .ToDictionary(p => p.Id, p => p.DocumentNumber ?? p.Title);
         }

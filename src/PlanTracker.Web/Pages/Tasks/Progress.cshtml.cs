@@ -18,6 +18,11 @@ public sealed class ProgressModel(IMediator mediator) : PageModel
 
     [BindProperty] public ProgressInput Input { get; set; } = new();
 
+    /// <summary>What the other person saved, when this save came second (shown above the form, which keeps what this user typed).</summary>
+    public GetTaskHistory.ProgressEntry? TheirSave { get; private set; }
+    /// <summary>"Hoàn thành" chosen with less than 100%: asked before saving, as the task would be saved at 100%.</summary>
+    public bool AskDone { get; private set; }
+
     public sealed class ProgressInput
     {
         public int Version { get; set; }
@@ -26,6 +31,8 @@ public sealed class ProgressModel(IMediator mediator) : PageModel
         public string? Note { get; set; }
         public DateOnly? CompletedOn { get; set; }
         public Dictionary<long, decimal?> Actuals { get; set; } = [];
+        /// <summary>The user answered the question "Hoàn thành at 40%?" with yes.</summary>
+        public bool ConfirmDone { get; set; }
     }
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
@@ -39,6 +46,11 @@ public sealed class ProgressModel(IMediator mediator) : PageModel
     public async Task<IActionResult> OnPostAsync(long id, CancellationToken ct)
     {
         if (await Load(id, ct) is { } refusal) return refusal;
+        if (Input.Status == PlanTaskStatus.Done && Input.PercentComplete < 100 && !Input.ConfirmDone)
+        {
+            AskDone = true;
+            return Page();
+        }
         var actuals = Input.Actuals.Where(a => a.Value is not null)
             .Select(a => new RecordProgress.TargetActualInput(a.Key, a.Value!.Value, null)).ToList();
         return await this.Attempt(nameof(Input), async () =>
@@ -46,7 +58,18 @@ public sealed class ProgressModel(IMediator mediator) : PageModel
             await mediator.Send(new RecordProgress.Command(id, Input.Version, Input.Status, Input.PercentComplete, Input.Note ?? "",
                 Input.CompletedOn, actuals), ct);
             return Redirect($"/Tasks/{id}?saved=true");
-        }, () => Task.FromResult<IActionResult>(Page()));
+        }, async () =>
+        {
+            if (Current!.Task.Version != Input.Version)
+            {
+                // Saved by someone else since this form was opened: show what they saved, keep what
+                // this user typed, and carry the new version so that saving again goes on top of theirs.
+                TheirSave = (await mediator.Send(new GetTaskHistory.Query(id), ct)).Progress.FirstOrDefault(p => !p.IsContribution);
+                Input.Version = Current.Task.Version;
+                ModelState.Remove($"{nameof(Input)}.{nameof(ProgressInput.Version)}");
+            }
+            return Page();
+        });
     }
 
     private async Task<IActionResult?> Load(long id, CancellationToken ct)
