@@ -14,11 +14,23 @@ public sealed class RegimeDays
     public int SubmissionDay { get; set; } = 20;
 }
 
+/// <summary>
+/// The signer of the secretariat's quarterly report: a title of one or more lines ("KT. GIÁM ĐỐC",
+/// "PHÓ GIÁM ĐỐC") and a name; an empty name leaves the space for a hand-written one.
+/// </summary>
+public sealed class ReportSigner
+{
+    public string Title { get; set; } = "GIÁM ĐỐC";
+    public string? Name { get; set; }
+}
+
 public sealed class ReportingOptions
 {
     public RegimeDays Quarterly { get; set; } = new();
     public RegimeDays HalfYearly { get; set; } = new();
     public RegimeDays Yearly { get; set; } = new();
+    /// <summary>The signature block of the compiled quarterly report.</summary>
+    public ReportSigner Signer { get; set; } = new();
 
     public RegimeDays For(ReportingRegime regime) => regime switch
     {

@@ -7,7 +7,8 @@ using PlanTracker.Core.Persistence;
 namespace PlanTracker.Core.Reports;
 
 /// <summary>Compiles and stores a province's quarterly report: both files, one new version, with their metadata.</summary>
-public sealed class QuarterlyReportCompiler(PlanTrackerDbContext db, QuarterlyReportStore store, ProvinceClock clock, TimeProvider time)
+public sealed class QuarterlyReportCompiler(PlanTrackerDbContext db, QuarterlyReportStore store, ProvinceClock clock, TimeProvider time,
+    Reporting.ReportingOptions? options = null)
 {
     /// <summary>
     /// Runs <paramref name="work"/> in one repeatable-read transaction, so that the counts and the
@@ -51,7 +52,7 @@ public sealed class QuarterlyReportCompiler(PlanTrackerDbContext db, QuarterlyRe
         long? userId, string? job, CancellationToken ct)
     {
         if (period.Id == 0) await db.SaveChangesAsync(ct);
-        var scope = await QuarterlyReportScope.ForAsync(db, provinceId, period, asOf, clock.Today, ct);
+        var scope = await QuarterlyReportScope.ForAsync(db, provinceId, period, asOf, clock.Today, ct) with { Signer = options?.Signer ?? new() };
         var provinceKey = await db.Provinces.Where(p => p.Id == provinceId).Select(p => p.Key).SingleAsync(ct);
         var version = (await db.QuarterlyReports.Where(r => r.ProvinceId == provinceId && r.ReportingPeriodId == period.Id)
             .MaxAsync(r => (int?)r.Version, ct) ?? 0) + 1;

@@ -35,6 +35,9 @@ public sealed record TargetRow(string TaskCode, string Indicator, string? Text, 
         : Target.IsMet(Comparison, Value, actual) ? TargetResult.Met : TargetResult.NotMet;
 }
 
+/// <summary>One agency's report for the quarter, section by section (the usual template).</summary>
+public sealed record AgencyNarrative(string Agency, string Results, string Shortcomings, string Causes, string Directions, string Proposals);
+
 public sealed record TaskRow(string Code, string Title, string? DocumentNumber, DateOnly? DocumentIssuedOn, string PlanTitle, string? Lead,
     DeadlineKind Kind, DateOnly? StartOn, DateOnly? DueOn, DateOnly? ExtendedDueOn, PlanTaskStatus Status, int PercentComplete)
 {
@@ -132,6 +135,22 @@ internal sealed class QuarterlyReportData(PlanTrackerDbContext db, QuarterlyRepo
     public IAsyncEnumerable<string> MissingAgencies() =>
         db.AgenciesMissingReport(scope.PeriodId).Where(a => a.ProvinceId == scope.ProvinceId).AsNoTracking()
             .OrderBy(a => a.Name).ThenBy(a => a.Id).Select(a => a.Name).AsAsyncEnumerable();
+
+    /// <summary>
+    /// The sections of the agencies' reports submitted for this quarter (submitted or accepted), by
+    /// agency name: one row per agency, so read at once.
+    /// </summary>
+    public async Task<IReadOnlyList<AgencyNarrative>> NarrativesAsync(CancellationToken ct)
+    {
+        if (scope.PeriodId is not { } periodId) return [];
+        var provinceId = scope.ProvinceId;
+        return await db.PeriodReports.AsNoTracking()
+            .Where(r => r.ReportingPeriodId == periodId && (r.State == PeriodReportState.Submitted || r.State == PeriodReportState.Accepted)
+                && db.Agencies.Any(a => a.Id == r.AgencyId && a.ProvinceId == provinceId))
+            .OrderBy(r => r.AgencyName).ThenBy(r => r.Id)
+            .Select(r => new AgencyNarrative(r.AgencyName, r.Content, r.Shortcomings, r.Causes, r.Directions, r.Proposals))
+            .ToListAsync(ct);
+    }
 
     private sealed class Keyed
     {

@@ -17,6 +17,9 @@ public sealed record QuarterlyReportScope(
 {
     private static readonly CultureInfo Vietnamese = new("vi-VN");
 
+    /// <summary>Who signs the report (title and name), from configuration ("Reporting:Signer").</summary>
+    public ReportSigner Signer { get; init; } = new();
+
     public DateOnly StartOn => new(Year, Quarter * 3 - 2, 1);
     public DateOnly EndOn => StartOn.AddMonths(3).AddDays(-1);
     public DateOnly NextStartOn => EndOn.AddDays(1);

@@ -40,6 +40,13 @@ internal static class ReportWording
 
     public static string Day(DateOnly day) => DeadlineDisplay.Day(day);
 
+    /// <summary>
+    /// "ngày 07 tháng 12 năm 2026": the dateline of an administrative document (Decree 30/2020/NĐ-CP,
+    /// appendix I): a day below 10 and the months 1 and 2 take a leading zero, the other months none.
+    /// </summary>
+    public static string IssuedOn(DateOnly day) =>
+        $"ngày {day.Day:00} tháng {(day.Month < 3 ? day.Month.ToString("00", Culture) : day.Month.ToString(Culture))} năm {day.Year}";
+
     /// <summary>The assigning document: its number and date, or the plan's title when the document has no number.</summary>
     public static string Document(TaskRow task) => task.DocumentNumber is { Length: > 0 } number
         ? task.DocumentIssuedOn is { } issued ? $"{number} ngày {Day(issued)}" : number

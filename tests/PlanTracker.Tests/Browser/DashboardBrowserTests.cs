@@ -38,8 +38,9 @@ public sealed class DashboardBrowserTests(LiveApp app) : IClassFixture<LiveApp>
         await secretariat.FillAsync("#NewTask_DeadlineText", "Quý IV năm 2026");
         await secretariat.ClickAsync("form[action*='handler=Task'] button[type=submit]");
         await secretariat.WaitForSelectorAsync($"text={TaskTitle}");
-        await secretariat.ClickAsync("form[action*='handler=Publish'] button[type=submit]");
-        await secretariat.WaitForSelectorAsync("text=Đã ban hành");
+        await secretariat.ClickAsync("a[href*='handler=Publish']"); // publishing asks first
+        await secretariat.ClickAsync("#confirm-publish button[type=submit]");
+        await secretariat.WaitForSelectorAsync("text=Đã ban hành kế hoạch;");
         await app.ShotAsync(secretariat, "plan");
 
         // Before any progress, the steering member (who oversees Sở Nội vụ) sees the task not started and at risk:
