@@ -107,7 +107,7 @@ public sealed class InputLimitTests(AppFactory app, Xunit.Abstractions.ITestOutp
         var client = await PageClient.SignInAsync(app, Officer);
         Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/Search?q=a%00b")).StatusCode);
         // A hand-edited page number: the list page shows why, instead of failing.
-        var tasks = await client.GetAsync("/Tasks?page=2147483647");
+        var tasks = await client.GetAsync("/Tasks?trang=2147483647"); // "trang": see Pager (decision 0021)
         var html = await tasks.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.OK, tasks.StatusCode);
         Assert.True(html.Contains("100000"), html[html.IndexOf("<h1>", StringComparison.Ordinal)..][..600]);

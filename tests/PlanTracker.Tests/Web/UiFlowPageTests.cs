@@ -75,6 +75,32 @@ public sealed partial class UiFlowPageTests(AppFactory app) : IClassFixture<AppF
     }
 
     [Fact]
+    public async Task Should_explain_a_stale_task_edit_keep_the_typing_and_save_on_top()
+    {
+        var id = app.TaskId("vinh-phuc/kh-36a", "III.5.d");
+        var tab1 = await PageClient.SignInAsync(app, Secretariat);
+        var tab2 = await PageClient.SignInAsync(app, Secretariat);
+        var form1 = await tab1.GetStringAsync($"/Tasks/{id}/Edit");
+        var form2 = await tab2.GetStringAsync($"/Tasks/{id}/Edit");
+        FormUrlEncodedContent Edit(string form, string title) => PageClient.Form(form, new()
+        {
+            ["Input.Version"] = VersionField().Match(form).Groups[1].Value, ["Input.Code"] = "III.5.d", ["Input.Title"] = title,
+            ["Input.LeadAgencyId"] = Regex.Match(form, "<option value=\"(\\d+)\" selected=\"selected\">").Groups[1].Value,
+            ["Input.DeadlineText"] = "Năm 2027",
+        });
+
+        Assert.Contains("Đã lưu.", await (await tab1.PostAsync($"/Tasks/{id}/Edit?handler=Save", Edit(form1, "Tiêu đề của tab thứ nhất"))).Content.ReadAsStringAsync());
+        var stale = await (await tab2.PostAsync($"/Tasks/{id}/Edit?handler=Save", Edit(form2, "Tiêu đề của tab thứ hai"))).Content.ReadAsStringAsync();
+        Assert.Contains("vừa được Nguyễn Văn Thường Trực thay đổi", stale);
+        Assert.Contains("Tiêu đề của tab thứ hai", stale);
+        Assert.NotEqual(VersionField().Match(form2).Groups[1].Value, VersionField().Match(stale).Groups[1].Value);
+
+        var onTop = await (await tab2.PostAsync($"/Tasks/{id}/Edit?handler=Save", Edit(stale, "Tiêu đề của tab thứ hai"))).Content.ReadAsStringAsync();
+        Assert.Contains("Đã lưu.", onTop);
+        Assert.Contains("Tiêu đề của tab thứ hai", onTop);
+    }
+
+    [Fact]
     public async Task Should_ask_before_recording_done_at_forty_percent()
     {
         var id = app.TaskId("vinh-phuc/kh-36a", "III.5.c");

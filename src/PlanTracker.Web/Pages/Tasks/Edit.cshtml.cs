@@ -90,7 +90,17 @@ public sealed class EditModel(IMediator mediator) : PageModel
     }
 
     private async Task<IActionResult> Act(long id, Func<Task<string>> send, CancellationToken ct) =>
-        await Load(id, ct) ?? await this.Attempt(nameof(Input), async () => Redirect(await send()), () => Task.FromResult<IActionResult>(Page()));
+        await Load(id, ct) ?? await this.Attempt(nameof(Input), async () => Redirect(await send()), () =>
+        {
+            // Saved by someone else since the form was opened: the message says who and when; the
+            // form keeps what this user typed and carries the new version, so saving again goes on top.
+            if (Current!.Task.Version != Input.Version)
+            {
+                Input.Version = Current.Task.Version;
+                ModelState.Remove($"{nameof(Input)}.{nameof(Input.Version)}");
+            }
+            return Task.FromResult<IActionResult>(Page());
+        });
 
     private async Task<IActionResult?> Load(long id, CancellationToken ct)
     {
