@@ -67,7 +67,7 @@ public sealed class XlsxWriter : IDisposable
         return names.Select(name =>
         {
             var clean = new string(name.Where(ch => "[]:*?/\\".IndexOf(ch) < 0).ToArray()).Trim();
-            clean = clean.Length == 0 ? "Sheet" : clean[..Math.Min(clean.Length, 28)];
+            clean = clean.Length == 0 ? "Sheet" : clean[..Math.Min(clean.Length, 28)].TrimEnd();
             var candidate = clean;
             for (var i = 2; !taken.Add(candidate); i++) candidate = $"{clean} {i}";
             return candidate;
