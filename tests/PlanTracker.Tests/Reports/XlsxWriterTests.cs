@@ -3,6 +3,7 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using DocumentFormat.OpenXml.Validation;
 using PlanTracker.Core.Reports;
+using PlanTracker.Tests.Infrastructure;
 
 namespace PlanTracker.Tests.Reports;
 
@@ -13,7 +14,7 @@ public sealed class XlsxWriterTests
     public void Should_write_tables_with_real_numbers_dates_and_shares_to_a_forward_only_stream()
     {
         var buffer = new MemoryStream();
-        XlsxTables.Write(new ForwardOnly(buffer), [
+        XlsxTables.Write(new ForwardOnlyStream(buffer), [
             new XlsxTable("Quá hạn", "Nhiệm vụ quá hạn — đến ngày 22/11/2026", ["Mã", "Nhiệm vụ", "Hạn", "Số ngày", "Tiến độ"],
                 [["2#10", "Số hóa hồ sơ\u0001", new DateOnly(2026, 9, 30), 53, new Percent(0.4)], [null, "", null, 1.5, null]]),
             new XlsxTable("Quá hạn", "Bảng thứ hai, cùng tên", ["A"], []),
@@ -49,13 +50,13 @@ public sealed class XlsxWriterTests
     {
         Assert.ThrowsAny<Exception>(() =>
         {
-            using var document = SpreadsheetDocument.Create(new ForwardOnly(new MemoryStream()), SpreadsheetDocumentType.Workbook);
+            using var document = SpreadsheetDocument.Create(new ForwardOnlyStream(new MemoryStream()), SpreadsheetDocumentType.Workbook);
             using var writer = OpenXmlWriter.Create(document.AddWorkbookPart().AddNewPart<WorksheetPart>());
             writer.WriteElement(new Worksheet(new SheetData()));
         });
         Assert.ThrowsAny<IOException>(() =>
         {
-            using var package = System.IO.Packaging.Package.Open(new ForwardOnly(new MemoryStream()), FileMode.Create, FileAccess.Write);
+            using var package = System.IO.Packaging.Package.Open(new ForwardOnlyStream(new MemoryStream()), FileMode.Create, FileAccess.Write);
             using var document = SpreadsheetDocument.Create(package, SpreadsheetDocumentType.Workbook);
             using var writer = OpenXmlWriter.Create(document.AddWorkbookPart().AddNewPart<WorksheetPart>());
             writer.WriteElement(new Worksheet(new SheetData()));
@@ -68,19 +69,4 @@ public sealed class XlsxWriterTests
     private static string? Format(WorkbookPart workbook, Cell cell) =>
         workbook.WorkbookStylesPart!.Stylesheet.NumberingFormats!.Elements<NumberingFormat>()
             .SingleOrDefault(f => f.NumberFormatId!.Value == Style(workbook, cell).NumberFormatId!.Value)?.FormatCode?.Value;
-
-    /// <summary>A stream that can only be written forwards, like a network response.</summary>
-    private sealed class ForwardOnly(Stream inner) : Stream
-    {
-        public override bool CanRead => false;
-        public override bool CanSeek => false;
-        public override bool CanWrite => true;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override void Flush() => inner.Flush();
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => inner.Write(buffer, offset, count);
-    }
 }
