@@ -61,7 +61,7 @@ public sealed class EverydayDetailsTests(EverydayDetailsTests.LoggedApp app) : I
 
         using var scope = app.Services.CreateScope();
         var mail = await scope.ServiceProvider.GetRequiredService<PlanTrackerDbContext>().OutboxMessages
-            .Where(m => m.ToAddress == "canbo.noivu@plantracker.local" && m.Subject.Contains("Kế hoạch thứ tự mã")).Select(m => m.TextBody).SingleAsync();
+            .Where(m => m.ToAddress == "canbo.noivu@plantracker.local" && m.Subject.Contains("Kế hoạch thứ tự mã")).Select(m => m.TextBody ?? "").SingleAsync();
         Assert.Equal(natural, natural.OrderBy(c => mail.IndexOf($"- {c} ", StringComparison.Ordinal)));
     }
 
