@@ -118,7 +118,6 @@ FluentValidation.ValidatorOptions.Global.DisplayNameResolver = (_, member, _) =>
     member is null ? null : JsonNamingPolicy.CamelCase.ConvertName(member.Name);
 
 var app = builder.Build();
-VietnameseFormatter.Register();
 try
 {
     var demoUsers = await app.PrepareDatabaseAsync(embedded);

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Humanizer;
-using Humanizer.Localisation;
 using PlanTracker.Core.Domain;
 
 namespace PlanTracker.Core.Localization;
@@ -41,7 +40,6 @@ public static class DeadlineDisplay
     {
         if (dueOn is not { } due || timeliness is not (Timeliness.NotStarted or Timeliness.InProgressWithinDeadline or Timeliness.InProgressOverdue))
             return null;
-        VietnameseFormatter.Register();
         var vi = IsVietnamese(culture);
         var days = today.DayNumber - due.DayNumber;
         if (days == 0) return vi ? "đến hạn hôm nay" : "due today";

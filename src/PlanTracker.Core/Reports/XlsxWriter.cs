@@ -3,12 +3,18 @@ using DocumentFormat.OpenXml.Spreadsheet;
 
 namespace PlanTracker.Core.Reports;
 
+/// <summary>A share shown as a percentage in the workbook (0.75 → 75%).</summary>
+public readonly record struct Percent(double Value);
+
 /// <summary>
-/// A workbook written sheet by sheet, row by row, with inline strings (a shared-string table
-/// would have to be held until the end). The workbook part names every sheet up front, so the
-/// sheets are then written in that order, each once.
+/// The one workbook writer: the quarterly report and the dashboard exports both go through it.
+/// Sheet by sheet, row by row, with inline strings (a shared-string table would have to be held
+/// until the end), straight to the output through <see cref="StreamingPackage"/>, so memory stays
+/// flat whatever the number of rows. The workbook part names every sheet up front, so the sheets
+/// are then written in that order, each once. Numbers stay numbers, days are real dates shown
+/// dd/MM/yyyy, shares are percentages: the workbook can be sorted and summed as it is.
 /// </summary>
-internal sealed class XlsxWriter : IDisposable
+public sealed class XlsxWriter : IDisposable
 {
     private const string Relationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/";
     private readonly StreamingPackage _package;
@@ -18,11 +24,11 @@ internal sealed class XlsxWriter : IDisposable
 
     public XlsxWriter(Stream output, IReadOnlyList<string> sheetNames)
     {
-        _sheets = sheetNames;
+        _sheets = UniqueNames(sheetNames);
         _package = new StreamingPackage(output);
         _package.Relate("", "rId1", Relationships + "officeDocument", "xl/workbook.xml");
         using (var workbook = _package.Part("xl/workbook.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"))
-            workbook.Xml.WriteElement(new Workbook(new Sheets(sheetNames.Select((name, i) =>
+            workbook.Xml.WriteElement(new Workbook(new Sheets(_sheets.Select((name, i) =>
                 new Sheet { Name = name, SheetId = (uint)(i + 1), Id = $"rId{i + 1}" }))));
         _package.Relate("xl/workbook.xml", "rIdStyles", Relationships + "styles", "styles.xml");
         using (var styles = _package.Part("xl/styles.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"))
@@ -30,13 +36,16 @@ internal sealed class XlsxWriter : IDisposable
     }
 
     /// <summary>The next sheet, in the order named; dispose it before asking for the one after.</summary>
-    public XlsxSheet NextSheet(params double[] columnWidths)
+    public XlsxSheet NextSheet(params double[] columnWidths) => NextSheet(0, columnWidths);
+
+    /// <summary>The next sheet, its first <paramref name="frozenRows"/> rows kept in sight while scrolling.</summary>
+    public XlsxSheet NextSheet(int frozenRows, IReadOnlyList<double> columnWidths)
     {
         var index = ++_next;
         if (index > _sheets.Count) throw new InvalidOperationException("Every sheet named in the workbook is already written.");
         _package.Relate("xl/workbook.xml", $"rId{index}", Relationships + "worksheet", $"worksheets/sheet{index}.xml");
         return new XlsxSheet(_package.Part($"xl/worksheets/sheet{index}.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"),
-            columnWidths);
+            frozenRows, columnWidths);
     }
 
     public void Finish()
@@ -49,6 +58,20 @@ internal sealed class XlsxWriter : IDisposable
     public void Dispose()
     {
         if (!_finished) _package.Dispose();
+    }
+
+    /// <summary>Excel refuses names over 31 characters, with []:*?/\ or twice the same (ignoring case).</summary>
+    private static List<string> UniqueNames(IReadOnlyList<string> names)
+    {
+        var taken = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        return names.Select(name =>
+        {
+            var clean = new string(name.Where(ch => "[]:*?/\\".IndexOf(ch) < 0).ToArray()).Trim();
+            clean = clean.Length == 0 ? "Sheet" : clean[..Math.Min(clean.Length, 28)].TrimEnd();
+            var candidate = clean;
+            for (var i = 2; !taken.Add(candidate); i++) candidate = $"{clean} {i}";
+            return candidate;
+        }).ToList();
     }
 
     private static Stylesheet Stylesheet()
@@ -75,23 +98,30 @@ internal sealed class XlsxWriter : IDisposable
                 new CellFormat(new Alignment { Vertical = VerticalAlignmentValues.Top })
                     { NumberFormatId = 164, FontId = 0, FillId = 0, BorderId = 1, FormatId = 0, ApplyNumberFormat = true, ApplyBorder = true, ApplyAlignment = true },
                 new CellFormat(new Alignment { WrapText = true, Vertical = VerticalAlignmentValues.Top })
-                    { NumberFormatId = 0, FontId = 1, FillId = 0, BorderId = 1, FormatId = 0, ApplyFont = true, ApplyBorder = true, ApplyAlignment = true })
-            { Count = 6 },
+                    { NumberFormatId = 0, FontId = 1, FillId = 0, BorderId = 1, FormatId = 0, ApplyFont = true, ApplyBorder = true, ApplyAlignment = true },
+                new CellFormat(new Alignment { Vertical = VerticalAlignmentValues.Top })
+                    { NumberFormatId = 9, FontId = 0, FillId = 0, BorderId = 1, FormatId = 0, ApplyNumberFormat = true, ApplyBorder = true, ApplyAlignment = true })
+            { Count = 7 },
             new CellStyles(new CellStyle { Name = "Normal", FormatId = 0, BuiltinId = 0 }) { Count = 1 });
     }
 }
 
 /// <summary>One worksheet being written; cells are strings, numbers or dates.</summary>
-internal sealed class XlsxSheet : IDisposable
+public sealed class XlsxSheet : IDisposable
 {
-    private const uint TitleStyle = 1, HeaderStyle = 2, BodyStyle = 3, DateStyle = 4, TotalStyle = 5;
+    private const uint TitleStyle = 1, HeaderStyle = 2, BodyStyle = 3, DateStyle = 4, TotalStyle = 5, PercentStyle = 6;
     private readonly PartWriter _part;
     private uint _row;
 
-    public XlsxSheet(PartWriter part, double[] columnWidths)
+    internal XlsxSheet(PartWriter part, int frozenRows, IReadOnlyList<double> columnWidths)
     {
         _part = part;
         _part.Xml.WriteStartElement(new Worksheet());
+        if (frozenRows > 0)
+            _part.Xml.WriteElement(new SheetViews(new SheetView(new Pane
+            {
+                VerticalSplit = frozenRows, TopLeftCell = $"A{frozenRows + 1}", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen,
+            }) { WorkbookViewId = 0 }));
         _part.Xml.WriteElement(new Columns(columnWidths.Select((width, i) =>
             new Column { Min = (uint)(i + 1), Max = (uint)(i + 1), Width = width, CustomWidth = true })));
         _part.Xml.WriteStartElement(new SheetData());
@@ -135,6 +165,8 @@ internal sealed class XlsxSheet : IDisposable
                 int n => new Cell { CellReference = reference, StyleIndex = style, CellValue = new CellValue(n) },
                 long n => new Cell { CellReference = reference, StyleIndex = style, CellValue = new CellValue((double)n) },
                 decimal n => new Cell { CellReference = reference, StyleIndex = style, CellValue = new CellValue(n) },
+                double n => new Cell { CellReference = reference, StyleIndex = style, CellValue = new CellValue(n) },
+                Percent p => new Cell { CellReference = reference, StyleIndex = PercentStyle, CellValue = new CellValue(p.Value) },
                 var text => new Cell
                 {
                     CellReference = reference, StyleIndex = style, DataType = CellValues.InlineString,

@@ -142,7 +142,7 @@ public sealed class DigestTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Contains("Sở Nội vụ: overdue tasks (", english.TextBody);
         Assert.Matches(@"Stop these digests \(no sign-in needed\): http://127\.0\.0\.1:5080/Unsubscribe\?token=\d+\.\d+\.[\w-]+&culture=en-US\r\n", english.TextBody);
         var vietnamese = await SingleDigestAsync(Officer, "23/11/2026");
-        Assert.Contains("| Cập nhật tiến độ: Đang thực hiện, 35% | Trần Thị Cán Bộ | 22/11/2026 10:00 (2 giờ trước)", vietnamese.TextBody);
+        Assert.Contains("| Cập nhật tiến độ: Đang thực hiện, 35% | Trần Thị Cán Bộ | 22/11/2026 10:00 (cách đây 2 tiếng)", vietnamese.TextBody);
         Assert.Contains("31/03/2016 (quá hạn 10 năm)", vietnamese.TextBody); // II.2.c-2+1
 
         // The next digest starts where this one ended: the change is not told again.

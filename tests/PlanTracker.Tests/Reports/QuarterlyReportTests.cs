@@ -184,7 +184,7 @@ public sealed class QuarterlyReportTests(AppFactory app) : IClassFixture<AppFact
         var province = await db.Provinces.Where(p => p.Key == "bac-kan").Select(p => p.Id).SingleAsync();
         var buffer = new MemoryStream();
 
-        await PlanTracker.Core.Reports.QuarterlyReportWriter.WriteXlsxAsync(db, province, 2019, 2, new WriteOnly(buffer));
+        await PlanTracker.Core.Reports.QuarterlyReportWriter.WriteXlsxAsync(db, province, 2019, 2, new ForwardOnlyStream(buffer));
 
         Assert.False(await db.ReportingPeriods.AnyAsync(p => p.Year == 2019 && p.Number == 2));
         Assert.False(await db.QuarterlyReports.AnyAsync(r => r.ProvinceId == province));
@@ -192,21 +192,6 @@ public sealed class QuarterlyReportTests(AppFactory app) : IClassFixture<AppFact
         using var excel = SpreadsheetDocument.Open(buffer, false);
         Assert.Empty(new OpenXmlValidator().Validate(excel));
         Assert.Equal("UBND TỈNH BẮC KẠN", Sheet(excel, "Tổng hợp")[0][0]);
-    }
-
-    /// <summary>A stream that can only be written forwards, like a network response.</summary>
-    private sealed class WriteOnly(Stream inner) : Stream
-    {
-        public override bool CanRead => false;
-        public override bool CanSeek => false;
-        public override bool CanWrite => true;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override void Flush() => inner.Flush();
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => inner.Write(buffer, offset, count);
     }
 
     private async Task<HttpClient> PageClientAsync(string email)

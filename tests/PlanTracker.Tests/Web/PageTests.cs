@@ -37,7 +37,8 @@ public sealed partial class PageTests(AppFactory app) : IClassFixture<AppFactory
         var taskId = TaskLink().Match(tree[tree.IndexOf("IV.3.b-1", StringComparison.Ordinal)..]).Groups[1].Value;
         var task = await client.GetStringAsync($"/Tasks/{taskId}");
         Assert.Contains("Sở TT&amp;TT", task);
-        Assert.Contains("từ … trở lên 30%", task);
+        Assert.Contains("<td class=\"nowrap\">từ 30% trở lên</td>", task); // the value inside the comparison (issue 16 item 14)
+        Assert.DoesNotContain("từ … trở lên", task);
         Assert.Contains("10%/năm", task);
         Assert.Contains("168/QĐ-UBND", task);
     }

@@ -1,9 +1,10 @@
+using Microsoft.EntityFrameworkCore;
 using PlanTracker.Core.Domain;
 
 namespace PlanTracker.Core.Features.Dashboard;
 
 /// <summary>How the overdue list and the task list behind a number are ordered.</summary>
-public enum TaskSort { Delay, Agency, Plan, Document }
+public enum TaskSort { Delay, Agency, Plan, Document, Code }
 
 public static class TaskSorting
 {
@@ -18,6 +19,8 @@ public static class TaskSorting
             (TaskSort.Plan, true) => tasks.OrderByDescending(t => t.Plan.Title),
             (TaskSort.Document, false) => tasks.OrderBy(t => t.Plan.Document.Number),
             (TaskSort.Document, true) => tasks.OrderByDescending(t => t.Plan.Document.Number),
+            (TaskSort.Code, false) => tasks.OrderBy(t => EF.Functions.Collate(t.Code, TaskCodeOrder.Collation)),
+            (TaskSort.Code, true) => tasks.OrderByDescending(t => EF.Functions.Collate(t.Code, TaskCodeOrder.Collation)),
             (_, false) => tasks.OrderBy(t => t.ExtendedDueOn ?? t.Deadline.DueOn),
             (_, true) => tasks.OrderByDescending(t => t.ExtendedDueOn ?? t.Deadline.DueOn),
         };

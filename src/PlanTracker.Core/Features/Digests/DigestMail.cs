@@ -21,7 +21,6 @@ public static class DigestMail
     public static string Compose(MailComposer mail, string displayName, DigestFrequency frequency, DigestParts parts, DateOnly asOf,
         DateTimeOffset changesUpTo, DigestOptions options, Func<string, string> link, string unsubscribeUrl)
     {
-        VietnameseFormatter.Register();
         var (maxRows, dueSoonDays) = (options.MaxRows, options.DueSoonDays);
         var daily = frequency == DigestFrequency.Daily;
         var subject = mail.Pick($"PlanTracker: bản tin {(daily ? "ngày" : "tuần")} {DeadlineDisplay.Day(asOf)}",

@@ -52,7 +52,7 @@ public static class PublishPlan
 
             foreach (var user in recipients)
             {
-                var lines = expanded[user.AgencyId].OrderBy(a => a.Code)
+                var lines = expanded[user.AgencyId].OrderBy(a => a.Code, TaskCodeOrder.Comparer)
                     .Select(a => $"- {a.Code} {a.Title} ({(a.Lead ? "chủ trì" : "phối hợp")})");
                 var body = $"Kế hoạch \"{plan.Title}\" đã được ban hành. Cơ quan của anh/chị được giao:\r\n\r\n{string.Join("\r\n", lines)}\r\n";
                 db.OutboxMessages.Add(new OutboxMessage("plan.published", user.Email!, user.Id, $"Kế hoạch mới: {plan.Title}", body, null, now));

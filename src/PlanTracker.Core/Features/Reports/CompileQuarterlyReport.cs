@@ -1,4 +1,3 @@
-using Humanizer;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using PlanTracker.Core.Domain;
@@ -110,7 +109,7 @@ public static class CompileQuarterlyReport
                     files.Select(f => (IReadOnlyList<string>)
                     [
                         f.Kind == ReportFileKind.Docx ? "Word (.docx)" : "Excel (.xlsx)",
-                        f.SizeBytes.Bytes().Humanize("0.#", composer.Culture),
+                        FileSizeDisplay.Format(f.SizeBytes, composer.Culture),
                         mail.Link($"/reports/quarterly/{f.Id}/file"),
                     ]))
                 .Paragraph(composer.Pick("Đăng nhập PlanTracker để tải báo cáo.", "Sign in to PlanTracker to download it."));

@@ -21,7 +21,7 @@ public static class GetTask
         public async Task<Result?> Handle(Query q, CancellationToken ct)
         {
             await access.DemandReadTaskAsync(db, q.Id, ct);
-            var task = await db.Tasks.AsNoTracking().Where(t => t.Id == q.Id).Project(clock.Today).SingleOrDefaultAsync(ct);
+            var task = await db.Tasks.AsNoTracking().Where(t => t.Id == q.Id).Project(clock.Today).AsSingleQuery().SingleOrDefaultAsync(ct);
             if (task is null) return null;
             var context = await db.Tasks.AsNoTracking().Where(t => t.Id == q.Id)
                 .Select(t => new

@@ -54,7 +54,7 @@ public static class ListMyAgencyTasks
             var items = await tasks
                 .OrderBy(t => t.ExtendedDueOn ?? t.Deadline.DueOn).ThenBy(t => t.Id)
                 .Skip((q.Page - 1) * q.PageSize).Take(q.PageSize)
-                .Project(today)
+                .Project(today).AsSingleQuery()
                 .ToListAsync(ct);
             return new Paged<TaskView>(items, q.Page, q.PageSize, total);
         }

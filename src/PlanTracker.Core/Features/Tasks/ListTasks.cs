@@ -52,7 +52,7 @@ public static class ListTasks
             var total = await tasks.CountAsync(ct);
             var items = await tasks.Sort(q.Sort, q.Descending)
                 .Skip((q.Page - 1) * q.PageSize).Take(q.PageSize)
-                .Project(today)
+                .Project(today).AsSingleQuery()
                 .ToListAsync(ct);
             return new Paged<TaskView>(items, q.Page, q.PageSize, total);
         }

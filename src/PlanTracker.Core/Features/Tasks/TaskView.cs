@@ -21,7 +21,10 @@ public static class TaskViews
 {
     /// <summary>
     /// One SQL query: timeliness comes from the database function, so a filter on it and the
-    /// value shown can never disagree.
+    /// value shown can never disagree. It loads two collections (coordinating agencies, targets),
+    /// so each caller says how (EF Core warns at every new query shape otherwise): a page of a list
+    /// or one task <c>AsSingleQuery()</c> (one round trip, one snapshot; a page multiplies a few
+    /// agencies by a few targets), a whole plan's tree <c>AsSplitQuery()</c>.
     /// </summary>
     public static IQueryable<TaskView> Project(this IQueryable<PlanTask> tasks, DateOnly today) =>
         tasks.Select(t => new TaskView(
