@@ -19,7 +19,7 @@ public sealed class ClusteredSchedulingTests(ITestOutputHelper output)
         var watch = System.Diagnostics.Stopwatch.StartNew();
         var connectionString = await TestDatabases.CreateAsync(seeded: true);
         output.WriteLine($"database {watch.Elapsed}");
-        var settings = new Dictionary<string, string> { [$"Jobs__{Job}__Cron"] = "0/2 * * * * ?" };
+        var settings = new Dictionary<string, string> { [$"Jobs__{Job}__Cron"] = "*/2 * * * * *" };
 
         using var first = PlanTrackerProcess.Start(connectionString, settings);
         await first.WaitUntilReadyAsync(TimeSpan.FromSeconds(45));
