@@ -18,7 +18,16 @@ public static class JobsDashboard
     /// <summary>Ahead of the fallback policy, which would send an anonymous caller to the sign-in page instead.</summary>
     public static void UseJobsDashboardGate(this IApplicationBuilder app) => app.Use(async (http, next) =>
     {
-        if (http.Request.Path.StartsWithSegments(Path) && !MayRead(http.User))
+        if (!http.Request.Path.StartsWithSegments(Path))
+        {
+            await next(http);
+            return;
+        }
+        // A dashboard command's refusal (403 here or Hangfire's for a missing antiforgery token, 401 when
+        // read-only) stays bare: re-executed as a POST, the status page would ask for its own token (400).
+        if (!HttpMethods.IsGet(http.Request.Method) && http.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>() is { } pages)
+            pages.Enabled = false;
+        if (!MayRead(http.User))
         {
             http.Response.StatusCode = StatusCodes.Status403Forbidden;
             return;
