@@ -26,7 +26,7 @@ if (jobCommand?.Error is { } commandError)
 }
 
 var builder = WebApplication.CreateBuilder(jobCommand?.HostArgs ?? args);
-// A schedule Hangfire would read differently from what was meant (a Quartz cron left from before) stops the start.
+// A schedule Hangfire would read differently from what was meant (a cron in the previous scheduler's dialect, decision 0017) stops the start.
 if (PlanTracker.Core.Jobs.JobSchedule.Problems(builder.Configuration) is { Count: > 0 } scheduleProblems)
 {
     foreach (var problem in scheduleProblems) Console.Error.WriteLine(problem);

@@ -27,6 +27,13 @@ public sealed record JobDefinition(string Name, string DefaultCron, Func<IMediat
     /// </summary>
     public bool RecordsIdleRuns { get; init; } = true;
 
+    /// <summary>
+    /// True: every occurrence the schedulers missed (all nodes down, or late under load) still runs, once,
+    /// as a run of its own. False for a frequent job whose next run does all the work anyway: missed
+    /// occurrences fold into one run.
+    /// </summary>
+    public bool RunsMissedOccurrences { get; init; } = true;
+
     /// <summary>How many recorded runs of this job to keep (null: all); older ones are deleted as new ones are written.</summary>
     public int? KeepRuns { get; init; }
 }
@@ -44,7 +51,7 @@ public static class JobCatalog
         {
             var r = await m.Send(new DispatchOutbox.Command(), ct);
             return new JobOutcome($"{r.Sent} sent, {r.Failed} failed, {r.Dead} dead", Idle: r.Sent + r.Failed + r.Dead == 0);
-        }) { RecordsIdleRuns = false, KeepRuns = 1000 },
+        }) { RecordsIdleRuns = false, KeepRuns = 1000, RunsMissedOccurrences = false },
         new(SendDeadlineReminders.Job, "0 7 * * *", async (m, asOf, ct) => (await m.Send(new SendDeadlineReminders.Command(asOf), ct)).ToString()),
         new(EscalateOverdueTasks.Job, "15 7 * * *", async (m, asOf, ct) => (await m.Send(new EscalateOverdueTasks.Command(asOf), ct)).ToString()),
         new(SendReportingCycleNotices.Job, "30 7 * * *", async (m, asOf, ct) => (await m.Send(new SendReportingCycleNotices.Command(asOf), ct)).ToString()),

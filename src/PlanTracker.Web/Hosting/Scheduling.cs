@@ -25,7 +25,7 @@ public static class Scheduling
             .UseRecommendedSerializerSettings()
             .UsePostgreSqlStorage(o => o.UseNpgsqlConnection(connectionString), new PostgreSqlStorageOptions
             {
-                SchemaName = "hangfire", // its own tables, apart from the migrations' (0027 dropped Quartz's)
+                SchemaName = "hangfire", // its own tables, apart from the migrations'
                 PrepareSchemaIfNecessary = true,
                 // A fetched job is kept invisible to the other nodes by a heartbeat every timeout / 5 while
                 // its node lives; a killed node's job is fetched again this long after its last heartbeat.
@@ -55,18 +55,24 @@ public static class Scheduling
     }
 
     /// <summary>
-    /// At start: every catalog job's recurring job with this node's cron, in the province's time zone,
-    /// one background job for missed occurrences after a downtime (Relaxed, as Quartz's "fire once
-    /// now"); an unchanged one keeps its next execution. Recurring jobs the catalog no longer has go.
+    /// At start: every catalog job's recurring job with this node's cron, in the province's time zone;
+    /// an unchanged one keeps its next execution. Missed occurrences (every node down, or a scheduler
+    /// late under load) each run once (Strict), except for outbox-dispatch, whose missed occurrences fold
+    /// into one run (Relaxed): the jobs are idempotent per as-of date, so a catch-up sends nothing twice.
+    /// Recurring jobs the catalog no longer has go.
     /// </summary>
     private sealed class RecurringJobRegistration(IRecurringJobManager manager, JobStorage storage, IConfiguration configuration,
         ILogger<RecurringJobRegistration> logger) : IHostedService
     {
         public Task StartAsync(CancellationToken ct)
         {
-            var options = new RecurringJobOptions { TimeZone = ProvinceClock.Zone, MisfireHandling = MisfireHandlingMode.Relaxed };
             foreach (var job in JobCatalog.All)
-                manager.AddOrUpdate<CatalogJob>(job.Name, j => j.RunAsync(job.Name, null, CancellationToken.None), JobSchedule.CronOf(job, configuration), options);
+                manager.AddOrUpdate<CatalogJob>(job.Name, j => j.RunAsync(job.Name, null, CancellationToken.None), JobSchedule.CronOf(job, configuration),
+                    new RecurringJobOptions
+                    {
+                        TimeZone = ProvinceClock.Zone,
+                        MisfireHandling = job.RunsMissedOccurrences ? MisfireHandlingMode.Strict : MisfireHandlingMode.Relaxed,
+                    });
             using var connection = storage.GetConnection();
             foreach (var stale in connection.GetRecurringJobs().Where(r => JobCatalog.Find(r.Id) is null))
             {

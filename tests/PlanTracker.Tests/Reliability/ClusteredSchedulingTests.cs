@@ -4,7 +4,7 @@ using PlanTracker.Tests.Infrastructure;
 namespace PlanTracker.Tests.Reliability;
 
 /// <summary>
-/// Two PlanTracker processes on one database, Quartz clustered: over several periods of a
+/// Two PlanTracker processes on one database, each running a Hangfire server: over several periods of a
 /// schedule that fires every 2 seconds, every fire time is executed, and by one node only.
 /// </summary>
 [Collection(SeparateProcesses.Name)]

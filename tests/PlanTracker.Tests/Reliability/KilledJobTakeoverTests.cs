@@ -51,7 +51,7 @@ public sealed class KilledJobTakeoverTests(ITestOutputHelper output)
         await hold.RollbackAsync();
         DateTimeOffset? occurrence = null;
         await Poll.UntilAsync(async () => (occurrence = await CompletedBy(connectionString, survivor.ProcessId, killedAt)) is not null, TimeSpan.FromSeconds(90),
-            () => "the survivor to run the killed node's job\n" + survivor.Output, intervalMs: 100);
+            () => $"the survivor to run the killed node's job (killed at {killedAt:O})\n{Diagnostics(connectionString)}\n{survivor.Output}", intervalMs: 100);
         var takeover = sinceKill.Elapsed;
 
         var runs = await Scalar<long>(connectionString, $"SELECT count(*) FROM job_runs WHERE job = '{Job}' AND scheduled_for = '{occurrence:O}'");
@@ -85,6 +85,23 @@ public sealed class KilledJobTakeoverTests(ITestOutputHelper output)
         cmd.Parameters.AddWithValue(processId.ToString());
         cmd.Parameters.AddWithValue(killedAt);
         return await cmd.ExecuteScalarAsync() is DateTimeOffset at ? at : null;
+    }
+
+    /// <summary>Hangfire's queue and the job's runs, for a failure message.</summary>
+    private static string Diagnostics(string connectionString)
+    {
+        using var connection = new NpgsqlConnection(connectionString);
+        connection.Open();
+        var lines = new List<string>();
+        foreach (var sql in (string[])["SELECT 'queue', id, jobid, fetchedat::text, now()::text FROM hangfire.jobqueue",
+                     "SELECT 'job', id, statename, createdat::text, arguments::text FROM hangfire.job ORDER BY id DESC LIMIT 8",
+                     $"SELECT 'run', id, node, scheduled_for::text, coalesce(succeeded::text, 'unfinished') FROM job_runs WHERE job = '{Job}' ORDER BY id"])
+        {
+            using var cmd = new NpgsqlCommand(sql, connection);
+            using var reader = cmd.ExecuteReader();
+            while (reader.Read()) lines.Add(string.Join(" | ", Enumerable.Range(0, reader.FieldCount).Select(i => reader.GetValue(i)?.ToString())));
+        }
+        return string.Join("\n", lines);
     }
 
     private static async Task<T> Scalar<T>(string connectionString, string sql)

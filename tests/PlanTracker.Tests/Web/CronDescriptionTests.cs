@@ -22,7 +22,7 @@ public sealed class CronDescriptionTests
     [InlineData("30 7,13 * * *", "Hằng ngày lúc 07:30, 13:30", "Daily at 07:30, 13:30")]
     [InlineData("0 8 * * MON-FRI", "Hằng tuần vào Thứ Hai–Thứ Sáu, lúc 08:00", "Every Monday–Friday at 08:00")]
     [InlineData("0 8 * * 1-5", "Hằng tuần vào Thứ Hai–Thứ Sáu, lúc 08:00", "Every Monday–Friday at 08:00")]
-    // Hangfire's day numbers: 1 is Monday (Quartz's 2), 0 and 7 are Sunday.
+    // Hangfire's day numbers: 1 is Monday, 0 and 7 are Sunday.
     [InlineData("0 8 * * 1", "Hằng tuần vào Thứ Hai, lúc 08:00", "Every Monday at 08:00")]
     [InlineData("0 8 * * 0", "Hằng tuần vào Chủ Nhật, lúc 08:00", "Every Sunday at 08:00")]
     [InlineData("0 8 * * 7", "Hằng tuần vào Chủ Nhật, lúc 08:00", "Every Sunday at 08:00")]
@@ -37,7 +37,7 @@ public sealed class CronDescriptionTests
     [Theory]
     [InlineData("0 7 * * MON#2")]
     [InlineData("15 0 7 * * *")]
-    [InlineData("0 0 7 * * ?")] // Quartz's: refused at start, never described
+    [InlineData("0 0 7 * * ?")] // the old dialect: refused at start, never described
     [InlineData("0 0 7 ? * MON *")]
     [InlineData("not a cron")]
     public void Should_leave_other_shapes_to_the_cron_itself(string cron) => Assert.Null(CronDescription.Describe(cron, Localizer));
