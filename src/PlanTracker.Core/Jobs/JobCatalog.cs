@@ -28,9 +28,10 @@ public sealed record JobDefinition(string Name, string DefaultCron, Func<IMediat
     public bool RecordsIdleRuns { get; init; } = true;
 
     /// <summary>
-    /// True: every occurrence the schedulers missed (all nodes down, or late under load) still runs, once,
-    /// as a run of its own. False for a frequent job whose next run does all the work anyway: missed
-    /// occurrences fold into one run.
+    /// True: every occurrence runs, once: one the schedulers missed (all nodes down, or late under load)
+    /// runs late, and one that comes while the previous run still goes waits for it. False for a frequent
+    /// job whose next run does all the work anyway: missed occurrences fold into one run, and one that
+    /// comes while the previous run still goes is skipped rather than piling up behind it.
     /// </summary>
     public bool RunsMissedOccurrences { get; init; } = true;
 

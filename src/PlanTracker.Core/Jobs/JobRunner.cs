@@ -24,11 +24,14 @@ public sealed class JobRunner(IMediator mediator, NpgsqlDataSource dataSource, T
     public const string SkippedOutcome = "skipped: the previous run is still running";
 
     /// <summary>
-    /// A scheduled run holds a PostgreSQL advisory lock on its job for as long as it runs, so an
-    /// occurrence that comes while the previous one still runs (on any node) is skipped at once, not
-    /// queued behind it with a worker thread waiting (Hangfire's DisableConcurrentExecution would). The
-    /// lock belongs to the session: a killed node's lock goes with its connection. Manual and
-    /// command-line runs do not take it; the jobs' idempotency keys make an overlap harmless.
+    /// A scheduled run holds a PostgreSQL advisory lock on its job for as long as it runs: one run of a
+    /// job at a time across the cluster. For a frequent job (<see cref="JobDefinition.RunsMissedOccurrences"/>
+    /// false: outbox-dispatch) an occurrence that finds the previous run still going is skipped at once,
+    /// not queued behind it with a worker thread waiting (as Hangfire's DisableConcurrentExecution
+    /// would); any other job's occurrence waits its turn, so each occurrence runs once. Unlike
+    /// DisableConcurrentExecution's, the lock cannot expire under a long run: it belongs to the session,
+    /// and a killed node's lock goes with its connection. Manual and command-line runs do not take it;
+    /// the jobs' idempotency keys make an overlap harmless.
     /// </summary>
     /// <exception cref="Exception">Whatever the job threw, after the failure is recorded.</exception>
     public async Task<JobRunResult> RunAsync(JobDefinition job, DateOnly asOf, JobTrigger trigger, DateTimeOffset? scheduledFor = null,
@@ -36,7 +39,10 @@ public sealed class JobRunner(IMediator mediator, NpgsqlDataSource dataSource, T
     {
         if (trigger != JobTrigger.Schedule) return await RunUnguardedAsync(job, asOf, trigger, scheduledFor, userId, ct);
         await using var guard = await dataSource.OpenConnectionAsync(ct);
-        await using (var take = new NpgsqlCommand("SELECT pg_try_advisory_lock($1, hashtext($2))", guard))
+        var skipWhileRunning = !job.RunsMissedOccurrences;
+        await using (var take = new NpgsqlCommand(skipWhileRunning
+                         ? "SELECT pg_try_advisory_lock($1, hashtext($2))"
+                         : "SELECT true FROM pg_advisory_lock($1, hashtext($2))", guard) { CommandTimeout = 0 })
         {
             take.Parameters.AddWithValue(LockSpace);
             take.Parameters.AddWithValue(job.Name);

@@ -107,7 +107,7 @@ public sealed class JobRunnerTests : IAsyncLifetime
             started.TrySetResult();
             await release.Task;
             return "done";
-        });
+        }) { RunsMissedOccurrences = false };
 
         var first = Run(slow, JobTrigger.Schedule, new DateTimeOffset(2016, 12, 17, 0, 0, 0, TimeSpan.Zero));
         await started.Task.WaitAsync(TimeSpan.FromSeconds(30));
@@ -127,6 +127,36 @@ public sealed class JobRunnerTests : IAsyncLifetime
         Assert.Equal(3, executions);
         Assert.Equal([new DateTimeOffset(2016, 12, 17, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2016, 12, 17, 0, 0, 20, TimeSpan.Zero)],
             await Runs().Where(r => r.Job == "slow" && r.Trigger == JobTrigger.Schedule).OrderBy(r => r.Id).Select(r => r.ScheduledFor!.Value).ToListAsync());
+    }
+
+    /// <summary>Any other job's occurrence that comes while the previous run still goes waits its turn: each occurrence runs once.</summary>
+    [Fact]
+    public async Task Should_run_a_daily_jobs_overlapping_occurrence_after_the_previous_one_not_skip_it()
+    {
+        var release = new TaskCompletionSource();
+        var started = new TaskCompletionSource();
+        var running = 0;
+        var most = 0;
+        var daily = new JobDefinition("daily", "0 7 * * *", async (_, _, _) =>
+        {
+            most = Math.Max(most, Interlocked.Increment(ref running));
+            started.TrySetResult();
+            await release.Task;
+            Interlocked.Decrement(ref running);
+            return "done";
+        });
+
+        var first = Run(daily, JobTrigger.Schedule, new DateTimeOffset(2016, 12, 17, 0, 0, 0, TimeSpan.Zero));
+        await started.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        var second = Run(daily, JobTrigger.Schedule, new DateTimeOffset(2016, 12, 18, 0, 0, 0, TimeSpan.Zero));
+        await Task.Delay(500);
+        var secondWaited = !second.IsCompleted;
+        release.SetResult();
+        var outcomes = await Task.WhenAll(first, second);
+
+        Assert.True(secondWaited, "the overlapping occurrence did not wait for the previous run");
+        Assert.Equal(1, most);
+        Assert.All(outcomes, o => Assert.Equal("done", o.Outcome));
     }
 
     private async Task<JobRunResult> Run(JobDefinition job, JobTrigger trigger, DateTimeOffset? scheduledFor = null)

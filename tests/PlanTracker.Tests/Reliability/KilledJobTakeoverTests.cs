@@ -84,7 +84,7 @@ public sealed class KilledJobTakeoverTests(ITestOutputHelper output)
             $"SELECT scheduled_for FROM job_runs WHERE job = '{Job}' AND trigger = 'Schedule' AND succeeded AND node LIKE '%:' || $1 AND scheduled_for <= $2 ORDER BY id LIMIT 1", connection);
         cmd.Parameters.AddWithValue(processId.ToString());
         cmd.Parameters.AddWithValue(killedAt);
-        return await cmd.ExecuteScalarAsync() is DateTimeOffset at ? at : null;
+        return await cmd.ExecuteScalarAsync() is DateTime at ? new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc)) : null;
     }
 
     /// <summary>Hangfire's queue and the job's runs, for a failure message.</summary>
