@@ -26,6 +26,12 @@ if (jobCommand?.Error is { } commandError)
 }
 
 var builder = WebApplication.CreateBuilder(jobCommand?.HostArgs ?? args);
+// A schedule Hangfire would read differently from what was meant (a cron in the previous scheduler's dialect, decision 0017) stops the start.
+if (PlanTracker.Core.Jobs.JobSchedule.Problems(builder.Configuration) is { Count: > 0 } scheduleProblems)
+{
+    foreach (var problem in scheduleProblems) Console.Error.WriteLine(problem);
+    return 2;
+}
 if (jobCommand is not null) builder.Logging.AddFilter(null, LogLevel.Warning); // the outcome line, not the start-up chatter
 
 var embedded = builder.UseEmbeddedDatabase(out var embeddedPostgres);
@@ -52,8 +58,7 @@ builder.Services.AddSingleton(Settings.Read<PlanTracker.Core.Files.EvidenceOptio
 builder.Services.AddSingleton(Settings.Read<PlanTracker.Core.Reports.ReportOptions>(builder.Configuration, "Reports"));
 // A web-only node (Scheduler__Enabled=false) runs no jobs; the clustered nodes that do share its database.
 var runsScheduler = jobCommand is null && builder.Configuration.GetValue("Scheduler:Enabled", true);
-if (runsScheduler)
-    builder.Services.AddPlanTrackerScheduler(connectionString, builder.Configuration);
+builder.Services.AddPlanTrackerJobs(connectionString, builder.Configuration, runsScheduler);
 
 // Pages sign in with a cookie, the API with a bearer token; one policy scheme picks by path.
 const string PickScheme = "cookie-or-bearer";
@@ -112,7 +117,7 @@ builder.Services.AddExceptionHandler<ApiExceptionHandler>();
 builder.Services.AddExceptionHandler<DatabaseUnavailableHandler>(); // 503 + Retry-After while PostgreSQL is down or restarting
 builder.Services.AddOpenApi(OpenApiSchemas.Configure); // one schema per body, not one "Command" for all
 var health = builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
-if (runsScheduler) health.AddCheck<SchedulerHealthCheck>("scheduler", tags: ["ready"]);
+if (runsScheduler) health.AddCheck<SchedulerHealthCheck>("scheduler", tags: ["ready"]); // this node's Hangfire server heartbeat
 
 FluentValidation.ValidatorOptions.Global.DisplayNameResolver = (_, member, _) =>
     member is null ? null : JsonNamingPolicy.CamelCase.ConvertName(member.Name);
@@ -160,6 +165,7 @@ static void ConfigurePipeline(WebApplication app)
     app.UseRouting();
     app.UseAuthentication();
     app.UseSessionStampCheck(); // a changed account's old cookies and tokens stop here (decision 0012)
+    app.UseJobsDashboardGate(); // before the fallback policy: /hangfire is 403 to anyone but admins and the secretariat, anonymous too
     app.UseAuthorization();
     app.UseRateLimiter(); // after routing: only the sign-in endpoints and pages carry its policy
     app.UseInputEdge(); // after routing (route values) and after sign-in (anonymous callers get 401, not a lesson)
@@ -172,6 +178,7 @@ static void ConfigurePipeline(WebApplication app)
     app.MapGet("/evidence/{id:long}", PlanTrackerApi.DownloadEvidence); // the pages' (cookie) route to the same download
     app.MapGet("/reports/quarterly/{id:long}/file", PlanTrackerApi.DownloadQuarterlyReport); // the pages' and mails' (cookie) route
     app.MapRazorPages();
+    app.MapJobsDashboard();
 }
 
 public partial class Program;

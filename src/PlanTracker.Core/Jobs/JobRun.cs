@@ -1,6 +1,6 @@
 namespace PlanTracker.Core.Jobs;
 
-/// <summary>Who started a run: the Quartz schedule, a person (Jobs page or API) or the command line.</summary>
+/// <summary>Who started a run: the schedule (Hangfire), a person (Jobs page or API) or the command line.</summary>
 public enum JobTrigger { Schedule, Manual, Cli }
 
 /// <summary>
@@ -15,7 +15,7 @@ public sealed class JobRun
     public string Job { get; private set; } = "";
     public DateOnly AsOf { get; private set; }
     public JobTrigger Trigger { get; private set; }
-    /// <summary>The trigger's fire time for a scheduled run: each one must run once across the cluster.</summary>
+    /// <summary>The occurrence a scheduled run stands for: each one must run once across the cluster.</summary>
     public DateTimeOffset? ScheduledFor { get; private set; }
     public DateTimeOffset StartedAt { get; private set; }
     public DateTimeOffset? FinishedAt { get; private set; }

@@ -9,7 +9,7 @@ namespace PlanTracker.Core.Jobs;
 public sealed record JobRunResult(long? RunId, string Job, DateOnly AsOf, JobTrigger Trigger, string Outcome, TimeSpan Duration);
 
 /// <summary>
-/// The one way a catalog job runs, whoever starts it: the schedule (<see cref="CatalogJob"/>), a
+/// The one way a catalog job runs, whoever starts it: the schedule (<see cref="CatalogJob"/>, on Hangfire), a
 /// person (RunJob, from the Jobs page or the API) or the command line. So a manual run is exactly a
 /// scheduled one, and every run lands in job_runs: written when it starts, completed when it ends
 /// with its outcome or its error. The record is written on its own connection, outside the job's
@@ -20,9 +20,58 @@ public sealed class JobRunner(IMediator mediator, NpgsqlDataSource dataSource, T
     /// <summary>This process, as job_runs names it: host name and process id.</summary>
     public static string Node { get; } = $"{Environment.MachineName}:{Environment.ProcessId}";
 
+    /// <summary>What a scheduled run reports when it found the previous one of its job still running somewhere in the cluster.</summary>
+    public const string SkippedOutcome = "skipped: the previous run is still running";
+
+    /// <summary>
+    /// A scheduled run holds a PostgreSQL advisory lock on its job for as long as it runs: one run of a
+    /// job at a time across the cluster. For a frequent job (<see cref="JobDefinition.RunsMissedOccurrences"/>
+    /// false: outbox-dispatch) an occurrence that finds the previous run still going is skipped at once,
+    /// not queued behind it with a worker thread waiting (as Hangfire's DisableConcurrentExecution
+    /// would); any other job's occurrence waits its turn, so each occurrence runs once. Unlike
+    /// DisableConcurrentExecution's, the lock cannot expire under a long run: it belongs to the session,
+    /// and a killed node's lock goes with its connection. Manual and command-line runs do not take it;
+    /// the jobs' idempotency keys make an overlap harmless.
+    /// </summary>
     /// <exception cref="Exception">Whatever the job threw, after the failure is recorded.</exception>
     public async Task<JobRunResult> RunAsync(JobDefinition job, DateOnly asOf, JobTrigger trigger, DateTimeOffset? scheduledFor = null,
         long? userId = null, CancellationToken ct = default)
+    {
+        if (trigger != JobTrigger.Schedule) return await RunUnguardedAsync(job, asOf, trigger, scheduledFor, userId, ct);
+        await using var guard = await dataSource.OpenConnectionAsync(ct);
+        var skipWhileRunning = !job.RunsMissedOccurrences;
+        await using (var take = new NpgsqlCommand(skipWhileRunning
+                         ? "SELECT pg_try_advisory_lock($1, hashtext($2))"
+                         : "SELECT true FROM pg_advisory_lock($1, hashtext($2))", guard) { CommandTimeout = 0 })
+        {
+            take.Parameters.AddWithValue(LockSpace);
+            take.Parameters.AddWithValue(job.Name);
+            if (!(bool)(await take.ExecuteScalarAsync(ct))!)
+            {
+                logger.LogInformation("Job {Job}: occurrence {ScheduledFor:O} skipped, the previous run is still running", job.Name, scheduledFor);
+                return new JobRunResult(null, job.Name, asOf, trigger, SkippedOutcome, TimeSpan.Zero);
+            }
+        }
+        try
+        {
+            return await RunUnguardedAsync(job, asOf, trigger, scheduledFor, userId, ct);
+        }
+        finally
+        {
+            // Returned to the pool, the session would keep the lock until its next use: released here.
+            await using var release = new NpgsqlCommand("SELECT pg_advisory_unlock($1, hashtext($2))", guard);
+            release.Parameters.AddWithValue(LockSpace);
+            release.Parameters.AddWithValue(job.Name);
+            try { await release.ExecuteScalarAsync(CancellationToken.None); }
+            catch (NpgsqlException e) { logger.LogWarning(e, "Job {Job}: its lock went with its connection", job.Name); }
+        }
+    }
+
+    /// <summary>The first key of the jobs' advisory locks (the second is the job's name hashed): "PJ".</summary>
+    private const int LockSpace = 0x504A;
+
+    private async Task<JobRunResult> RunUnguardedAsync(JobDefinition job, DateOnly asOf, JobTrigger trigger, DateTimeOffset? scheduledFor,
+        long? userId, CancellationToken ct)
     {
         var startedAt = time.GetUtcNow();
         var stopwatch = Stopwatch.StartNew();

@@ -88,8 +88,8 @@ public sealed class JobCommandLine
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
         foreach (var job in JobCatalog.All)
         {
-            var cron = JobCatalog.CronOf(job, configuration);
-            var next = JobCatalog.NextFireAfter(cron, now) is { } at ? TimeZoneInfo.ConvertTime(at, ProvinceClock.Zone).ToString("yyyy-MM-dd HH:mm:ss") : "-";
+            var cron = JobSchedule.CronOf(job, configuration);
+            var next = JobSchedule.NextFireAfter(cron, now) is { } at ? TimeZoneInfo.ConvertTime(at, ProvinceClock.Zone).ToString("yyyy-MM-dd HH:mm:ss") : "-";
             var last = await db.JobRuns.AsNoTracking().Where(r => r.Job == job.Name).OrderByDescending(r => r.Id).FirstOrDefaultAsync();
             var lastText = last is null ? "never run"
                 : $"last {last.Trigger.ToString().ToLowerInvariant()} run as of {last.AsOf:yyyy-MM-dd}: " +

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Npgsql;
-using Quartz;
+using Hangfire;
 
 namespace PlanTracker.Web.Hosting;
 
@@ -21,14 +21,31 @@ public sealed class DatabaseHealthCheck(NpgsqlDataSource dataSource) : IHealthCh
     }
 }
 
-public sealed class SchedulerHealthCheck(ISchedulerFactory factory) : IHealthCheck
+/// <summary>
+/// Ready when this node's own Hangfire server has sent a heartbeat lately (every 5 s; three missed
+/// means its processing has stalled or its storage is unreachable). Only on a node that runs the scheduler.
+/// </summary>
+public sealed class SchedulerHealthCheck(JobStorage storage, SchedulerIdentity identity) : IHealthCheck
 {
-    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default)
+    private static readonly TimeSpan Stale = TimeSpan.FromSeconds(15);
+
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default)
     {
-        var scheduler = await factory.GetScheduler(ct);
-        var status = await scheduler.GetStatus(ct);
-        return status == SchedulerStatus.Running
-            ? HealthCheckResult.Healthy()
-            : HealthCheckResult.Unhealthy($"The job scheduler is {status}.");
+        try
+        {
+            var own = storage.GetMonitoringApi().Servers()
+                .Where(s => s.Name.StartsWith(identity.ServerName + ":", StringComparison.OrdinalIgnoreCase))
+                .MaxBy(s => s.Heartbeat);
+            if (own?.Heartbeat is not { } heartbeat) return Task.FromResult(HealthCheckResult.Unhealthy("This node's Hangfire server has not started."));
+            // Hangfire's instants are UTC, from the database's clock rather than the app's (a fixed one in tests): compared with the real one.
+            var age = DateTime.UtcNow - DateTime.SpecifyKind(heartbeat, DateTimeKind.Utc);
+            return Task.FromResult(age <= Stale
+                ? HealthCheckResult.Healthy($"Hangfire server {own.Name}: heartbeat {age.TotalSeconds:0} s ago.")
+                : HealthCheckResult.Unhealthy($"This node's Hangfire server's last heartbeat was {age.TotalSeconds:0} s ago."));
+        }
+        catch (Exception e) when (e is Npgsql.NpgsqlException or InvalidOperationException)
+        {
+            return Task.FromResult(HealthCheckResult.Unhealthy("Hangfire's storage does not answer.", e));
+        }
     }
 }

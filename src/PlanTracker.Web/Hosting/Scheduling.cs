@@ -1,79 +1,96 @@
+using Hangfire;
+using Hangfire.PostgreSql;
+using Hangfire.Storage;
 using PlanTracker.Core.Common;
 using PlanTracker.Core.Jobs;
-using Quartz;
 
 namespace PlanTracker.Web.Hosting;
 
 /// <summary>
-/// Quartz.NET 4 (Hangfire is not in the registry) on a clustered PostgreSQL store: several
-/// nodes share the database and each trigger fires once. The jobs are those of
-/// <see cref="JobCatalog"/>; a schedule can be overridden with Jobs__&lt;name&gt;__Cron.
+/// Hangfire on Hangfire.PostgreSql (decision 0017): every node shares the storage (schema "hangfire"
+/// of the app's database), so any node shows the jobs and the dashboard; a node with the scheduler
+/// (Scheduler__Enabled, the default) also runs a Hangfire server. Each <see cref="JobCatalog"/> entry
+/// is a recurring job of the same name, in Asia/Ho_Chi_Minh; Jobs__&lt;name&gt;__Cron overrides its
+/// schedule (<see cref="JobSchedule"/>).
 /// </summary>
 public static class Scheduling
 {
-    public static void AddPlanTrackerScheduler(this IServiceCollection services, string connectionString, IConfiguration configuration)
+    /// <summary>Hangfire's storage on every node; the server, the recurring jobs and its readiness check only with the scheduler.</summary>
+    public static void AddPlanTrackerJobs(this IServiceCollection services, string connectionString, IConfiguration configuration, bool runsScheduler)
     {
-        services.AddQuartz(q =>
+        var section = configuration.GetSection("Scheduler");
+        services.AddHangfire(c => c
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UsePostgreSqlStorage(o => o.UseNpgsqlConnection(connectionString), new PostgreSqlStorageOptions
+            {
+                SchemaName = "hangfire", // its own tables, apart from the migrations'
+                PrepareSchemaIfNecessary = true,
+                // A fetched job is kept invisible to the other nodes by a heartbeat every timeout / 5 while
+                // its node lives; a killed node's job is fetched again this long after its last heartbeat.
+                UseSlidingInvisibilityTimeout = true,
+                InvisibilityTimeout = section.GetValue("InvisibilityTimeout", TimeSpan.FromSeconds(30)),
+                // LISTEN/NOTIFY: an enqueued job starts at once; the poll only finds jobs made visible again.
+                EnableLongPolling = true,
+                QueuePollInterval = section.GetValue("QueuePollInterval", TimeSpan.FromSeconds(5)),
+                DistributedLockTimeout = TimeSpan.FromMinutes(1),
+            }));
+        if (!runsScheduler) return;
+
+        services.AddSingleton<SchedulerIdentity>();
+        // Before the server's hosted service, so that the first schedule pass sees this node's crons.
+        services.AddHostedService<RecurringJobRegistration>();
+        services.AddHangfireServer((sp, o) =>
         {
-            foreach (var job in JobCatalog.All)
-            {
-                q.AddJob<CatalogJob>(j => j.WithIdentity(job.Name).StoreDurably().UsingJobData(CatalogJob.NameKey, job.Name));
-                q.AddTrigger(t => Schedule(t, job, configuration));
-            }
-            q.ConfigureScheduler(s =>
-            {
-                s.InstanceName = "PlanTracker";
-                s.GenerateInstanceId = true;
-                s.DefaultTimeZone = Core.Common.ProvinceClock.Zone;
-            });
-            q.UsePersistentStore(store =>
-            {
-                store.UsePostgres(connectionString);
-                store.UseSystemTextJsonSerializer();
-                store.UseClustering(c =>
-                {
-                    c.CheckinInterval = TimeSpan.FromSeconds(2);
-                    c.CheckinMisfireThreshold = TimeSpan.FromSeconds(5);
-                });
-                store.ProvisionSchema();
-            });
+            o.ServerName = sp.GetRequiredService<SchedulerIdentity>().ServerName;
+            o.WorkerCount = section.GetValue("WorkerCount", 4);
+            // The recurring and delayed job schedulers look every second: outbox-dispatch runs every 10 s.
+            o.SchedulePollingInterval = TimeSpan.FromSeconds(1);
+            o.HeartbeatInterval = TimeSpan.FromSeconds(5);
+            o.ServerCheckInterval = TimeSpan.FromSeconds(30);
+            o.ServerTimeout = TimeSpan.FromMinutes(1);
+            o.ShutdownTimeout = TimeSpan.FromSeconds(15);
         });
-        // A node that starts must not replace the triggers the running nodes fire from: a replaced
-        // trigger's next fire time is recomputed from the new one's start, which re-fires or skips
-        // fire times. Stored triggers are kept; only a changed schedule is replaced (ScheduleSync).
-        services.Configure<QuartzOptions>(o => o.Scheduling.IgnoreDuplicates = true);
-        services.AddHostedService(sp => new ScheduleSync(sp.GetRequiredService<ISchedulerFactory>(), configuration,
-            sp.GetRequiredService<ILogger<ScheduleSync>>()));
-        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
     }
 
-    private static void Schedule(ITriggerConfigurator<IJob> t, JobDefinition job, IConfiguration configuration) =>
-        t.ForJob(job.Name).WithIdentity(job.Name)
-            .WithCronSchedule(JobCatalog.CronOf(job, configuration), c => c.InTimeZone(ProvinceClock.Zone));
-
     /// <summary>
-    /// Before the scheduler starts: a stored trigger whose cron or time zone differs from the
-    /// configuration is rescheduled, so a changed Jobs__&lt;name&gt;__Cron takes effect; an
-    /// unchanged one is left alone.
+    /// At start: every catalog job's recurring job with this node's cron, in the province's time zone;
+    /// an unchanged one keeps its next execution. Missed occurrences (every node down, or a scheduler
+    /// late under load) each run once (Strict), except for outbox-dispatch, whose missed occurrences fold
+    /// into one run (Relaxed): the jobs are idempotent per as-of date, so a catch-up sends nothing twice.
+    /// Recurring jobs the catalog no longer has go.
     /// </summary>
-    private sealed class ScheduleSync(ISchedulerFactory factory, IConfiguration configuration, ILogger<ScheduleSync> logger) : IHostedService
+    private sealed class RecurringJobRegistration(IRecurringJobManager manager, JobStorage storage, IConfiguration configuration,
+        ILogger<RecurringJobRegistration> logger) : IHostedService
     {
-        public async Task StartAsync(CancellationToken ct)
+        public Task StartAsync(CancellationToken ct)
         {
-            var scheduler = await factory.GetScheduler(ct);
             foreach (var job in JobCatalog.All)
+                manager.AddOrUpdate<CatalogJob>(job.Name, j => j.RunAsync(job.Name, null, CancellationToken.None), JobSchedule.CronOf(job, configuration),
+                    new RecurringJobOptions
+                    {
+                        TimeZone = ProvinceClock.Zone,
+                        MisfireHandling = job.RunsMissedOccurrences ? MisfireHandlingMode.Strict : MisfireHandlingMode.Relaxed,
+                    });
+            using var connection = storage.GetConnection();
+            foreach (var stale in connection.GetRecurringJobs().Where(r => JobCatalog.Find(r.Id) is null))
             {
-                var key = new TriggerKey(job.Name);
-                var cron = JobCatalog.CronOf(job, configuration);
-                if (await scheduler.GetTrigger(key, ct) is not ICronTrigger stored) continue; // new: Quartz adds it
-                if (stored.CronExpressionString == cron && stored.TimeZone.Id == ProvinceClock.Zone.Id) continue;
-                logger.LogInformation("Job {Job}: schedule changed from '{Old}' to '{New}'", job.Name, stored.CronExpressionString, cron);
-                var trigger = TriggerBuilder.Create();
-                Schedule(trigger, job, configuration);
-                await scheduler.RescheduleJob(key, trigger.Build(), ct);
+                logger.LogInformation("Recurring job {Job} is no longer in the catalog: removed", stale.Id);
+                manager.RemoveIfExists(stale.Id);
             }
+            return Task.CompletedTask;
         }
 
         public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
     }
+}
+
+/// <summary>
+/// This app's Hangfire server name: host, process and a per-app suffix (tests run several apps in one
+/// process), so the readiness check finds its own server's heartbeat among the cluster's.
+/// </summary>
+public sealed class SchedulerIdentity
+{
+    public string ServerName { get; } = $"{JobRunner.Node}:{Guid.NewGuid().ToString("N")[..8]}".ToLowerInvariant();
 }

@@ -148,7 +148,8 @@ public sealed class ApiTests(AppFactory app) : IClassFixture<AppFactory>
         await using var webOnly = app.WithWebHostBuilder(b => b.UseSetting("Scheduler:Enabled", "false"));
         var client = webOnly.CreateClient();
 
-        Assert.Null(webOnly.Services.GetService<Quartz.ISchedulerFactory>());
+        Assert.Null(webOnly.Services.GetService<PlanTracker.Web.Hosting.SchedulerIdentity>());
+        Assert.DoesNotContain(webOnly.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>(), s => s.GetType().Namespace == "Hangfire");
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/ready")).StatusCode);
     }
 

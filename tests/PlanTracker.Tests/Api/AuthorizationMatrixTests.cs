@@ -278,6 +278,11 @@ public sealed class AuthorizationMatrixTests(AppFactory app) : IClassFixture<App
             new("PAGE /Admin/Jobs", "run a job from the page", async c =>
                 await c.Pages.PostAsync("/Admin/Jobs?handler=Run", PageClient.Form(await c.Pages.GetStringAsync("/Account/Login"),
                     new() { ["job"] = "dashboard-counts", ["asOf"] = "22/11/2026" })), Admin),
+            // Hangfire's dashboard: admins in full, the secretariat read-only (a trigger is refused), everyone else 403.
+            new("GET /hangfire/{**path}", "Hangfire dashboard", c => c.Pages.GetAsync("/hangfire"), Operators),
+            new("GET /hangfire/{**path}", "Hangfire dashboard's recurring jobs", c => c.Pages.GetAsync("/hangfire/recurring"), Operators),
+            new("GET /hangfire/{**path}", "trigger a recurring job from the Hangfire dashboard",
+                c => HangfireDashboard.PostAsync(c.Pages, "/hangfire/recurring/trigger", new() { ["jobs[]"] = "dashboard-counts" }), Admin),
             new("PAGE /Admin/Outbox", "outbox page", c => c.Pages.GetAsync("/Admin/Outbox"), Operators),
             new("PAGE /Admin/Outbox/{id:long}", "own province's outbox message", c => c.Pages.GetAsync($"/Admin/Outbox/{ids.OutboxId}"), ["admin", "secretariat"]),
             new("PAGE /Admin/Outbox/{id:long}", "another province's outbox message", c => c.Pages.GetAsync($"/Admin/Outbox/{ids.OtherOutboxId}"),

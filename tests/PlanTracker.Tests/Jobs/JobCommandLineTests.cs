@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Npgsql;
 using PlanTracker.Core.Jobs;
 using PlanTracker.Tests.Infrastructure;
@@ -41,11 +42,11 @@ public sealed class JobCommandLineTests
         var connectionString = await TestDatabases.CreateAsync(seeded: false);
 
         var (exitCode, output, error) = await PlanTrackerProcess.RunAsync(["job", "list"], connectionString,
-            new Dictionary<string, string> { ["Jobs__deadline-reminders__Cron"] = "0 30 6 * * ?" });
+            new Dictionary<string, string> { ["Jobs__deadline-reminders__Cron"] = "0 30 6 * * *" });
 
         Assert.True(exitCode == 0, $"exit {exitCode}: {output}{error}");
         Assert.All(JobCatalog.All, job => Assert.Contains(job.Name, output));
-        Assert.Contains("0 30 6 * * ?", output); // the configured schedule, not the default
+        Assert.Contains("0 30 6 * * *", output); // the configured schedule, not the default
         Assert.Contains("never run", output);
     }
 
@@ -59,5 +60,39 @@ public sealed class JobCommandLineTests
 
         Assert.Equal(2, exitCode);
         Assert.Contains(message, error);
+    }
+
+    /// <summary>
+    /// A Quartz cron left in the configuration from before Hangfire would fire on another day or not
+    /// parse the same ("? * 2" is Monday to Quartz, Tuesday to Hangfire): the app refuses to start,
+    /// naming the setting, and the command line too. Decision 0017 says what is detected.
+    /// </summary>
+    [Theory]
+    [InlineData("0 0 7 ? * MON", "Jobs__deadline-reminders__Cron = '0 0 7 ? * MON' is a Quartz.NET cron", "e.g. '0 0 7 * * MON'")]
+    [InlineData("0 0 7 ? * 2", "Jobs__deadline-reminders__Cron = '0 0 7 ? * 2' is a Quartz.NET cron", "e.g. '0 0 7 * * 1'")]
+    [InlineData("0 0 7 * * ?", "is a Quartz.NET cron", "e.g. '0 0 7 * * *'")]
+    [InlineData("0 0 7 * * * 2027", "is a Quartz.NET cron", "no year")]
+    [InlineData("every morning", "Jobs__deadline-reminders__Cron = 'every morning' is not a cron Hangfire reads", "5 fields")]
+    public async Task Should_refuse_to_start_on_a_Quartz_cron_naming_the_setting(string cron, string message, string hint)
+    {
+        var settings = new Dictionary<string, string> { ["Jobs__deadline-reminders__Cron"] = cron };
+
+        var (exitCode, _, error) = await PlanTrackerProcess.RunAsync(["job", "list"], "Host=/nonexistent;Database=none", settings);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains(message, error);
+        Assert.Contains(hint, error);
+    }
+
+    [Theory]
+    [InlineData("0 7 * * 1-5")] // Hangfire's numbers, Monday to Friday
+    [InlineData("0 0 7 * * MON")]
+    [InlineData("*/30 * * * * *")]
+    public void Should_accept_Hangfire_crons(string cron)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Jobs:deadline-reminders:Cron"] = cron }).Build();
+
+        Assert.Empty(JobSchedule.Problems(configuration));
     }
 }

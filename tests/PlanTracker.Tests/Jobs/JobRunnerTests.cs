@@ -32,7 +32,7 @@ public sealed class JobRunnerTests : IAsyncLifetime
     {
         var fireTime = new DateTimeOffset(2016, 12, 17, 0, 0, 0, TimeSpan.Zero);
         var seenWhileRunning = -1;
-        var probe = new JobDefinition("probe", "0 0 7 * * ?", async (_, _, _) =>
+        var probe = new JobDefinition("probe", "0 7 * * *", async (_, _, _) =>
         {
             seenWhileRunning = await Runs().CountAsync(r => r.Job == "probe" && r.FinishedAt == null);
             return "3 mail(s), 5 item(s)";
@@ -51,7 +51,7 @@ public sealed class JobRunnerTests : IAsyncLifetime
     [Fact]
     public async Task Should_record_a_failed_run_with_its_error_and_still_fail()
     {
-        var failing = new JobDefinition("failing", "0 0 7 * * ?", (_, _, _) =>
+        var failing = new JobDefinition("failing", "0 7 * * *", (_, _, _) =>
             Task.FromException<string>(new InvalidOperationException("outer", new TimeoutException("the SMTP server did not answer"))));
 
         await Assert.ThrowsAsync<InvalidOperationException>(() => Run(failing, JobTrigger.Manual));
@@ -83,11 +83,80 @@ public sealed class JobRunnerTests : IAsyncLifetime
     public async Task Should_keep_only_the_newest_runs_of_a_job_that_limits_its_history()
     {
         var counted = 0;
-        var frequent = new JobDefinition("frequent", "0/10 * * * * ?", (_, _, _) => Task.FromResult($"run {++counted}")) { KeepRuns = 3 };
+        var frequent = new JobDefinition("frequent", "*/10 * * * * *", (_, _, _) => Task.FromResult($"run {++counted}")) { KeepRuns = 3 };
 
         for (var i = 0; i < 5; i++) await Run(frequent, JobTrigger.Schedule);
 
         Assert.Equal(["run 3", "run 4", "run 5"], await Runs().Where(r => r.Job == "frequent").OrderBy(r => r.Id).Select(r => r.Outcome!).ToListAsync());
+    }
+
+    /// <summary>
+    /// outbox-dispatch every 10 s must not pile up: an occurrence that comes while the previous one still
+    /// runs (here or on another node) is skipped at once, not queued behind it; the next one runs again.
+    /// A manual run is not held back.
+    /// </summary>
+    [Fact]
+    public async Task Should_skip_a_scheduled_occurrence_while_the_previous_one_still_runs_and_run_the_next()
+    {
+        var release = new TaskCompletionSource();
+        var started = new TaskCompletionSource();
+        var executions = 0;
+        var slow = new JobDefinition("slow", "*/10 * * * * *", async (_, _, _) =>
+        {
+            Interlocked.Increment(ref executions);
+            started.TrySetResult();
+            await release.Task;
+            return "done";
+        }) { RunsMissedOccurrences = false };
+
+        var first = Run(slow, JobTrigger.Schedule, new DateTimeOffset(2016, 12, 17, 0, 0, 0, TimeSpan.Zero));
+        await started.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var overlapping = await Run(slow, JobTrigger.Schedule, new DateTimeOffset(2016, 12, 17, 0, 0, 10, TimeSpan.Zero));
+        var waited = watch.Elapsed;
+        var manual = Run(slow, JobTrigger.Manual);
+        await Poll.UntilAsync(() => Volatile.Read(ref executions) == 2, TimeSpan.FromSeconds(30), () => "the manual run to start");
+        release.SetResult();
+        await Task.WhenAll(first, manual);
+        var next = await Run(slow, JobTrigger.Schedule, new DateTimeOffset(2016, 12, 17, 0, 0, 20, TimeSpan.Zero));
+
+        Assert.Equal(JobRunner.SkippedOutcome, overlapping.Outcome);
+        Assert.Null(overlapping.RunId);
+        Assert.True(waited < TimeSpan.FromSeconds(5), $"the skipped occurrence waited {waited}");
+        Assert.Equal("done", next.Outcome);
+        Assert.Equal(3, executions);
+        Assert.Equal([new DateTimeOffset(2016, 12, 17, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2016, 12, 17, 0, 0, 20, TimeSpan.Zero)],
+            await Runs().Where(r => r.Job == "slow" && r.Trigger == JobTrigger.Schedule).OrderBy(r => r.Id).Select(r => r.ScheduledFor!.Value).ToListAsync());
+    }
+
+    /// <summary>Any other job's occurrence that comes while the previous run still goes waits its turn: each occurrence runs once.</summary>
+    [Fact]
+    public async Task Should_run_a_daily_jobs_overlapping_occurrence_after_the_previous_one_not_skip_it()
+    {
+        var release = new TaskCompletionSource();
+        var started = new TaskCompletionSource();
+        var running = 0;
+        var most = 0;
+        var daily = new JobDefinition("daily", "0 7 * * *", async (_, _, _) =>
+        {
+            most = Math.Max(most, Interlocked.Increment(ref running));
+            started.TrySetResult();
+            await release.Task;
+            Interlocked.Decrement(ref running);
+            return "done";
+        });
+
+        var first = Run(daily, JobTrigger.Schedule, new DateTimeOffset(2016, 12, 17, 0, 0, 0, TimeSpan.Zero));
+        await started.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        var second = Run(daily, JobTrigger.Schedule, new DateTimeOffset(2016, 12, 18, 0, 0, 0, TimeSpan.Zero));
+        await Task.Delay(500);
+        var secondWaited = !second.IsCompleted;
+        release.SetResult();
+        var outcomes = await Task.WhenAll(first, second);
+
+        Assert.True(secondWaited, "the overlapping occurrence did not wait for the previous run");
+        Assert.Equal(1, most);
+        Assert.All(outcomes, o => Assert.Equal("done", o.Outcome));
     }
 
     private async Task<JobRunResult> Run(JobDefinition job, JobTrigger trigger, DateTimeOffset? scheduledFor = null)

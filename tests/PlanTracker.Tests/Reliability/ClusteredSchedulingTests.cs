@@ -4,7 +4,7 @@ using PlanTracker.Tests.Infrastructure;
 namespace PlanTracker.Tests.Reliability;
 
 /// <summary>
-/// Two PlanTracker processes on one database, Quartz clustered: over several periods of a
+/// Two PlanTracker processes on one database, each running a Hangfire server: over several periods of a
 /// schedule that fires every 2 seconds, every fire time is executed, and by one node only.
 /// </summary>
 [Collection(SeparateProcesses.Name)]
@@ -19,7 +19,7 @@ public sealed class ClusteredSchedulingTests(ITestOutputHelper output)
         var watch = System.Diagnostics.Stopwatch.StartNew();
         var connectionString = await TestDatabases.CreateAsync(seeded: true);
         output.WriteLine($"database {watch.Elapsed}");
-        var settings = new Dictionary<string, string> { [$"Jobs__{Job}__Cron"] = "0/2 * * * * ?" };
+        var settings = new Dictionary<string, string> { [$"Jobs__{Job}__Cron"] = "*/2 * * * * *" };
 
         using var first = PlanTrackerProcess.Start(connectionString, settings);
         await first.WaitUntilReadyAsync(TimeSpan.FromSeconds(45));

@@ -25,7 +25,7 @@ public sealed class KilledDispatcherTests(ITestOutputHelper output)
         {
             ["Mail__Smtp__Host"] = "127.0.0.1",
             ["Mail__Smtp__Port"] = smtp.Port.ToString(),
-            ["Jobs__outbox-dispatch__Cron"] = "0/1 * * * * ?",
+            ["Jobs__outbox-dispatch__Cron"] = "* * * * * *",
         };
 
         using (var doomed = PlanTrackerProcess.Start(connectionString, settings))

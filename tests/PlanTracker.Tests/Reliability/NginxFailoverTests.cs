@@ -98,7 +98,7 @@ public sealed class NginxFailoverTests(ITestOutputHelper output)
     /// <summary>Fires every 2 s; a home folder of its own, so that nothing is shared through the file system.</summary>
     private static Dictionary<string, string> Settings() => new()
     {
-        [$"Jobs__{Job}__Cron"] = "0/2 * * * * ?",
+        [$"Jobs__{Job}__Cron"] = "*/2 * * * * *",
         ["HOME"] = Directory.CreateTempSubdirectory("plantracker-home-").FullName,
     };
 

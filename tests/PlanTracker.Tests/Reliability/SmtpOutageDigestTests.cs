@@ -28,7 +28,7 @@ public sealed class SmtpOutageDigestTests(ITestOutputHelper output)
         {
             ["Mail__Smtp__Host"] = "127.0.0.1",
             ["Mail__Smtp__Port"] = smtp.Port.ToString(),
-            ["Jobs__outbox-dispatch__Cron"] = "0/1 * * * * ?",
+            ["Jobs__outbox-dispatch__Cron"] = "* * * * * *",
             ["Outbox__MaxAttempts"] = "1000",
         };
         // Back-off of 1 to 3 s instead of 30 s to 2 h: the same code path, in test time.

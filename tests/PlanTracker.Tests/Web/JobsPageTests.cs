@@ -44,13 +44,16 @@ public sealed class JobsPageTests(AppFactory app) : IClassFixture<AppFactory>
 
         Assert.Equal(JobCatalog.All.Select(j => j.Name), jobs.EnumerateArray().Select(j => j.GetProperty("name").GetString()));
         var reminders = jobs.EnumerateArray().Single(j => j.GetProperty("name").GetString() == "deadline-reminders");
-        Assert.Equal("0 0 7 * * ?", reminders.GetProperty("cron").GetString());
+        Assert.Equal("0 7 * * *", reminders.GetProperty("cron").GetString());
         Assert.Equal("Hằng ngày lúc 07:00", reminders.GetProperty("description").GetString());
         Assert.True(reminders.GetProperty("fromScheduler").GetBoolean());
         var next = reminders.GetProperty("nextFireTime").GetDateTimeOffset();
         Assert.Equal(new TimeOnly(7, 0), TimeOnly.FromTimeSpan(TimeZoneInfo.ConvertTime(next, Core.Common.ProvinceClock.Zone).TimeOfDay));
-        // The scheduler reads the app's clock (fixed by the test), never the machine's.
-        Assert.InRange(next, app.Clock.GetUtcNow(), app.Clock.GetUtcNow().AddDays(1));
+        // Hangfire's own next execution, from its storage: it fires by the machine's clock (the app's fixed one only dates the runs).
+        Assert.Equal(next, JobSchedule.NextFireAfter("0 7 * * *", next.AddSeconds(-1)));
+        Assert.Equal("Asia/Ho_Chi_Minh", reminders.GetProperty("timeZone").GetString());
+        Assert.Contains("Nhắc hạn nhiệm vụ", page); // the job's Vietnamese name, not its identifier
+        Assert.Contains("href=\"/hangfire\"", page);
         Assert.Contains("Hằng ngày lúc 07:00", page);
         Assert.Contains("Mỗi 10 giây", page);
         Assert.Contains("Chạy ngay", page);
@@ -77,7 +80,7 @@ public sealed class JobsPageTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(secretariatId, run.UserId);
         Assert.NotNull(run.FinishedAt);
         Assert.Equal(JobRunner.Node, run.Node);
-        Assert.Contains($"Đã chạy deadline-reminders tính đến ngày 17/12/2016", shown);
+        Assert.Contains("Đã chạy Nhắc hạn nhiệm vụ tính đến ngày 17/12/2016", shown);
         // Recorded in English, read to a Vietnamese user in Vietnamese.
         Assert.Contains($"{counts.Groups[1]} thư, {counts.Groups[2]} mục", shown);
         Assert.Contains(Admin, shown); // the recent runs say who started it

@@ -5,8 +5,9 @@ using Microsoft.Extensions.Localization;
 namespace PlanTracker.Web.Pages.Admin;
 
 /// <summary>
-/// A Quartz cron in words, in the UI language ("Hằng ngày lúc 07:00", "Every 10 seconds"), for
-/// the shapes the job catalog uses; null for any other shape, which is then shown as the cron itself.
+/// A Hangfire cron (5 fields, or 6 with the seconds first; day-of-week 0 or 7 = Sunday, 1 = Monday)
+/// in words, in the UI language ("Hằng ngày lúc 07:00", "Every 10 seconds"), for the shapes the job
+/// catalog uses; null for any other shape, which is then shown as the cron itself.
 /// </summary>
 public static partial class CronDescription
 {
@@ -15,9 +16,10 @@ public static partial class CronDescription
     public static string? Describe(string cron, IStringLocalizer localizer)
     {
         var f = cron.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (f.Length is < 6 or > 7 || (f.Length == 7 && f[6] != "*")) return null;
+        if (f.Length == 5) f = ["0", .. f];
+        if (f.Length != 6) return null;
         var (second, minute, hour, dayOfMonth, month, dayOfWeek) = (f[0], f[1], f[2], f[3], f[4], f[5]);
-        bool Any(string field) => field is "*" or "?";
+        static bool Any(string field) => field == "*";
         string Say(string key, params object[] values) => localizer[key, values].Value;
         var everyDay = Any(dayOfMonth) && month == "*" && Any(dayOfWeek);
 
@@ -32,8 +34,8 @@ public static partial class CronDescription
         var times = string.Join(", ", hour.Split(',').Select(h => $"{int.Parse(h, CultureInfo.InvariantCulture):00}:{m:00}"));
 
         if (everyDay) return Say("Cron.Daily", times);
-        if (dayOfMonth == "?" && month == "*" && Days(dayOfWeek) is { } days) return Say("Cron.Weekly", days, times);
-        if (dayOfWeek != "?") return null;
+        if (dayOfMonth == "*" && month == "*" && Days(dayOfWeek) is { } days) return Say("Cron.Weekly", days, times);
+        if (dayOfWeek != "*") return null;
         if (month == "*" && dayOfMonth == "L") return Say("Cron.MonthlyLast", times);
         if (!NumberList().IsMatch(dayOfMonth)) return null;
         if (month == "*") return Say("Cron.Monthly", dayOfMonth.Replace(",", ", "), times);
@@ -57,7 +59,8 @@ public static partial class CronDescription
 
     private static string? DayName(string token)
     {
-        var index = int.TryParse(token, out var n) && n is >= 1 and <= 7 ? n - 1 : Array.IndexOf(DayTokens, token.ToUpperInvariant());
+        // Hangfire's (Cronos's) numbers: 0 and 7 are Sunday, 1 Monday … 6 Saturday, as DayOfWeek counts.
+        var index = int.TryParse(token, out var n) && n is >= 0 and <= 7 ? n % 7 : Array.IndexOf(DayTokens, token.ToUpperInvariant());
         return index < 0 ? null : CultureInfo.CurrentUICulture.DateTimeFormat.DayNames[index];
     }
 

@@ -62,7 +62,7 @@ public sealed class JobsModel(IMediator mediator, ProvinceClock clock, IStringLo
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // A refusal the user can correct, or a failure (already recorded with the run): said next to the form.
-            if (!ErrorSummary.AddTo(ModelState, e, "RunNow")) ModelState.AddModelError("RunNow", localizer["JobFailed", job, e.Message]);
+            if (!ErrorSummary.AddTo(ModelState, e, "RunNow")) ModelState.AddModelError("RunNow", localizer["JobFailed", localizer[$"JobName.{job}"], e.Message]);
         }
         return await Load(ct) ?? Page();
     }
