@@ -40,7 +40,7 @@ builder.Services.AddScoped<ICurrentUser>(sp =>
     return new ClaimsCurrentUser(() => accessor.HttpContext?.User);
 });
 builder.Services.AddSingleton(Settings.Read<MailOptions>(builder.Configuration, "Mail"));
-builder.Services.AddSingleton<IMailTransport, SystemNetMailTransport>();
+builder.Services.AddSingleton<IMailTransport, MailKitTransport>();
 builder.Services.AddSingleton(Settings.Read<PlanTracker.Core.Reporting.ReportingOptions>(builder.Configuration, "Reporting"));
 builder.Services.AddSingleton(Settings.Read<PlanTracker.Core.Features.Mail.OutboxOptions>(builder.Configuration, "Outbox"));
 builder.Services.AddSingleton(Settings.Read<PlanTracker.Core.Features.Reminders.ReminderOptions>(builder.Configuration, "Reminders"));

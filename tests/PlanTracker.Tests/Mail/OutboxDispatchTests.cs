@@ -151,7 +151,7 @@ public sealed class OutboxDispatchTests : IAsyncLifetime, IDisposable
 
     private async Task<DispatchOutbox.Result> Dispatch(OutboxOptions? options = null)
     {
-        var transport = new SystemNetMailTransport(new MailOptions { Smtp = new SmtpOptions { Host = "127.0.0.1", Port = _smtp.Port } });
+        var transport = new MailKitTransport(new MailOptions { Smtp = new SmtpOptions { Host = "127.0.0.1", Port = _smtp.Port } });
         var handler = new DispatchOutbox.Handler(_services.GetRequiredService<NpgsqlDataSource>(), transport,
             _services.GetRequiredService<MailTemplates>(), options ?? new OutboxOptions(), _clock,
             NullLogger<DispatchOutbox.Handler>.Instance);

@@ -133,7 +133,7 @@ public sealed class OutboxFailureTests : IAsyncLifetime, IDisposable
         var wrongAddress = await Insert("Địa chỉ sai", "canbo@@test.local");
         var good = await Insert("Thư tốt", "canbo@test.local");
 
-        var result = await Dispatch(transport: new SystemNetMailTransport(new MailOptions { PickupDirectory = _pickup }));
+        var result = await Dispatch(transport: new MailKitTransport(new MailOptions { PickupDirectory = _pickup }));
 
         Assert.Equal((1, 2), (result.Sent, result.Failed));
         Assert.Single(Directory.GetFiles(_pickup, "*.eml"));
@@ -144,7 +144,7 @@ public sealed class OutboxFailureTests : IAsyncLifetime, IDisposable
 
     private async Task<DispatchOutbox.Result> Dispatch(OutboxOptions? options = null, TimeSpan? timeout = null, IMailTransport? transport = null)
     {
-        transport ??= new SystemNetMailTransport(new MailOptions
+        transport ??= new MailKitTransport(new MailOptions
         {
             Smtp = new SmtpOptions { Host = "127.0.0.1", Port = _smtp.Port, Timeout = timeout ?? TimeSpan.FromSeconds(100) },
         });

@@ -85,7 +85,7 @@ public sealed class SmtpSecurityTests : IAsyncLifetime, IDisposable
     {
         smtp.Host = "127.0.0.1";
         smtp.Port = _smtp.Port;
-        var transport = new SystemNetMailTransport(new MailOptions { Smtp = smtp });
+        var transport = new MailKitTransport(new MailOptions { Smtp = smtp });
         var handler = new DispatchOutbox.Handler(_services.GetRequiredService<NpgsqlDataSource>(), transport,
             _services.GetRequiredService<MailTemplates>(), new OutboxOptions(), _clock, NullLogger<DispatchOutbox.Handler>.Instance);
         return await handler.Handle(new DispatchOutbox.Command(), default);

@@ -1,0 +1,125 @@
+using System.Net.Security;
+using System.Security.Cryptography.X509Certificates;
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using MimeKit;
+
+namespace PlanTracker.Core.Email;
+
+/// <summary>
+/// One MailKit SMTP connection that sends a batch: connected (STARTTLS when configured), authenticated
+/// once, then one transaction per message. MailKit's exceptions pass through to the dispatcher, which
+/// records them on the message; a server that refuses every message as configured throws
+/// <see cref="MailConfigurationException"/> naming the setting.
+/// </summary>
+public sealed class MailKitSession : IMailSession
+{
+    private readonly BatchSmtpClient _client;
+    private readonly MailOptions _options;
+
+    private MailKitSession(BatchSmtpClient client, MailOptions options)
+    {
+        _client = client;
+        _options = options;
+    }
+
+    public static async Task<MailKitSession> OpenAsync(MailOptions options, CancellationToken ct)
+    {
+        var smtp = options.Smtp;
+        var host = smtp.Host ?? throw new InvalidOperationException("No SMTP host is configured.");
+        var client = new BatchSmtpClient { Timeout = (int)Math.Min(int.MaxValue, smtp.Timeout.TotalMilliseconds) };
+        if (smtp.TrustedCertificatePath is { } trusted) client.ServerCertificateValidationCallback = TrustAlso(trusted);
+        try
+        {
+            // Without EnableTls, no STARTTLS even when offered: the setting says what the connection is.
+            await client.ConnectAsync(host, smtp.Port, smtp.EnableTls ? SecureSocketOptions.StartTls : SecureSocketOptions.None, ct);
+            if (smtp.UserName is { } user)
+            {
+                // Servers commonly offer AUTH only inside TLS: MailKit's NotSupportedException would not say so.
+                if (!client.Capabilities.HasFlag(SmtpCapabilities.Authentication))
+                    throw new MailConfigurationException("The SMTP server offers no AUTH on this connection." + StartTlsHint(client));
+                await client.AuthenticateAsync(user, smtp.Password ?? "", ct);
+            }
+            return new MailKitSession(client, options);
+        }
+        catch
+        {
+            client.Dispose();
+            throw;
+        }
+    }
+
+    public bool IsConnected => _client.IsConnected;
+
+    public async Task<IReadOnlyList<string>> SendAsync(MailMessageData data, CancellationToken ct)
+    {
+        using var message = MimeMessages.Compose(data, _options);
+        _client.Refused.Clear();
+        try
+        {
+            await _client.SendAsync(message, ct);
+        }
+        catch (SmtpCommandException e) when (e.StatusCode == SmtpStatusCode.AuthenticationRequired)
+        {
+            // 530 to MAIL FROM: every message would get it; the batch stops and the reason names the setting.
+            throw new MailConfigurationException($"The SMTP server requires more before it takes mail ({e.Message})." + StartTlsHint(_client)
+                + (_options.Smtp.UserName is null ? " Set Mail:Smtp:UserName and Mail:Smtp:Password if it requires AUTH." : ""), e);
+        }
+        // Sent to the others; the refused addresses go on record.
+        return [.. _client.Refused];
+    }
+
+    private static string StartTlsHint(SmtpClient client) =>
+        client.Capabilities.HasFlag(SmtpCapabilities.StartTLS) && !client.IsSecure ? " It offers STARTTLS: set Mail:Smtp:EnableTls." : "";
+
+    /// <summary>Valid for the system's roots, or chaining to the configured certificate (and naming the host either way).</summary>
+    private static RemoteCertificateValidationCallback TrustAlso(string pemPath)
+    {
+        var anchor = X509Certificate2.CreateFromPem(File.ReadAllText(pemPath));
+        return (_, certificate, _, errors) =>
+        {
+            if (errors == SslPolicyErrors.None) return true;
+            if (certificate is null || errors.HasFlag(SslPolicyErrors.RemoteCertificateNameMismatch)) return false;
+            using var chain = new X509Chain();
+            chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+            chain.ChainPolicy.CustomTrustStore.Add(anchor);
+            chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+            using var presented = new X509Certificate2(certificate);
+            return chain.Build(presented);
+        };
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            if (_client.IsConnected)
+            {
+                using var quit = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+                await _client.DisconnectAsync(true, quit.Token);
+            }
+        }
+        catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException or OperationCanceledException or TimeoutException
+            or SmtpProtocolException or SmtpCommandException)
+        {
+            // The connection is gone already: nothing to say goodbye to.
+        }
+        _client.Dispose();
+    }
+
+    /// <summary>A mail to an agency's officers goes to those the server accepts: one bad address must not hold back the rest.</summary>
+    private sealed class BatchSmtpClient : SmtpClient
+    {
+        public List<string> Refused { get; } = [];
+
+        protected override void OnRecipientNotAccepted(MimeMessage message, MailboxAddress mailbox, SmtpResponse response) =>
+            Refused.Add($"{mailbox.Address}: {(int)response.StatusCode} {response.Response}");
+
+        protected override void OnNoRecipientsAccepted(MimeMessage message) =>
+            throw new SmtpCommandException(SmtpErrorCode.RecipientNotAccepted, SmtpStatusCode.MailboxUnavailable,
+                "Every recipient was refused: " + string.Join("; ", Refused));
+    }
+}
+
+/// <summary>The mail server refuses every message as PlanTracker is configured (TLS, credentials): a setting to change, not a message to blame.</summary>
+public sealed class MailConfigurationException(string message, Exception? inner = null) : Exception(message, inner);
