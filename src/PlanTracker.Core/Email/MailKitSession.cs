@@ -112,8 +112,12 @@ public sealed class MailKitSession : IMailSession
     {
         public List<string> Refused { get; } = [];
 
-        protected override void OnRecipientNotAccepted(MimeMessage message, MailboxAddress mailbox, SmtpResponse response) =>
+        protected override void OnRecipientNotAccepted(MimeMessage message, MailboxAddress mailbox, SmtpResponse response)
+        {
+            // A temporary refusal (4xx) fails the whole message, retried later for everyone; a permanent one (5xx) is noted.
+            if ((int)response.StatusCode < 500) base.OnRecipientNotAccepted(message, mailbox, response);
             Refused.Add($"{mailbox.Address}: {(int)response.StatusCode} {response.Response}");
+        }
 
         protected override void OnNoRecipientsAccepted(MimeMessage message) =>
             throw new SmtpCommandException(SmtpErrorCode.RecipientNotAccepted, SmtpStatusCode.MailboxUnavailable,

@@ -142,7 +142,7 @@ public sealed class OutboxFailureTests : IAsyncLifetime, IDisposable
         {
             Assert.Equal("Thư tốt", eml.Subject);
             Assert.Equal((await Row(good)).MessageId, $"<{eml.MessageId}>");
-            Assert.Equal("Nội dung: Thư tốt", eml.TextBody.TrimEnd());
+            Assert.Equal("Nội dung: Thư tốt", eml.TextBody!.TrimEnd());
         }
         Assert.Equal(OutboxState.Sent, (await Row(good)).State);
         Assert.Contains("The subject contains a line break", (await Row(bad)).LastError);
