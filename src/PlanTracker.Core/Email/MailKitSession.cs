@@ -59,9 +59,10 @@ public sealed class MailKitSession : IMailSession
         {
             await _client.SendAsync(message, ct);
         }
-        catch (SmtpCommandException e) when (e.StatusCode == SmtpStatusCode.AuthenticationRequired)
+        catch (Exception e) when (e is MailKit.ServiceNotAuthenticatedException or SmtpCommandException { StatusCode: SmtpStatusCode.AuthenticationRequired })
         {
-            // 530 to MAIL FROM: every message would get it; the batch stops and the reason names the setting.
+            // 530 to MAIL FROM (MailKit: ServiceNotAuthenticatedException): every message would get it; the batch stops and
+            // the reason names the setting.
             throw new MailConfigurationException($"The SMTP server requires more before it takes mail ({e.Message})." + StartTlsHint(_client)
                 + (_options.Smtp.UserName is null ? " Set Mail:Smtp:UserName and Mail:Smtp:Password if it requires AUTH." : ""), e);
         }
