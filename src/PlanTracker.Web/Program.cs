@@ -124,6 +124,7 @@ try
     var demoUsers = await app.PrepareDatabaseAsync(embedded);
     if (jobCommand is not null) return await jobCommand.RunAsync(app);
     ConfigurePipeline(app);
+    PublicAddress.FollowServer(app); // links in mails: Mail__PublicUrl, or the address the server listens on
     app.Lifetime.ApplicationStarted.Register(() => app.PrintWelcome(embedded, demoUsers));
     await app.RunAsync();
     return 0;

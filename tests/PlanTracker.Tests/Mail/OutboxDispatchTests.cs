@@ -55,6 +55,8 @@ public sealed class OutboxDispatchTests : IAsyncLifetime, IDisposable
         Assert.Equal(["canbo1@test.local", "canbo3@test.local"], mail.To);
         Assert.Contains("II.2.c-8 Xây dựng cơ sở dữ liệu cán bộ | Kế hoạch 36a | 31/12/2016 (còn 14 ngày) | chủ trì", mail.Text);
         Assert.Contains("<td>chủ trì</td>", mail.Html);
+        Assert.Contains("\n  http://127.0.0.1:5080/Tasks/7", mail.Text); // the task the reminder is about, clickable in HTML
+        Assert.Contains("<a href=\"http://127.0.0.1:5080/Tasks/7\">II.2.c-8 Xây dựng cơ sở dữ liệu cán bộ</a>", mail.Html);
         var row = await Row(id);
         Assert.Equal(OutboxState.Sent, row.State);
         Assert.Equal(mail.MessageId, row.MessageId);
