@@ -13,7 +13,8 @@ public static class MimeMessages
             // The outbox's Message-ID, never a new one: a message sent again after a crash is recognisably the same mail.
             MessageId = data.MessageId.Trim().TrimStart('<').TrimEnd('>'),
         };
-        message.From.Add(new MailboxAddress(options.FromName, options.From));
+        // Configured, but folded like every header value users or operators type (decision 0016).
+        message.From.Add(new MailboxAddress(MailHeaders.OneLine(options.FromName), options.From));
         foreach (var to in data.Recipients) message.To.Add(MailboxAddress.Parse(to));
         var body = new BodyBuilder { TextBody = data.TextBody, HtmlBody = data.HtmlBody };
         foreach (var file in data.Attachments) body.Attachments.Add(file.FileName, file.Content, ContentType.Parse(file.ContentType));
