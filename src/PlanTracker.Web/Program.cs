@@ -46,7 +46,7 @@ builder.Services.AddScoped<ICurrentUser>(sp =>
     return new ClaimsCurrentUser(() => accessor.HttpContext?.User);
 });
 builder.Services.AddSingleton(Settings.Read<MailOptions>(builder.Configuration, "Mail"));
-builder.Services.AddSingleton<IMailTransport, SystemNetMailTransport>();
+builder.Services.AddSingleton<IMailTransport, MailKitTransport>();
 builder.Services.AddSingleton(Settings.Read<PlanTracker.Core.Reporting.ReportingOptions>(builder.Configuration, "Reporting"));
 builder.Services.AddSingleton(Settings.Read<PlanTracker.Core.Features.Mail.OutboxOptions>(builder.Configuration, "Outbox"));
 builder.Services.AddSingleton(Settings.Read<PlanTracker.Core.Features.Reminders.ReminderOptions>(builder.Configuration, "Reminders"));
@@ -128,6 +128,7 @@ try
     var demoUsers = await app.PrepareDatabaseAsync(embedded);
     if (jobCommand is not null) return await jobCommand.RunAsync(app);
     ConfigurePipeline(app);
+    PublicAddress.FollowServer(app); // links in mails: Mail__PublicUrl, or the address the server listens on
     app.Lifetime.ApplicationStarted.Register(() => app.PrintWelcome(embedded, demoUsers));
     await app.RunAsync();
     return 0;

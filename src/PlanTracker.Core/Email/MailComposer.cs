@@ -31,16 +31,33 @@ public sealed class MailComposer(string culture)
         return this;
     }
 
-    public MailComposer Table(IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows)
+    public MailComposer Table(IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows) =>
+        Table(header, rows.Select(r => new MailRow(r, null)));
+
+    /// <summary>
+    /// A table: the text part starts with the column headers, as the HTML part does; a row with a link has the
+    /// cell <paramref name="linkColumn"/> clickable in the HTML part and the address on its own line in the text part.
+    /// </summary>
+    public MailComposer Table(IReadOnlyList<string> header, IEnumerable<MailRow> rows, int linkColumn = 0)
     {
+        _text.Append(string.Join(" | ", header)).Append("\r\n");
         _html.Append("<table border=\"1\" cellpadding=\"4\" style=\"border-collapse:collapse\"><tr>");
         foreach (var h in header) _html.Append("<th>").Append(Encoder.Encode(h)).Append("</th>");
         _html.Append("</tr>");
-        foreach (var row in rows)
+        foreach (var (cells, link) in rows)
         {
-            _text.Append("- ").Append(string.Join(" | ", row)).Append("\r\n");
+            _text.Append("- ").Append(string.Join(" | ", cells)).Append("\r\n");
+            if (link is not null) _text.Append("  ").Append(link).Append("\r\n");
             _html.Append("<tr>");
-            foreach (var cell in row) _html.Append("<td>").Append(Encoder.Encode(cell)).Append("</td>");
+            for (var i = 0; i < cells.Count; i++)
+            {
+                _html.Append("<td>");
+                if (link is not null && i == linkColumn)
+                    _html.Append("<a href=\"").Append(Encoder.Encode(link)).Append("\">").Append(Encoder.Encode(cells[i])).Append("</a>");
+                else
+                    _html.Append(Encoder.Encode(cells[i]));
+                _html.Append("</td>");
+            }
             _html.Append("</tr>");
         }
         _text.Append("\r\n");
@@ -76,3 +93,6 @@ public sealed class MailComposer(string culture)
 
     public (string Text, string Html) Build() => (_text.ToString(), _html + "</body></html>");
 }
+
+/// <summary>One row of a mail's table, with the address of what it is about (a task's page), if any.</summary>
+public sealed record MailRow(IReadOnlyList<string> Cells, string? Link);

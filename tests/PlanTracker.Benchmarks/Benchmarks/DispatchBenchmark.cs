@@ -33,7 +33,7 @@ public sealed class DispatchBenchmark : IBenchmark
         await using var services = database.Services(s =>
         {
             s.AddSingleton(mailOptions);
-            s.AddSingleton<IMailTransport, SystemNetMailTransport>();
+            s.AddSingleton<IMailTransport, MailKitTransport>();
         });
         var messages = Compose(options.Messages);
         log.WriteLine($"Dispatching {messages.Count:N0} messages (≈{messages.Average(m => m.Text.Length + m.Html.Length) / 1024:N1} KB of body each) to aiosmtpd on {smtp.Host}:{smtp.Port}");

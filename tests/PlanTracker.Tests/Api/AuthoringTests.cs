@@ -50,7 +50,10 @@ public sealed class AuthoringTests(AppFactory app) : IClassFixture<AppFactory>
         {
             var db = scope.ServiceProvider.GetRequiredService<PlanTrackerDbContext>();
             var mail = await db.OutboxMessages.SingleAsync(m => m.ToAddress == "canbo.noivu@plantracker.local");
-            Assert.Contains("I.1 Số hoá hồ sơ (chủ trì)", mail.TextBody);
+            Assert.Contains("Nhiệm vụ | Vai trò | Thời hạn\r\n", mail.TextBody);
+            Assert.Matches(@"- I\.1 Số hoá hồ sơ \| chủ trì \| [^\r\n]+\r\n  http://127\.0\.0\.1:5080/Tasks/\d+\r\n", mail.TextBody);
+            Assert.Matches(@"<td><a href=""http://127\.0\.0\.1:5080/Tasks/\d+"">I\.1 Số hoá hồ sơ</a></td>", mail.HtmlBody);
+            Assert.Contains($"http://127.0.0.1:5080/Plans/{planId}", mail.HtmlBody);
             Assert.Contains("I.5#", mail.TextBody); // Sở Nội vụ is one of the group's members
         }
         var plan = await client.GetFromJsonAsync<JsonElement>($"/api/v1/plans/{planId}");

@@ -29,6 +29,12 @@ class Decode:
             return "550 5.1.1 No such mailbox"
         if address.startswith("slow"):
             await asyncio.sleep(30)
+        # A server that answers what no SMTP client can read, and one that hangs up mid-transaction.
+        if address.startswith("garbage"):
+            return "garbage instead of a reply"
+        if address.startswith("drop"):
+            server.transport.abort()
+            return "250 OK"
         envelope.rcpt_tos.append(address)
         return "250 OK"
 

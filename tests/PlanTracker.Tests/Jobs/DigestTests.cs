@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -96,6 +97,11 @@ public sealed class DigestTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Contains("<th>Quá hạn</th>", WebUtility.HtmlDecode(mail.HtmlBody));
         Assert.Matches(@"Nhiệm vụ mới quá hạn \(hạn từ \d\d/12/2016\): 11", mail.TextBody);
         Assert.Contains("- II.2.b-1 ", mail.TextBody);
+        // The text part's tables have their column headers, and each task its address (clickable in the HTML part).
+        Assert.Matches($@"\r\nKế hoạch( \| [^|\r\n]+)+ \| Tổng\r\n- {Regex.Escape(plan)} \| 38 \|", mail.TextBody);
+        Assert.Contains("Nhiệm vụ | Kế hoạch | Cơ quan chủ trì | Hạn\r\n- ", mail.TextBody);
+        Assert.Matches(@"- II\.2\.b-1 [^\r\n]+\r\n  http://127\.0\.0\.1:5080/Tasks/\d+\r\n", mail.TextBody);
+        Assert.Matches(@"<td><a href=""http://127\.0\.0\.1:5080/Tasks/\d+"">II\.2\.b-1 ", mail.HtmlBody);
         Assert.DoesNotContain("- II.2.c-3 ", mail.TextBody); // overdue since July: not new
         Assert.DoesNotContain("Đắk Lắk", mail.TextBody); // other provinces are not this secretariat's
 

@@ -21,7 +21,7 @@ public sealed class JobRunnerTests : IAsyncLifetime
         services.AddLogging();
         services.AddPlanTrackerCore(await TestDatabases.CreateAsync(seeded: true));
         services.AddSingleton(new MailOptions { PickupDirectory = _mail });
-        services.AddSingleton<IMailTransport, SystemNetMailTransport>();
+        services.AddSingleton<IMailTransport, MailKitTransport>();
         _services = services.BuildServiceProvider();
     }
 

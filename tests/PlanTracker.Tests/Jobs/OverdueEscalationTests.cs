@@ -29,6 +29,7 @@ public sealed class OverdueEscalationTests(AppFactory app) : IClassFixture<AppFa
         Assert.Contains("II.2.c-8", head.TextBody);
         Assert.Contains("III.5.b", head.TextBody);
         Assert.Contains("quá hạn 1 ngày", head.TextBody);
+        Assert.Matches(@"<a href=""http://127\.0\.0\.1:5080/Tasks/\d+"">II\.2\.c-8 ", head.HtmlBody); // leads to the task
         var overseer = await Single("bcd@plantracker.local");
         Assert.Contains("II.2.c-8", overseer.TextBody);
         var list = await Single("thuongtruc@plantracker.local");

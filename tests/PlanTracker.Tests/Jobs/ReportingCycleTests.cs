@@ -27,6 +27,7 @@ public sealed class ReportingCycleTests(AppFactory app) : IClassFixture<AppFacto
         var reminder = await Mails().SingleAsync(m => m.ToAddress == "canbo.noivu@plantracker.local");
         Assert.Equal("Nhắc gửi báo cáo Quý IV/2026", reminder.Subject);
         Assert.Contains("Hạn gửi: 20/12/2026 (còn 7 ngày)", reminder.TextBody);
+        Assert.Contains("<a href=\"http://127.0.0.1:5080/Reports?year=2026&amp;quarter=4\">", reminder.HtmlBody); // leads to the report to send
         Assert.True(await Mails().AnyAsync(m => m.ToAddress == "giamdoc.noivu@plantracker.local"));
         Assert.StartsWith("0 mail(s)", await Run(admin, "2026-12-13"));
 

@@ -55,6 +55,8 @@ public sealed class OutboxDispatchTests : IAsyncLifetime, IDisposable
         Assert.Equal(["canbo1@test.local", "canbo3@test.local"], mail.To);
         Assert.Contains("II.2.c-8 Xây dựng cơ sở dữ liệu cán bộ | Kế hoạch 36a | 31/12/2016 (còn 14 ngày) | chủ trì", mail.Text);
         Assert.Contains("<td>chủ trì</td>", mail.Html);
+        Assert.Contains("\n  http://127.0.0.1:5080/Tasks/7", mail.Text); // the task the reminder is about, clickable in HTML
+        Assert.Contains("<a href=\"http://127.0.0.1:5080/Tasks/7\">II.2.c-8 Xây dựng cơ sở dữ liệu cán bộ</a>", mail.Html);
         var row = await Row(id);
         Assert.Equal(OutboxState.Sent, row.State);
         Assert.Equal(mail.MessageId, row.MessageId);
@@ -149,9 +151,50 @@ public sealed class OutboxDispatchTests : IAsyncLifetime, IDisposable
         Assert.Equal(OutboxState.Dead, await State(id));
     }
 
+    [Fact]
+    public async Task Should_deliver_mail_queued_by_the_previous_version_once_with_its_Message_ID()
+    {
+        // As the hand-written SMTP client left the table: one retrying after a dropped connection, one sent, one dead.
+        var retrying = await QueueAsOld("Thư đang chờ gửi lại", "Pending", 2, "Connection: The SMTP server closed the connection.");
+        var sent = await QueueAsOld("Thư đã gửi", "Sent", 1, null);
+        var dead = await QueueAsOld("Thư đã bỏ", "Dead", 8, "SMTP server answered 550 5.1.1 No such mailbox");
+
+        var first = await Dispatch();
+        var again = await Dispatch();
+
+        Assert.Equal((1, 0, 0), (first.Sent, first.Failed, first.Dead));
+        Assert.Equal((0, 0, 0), (again.Sent, again.Failed, again.Dead));
+        var mail = Assert.Single(_smtp.Messages()); // nothing sent twice, nothing sent that was done
+        Assert.Equal("Thư đang chờ gửi lại", mail.Subject);
+        var row = await Row(retrying);
+        Assert.Equal((OutboxState.Sent, 3, row.MessageId), (row.State, row.Attempts, mail.MessageId));
+        Assert.Null(row.LastError);
+        Assert.Equal(OutboxState.Sent, await State(sent));
+        Assert.Equal(OutboxState.Dead, await State(dead));
+    }
+
+    private async Task<long> QueueAsOld(string subject, string state, int attempts, string? lastError)
+    {
+        await using var connection = await _services.GetRequiredService<NpgsqlDataSource>().OpenConnectionAsync();
+        await using var cmd = new NpgsqlCommand("""
+            INSERT INTO outbox_messages (created_at, kind, to_address, subject, text_body, html_body, message_id, state, attempts,
+                next_attempt_at, last_error, sent_at)
+            VALUES ($1, 'plan.published', 'canbo@test.local', $2, 'Nội dung.', '<p>Nội dung.</p>', $3, $4, $5, $1, $6,
+                CASE WHEN $4 = 'Sent' THEN $1 END)
+            RETURNING id
+            """, connection);
+        cmd.Parameters.AddWithValue(_clock.GetUtcNow().AddHours(-1));
+        cmd.Parameters.AddWithValue(subject);
+        cmd.Parameters.AddWithValue($"<{Guid.NewGuid():N}@plantracker>");
+        cmd.Parameters.AddWithValue(state);
+        cmd.Parameters.AddWithValue(attempts);
+        cmd.Parameters.AddWithValue((object?)lastError ?? DBNull.Value);
+        return (long)(await cmd.ExecuteScalarAsync())!;
+    }
+
     private async Task<DispatchOutbox.Result> Dispatch(OutboxOptions? options = null)
     {
-        var transport = new SystemNetMailTransport(new MailOptions { Smtp = new SmtpOptions { Host = "127.0.0.1", Port = _smtp.Port } });
+        var transport = new MailKitTransport(new MailOptions { Smtp = new SmtpOptions { Host = "127.0.0.1", Port = _smtp.Port } });
         var handler = new DispatchOutbox.Handler(_services.GetRequiredService<NpgsqlDataSource>(), transport,
             _services.GetRequiredService<MailTemplates>(), options ?? new OutboxOptions(), _clock,
             NullLogger<DispatchOutbox.Handler>.Instance);

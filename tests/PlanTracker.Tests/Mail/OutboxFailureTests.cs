@@ -133,18 +133,97 @@ public sealed class OutboxFailureTests : IAsyncLifetime, IDisposable
         var wrongAddress = await Insert("Địa chỉ sai", "canbo@@test.local");
         var good = await Insert("Thư tốt", "canbo@test.local");
 
-        var result = await Dispatch(transport: new SystemNetMailTransport(new MailOptions { PickupDirectory = _pickup }));
+        var result = await Dispatch(transport: new MailKitTransport(new MailOptions { PickupDirectory = _pickup }));
 
         Assert.Equal((1, 2), (result.Sent, result.Failed));
-        Assert.Single(Directory.GetFiles(_pickup, "*.eml"));
+        var file = Assert.Single(Directory.GetFiles(_pickup));
+        Assert.True(Guid.TryParse(Path.GetFileNameWithoutExtension(file), out _) && file.EndsWith(".eml"), file); // named as before
+        using (var eml = await MimeKit.MimeMessage.LoadAsync(file))
+        {
+            Assert.Equal("Thư tốt", eml.Subject);
+            Assert.Equal((await Row(good)).MessageId, $"<{eml.MessageId}>");
+            Assert.Equal("Nội dung: Thư tốt", eml.TextBody!.TrimEnd());
+        }
         Assert.Equal(OutboxState.Sent, (await Row(good)).State);
         Assert.Contains("The subject contains a line break", (await Row(bad)).LastError);
         Assert.Contains("Invalid recipient address", (await Row(wrongAddress)).LastError);
     }
 
+    [Fact]
+    public async Task Should_record_a_reply_that_is_not_SMTP_and_a_connection_cut_mid_message_and_deliver_the_rest_over_new_connections()
+    {
+        var before = await Insert("Trước", "canbo@test.local");
+        var garbage = await Insert("Trả lời vô nghĩa", "garbage.canbo@test.local");   // MailKit: SmtpProtocolException
+        var between = await Insert("Giữa", "canbo@test.local");
+        var dropped = await Insert("Mất kết nối", "drop.canbo@test.local");          // MailKit: IOException / SmtpProtocolException
+        var after = await Insert("Sau", "canbo@test.local");
+
+        var result = await Dispatch();
+
+        Assert.Equal((3, 2), (result.Sent, result.Failed));
+        Assert.Equal(["Giữa", "Sau", "Trước"], _smtp.Messages().Select(m => m.Subject).Order());
+        foreach (var id in new[] { garbage, dropped })
+        {
+            var row = await Row(id);
+            Assert.Equal((OutboxState.Pending, 1, _clock.GetUtcNow().AddSeconds(30)), (row.State, row.Attempts, row.NextAttemptAt));
+        }
+        Assert.StartsWith("SMTP protocol: ", (await Row(garbage)).LastError);
+        Assert.Matches("^(SMTP protocol|Connection): ", (await Row(dropped)).LastError);
+        Assert.All(await Task.WhenAll(new[] { before, between, after }.Select(Row)), row => Assert.Equal(OutboxState.Sent, row.State));
+    }
+
+    [Fact]
+    public async Task Should_record_a_message_handed_to_a_connection_the_server_has_closed_and_deliver_the_next_over_a_new_one()
+    {
+        var first = await Insert("Thư 1", "canbo@test.local");
+        var second = await Insert("Thư 2", "canbo@test.local");
+        var options = new MailOptions { Smtp = new SmtpOptions { Host = "127.0.0.1", Port = _smtp.Port } };
+
+        var result = await Dispatch(transport: new ClosedFirstSession(new MailKitTransport(options)));
+
+        Assert.Equal((1, 1), (result.Sent, result.Failed));
+        var row = await Row(first);
+        Assert.Equal((OutboxState.Pending, 1), (row.State, row.Attempts));
+        Assert.StartsWith("Connection: ", row.LastError); // MailKit's ServiceNotConnectedException, recorded, not thrown
+        Assert.Equal(OutboxState.Sent, (await Row(second)).State);
+        Assert.Equal(["Thư 2"], _smtp.Messages().Select(m => m.Subject));
+    }
+
+    [Fact]
+    public async Task Should_record_that_the_server_offers_no_STARTTLS_when_TLS_is_required()
+    {
+        var id = await Insert("Cần TLS", "canbo@test.local");
+        var transport = new MailKitTransport(new MailOptions { Smtp = new SmtpOptions { Host = "127.0.0.1", Port = _smtp.Port, EnableTls = true } });
+
+        var result = await Dispatch(transport: transport);
+
+        Assert.Equal((0, 1), (result.Sent, result.Failed)); // MailKit's NotSupportedException: nothing sent in clear
+        Assert.Empty(_smtp.Messages());
+        var row = await Row(id);
+        Assert.Equal((OutboxState.Pending, 1), (row.State, row.Attempts));
+        Assert.Contains("STARTTLS", row.LastError);
+    }
+
+    /// <summary>The first session it opens has had its connection cut by the server before the dispatcher uses it.</summary>
+    private sealed class ClosedFirstSession(IMailTransport inner) : IMailTransport
+    {
+        private bool _opened;
+
+        public async Task<IMailSession> OpenSessionAsync(CancellationToken ct)
+        {
+            var session = await inner.OpenSessionAsync(ct);
+            if (_opened) return session;
+            _opened = true;
+            var cut = new MailMessageData("drop.canbo@test.local", "cắt", "x", null, "<cut@plantracker>");
+            await Assert.ThrowsAnyAsync<Exception>(() => session.SendAsync(cut, ct));
+            Assert.False(session.IsConnected);
+            return session;
+        }
+    }
+
     private async Task<DispatchOutbox.Result> Dispatch(OutboxOptions? options = null, TimeSpan? timeout = null, IMailTransport? transport = null)
     {
-        transport ??= new SystemNetMailTransport(new MailOptions
+        transport ??= new MailKitTransport(new MailOptions
         {
             Smtp = new SmtpOptions { Host = "127.0.0.1", Port = _smtp.Port, Timeout = timeout ?? TimeSpan.FromSeconds(100) },
         });

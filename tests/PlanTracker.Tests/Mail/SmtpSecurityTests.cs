@@ -81,11 +81,47 @@ public sealed class SmtpSecurityTests : IAsyncLifetime, IDisposable
         Assert.Contains(reason, row.LastError, StringComparison.OrdinalIgnoreCase);
     }
 
+    [Fact]
+    public async Task Should_refuse_a_server_certificate_that_does_not_chain_to_the_configured_CA()
+    {
+        // Another province's CA (a certificate for the same name, but not the server's): trusting one CA is not trusting all.
+        using var otherKey = RSA.Create(2048);
+        using var other = new CertificateRequest("CN=127.0.0.1", otherKey, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1)
+            .CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(30));
+        var otherPath = Path.Combine(_folder, "other-ca.pem");
+        await File.WriteAllTextAsync(otherPath, other.ExportCertificatePem());
+        var id = await QueueAsync();
+
+        var result = await DispatchAsync(new SmtpOptions { EnableTls = true, TrustedCertificatePath = otherPath, UserName = "thu-dien-tu", Password = "Mật-khẩu 2026" });
+
+        Assert.Equal((0, 1), (result.Sent, result.Failed));
+        Assert.Empty(_smtp.Messages());
+        var row = await RowAsync(id);
+        Assert.StartsWith("TLS: ", row.LastError); // MailKit's SslHandshakeException
+        Assert.Contains("certificate", row.LastError);
+    }
+
+    [Fact]
+    public async Task Should_name_the_setting_and_stop_the_batch_when_the_server_wants_STARTTLS_before_any_mail()
+    {
+        var first = await QueueAsync();
+        var second = await QueueAsync();
+
+        var result = await DispatchAsync(new SmtpOptions()); // neither TLS nor credentials: the server answers 530 to MAIL FROM
+
+        Assert.Equal((0, 1), (result.Sent, result.Failed)); // every message would get the same answer: the back-off waits
+        Assert.Empty(_smtp.Messages());
+        var row = await RowAsync(first);
+        Assert.Equal((OutboxState.Pending, 1), (row.State, row.Attempts));
+        Assert.Contains("Mail:Smtp:EnableTls", row.LastError);
+        Assert.Equal(0, (await RowAsync(second)).Attempts);
+    }
+
     private async Task<DispatchOutbox.Result> DispatchAsync(SmtpOptions smtp)
     {
         smtp.Host = "127.0.0.1";
         smtp.Port = _smtp.Port;
-        var transport = new SystemNetMailTransport(new MailOptions { Smtp = smtp });
+        var transport = new MailKitTransport(new MailOptions { Smtp = smtp });
         var handler = new DispatchOutbox.Handler(_services.GetRequiredService<NpgsqlDataSource>(), transport,
             _services.GetRequiredService<MailTemplates>(), new OutboxOptions(), _clock, NullLogger<DispatchOutbox.Handler>.Instance);
         return await handler.Handle(new DispatchOutbox.Command(), default);

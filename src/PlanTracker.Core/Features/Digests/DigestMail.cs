@@ -32,19 +32,19 @@ public static class DigestMail
         if (parts.Agency is { IsEmpty: false } agency)
         {
             Tasks(mail, mail.Pick($"{agency.Agency}: nhiệm vụ quá hạn ({agency.Overdue.Count})", $"{agency.Agency}: overdue tasks ({agency.Overdue.Count})"),
-                agency.Overdue, asOf, maxRows, withRole: true);
+                agency.Overdue, asOf, maxRows, withRole: true, link);
             Tasks(mail, mail.Pick($"{agency.Agency}: nhiệm vụ đến hạn trong {dueSoonDays} ngày tới ({agency.DueSoon.Count})",
-                $"{agency.Agency}: tasks due in the next {dueSoonDays} days ({agency.DueSoon.Count})"), agency.DueSoon, asOf, maxRows, withRole: true);
-            Changes(mail, agency.Changes, changesUpTo, maxRows);
+                $"{agency.Agency}: tasks due in the next {dueSoonDays} days ({agency.DueSoon.Count})"), agency.DueSoon, asOf, maxRows, withRole: true, link);
+            Changes(mail, agency.Changes, changesUpTo, maxRows, link);
         }
         if (parts.Steering is { IsEmpty: false } steering)
         {
             Tasks(mail, mail.Pick($"Các cơ quan được phân công theo dõi: nhiệm vụ quá hạn ({steering.Overdue.Count})",
-                $"Agencies you oversee: overdue tasks ({steering.Overdue.Count})"), steering.Overdue, asOf, maxRows, withRole: false);
+                $"Agencies you oversee: overdue tasks ({steering.Overdue.Count})"), steering.Overdue, asOf, maxRows, withRole: false, link);
             Tasks(mail, mail.Pick($"Các cơ quan được phân công theo dõi: nhiệm vụ có nguy cơ chậm ({steering.AtRisk.Count})",
-                $"Agencies you oversee: tasks at risk ({steering.AtRisk.Count})"), steering.AtRisk, asOf, maxRows, withRole: false);
+                $"Agencies you oversee: tasks at risk ({steering.AtRisk.Count})"), steering.AtRisk, asOf, maxRows, withRole: false, link);
         }
-        if (parts.Province is { IsEmpty: false } province) Summary(mail, province, asOf, maxRows);
+        if (parts.Province is { IsEmpty: false } province) Summary(mail, province, asOf, maxRows, link);
 
         mail.Link(mail.Pick("Xem và cập nhật trên PlanTracker:", "Open PlanTracker:"), link(parts.Agency is { IsEmpty: false } ? "My" : ""))
             .Link(mail.Pick("Đổi lịch nhận bản tin:", "Change when you get this digest:"), link("Account/Preferences"))
@@ -52,33 +52,34 @@ public static class DigestMail
         return subject;
     }
 
-    private static void Tasks(MailComposer mail, string heading, IReadOnlyList<DigestTask> tasks, DateOnly asOf, int maxRows, bool withRole)
+    private static void Tasks(MailComposer mail, string heading, IReadOnlyList<DigestTask> tasks, DateOnly asOf, int maxRows, bool withRole,
+        Func<string, string> link)
     {
         if (tasks.Count == 0) return;
         mail.Heading(heading);
         IReadOnlyList<string> header = withRole
             ? [mail.Pick("Nhiệm vụ", "Task"), mail.Pick("Kế hoạch", "Plan"), mail.Pick("Hạn", "Due"), mail.Pick("Vai trò", "Role")]
             : [mail.Pick("Nhiệm vụ", "Task"), mail.Pick("Cơ quan chủ trì", "Lead agency"), mail.Pick("Hạn", "Due"), mail.Pick("Tiến độ", "Progress")];
-        mail.Table(header, tasks.Take(maxRows).Select(t => (IReadOnlyList<string>)(withRole
+        mail.Table(header, tasks.Take(maxRows).Select(t => new MailRow(withRole
             ? [$"{t.Code} {t.Title}", t.Plan, Due(t, asOf, mail), t.Lead ? mail.Pick("chủ trì", "lead") : mail.Pick("phối hợp", "coordinating")]
-            : [$"{t.Code} {t.Title}", t.LeadAgency ?? "", Due(t, asOf, mail), $"{t.PercentComplete}%"])));
+            : [$"{t.Code} {t.Title}", t.LeadAgency ?? "", Due(t, asOf, mail), $"{t.PercentComplete}%"], link($"Tasks/{t.Id}"))));
         More(mail, tasks.Count, maxRows);
     }
 
-    private static void Changes(MailComposer mail, IReadOnlyList<DigestChange> changes, DateTimeOffset upTo, int maxRows)
+    private static void Changes(MailComposer mail, IReadOnlyList<DigestChange> changes, DateTimeOffset upTo, int maxRows, Func<string, string> link)
     {
         if (changes.Count == 0) return;
         mail.Heading(mail.Pick($"Thay đổi từ bản tin trước ({changes.Count})", $"Changes since your last digest ({changes.Count})"));
         mail.Table([mail.Pick("Nhiệm vụ", "Task"), mail.Pick("Thay đổi", "Change"), mail.Pick("Người thực hiện", "By"), mail.Pick("Thời điểm", "When")],
-            changes.Take(maxRows).Select(c => (IReadOnlyList<string>)
+            changes.Take(maxRows).Select(c => new MailRow(
             [
                 $"{c.Code} {c.Title}", Action(c, mail), c.By ?? "",
                 $"{TimeZoneInfo.ConvertTime(c.At, ProvinceClock.Zone):dd/MM/yyyy HH:mm} ({c.At.Humanize(upTo, mail.Culture)})",
-            ]));
+            ], link($"Tasks/{c.TaskId}"))));
         More(mail, changes.Count, maxRows);
     }
 
-    private static void Summary(MailComposer mail, ProvinceSection province, DateOnly asOf, int maxRows)
+    private static void Summary(MailComposer mail, ProvinceSection province, DateOnly asOf, int maxRows, Func<string, string> link)
     {
         Timeliness[] columns = [Timeliness.NotStarted, Timeliness.InProgressWithinDeadline, Timeliness.InProgressOverdue, Timeliness.DoneOnTime,
             Timeliness.DoneLate, Timeliness.Continuous, Timeliness.Paused, Timeliness.Cancelled];
@@ -94,7 +95,7 @@ public static class DigestMail
         }
         mail.Heading(mail.Pick($"Nhiệm vụ mới quá hạn (hạn từ {since}): {province.NewlyOverdue.Count}", $"Newly overdue (due since {since}): {province.NewlyOverdue.Count}"));
         mail.Table([mail.Pick("Nhiệm vụ", "Task"), mail.Pick("Kế hoạch", "Plan"), mail.Pick("Cơ quan chủ trì", "Lead agency"), mail.Pick("Hạn", "Due")],
-            province.NewlyOverdue.Take(maxRows).Select(t => (IReadOnlyList<string>)[$"{t.Code} {t.Title}", t.Plan, t.LeadAgency ?? "", Due(t, asOf, mail)]));
+            province.NewlyOverdue.Take(maxRows).Select(t => new MailRow([$"{t.Code} {t.Title}", t.Plan, t.LeadAgency ?? "", Due(t, asOf, mail)], link($"Tasks/{t.Id}"))));
         More(mail, province.NewlyOverdue.Count, maxRows);
     }
 

@@ -28,7 +28,7 @@ public static class EscalateOverdueTasks
 
     private sealed record Escalated(OpenTask Task, int DaysOverdue);
 
-    public sealed class Handler(PlanTrackerDbContext db, Recipients recipients, EscalationOptions options, TimeProvider time)
+    public sealed class Handler(PlanTrackerDbContext db, Recipients recipients, EscalationOptions options, TimeProvider time, MailOptions links)
         : IRequestHandler<Command, MailRunResult>
     {
         public async Task<MailRunResult> Handle(Command c, CancellationToken ct)
@@ -60,7 +60,7 @@ public static class EscalateOverdueTasks
                 var to = group.First().Person;
                 var fresh = mailer.Fresh(to, group.Select(x => x.Item).DistinctBy(e => e.Task.Id), e => Key(e.Task));
                 if (fresh.Count == 0) continue;
-                mailer.Queue(to, fresh.Select(e => Key(e.Task)).ToList(), mail => ComposeEscalation(mail, fresh, mailer.AsOf));
+                mailer.Queue(to, fresh.Select(e => Key(e.Task)).ToList(), mail => ComposeEscalation(mail, fresh, mailer.AsOf, links));
             }
         }
 
@@ -71,34 +71,35 @@ public static class EscalateOverdueTasks
             {
                 var fresh = mailer.Fresh(to, newlyOverdue.Where(t => t.ProvinceId == provinceId), t => "newly-overdue:" + Key(t));
                 if (fresh.Count == 0) continue;
-                mailer.Queue(to, fresh.Select(t => "newly-overdue:" + Key(t)).ToList(), mail => ComposeNewlyOverdue(mail, fresh, mailer.AsOf));
+                mailer.Queue(to, fresh.Select(t => "newly-overdue:" + Key(t)).ToList(), mail => ComposeNewlyOverdue(mail, fresh, mailer.AsOf, links));
             }
         }
 
         private static string Key(OpenTask task) => $"task:{task.Id}";
 
-        private static string ComposeEscalation(MailComposer mail, List<Escalated> items, DateOnly asOf)
+        private static string ComposeEscalation(MailComposer mail, List<Escalated> items, DateOnly asOf, MailOptions links)
         {
             mail.Paragraph(mail.Pick($"Các nhiệm vụ sau đã quá hạn mà chưa hoàn thành (tính đến ngày {DeadlineDisplay.Day(asOf)}):",
                     $"These tasks are past their deadline and not finished (as of {DeadlineDisplay.Day(asOf)}):"))
                 .Table([mail.Pick("Nhiệm vụ", "Task"), mail.Pick("Văn bản giao", "Assigned by"), mail.Pick("Cơ quan chủ trì", "Lead agency"),
                         mail.Pick("Thời hạn", "Due"), mail.Pick("Quá hạn", "Overdue")],
-                    items.OrderByDescending(e => e.DaysOverdue).Select(e => (IReadOnlyList<string>)
+                    items.OrderByDescending(e => e.DaysOverdue).Select(e => new MailRow(
                     [
                         $"{e.Task.Code} {e.Task.Title}", e.Task.Document, e.Task.LeadAgency, DeadlineDisplay.Day(e.Task.DueOn),
                         DeadlineDisplay.Distance(e.Task.DueOn, Timeliness.InProgressOverdue, asOf, mail.Culture)!,
-                    ]))
+                    ], links.Link($"/Tasks/{e.Task.Id}"))))
                 .Paragraph(mail.Pick("Đề nghị chỉ đạo hoàn thành hoặc đề xuất gia hạn trên PlanTracker.",
                     "Please see that they are finished, or request an extension in PlanTracker."));
             return mail.Pick($"Cảnh báo quá hạn: {items.Count} nhiệm vụ", $"Overdue: {items.Count} task(s)");
         }
 
-        private static string ComposeNewlyOverdue(MailComposer mail, List<OpenTask> tasks, DateOnly asOf)
+        private static string ComposeNewlyOverdue(MailComposer mail, List<OpenTask> tasks, DateOnly asOf, MailOptions links)
         {
             mail.Paragraph(mail.Pick($"Các nhiệm vụ sau đến hạn ngày {DeadlineDisplay.Day(asOf.AddDays(-1))} nhưng chưa hoàn thành:",
                     $"These tasks fell due on {DeadlineDisplay.Day(asOf.AddDays(-1))} and are not finished:"))
                 .Table([mail.Pick("STT", "No."), mail.Pick("Nhiệm vụ", "Task"), mail.Pick("Văn bản giao", "Assigned by"), mail.Pick("Cơ quan chủ trì", "Lead agency")],
-                    tasks.Select((t, i) => (IReadOnlyList<string>)[(i + 1).ToString(mail.Culture), $"{t.Code} {t.Title}", t.Document, t.LeadAgency]));
+                    tasks.Select((t, i) => new MailRow([(i + 1).ToString(mail.Culture), $"{t.Code} {t.Title}", t.Document, t.LeadAgency],
+                        links.Link($"/Tasks/{t.Id}"))), linkColumn: 1);
             return mail.Pick($"Nhiệm vụ mới quá hạn ngày {DeadlineDisplay.Day(asOf)}: {tasks.Count}", $"Newly overdue on {DeadlineDisplay.Day(asOf)}: {tasks.Count}");
         }
     }

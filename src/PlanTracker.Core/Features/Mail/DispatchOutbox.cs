@@ -1,3 +1,7 @@
+using System.Net.Sockets;
+using ServiceNotConnectedException = MailKit.ServiceNotConnectedException;
+using MailKit.Net.Smtp;
+using MailKit.Security;
 using MediatR;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -101,11 +105,14 @@ public static class DispatchOutbox
             }
             catch (Exception e) when (!ct.IsCancellationRequested)
             {
-                // A refusal leaves the connection usable; anything else (a timeout, a dropped connection) may have left
-                // it mid-command: it is closed, and the next message opens another.
-                if (e is System.Net.Mail.SmtpException { StatusCode: not System.Net.Mail.SmtpStatusCode.ServiceNotAvailable }) return Failed(session, message, e);
+                // The server refusing this message (its sender, size, content, every recipient) leaves the connection
+                // usable: MailKit has reset the transaction. Anything else (a timeout, a dropped connection, a protocol
+                // error) may have left it mid-command: it is closed, and the next message opens another. A server
+                // that refuses every message as configured stops the batch.
+                if (e is SmtpCommandException { StatusCode: not SmtpStatusCode.ServiceNotAvailable } && session.IsConnected)
+                    return Failed(session, message, e);
                 await session.DisposeAsync();
-                return Failed(null, message, e) with { ConnectionLost = true };
+                return Failed(null, message, e) with { ConnectionLost = true, ServerDown = e is MailConfigurationException };
             }
         }
 
@@ -120,10 +127,15 @@ public static class DispatchOutbox
         {
             var kind = e switch
             {
-                MailMessageException => "",
-                TimeoutException => "Timeout: ",
-                System.Net.Mail.SmtpException => "",
-                IOException or System.Net.Sockets.SocketException => "Connection: ",
+                MailMessageException or MailConfigurationException => "",
+                TimeoutException or OperationCanceledException => "Timeout: ",
+                IOException { InnerException: SocketException { SocketErrorCode: SocketError.TimedOut } } => "Timeout: ",
+                SmtpCommandException c => $"SMTP {(int)c.StatusCode}: ",
+                SmtpProtocolException => "SMTP protocol: ",
+                AuthenticationException => "Authentication refused: ",
+                SslHandshakeException => "TLS: ",
+                ServiceNotConnectedException or IOException or SocketException => "Connection: ",
+                NotSupportedException => "Not supported by the SMTP server: ",
                 _ => e.GetType().Name + ": ",
             };
             var reason = MailHeaders.OneLine(kind + e.Message);

@@ -33,7 +33,7 @@ public static class SendReportingCycleNotices
     private sealed record Missing(ReportingPeriod Period, long AgencyId, string Agency, long? ProvinceId);
 
     public sealed class Handler(PlanTrackerDbContext db, ReportingCalendar calendar, Recipients recipients, ReportingCycleOptions options,
-        TimeProvider time) : IRequestHandler<Command, MailRunResult>
+        TimeProvider time, MailOptions links) : IRequestHandler<Command, MailRunResult>
     {
         public async Task<MailRunResult> Handle(Command c, CancellationToken ct)
         {
@@ -80,7 +80,8 @@ public static class SendReportingCycleNotices
                                 + $"({DeadlineDisplay.Distance(m.Period.SubmissionDueOn, Timeliness.InProgressWithinDeadline, mailer.AsOf, mail.Culture)}).",
                             $"{m.Agency} has not sent its report for {PeriodLabel(m.Period, mail)}. Due: {DeadlineDisplay.Day(m.Period.SubmissionDueOn)} "
                                 + $"({DeadlineDisplay.Distance(m.Period.SubmissionDueOn, Timeliness.InProgressWithinDeadline, mailer.AsOf, mail.Culture)})."));
-                    mail.Paragraph(mail.Pick("Đề nghị hoàn thiện và gửi báo cáo trên PlanTracker (mục Báo cáo).", "Please complete and submit it in PlanTracker (Reports)."));
+                    mail.Link(mail.Pick("Đề nghị hoàn thiện và gửi báo cáo trên PlanTracker:", "Please complete and submit it in PlanTracker:"),
+                        ReportsLink(fresh[0].Period));
                     return mail.Pick($"Nhắc gửi báo cáo {PeriodLabel(fresh[0].Period, mail)}", $"Reminder: report for {PeriodLabel(fresh[0].Period, mail)}");
                 });
             }
@@ -109,7 +110,8 @@ public static class SendReportingCycleNotices
                             $"The deadline for the {period} report ({DeadlineDisplay.Day(fresh[0].Period.SubmissionDueOn)}) has passed and {fresh.Count} agencies "
                                 + "have not reported. A draft urging letter (công văn đôn đốc) for each is attached."))
                         .Table([mail.Pick("STT", "No."), mail.Pick("Cơ quan", "Agency")],
-                            fresh.Select((m, i) => (IReadOnlyList<string>)[(i + 1).ToString(mail.Culture), m.Agency]));
+                            fresh.Select((m, i) => (IReadOnlyList<string>)[(i + 1).ToString(mail.Culture), m.Agency]))
+                        .Link(mail.Pick("Xem tình hình gửi báo cáo trên PlanTracker:", "See who has reported in PlanTracker:"), ReportsLink(fresh[0].Period));
                     foreach (var m in fresh)
                     {
                         if (!letters.TryGetValue((to.AgencyId, m.Period.Id, m.AgencyId), out var letter))
@@ -124,6 +126,10 @@ public static class SendReportingCycleNotices
                 });
             }
         }
+
+        /// <summary>The Reports page opened on the period the mail is about (a quarter), or on the current one.</summary>
+        private string ReportsLink(ReportingPeriod p) =>
+            links.Link(p.Regime == ReportingRegime.Quarterly ? $"/Reports?year={p.Year}&quarter={p.Number}" : "/Reports");
 
         private static string Key(Missing m) => $"missing:period:{m.Period.Id}:agency:{m.AgencyId}";
 
