@@ -3,11 +3,14 @@ using System.IO.Compression;
 using System.Text;
 using PlanTracker.Core.Common;
 using PlanTracker.Core.Drafting;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
 using UglyToad.PdfPig.Content;
 using UglyToad.PdfPig.Core;
 using UglyToad.PdfPig.Fonts.Standard14Fonts;
 using UglyToad.PdfPig.Writer;
 using Xunit.Abstractions;
+using W = DocumentFormat.OpenXml.Wordprocessing;
 
 namespace PlanTracker.Tests.Drafting;
 
@@ -84,6 +87,32 @@ public sealed class DraftFormatsTests(ITestOutputHelper output)
         Assert.Equal(2, lines.Length);
         Assert.EndsWith("bao cao ket qua truoc ngay 20 thang 11 nam 2025.", lines[0]);
         Assert.StartsWith("b) Van phong", lines[1]);
+    }
+
+    [Fact]
+    public void Should_write_a_word_table_with_merged_cells_and_a_two_line_header_as_pipe_rows_and_read_content_controls()
+    {
+        W.TableCell Cell(string text, params OpenXmlElement[] properties) =>
+            new(new W.TableCellProperties(properties), new W.Paragraph(new W.Run(new W.Text(text))));
+        W.VerticalMerge Restart() => new() { Val = W.MergedCellValues.Restart };
+        using var stream = new MemoryStream();
+        using (var document = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
+        {
+            document.AddMainDocumentPart().Document = new W.Document(new W.Body(
+                new W.SdtBlock(new W.SdtContentBlock(new W.Paragraph(new W.Run(new W.Text("KẾ HOẠCH trong một điều khiển nội dung"))))),
+                new W.Table(
+                    new W.TableRow(Cell("TT", Restart()), Cell("Nhiệm vụ", Restart()), Cell("Thực hiện", new W.GridSpan { Val = 2 })),
+                    new W.TableRow(Cell("", new W.VerticalMerge()), Cell("", new W.VerticalMerge()), Cell("Chủ trì"), Cell("Phối hợp")),
+                    new W.TableRow(Cell("1", Restart()), Cell("Số hoá hồ sơ", Restart()), Cell("Sở Nội vụ"), Cell("Sở Tài chính")),
+                    new W.TableRow(Cell("", new W.VerticalMerge()), Cell("", new W.VerticalMerge()), Cell("Sở Tư pháp"), Cell("")))));
+        }
+
+        var text = DraftInput.FromFile("bang.docx", new MemoryStream(stream.ToArray())).Text;
+
+        Assert.Equal(
+            ["KẾ HOẠCH trong một điều khiển nội dung", "| TT | Nhiệm vụ | Thực hiện |", "|  |  | Chủ trì | Phối hợp |",
+             "| 1 | Số hoá hồ sơ | Sở Nội vụ | Sở Tài chính |", "|  |  | Sở Tư pháp |  |"],
+            text.TrimEnd('\n').Split('\n'));
     }
 
     [Fact]
