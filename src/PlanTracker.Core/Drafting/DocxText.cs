@@ -32,25 +32,35 @@ public static class DocxText
                 ?? throw new InvalidDataException("the package has no Word document body");
             var numbering = new Numbering(document.MainDocumentPart!);
             var text = new StringBuilder();
-            foreach (var element in body.Elements())
-            {
-                switch (element)
-                {
-                    case W.Paragraph p:
-                        text.Append(numbering.Label(p)).Append(ParagraphText(p)).Append('\n');
-                        break;
-                    case W.Table t:
-                        foreach (var row in t.Elements<W.TableRow>())
-                            text.Append("| ").Append(string.Join(" | ", row.Elements<W.TableCell>().Select(CellText))).Append(" |\n");
-                        text.Append('\n');
-                        break;
-                }
-            }
+            foreach (var element in body.Elements()) Append(text, element, numbering);
             return text.ToString();
         }
         catch (Exception e) when (e is OpenXmlPackageException or FileFormatException or InvalidDataException or XmlException)
         {
             throw new RuleViolationException("file", $"'{fileName}' could not be read as a Word document (.docx): it is damaged or not a .docx ({e.Message}).");
+        }
+    }
+
+    /// <summary>
+    /// A paragraph as one line; a table as one pipe row per Word row (a cell merged across columns is one
+    /// cell, a cell merged down is empty in the rows below, as in text copied out of Word); a content
+    /// control (a form field, a building block) by what it holds.
+    /// </summary>
+    private static void Append(StringBuilder text, OpenXmlElement element, Numbering numbering)
+    {
+        switch (element)
+        {
+            case W.Paragraph p:
+                text.Append(numbering.Label(p)).Append(ParagraphText(p)).Append('\n');
+                break;
+            case W.Table t:
+                foreach (var row in t.Elements<W.TableRow>())
+                    text.Append("| ").Append(string.Join(" | ", row.Elements<W.TableCell>().Select(CellText))).Append(" |\n");
+                text.Append('\n');
+                break;
+            case W.SdtBlock sdt:
+                foreach (var inner in sdt.SdtContentBlock?.Elements() ?? []) Append(text, inner, numbering);
+                break;
         }
     }
 
