@@ -114,8 +114,9 @@ builder.Services.AddOpenApi(OpenApiSchemas.Configure); // one schema per body, n
 var health = builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
 if (runsScheduler) health.AddCheck<SchedulerHealthCheck>("scheduler", tags: ["ready"]);
 
+// Messages name a field by the label the person sees, in their language ("'Cơ quan ban hành' không được rỗng.").
 FluentValidation.ValidatorOptions.Global.DisplayNameResolver = (_, member, _) =>
-    member is null ? null : JsonNamingPolicy.CamelCase.ConvertName(member.Name);
+    member is null ? null : PlanTracker.Core.Common.FieldLabels.Of(member.Name);
 
 var app = builder.Build();
 VietnameseFormatter.Register();
@@ -139,10 +140,13 @@ static void ConfigurePipeline(WebApplication app)
     // First, so that error pages and static files carry them too (SecurityHeaders; decision 0016).
     app.UseSecurityHeaders();
     app.UseHsts(); // only on answers over https, to names other than localhost: a browser then never tries http again
-    app.UseExceptionHandler();
-    // API clients get ProblemDetails; people get a page in their language, with the status kept.
+    // API clients get ProblemDetails; people get a page in their language, with the status kept. The
+    // status pages sit outside the exception handler, so that a refusal a page did not catch (403, 404,
+    // 413) becomes the human status page, never ProblemDetails JSON in a browser (ApiExceptionHandler).
     app.UseWhen(http => http.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
     app.UseWhen(http => !http.Request.Path.StartsWithSegments("/api"), pages => pages.UseStatusCodePagesWithReExecute("/Status/{0}"));
+    app.UseWhen(http => http.Request.Path.StartsWithSegments("/api"), api => api.UseExceptionHandler());
+    app.UseWhen(http => !http.Request.Path.StartsWithSegments("/api"), pages => pages.UseExceptionHandler("/Status/500"));
     app.UseRequestLocalization(o =>
     {
         string[] cultures = ["vi-VN", "en-US"];

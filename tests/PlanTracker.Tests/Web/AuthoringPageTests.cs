@@ -28,7 +28,7 @@ public sealed partial class AuthoringPageTests(AppFactory app) : IClassFixture<A
         {
             ["NewTask.Code"] = "1", ["NewTask.Title"] = "Số hoá hồ sơ", ["NewTask.LeadAgencyId"] = interior, ["NewTask.DeadlineText"] = "càng sớm càng tốt",
         }));
-        Assert.Contains("is not a deadline PlanTracker can read", await bad.Content.ReadAsStringAsync());
+        Assert.Contains("Không đọc được thời hạn", await bad.Content.ReadAsStringAsync());
         var added = await client.PostAsync($"/Plans/{planId}?handler=Task", Form(planPage, new()
         {
             ["NewTask.Code"] = "1", ["NewTask.Title"] = "Số hoá hồ sơ", ["NewTask.LeadAgencyId"] = interior, ["NewTask.DeadlineText"] = "Quý II năm 2027",
