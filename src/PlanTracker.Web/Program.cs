@@ -90,7 +90,8 @@ builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
 // Pages carry Vietnamese as text, not as &#x...; entities.
 builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
     o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
-builder.Services.AddRazorPages(o => o.Conventions.ConfigureFilter(new PageRequestGuard())).AddViewLocalization();
+builder.Services.AddRazorPages(o => o.Conventions.ConfigureFilter(new PageRequestGuard())).AddViewLocalization()
+    .AddMvcOptions(o => o.ModelBinderProviders.Insert(0, new DayModelBinder.Provider())); // dd/MM/yyyy whatever the browser's language
 builder.Services.ConfigureHttpJsonOptions(o =>
 {
     o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;

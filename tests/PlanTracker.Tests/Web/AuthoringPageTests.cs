@@ -101,7 +101,8 @@ public sealed partial class AuthoringPageTests(AppFactory app) : IClassFixture<A
         {
             ["Input.Version"] = VersionInput().Match(page).Groups[1].Value, ["Input.Code"] = "III.1.l", ["Input.Title"] = "Tiêu đề mới",
             ["Input.LeadAgencyId"] = SelectedLead().Match(page).Groups[1].Value, ["Input.DeadlineText"] = "thường xuyên",
-            ["Input.Targets"] = "Tỷ lệ văn bản điện tử; percent; atLeast; 90",
+            ["Input.Targets[0].Indicator"] = "Tỷ lệ văn bản điện tử", ["Input.Targets[0].Unit"] = "Percent",
+            ["Input.Targets[0].Comparison"] = "AtLeast", ["Input.Targets[0].Value"] = "90",
         };
         var saved = await client.PostAsync($"/Tasks/{id}/Edit?handler=Save", Form(page, fields));
         var detail = await saved.Content.ReadAsStringAsync();
@@ -110,9 +111,9 @@ public sealed partial class AuthoringPageTests(AppFactory app) : IClassFixture<A
 
         page = await client.GetStringAsync($"/Tasks/{id}/Edit");
         fields["Input.Version"] = VersionInput().Match(page).Groups[1].Value;
-        fields["Input.Targets"] = "không đúng dạng";
+        fields["Input.Targets[0].Value"] = "không đúng dạng";
         var bad = await client.PostAsync($"/Tasks/{id}/Edit?handler=Save", Form(page, fields));
-        Assert.Contains("is not &#x27;indicator; unit; comparison; value&#x27;", await bad.Content.ReadAsStringAsync());
+        Assert.Contains("không phải là số", System.Net.WebUtility.HtmlDecode(await bad.Content.ReadAsStringAsync()));
     }
 
     [Fact]
