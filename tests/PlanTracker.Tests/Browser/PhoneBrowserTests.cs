@@ -38,9 +38,21 @@ public sealed class PhoneBrowserTests(LiveApp app) : IClassFixture<LiveApp>
             var response = await page.GotoAsync(url);
             if (response is null || response.Status is 403 or 404) continue; // not this role's page
             opened++;
+            // Charts size their canvases once the page has loaded: measure the page as it settles, not mid-layout.
+            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+            await page.WaitForTimeoutAsync(500);
             var size = await page.EvaluateAsync<int[]>(
                 "() => [document.scrollingElement.scrollWidth, window.innerWidth, Math.round(document.querySelector('header').getBoundingClientRect().height)]");
-            if (size[0] > size[1]) problems.Add($"{url}: {size[0]} px wide in a {size[1]} px window");
+            if (size[0] > size[1])
+            {
+                // For the message: the elements that stick out of a parent that fits and does not clip them.
+                var culprits = await page.EvaluateAsync<string[]>(@"() => [...document.querySelectorAll('body *')]
+                    .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1 && e.parentElement
+                        && e.parentElement.getBoundingClientRect().right <= window.innerWidth + 1 && getComputedStyle(e.parentElement).overflowX === 'visible')
+                    .slice(0, 4).map(e => e.tagName.toLowerCase() + '.' + e.className + ' in ' + e.parentElement.tagName.toLowerCase() + '.' + e.parentElement.className
+                        + ' ' + Math.round(e.getBoundingClientRect().right))");
+                problems.Add($"{url}: {size[0]} px wide in a {size[1]} px window ({string.Join("; ", culprits)})");
+            }
             if (size[2] > 844 / 4) problems.Add($"{url}: the header is {size[2]} px high");
             if (size[0] > size[1] || size[2] > 844 / 4)
                 await app.ShotAsync(page, $"phone-{email.Split('@')[0]}-{url.Trim('/').Replace('/', '-').Replace('?', '-')}", fullPage: false);

@@ -52,7 +52,7 @@ public sealed partial class AuthoringPageTests(AppFactory app) : IClassFixture<A
         var published = await client.PostAsync($"/Plans/{planId}?handler=Publish", Form(planPage, new()));
         var final = await published.Content.ReadAsStringAsync();
         Assert.Contains("Đã ban hành", final);
-        Assert.Contains("plan.published", final);
+        Assert.Contains("ban hành kế hoạch", final);
     }
 
     [Fact]

@@ -252,8 +252,16 @@ public sealed partial class UiPolishPageTests(AppFactory app) : IClassFixture<Ap
         return scope.ServiceProvider.GetRequiredService<PlanTrackerDbContext>().Agencies.Single(a => a.Key == key).Id;
     }
 
-    /// <summary>The edit form's own fields as the page shows them (version, code, title, lead, deadline).</summary>
-    private static Dictionary<string, string> Fields(string page) => new()
+    /// <summary>The edit form's fields as the page shows them: version, code, title, lead, deadline and every target row.</summary>
+    private static Dictionary<string, string> Fields(string page)
+    {
+        var fields = BaseFields(page);
+        foreach (Match m in TargetInput().Matches(page)) fields[m.Groups[1].Value] = WebUtility.HtmlDecode(m.Groups[2].Value);
+        foreach (Match m in TargetSelect().Matches(page)) fields[m.Groups[1].Value] = m.Groups[2].Value;
+        return fields;
+    }
+
+    private static Dictionary<string, string> BaseFields(string page) => new()
     {
         ["Input.Version"] = InputVersion().Match(page).Groups[1].Value,
         ["Input.Code"] = WebUtility.HtmlDecode(InputValue("Input.Code").Match(page).Groups[1].Value),
@@ -275,6 +283,8 @@ public sealed partial class UiPolishPageTests(AppFactory app) : IClassFixture<Ap
     private static string Version(string page) => VersionField().Match(page).Groups[1].Value;
 
     [GeneratedRegex("<[^>]+>")] private static partial Regex Tags();
+    [GeneratedRegex("name=\"(Input\\.Targets\\[\\d+\\]\\.(?:Indicator|Value|UnitText|DueOn|Baseline|Text))\" value=\"([^\"]*)\"")] private static partial Regex TargetInput();
+    [GeneratedRegex("name=\"(Input\\.Targets\\[\\d+\\]\\.(?:Comparison|Unit))\">\\s*(?:<option value=\"\\w+\">[^<]*</option>\\s*)*<option value=\"(\\w+)\" selected=\"selected\">")] private static partial Regex TargetSelect();
     [GeneratedRegex("name=\"Input.Version\" value=\"(\\d+)\"")] private static partial Regex InputVersion();
     [GeneratedRegex("<textarea[^>]*name=\"Input.Title\"[^>]*>([^<]*)</textarea>")] private static partial Regex TitleArea();
     [GeneratedRegex("<option[^>]*value=\"(\\d+)\" selected=\"selected\">")] private static partial Regex SelectedLead();
