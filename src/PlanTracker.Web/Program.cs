@@ -95,7 +95,8 @@ builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
 // Pages carry Vietnamese as text, not as &#x...; entities.
 builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
     o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
-builder.Services.AddRazorPages(o => o.Conventions.ConfigureFilter(new PageRequestGuard())).AddViewLocalization();
+builder.Services.AddRazorPages(o => o.Conventions.ConfigureFilter(new PageRequestGuard())).AddViewLocalization()
+    .AddMvcOptions(o => o.ModelBinderProviders.Insert(0, new DayModelBinder.Provider())); // dd/MM/yyyy whatever the browser's language
 builder.Services.ConfigureHttpJsonOptions(o =>
 {
     o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
@@ -119,8 +120,9 @@ builder.Services.AddOpenApi(OpenApiSchemas.Configure); // one schema per body, n
 var health = builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
 if (runsScheduler) health.AddCheck<SchedulerHealthCheck>("scheduler", tags: ["ready"]); // this node's Hangfire server heartbeat
 
+// Messages name a field by the label the person sees, in their language ("'Cơ quan ban hành' không được rỗng.").
 FluentValidation.ValidatorOptions.Global.DisplayNameResolver = (_, member, _) =>
-    member is null ? null : JsonNamingPolicy.CamelCase.ConvertName(member.Name);
+    member is null ? null : PlanTracker.Core.Common.FieldLabels.Of(member.Name);
 
 var app = builder.Build();
 try
@@ -144,10 +146,13 @@ static void ConfigurePipeline(WebApplication app)
     // First, so that error pages and static files carry them too (SecurityHeaders; decision 0016).
     app.UseSecurityHeaders();
     app.UseHsts(); // only on answers over https, to names other than localhost: a browser then never tries http again
-    app.UseExceptionHandler();
-    // API clients get ProblemDetails; people get a page in their language, with the status kept.
+    // API clients get ProblemDetails; people get a page in their language, with the status kept. The
+    // status pages sit outside the exception handler, so that a refusal a page did not catch (403, 404,
+    // 413) becomes the human status page, never ProblemDetails JSON in a browser (ApiExceptionHandler).
     app.UseWhen(http => http.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
     app.UseWhen(http => !http.Request.Path.StartsWithSegments("/api"), pages => pages.UseStatusCodePagesWithReExecute("/Status/{0}"));
+    app.UseWhen(http => http.Request.Path.StartsWithSegments("/api"), api => api.UseExceptionHandler());
+    app.UseWhen(http => !http.Request.Path.StartsWithSegments("/api"), pages => pages.UseExceptionHandler("/Status/500"));
     app.UseRequestLocalization(o =>
     {
         string[] cultures = ["vi-VN", "en-US"];

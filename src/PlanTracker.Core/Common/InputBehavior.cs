@@ -128,8 +128,8 @@ public static class InputWalker
 
     private static string Join(string path, string name) => path.Length == 0 ? name : $"{path}.{name}";
 
-    /// <summary>The name the message shows: the path in the JSON's camelCase.</summary>
-    private static string Field(string path) => InputRules.FieldName(path);
+    /// <summary>The name the message shows: the field's label, as the person sees it (FieldLabels).</summary>
+    private static string Field(string path) => FieldLabels.Of(path);
 
     private static ValidationFailure Failure(string path, string message) => new(path, message);
 }

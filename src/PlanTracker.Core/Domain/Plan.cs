@@ -57,7 +57,7 @@ public sealed class Plan : Common.IVersioned
     public void Publish(DateTimeOffset at)
     {
         if (Status == PlanStatus.Published)
-            throw new Common.RuleViolationException("planId", $"Plan '{Title}' is already published.");
+            throw new Common.RuleViolationException("planId", Common.Wording.Pick($"Kế hoạch '{Title}' đã được ban hành.", $"Plan '{Title}' is already published."));
         Status = PlanStatus.Published;
         PublishedAt = at;
     }

@@ -66,8 +66,8 @@ public sealed class PlanTask : Common.IVersioned
     public void MoveUnder(PlanTask? parent, int sortOrder)
     {
         for (var p = parent; p is not null; p = p.Parent)
-            if (p == this) throw new Common.RuleViolationException("parentId", $"'{Code}' cannot be moved under itself.");
-        if (parent is { IsGroup: false }) throw new Common.RuleViolationException("parentId", $"'{parent.Code}' is not a group heading.");
+            if (p == this) throw new Common.RuleViolationException("parentId", Common.Wording.Pick($"Không thể chuyển '{Code}' vào chính nó.", $"'{Code}' cannot be moved under itself."));
+        if (parent is { IsGroup: false }) throw new Common.RuleViolationException("parentId", Common.Wording.Pick($"'{parent.Code}' không phải là mục tiêu đề.", $"'{parent.Code}' is not a group heading."));
         Parent = parent;
         SortOrder = sortOrder;
         Version++;
@@ -77,7 +77,7 @@ public sealed class PlanTask : Common.IVersioned
     public void BecomeGroup()
     {
         if (Status != PlanTaskStatus.NotStarted)
-            throw new Common.RuleViolationException("taskId", $"'{Code}' already has progress; add new tasks instead of splitting it.");
+            throw new Common.RuleViolationException("taskId", Common.Wording.Pick($"'{Code}' đã có báo cáo tiến độ; hãy thêm nhiệm vụ mới thay vì tách.", $"'{Code}' already has progress; add new tasks instead of splitting it."));
         IsGroup = true;
         _targets.Clear();
         Version++;
@@ -128,27 +128,27 @@ public sealed class PlanTask : Common.IVersioned
     /// </summary>
     public void RecordProgress(PlanTaskStatus status, int percentComplete, DateOnly? completedOn, DateOnly today, bool bySecretariat)
     {
-        if (IsGroup) throw new Common.RuleViolationException("taskId", $"'{Code}' is a group heading; report progress on its items.");
+        if (IsGroup) throw new Common.RuleViolationException("taskId", Common.Wording.Pick($"'{Code}' là mục tiêu đề; hãy cập nhật tiến độ ở các nhiệm vụ bên trong.", $"'{Code}' is a group heading; report progress on its items."));
         if (status == PlanTaskStatus.Cancelled && Status != PlanTaskStatus.Cancelled && !bySecretariat)
             throw new Common.RuleViolationException("status", Common.Wording.Pick(
                 $"Chỉ cơ quan thường trực được hủy nhiệm vụ '{Code}'; nếu không kịp thời hạn, hãy đề nghị gia hạn.",
                 $"Only the secretariat may cancel task '{Code}'; ask for an extension if the deadline cannot be met."));
         if (Status == PlanTaskStatus.Cancelled)
-            throw new Common.RuleViolationException("status", $"Task '{Code}' was cancelled by decision; progress can no longer be recorded.");
+            throw new Common.RuleViolationException("status", Common.Wording.Pick($"Nhiệm vụ '{Code}' đã bị hủy theo quyết định; không thể cập nhật tiến độ.", $"Task '{Code}' was cancelled by decision; progress can no longer be recorded."));
         if (percentComplete is < 0 or > 100)
-            throw new Common.RuleViolationException("percentComplete", $"Percent complete must be between 0 and 100; {percentComplete} is not.");
+            throw new Common.RuleViolationException("percentComplete", Common.Wording.Pick($"Tỷ lệ hoàn thành phải từ 0 đến 100; {percentComplete} không hợp lệ.", $"Percent complete must be between 0 and 100; {percentComplete} is not."));
         if (status == PlanTaskStatus.Done)
         {
             var done = completedOn ?? today;
-            if (done > today) throw new Common.RuleViolationException("completedOn", "A task cannot be completed in the future.");
+            if (done > today) throw new Common.RuleViolationException("completedOn", Common.Wording.Pick("Ngày hoàn thành không được sau ngày hôm nay.", "A task cannot be completed in the future."));
             if (Deadline.StartOn is { } start && done < start)
-                throw new Common.RuleViolationException("completedOn", $"Completion {done:dd/MM/yyyy} is before the task's start {start:dd/MM/yyyy}.");
+                throw new Common.RuleViolationException("completedOn", Common.Wording.Pick($"Ngày hoàn thành {done:dd/MM/yyyy} trước ngày bắt đầu {start:dd/MM/yyyy} của nhiệm vụ.", $"Completion {done:dd/MM/yyyy} is before the task's start {start:dd/MM/yyyy}."));
             CompletedOn = done;
             PercentComplete = 100;
         }
         else
         {
-            if (completedOn is not null) throw new Common.RuleViolationException("completedOn", "Only a task that is done has a completion date.");
+            if (completedOn is not null) throw new Common.RuleViolationException("completedOn", Common.Wording.Pick("Chỉ nhiệm vụ đã hoàn thành mới có ngày hoàn thành.", "Only a task that is done has a completion date."));
             CompletedOn = null;
             PercentComplete = status == PlanTaskStatus.NotStarted ? 0 : percentComplete;
         }

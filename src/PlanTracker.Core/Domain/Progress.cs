@@ -66,9 +66,9 @@ public sealed class ExtensionRequest : Common.IVersioned
     public void Decide(bool approve, string? comment, long userId, DateTimeOffset at)
     {
         if (State != ExtensionState.Pending)
-            throw new Common.RuleViolationException("state", $"This request was already {State.ToString().ToLowerInvariant()}.");
+            throw new Common.RuleViolationException("state", Common.Wording.Pick("Đề nghị này đã được quyết định.", $"This request was already {State.ToString().ToLowerInvariant()}."));
         if (!approve && string.IsNullOrWhiteSpace(comment))
-            throw new Common.RuleViolationException("comment", "Say why the extension is rejected.");
+            throw new Common.RuleViolationException("comment", Common.Wording.Pick("Hãy ghi lý do không chấp nhận gia hạn.", "Say why the extension is rejected."));
         State = approve ? ExtensionState.Approved : ExtensionState.Rejected;
         DecisionComment = comment;
         DecidedByUserId = userId;

@@ -97,7 +97,7 @@ public sealed class PeriodReport : Common.IVersioned
     public void Edit(string content, ReportSections? sections = null)
     {
         if (State is PeriodReportState.Submitted or PeriodReportState.Accepted)
-            throw new Common.RuleViolationException("state", $"A {State.ToString().ToLowerInvariant()} report can no longer be edited.");
+            throw new Common.RuleViolationException("state", Common.Wording.Pick("Báo cáo đã gửi hoặc đã được chấp nhận, không sửa được nữa.", $"A {State.ToString().ToLowerInvariant()} report can no longer be edited."));
         Content = content;
         if (sections is not null)
         {
@@ -112,8 +112,8 @@ public sealed class PeriodReport : Common.IVersioned
     public void Submit(long userId, DateTimeOffset at)
     {
         if (State is not (PeriodReportState.Draft or PeriodReportState.Returned))
-            throw new Common.RuleViolationException("state", $"A {State.ToString().ToLowerInvariant()} report cannot be submitted again.");
-        if (string.IsNullOrWhiteSpace(Content)) throw new Common.RuleViolationException("content", "An empty report cannot be submitted.");
+            throw new Common.RuleViolationException("state", Common.Wording.Pick("Báo cáo đã được gửi, không gửi lại được.", $"A {State.ToString().ToLowerInvariant()} report cannot be submitted again."));
+        if (string.IsNullOrWhiteSpace(Content)) throw new Common.RuleViolationException("content", Common.Wording.Pick("Báo cáo chưa có nội dung, chưa thể gửi.", "An empty report cannot be submitted."));
         State = PeriodReportState.Submitted;
         SubmittedAt = at;
         SubmittedByUserId = userId;
@@ -123,9 +123,9 @@ public sealed class PeriodReport : Common.IVersioned
     public void Review(bool accept, string? comment, long userId, DateTimeOffset at)
     {
         if (State != PeriodReportState.Submitted)
-            throw new Common.RuleViolationException("state", "Only a submitted report can be reviewed.");
+            throw new Common.RuleViolationException("state", Common.Wording.Pick("Chỉ báo cáo đã gửi mới được xem xét.", "Only a submitted report can be reviewed."));
         if (!accept && string.IsNullOrWhiteSpace(comment))
-            throw new Common.RuleViolationException("comment", "Say what must change when returning a report.");
+            throw new Common.RuleViolationException("comment", Common.Wording.Pick("Khi trả lại báo cáo, hãy ghi rõ cần sửa gì.", "Say what must change when returning a report."));
         State = accept ? PeriodReportState.Accepted : PeriodReportState.Returned;
         ReviewComment = comment;
         ReviewedAt = at;

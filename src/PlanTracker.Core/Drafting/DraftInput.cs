@@ -23,7 +23,7 @@ public static class DraftInput
     {
         var extension = Path.GetExtension(fileName).ToLowerInvariant();
         var bytes = ReadAll(fileName, content);
-        if (bytes.Length == 0) throw new RuleViolationException("file", $"'{fileName}' is empty.");
+        if (bytes.Length == 0) throw new RuleViolationException("file", Wording.Pick($"Tệp '{fileName}' rỗng.", $"'{fileName}' is empty."));
         return extension switch
         {
             ".txt" => Prepare(DecodeText(fileName, bytes), fileName, "file"),
@@ -47,7 +47,7 @@ public static class DraftInput
         {
             buffer.Write(chunk, 0, read);
             if (buffer.Length > MaxFileBytes)
-                throw new RuleViolationException("file", $"'{fileName}' is larger than {MaxFileBytes / 1024 / 1024} MB.");
+                throw new RuleViolationException("file", Wording.Pick($"Tệp '{fileName}' lớn hơn {MaxFileBytes / 1024 / 1024} MB.", $"'{fileName}' is larger than {MaxFileBytes / 1024 / 1024} MB."));
         }
         return buffer.ToArray();
     }
@@ -58,7 +58,7 @@ public static class DraftInput
         if (bytes.Length >= 2 && (bytes[0], bytes[1]) is (0xFF, 0xFE) or (0xFE, 0xFF))
             return (bytes[0] == 0xFF ? Encoding.Unicode : Encoding.BigEndianUnicode).GetString(bytes, 2, bytes.Length - 2);
         if (Array.IndexOf(bytes, (byte)0) >= 0)
-            throw new RuleViolationException("file", $"'{fileName}' is a binary file, not text (it contains NUL bytes).");
+            throw new RuleViolationException("file", Wording.Pick($"Tệp '{fileName}' không phải văn bản (chứa byte NUL).", $"'{fileName}' is a binary file, not text (it contains NUL bytes)."));
         try
         {
             var start = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
@@ -67,14 +67,14 @@ public static class DraftInput
         catch (DecoderFallbackException e)
         {
             throw new RuleViolationException("file",
-                $"'{fileName}' is not UTF-8 text (invalid byte at position {e.Index}). Save it as UTF-8, or upload the .docx.");
+                Wording.Pick($"Tệp '{fileName}' không phải văn bản UTF-8 (byte sai ở vị trí {e.Index}). Hãy lưu dạng UTF-8 hoặc tải lên tệp .docx.", $"'{fileName}' is not UTF-8 text (invalid byte at position {e.Index}). Save it as UTF-8, or upload the .docx."));
         }
     }
 
     private static DraftSource Prepare(string? raw, string name, string field)
     {
         if (string.IsNullOrWhiteSpace(raw))
-            throw new RuleViolationException(field, "The text is empty: paste the document's text or upload it as a .txt or .docx file.");
+            throw new RuleViolationException(field, Wording.Pick("Chưa có nội dung: hãy dán nội dung văn bản hoặc tải lên tệp .txt, .docx.", "The text is empty: paste the document's text or upload it as a .txt or .docx file."));
         if (raw.Length > MaxCharacters)
             throw new RuleViolationException(field, string.Create(CultureInfo.InvariantCulture,
                 $"The text has {raw.Length:N0} characters; the limit is {MaxCharacters:N0} (about 300 pages). Upload the plan without its annexes or split it."));
@@ -136,7 +136,7 @@ public static class DraftInput
         }
         var letters = latin + scripts.Values.Sum();
         if (letters == 0)
-            throw new RuleViolationException(field, "The text has no letters: it holds no document.");
+            throw new RuleViolationException(field, Wording.Pick("Nội dung không có chữ nào: không phải một văn bản.", "The text has no letters: it holds no document."));
         if (latin < letters / 2)
         {
             var (main, count) = scripts.MaxBy(kv => kv.Value);
@@ -145,7 +145,7 @@ public static class DraftInput
         }
         if (latin >= 200 && vietnamese * 100 < latin)
             throw new RuleViolationException(field,
-                "The text is not Vietnamese: it has almost no Vietnamese letters (ă, â, đ, ê, ô, ơ, ư or tone marks). Paste the document's Vietnamese text.");
+                Wording.Pick("Nội dung gần như không có chữ tiếng Việt (ă, â, đ, ê, ô, ơ, ư hoặc dấu thanh). Hãy dán nội dung tiếng Việt của văn bản.", "The text is not Vietnamese: it has almost no Vietnamese letters (ă, â, đ, ê, ô, ơ, ư or tone marks). Paste the document's Vietnamese text."));
     }
 
     private static bool IsVietnameseLetter(char c)

@@ -47,6 +47,8 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems) : IExce
         };
         if (problem is null) return false;
         http.Response.StatusCode = problem.Status!.Value;
+        // A page answers with the status alone; the status-code pages render it as the site's page in the person's language.
+        if (!http.Request.Path.StartsWithSegments("/api")) return true;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
     }
 

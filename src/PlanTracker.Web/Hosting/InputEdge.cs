@@ -12,6 +12,9 @@ namespace PlanTracker.Web.Hosting;
 /// </summary>
 public static class InputEdge
 {
+    /// <summary>The largest page form read whole: well above every upload limit (evidence 20 MB, drafts 10 MB).</summary>
+    public const long PageUploadLimit = 100 * 1024 * 1024;
+
     public static IApplicationBuilder UseInputEdge(this IApplicationBuilder app) => app.Use(async (http, next) =>
     {
         if (UnreadableCharset(http.Request.ContentType) is { } charset)
@@ -33,6 +36,12 @@ public static class InputEdge
         if (errors.Count == 0 && http.Request.HasFormContentType)
         {
             IFormCollection form;
+            // A page's upload may be larger than the server's default body limit (30 MB): read it whole so
+            // that the command refuses it next to its field in Vietnamese, instead of the connection being
+            // reset under the browser. Beyond this, the status page answers 413.
+            if (!http.Request.Path.StartsWithSegments("/api") && http.Request.HasFormContentType
+                && http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+                size.MaxRequestBodySize = PageUploadLimit;
             try
             {
                 form = await http.Request.ReadFormAsync(http.RequestAborted);

@@ -19,7 +19,8 @@ public sealed class PageRequestGuard : IAsyncPageFilter
         var method = context.HttpContext.Request.Method;
         // The status page re-executed for a refused POST keeps the POST's method: it is rendered, not refused again.
         var reads = HttpMethods.IsGet(method) || HttpMethods.IsHead(method)
-            || context.HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is not null;
+            || context.HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is not null
+            || context.HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerPathFeature>() is not null;
         if (!reads && context.HandlerMethod is null)
         {
             context.Result = new StatusCodeResult(StatusCodes.Status405MethodNotAllowed);

@@ -16,13 +16,13 @@ public sealed class DraftBadInputTests(AppFactory app) : IClassFixture<AppFactor
 {
     public static TheoryData<string, string, string> Texts => new()
     {
-        { "empty", "", "The text is empty" },
-        { "blank", "  \n\t \n", "The text is empty" },
+        { "empty", "", "Chưa có nội dung" },
+        { "blank", "  \n\t \n", "Chưa có nội dung" },
         { "control characters", "KẾ HOẠCH\u0001\u0002\u0003 năm 2025", "ký tự điều khiển" }, // refused as every body's text is (InputRules)
         { "5 MB paste", string.Concat(Enumerable.Repeat("1. Sở Nội vụ chủ trì số hoá hồ sơ cán bộ trong năm 2025.\n", 90_000)), "the limit is 1,000,000" },
         { "Cyrillic", string.Concat(Enumerable.Repeat("План цифровой трансформации провинции на 2025 год. 1. Департамент внутренних дел. ", 20)), "Cyrillic" },
         { "Chinese", string.Concat(Enumerable.Repeat("二零二五年省数字化转型计划。一、内务厅负责。", 20)), "Chinese" },
-        { "English", string.Concat(Enumerable.Repeat("Plan for the digital transformation of the province in 2025. 1. The Department of Home Affairs leads. ", 10)), "almost no Vietnamese letters" },
+        { "English", string.Concat(Enumerable.Repeat("Plan for the digital transformation of the province in 2025. 1. The Department of Home Affairs leads. ", 10)), "gần như không có chữ tiếng Việt" },
         { "no tasks", "Báo cáo tình hình kinh tế - xã hội của tỉnh trong tháng vừa qua có nhiều chuyển biến tích cực, người dân phấn khởi.", "No tasks were found" },
     };
 
@@ -41,8 +41,8 @@ public sealed class DraftBadInputTests(AppFactory app) : IClassFixture<AppFactor
 
     public static TheoryData<string, byte[], string> Files => new()
     {
-        { "notes.txt", [0x4B, 0x48, 0x00, 0x00, 0x89, 0x50, 0x4E, 0x47, 0x00], "binary file" },
-        { "legacy.txt", Encoding.Latin1.GetBytes("K\u00ca HO\u00c0CH n\u0103m 2025 \u00ff\u00fe"), "not UTF-8 text" },
+        { "notes.txt", [0x4B, 0x48, 0x00, 0x00, 0x89, 0x50, 0x4E, 0x47, 0x00], "chứa byte NUL" },
+        { "legacy.txt", Encoding.Latin1.GetBytes("K\u00ca HO\u00c0CH n\u0103m 2025 \u00ff\u00fe"), "không phải văn bản UTF-8" },
         { "broken.docx", Encoding.UTF8.GetBytes("PK\u0003\u0004 this is not really a zip package"), "could not be read as a Word document" },
         { "zip.docx", Zip(), "could not be read as a Word document" },
         { "secret.docx", [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0, 0, 0, 1, 2, 3, 4], "encrypted (password-protected)" },
@@ -50,7 +50,7 @@ public sealed class DraftBadInputTests(AppFactory app) : IClassFixture<AppFactor
         { "scan.pdf", DraftFormatsTests.BlankPdf(2), "không có lớp chữ" },
         { "old.doc", [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0], "tệp Word cũ (.doc)" },
         { "plan.odt", Zip(), "không phải tệp .txt, .docx hay .pdf" },
-        { "empty.txt", [], "is empty" },
+        { "empty.txt", [], "rỗng" },
     };
 
     [Theory]

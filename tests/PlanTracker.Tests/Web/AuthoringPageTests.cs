@@ -28,7 +28,7 @@ public sealed partial class AuthoringPageTests(AppFactory app) : IClassFixture<A
         {
             ["NewTask.Code"] = "1", ["NewTask.Title"] = "Số hoá hồ sơ", ["NewTask.LeadAgencyId"] = interior, ["NewTask.DeadlineText"] = "càng sớm càng tốt",
         }));
-        Assert.Contains("is not a deadline PlanTracker can read", await bad.Content.ReadAsStringAsync());
+        Assert.Contains("Không đọc được thời hạn", await bad.Content.ReadAsStringAsync());
         var added = await client.PostAsync($"/Plans/{planId}?handler=Task", Form(planPage, new()
         {
             ["NewTask.Code"] = "1", ["NewTask.Title"] = "Số hoá hồ sơ", ["NewTask.LeadAgencyId"] = interior, ["NewTask.DeadlineText"] = "Quý II năm 2027",
@@ -52,7 +52,7 @@ public sealed partial class AuthoringPageTests(AppFactory app) : IClassFixture<A
         var published = await client.PostAsync($"/Plans/{planId}?handler=Publish", Form(planPage, new()));
         var final = await published.Content.ReadAsStringAsync();
         Assert.Contains("Đã ban hành", final);
-        Assert.Contains("plan.published", final);
+        Assert.Contains("ban hành kế hoạch", final);
     }
 
     [Fact]
@@ -101,7 +101,8 @@ public sealed partial class AuthoringPageTests(AppFactory app) : IClassFixture<A
         {
             ["Input.Version"] = VersionInput().Match(page).Groups[1].Value, ["Input.Code"] = "III.1.l", ["Input.Title"] = "Tiêu đề mới",
             ["Input.LeadAgencyId"] = SelectedLead().Match(page).Groups[1].Value, ["Input.DeadlineText"] = "thường xuyên",
-            ["Input.Targets"] = "Tỷ lệ văn bản điện tử; percent; atLeast; 90",
+            ["Input.Targets[0].Indicator"] = "Tỷ lệ văn bản điện tử", ["Input.Targets[0].Unit"] = "Percent",
+            ["Input.Targets[0].Comparison"] = "AtLeast", ["Input.Targets[0].Value"] = "90",
         };
         var saved = await client.PostAsync($"/Tasks/{id}/Edit?handler=Save", Form(page, fields));
         var detail = await saved.Content.ReadAsStringAsync();
@@ -110,9 +111,9 @@ public sealed partial class AuthoringPageTests(AppFactory app) : IClassFixture<A
 
         page = await client.GetStringAsync($"/Tasks/{id}/Edit");
         fields["Input.Version"] = VersionInput().Match(page).Groups[1].Value;
-        fields["Input.Targets"] = "không đúng dạng";
+        fields["Input.Targets[0].Value"] = "không đúng dạng";
         var bad = await client.PostAsync($"/Tasks/{id}/Edit?handler=Save", Form(page, fields));
-        Assert.Contains("is not &#x27;indicator; unit; comparison; value&#x27;", await bad.Content.ReadAsStringAsync());
+        Assert.Contains("không phải là số", System.Net.WebUtility.HtmlDecode(await bad.Content.ReadAsStringAsync()));
     }
 
     [Fact]

@@ -17,7 +17,7 @@ public sealed partial class DraftPageTests(AppFactory app) : IClassFixture<AppFa
         Assert.Contains("Đề xuất nhiệm vụ", start);
 
         var empty = await client.PostAsync("/Imports/Drafts", Form(start, new() { ["Text"] = "   " }));
-        Assert.Contains("The text is empty", await empty.Content.ReadAsStringAsync());
+        Assert.Contains("Chưa có nội dung", await empty.Content.ReadAsStringAsync());
 
         var created = await client.PostAsync("/Imports/Drafts", Form(start, new() { ["Text"] = DraftReviewApiTests.Plan }));
         var page = await created.Content.ReadAsStringAsync();

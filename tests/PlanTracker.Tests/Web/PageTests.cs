@@ -71,7 +71,7 @@ public sealed partial class PageTests(AppFactory app) : IClassFixture<AppFactory
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("Đã lưu.", page);
         Assert.Contains("Đã trình UBND tỉnh &lt;b&gt;dự thảo&lt;/b&gt;", page); // shown as text, never as HTML
-        Assert.Contains("task.progress", page);
+        Assert.Contains("cập nhật tiến độ: ", page); // the audit trail as a sentence, not "task.progress"
     }
 
     [Fact]

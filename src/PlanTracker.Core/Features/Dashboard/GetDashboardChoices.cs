@@ -16,8 +16,9 @@ public static class GetDashboardChoices
 
     public sealed record PlanChoice(long Id, string Name, long DocumentId);
 
+    /// <param name="Provinces">The provinces the user may look at: every one for an administrator (who chooses), their own otherwise.</param>
     public sealed record Result(IReadOnlyList<Choice> Documents, IReadOnlyList<PlanChoice> Plans, IReadOnlyList<Choice> Agencies,
-        IReadOnlyList<Choice> SteeringMembers, long? Me);
+        IReadOnlyList<Choice> SteeringMembers, long? Me, IReadOnlyList<Choice>? Provinces = null);
 
     public sealed class Handler(PlanTrackerDbContext db, AccessContext access) : IRequestHandler<Query, Result>
     {
@@ -41,10 +42,14 @@ public static class GetDashboardChoices
                 .Where(u => scope.ProvinceId == null || (u.Agency != null && u.Agency.ProvinceId == scope.ProvinceId))
                 .Where(u => scope.SteeringMemberId == null || u.Id == scope.SteeringMemberId)
                 .OrderBy(u => u.DisplayName).Select(u => new Choice(u.Id, u.DisplayName)).ToListAsync(ct);
+            var readableProvinces = readable.Provinces;
+            var provinces = await db.Set<Province>().AsNoTracking()
+                .Where(p => readable.Everything || readableProvinces.Contains(p.Id))
+                .OrderBy(p => p.Name).Select(p => new Choice(p.Id, p.Name)).ToListAsync(ct);
             return new Result(
                 plans.DistinctBy(p => p.DocumentId).Select(p => new Choice(p.DocumentId, p.Number ?? Shorten(p.DocumentTitle))).ToList(),
                 plans.Select(p => new PlanChoice(p.Id, Shorten(p.Title), p.DocumentId)).ToList(),
-                agencies, members, access.IsSteeringMember ? access.UserId : null);
+                agencies, members, access.IsSteeringMember ? access.UserId : null, provinces);
         }
 
         private static string Shorten(string text) => text.Length <= 70 ? text : text[..69] + "…";

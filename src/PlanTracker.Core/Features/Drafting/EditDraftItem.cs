@@ -17,7 +17,7 @@ public static class EditDraftItem
 {
     public sealed record Command([property: JsonIgnore] long DraftId, int Version, [property: JsonIgnore] string ItemId, string? Code = null, string? Title = null, [MultiLine] string? Description = null,
         bool? IsGroup = null, long? LeadAgencyId = null, IReadOnlyList<long>? CoordinatingAgencyIds = null, string? DeadlineText = null,
-        IReadOnlyList<AddTask.TargetInput>? Targets = null, bool? Accepted = null) : IRequest<int>, ITransactionalCommand;
+        IReadOnlyList<AddTask.TargetInput>? Targets = null, bool? Accepted = null, [MultiLine] string? ExpectedOutput = null) : IRequest<int>, ITransactionalCommand;
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -27,6 +27,7 @@ public static class EditDraftItem
             RuleFor(c => c.Title).NotEmpty().MaximumLength(1000).When(c => c.Title is not null);
             RuleFor(c => c.Description).MaximumLength(10000);
             RuleFor(c => c.DeadlineText).MaximumLength(300);
+            RuleFor(c => c.ExpectedOutput).MaximumLength(2000);
             RuleForEach(c => c.Targets).ChildRules(t =>
             {
                 t.RuleFor(x => x.Indicator).NotEmpty().MaximumLength(500);
@@ -45,11 +46,11 @@ public static class EditDraftItem
             var directory = await DraftWorkspace.DirectoryAsync(db, draft.ProvinceId, ct);
             ProposedAssignee Agency(long id, string field) => directory.ById(id) is { } a
                 ? new ProposedAssignee { AgencyId = a.Id, AgencyKey = a.Key, Name = a.Name, Basis = AssigneeBasis.Reviewer }
-                : throw new RuleViolationException(field, $"Agency {id} is not a current agency of your province.");
+                : throw new RuleViolationException(field, Wording.Pick($"Cơ quan {id} không phải cơ quan hiện có của tỉnh.", $"Agency {id} is not a current agency of your province."));
 
             if (c.Code is { } code)
             {
-                if (proposal.Items.Any(i => i != item && i.Code == code.Trim())) throw new RuleViolationException("code", $"Another item is already numbered '{code}'.");
+                if (proposal.Items.Any(i => i != item && i.Code == code.Trim())) throw new RuleViolationException("code", Wording.Pick($"Đã có mục khác đánh số '{code}'.", $"Another item is already numbered '{code}'."));
                 item.Code = code.Trim();
             }
             if (c.Title is { } title) item.Title = title.Trim();
@@ -61,8 +62,11 @@ public static class EditDraftItem
                 item.IsGroup = isGroup;
             }
             if (c.LeadAgencyId is { } lead) item.Lead = Agency(lead, "leadAgencyId");
+            // A name the province does not have stays until the reviewer maps or creates it (UnknownAgencies); the ids replace the rest.
             if (c.CoordinatingAgencyIds is { } coordinating)
-                item.Coordinating = coordinating.Distinct().Where(id => id != item.Lead?.AgencyId).Select(id => Agency(id, "coordinatingAgencyIds")).ToList();
+                item.Coordinating = item.Coordinating.Where(a => a.AgencyId is null)
+                    .Concat(coordinating.Distinct().Where(id => id != item.Lead?.AgencyId).Select(id => Agency(id, "coordinatingAgencyIds"))).ToList();
+            if (c.ExpectedOutput is { } output) item.ExpectedOutput = output.Length == 0 ? null : output;
             if (c.DeadlineText is { } text)
                 item.Deadline = ProposedDeadline.Of(DeadlineText.ParseOrRefuse(text, await db.WorkingDayCalendarAsync(ct)), null);
             if (c.Targets is { } targets)

@@ -45,7 +45,7 @@ public static class AddTask
             // A count of working days is counted out day by day: bounded, so that int.MaxValue is refused, not computed.
             RuleFor(c => c.Deadline!.WorkingDays).InclusiveBetween(1, 3650).When(c => c.Deadline?.WorkingDays is not null)
                 .OverridePropertyName("deadline.workingDays");
-            RuleFor(c => c.LeadAgencyId).NotNull().When(c => !c.IsGroup).WithMessage("'leadAgencyId' is required for a task that is not a group heading.");
+            RuleFor(c => c.LeadAgencyId).NotNull().When(c => !c.IsGroup).WithMessage(_ => Wording.Pick("Hãy chọn cơ quan chủ trì: chỉ mục tiêu đề (nhóm nhiệm vụ) mới không có cơ quan chủ trì.", "Choose the lead agency: only a group heading has none."));
             RuleForEach(c => c.Targets).ChildRules(t =>
             {
                 t.RuleFor(x => x.Indicator).NotEmpty().MaximumLength(500);
@@ -82,7 +82,7 @@ public static class AddTask
                 })
                 .SingleAsync(ct);
             if (siblings.CodeTaken)
-                throw new RuleViolationException("code", $"This plan already has a task numbered '{c.Code}'.");
+                throw new RuleViolationException("code", Wording.Pick($"Kế hoạch đã có nhiệm vụ mục '{c.Code}'.", $"This plan already has a task numbered '{c.Code}'."));
             var sortOrder = siblings.Last + 1 ?? 0;
 
             var agencyIds = (c.CoordinatingAgencyIds ?? []).Append(c.LeadAgencyId ?? 0).Where(id => id != 0).Distinct().ToList();
@@ -90,7 +90,7 @@ public static class AddTask
                 .Where(a => agencyIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, ct);
             foreach (var (id, field) in agencyIds.Select(id => (id, id == c.LeadAgencyId ? "leadAgencyId" : "coordinatingAgencyIds")))
                 if (!agencies.TryGetValue(id, out var agency) || agency.ProvinceId != provinceId)
-                    throw new RuleViolationException(field, $"Agency {id} is not an agency of this province.");
+                    throw new RuleViolationException(field, Wording.Pick($"Cơ quan {id} không thuộc tỉnh này.", $"Agency {id} is not an agency of this province."));
             var deadline = c.Deadline is { } d
                 ? Deadline.Check(d.Kind, d.StartOn, d.DueOn, d.WorkingDays) is { } problem
                     ? throw new RuleViolationException("deadline", problem)

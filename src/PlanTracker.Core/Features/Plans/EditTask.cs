@@ -33,12 +33,12 @@ public static class EditTask
         public async Task<int> Handle(Command c, CancellationToken ct)
         {
             var (plan, task) = await PlanEditing.LoadForEditAsync(db, access, c.TaskId, c.Version, ct);
-            if (plan.Tasks.Any(t => t != task && t.Code == c.Code)) throw new RuleViolationException("code", $"This plan already has a task numbered '{c.Code}'.");
-            if (!task.IsGroup && c.LeadAgencyId is null) throw new RuleViolationException("leadAgencyId", "'leadAgencyId' is required for a task that is not a group heading.");
+            if (plan.Tasks.Any(t => t != task && t.Code == c.Code)) throw new RuleViolationException("code", Wording.Pick($"Kế hoạch đã có nhiệm vụ mục '{c.Code}'.", $"This plan already has a task numbered '{c.Code}'."));
+            if (!task.IsGroup && c.LeadAgencyId is null) throw new RuleViolationException("leadAgencyId", Wording.Pick("Hãy chọn cơ quan chủ trì: chỉ mục tiêu đề (nhóm nhiệm vụ) mới không có cơ quan chủ trì.", "Choose the lead agency: only a group heading has none."));
             var ids = (c.CoordinatingAgencyIds ?? []).Append(c.LeadAgencyId ?? 0).Where(id => id != 0).Distinct().ToList();
             var agencies = await db.Agencies.Where(a => ids.Contains(a.Id) && a.ProvinceId == plan.ProvinceId).ToDictionaryAsync(a => a.Id, ct);
             foreach (var id in ids.Where(id => !agencies.ContainsKey(id)))
-                throw new RuleViolationException(id == c.LeadAgencyId ? "leadAgencyId" : "coordinatingAgencyIds", $"Agency {id} is not an agency of this province.");
+                throw new RuleViolationException(id == c.LeadAgencyId ? "leadAgencyId" : "coordinatingAgencyIds", Wording.Pick($"Cơ quan {id} không thuộc tỉnh này.", $"Agency {id} is not an agency of this province."));
             var deadline = DeadlineText.ParseOrRefuse(c.DeadlineText, await db.WorkingDayCalendarAsync(ct));
 
             var before = new { task.Code, task.Title, task.LeadAgencyId, Deadline = task.Deadline.Text, Targets = task.Targets.Count };

@@ -23,7 +23,7 @@ public static class SplitTask
     {
         public Validator()
         {
-            RuleFor(c => c.PartTitles).Must(p => p.Count >= 2).WithMessage("A split needs at least two parts.");
+            RuleFor(c => c.PartTitles).Must(p => p.Count >= 2).WithMessage(_ => Wording.Pick("Cần ít nhất hai phần để tách nhiệm vụ.", "A split needs at least two parts."));
             // A task split into thousands of parts is a mistake (or an attack), not a plan: each part is a task to report on.
             RuleFor(c => c.PartTitles).Must(p => p.Count <= MaxParts)
                 .WithMessage(_ => Wording.Pick($"Chỉ chia một nhiệm vụ thành tối đa {MaxParts} phần.", $"A task splits into {MaxParts} parts at most."));
@@ -36,7 +36,7 @@ public static class SplitTask
         public async Task<IReadOnlyList<long>> Handle(Command c, CancellationToken ct)
         {
             var (plan, task) = await PlanEditing.LoadForEditAsync(db, access, c.TaskId, c.Version, ct);
-            if (task.IsGroup) throw new RuleViolationException("taskId", $"'{task.Code}' is already a heading; add tasks under it.");
+            if (task.IsGroup) throw new RuleViolationException("taskId", Wording.Pick($"'{task.Code}' đã là mục tiêu đề; hãy thêm nhiệm vụ bên dưới.", $"'{task.Code}' is already a heading; add tasks under it."));
             var taken = Enumerable.Range(1, c.PartTitles.Count).Select(i => $"{task.Code}.{i}").Intersect(plan.Tasks.Select(t => t.Code)).FirstOrDefault();
             if (taken is not null)
                 throw new RuleViolationException("partTitles", $"This plan already has a task numbered '{taken}'; renumber it before splitting '{task.Code}'.");

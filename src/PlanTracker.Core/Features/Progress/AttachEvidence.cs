@@ -22,7 +22,7 @@ public static class AttachEvidence
         public Validator()
         {
             RuleFor(c => c).Must(c => (c.File is null) != string.IsNullOrWhiteSpace(c.DocumentNumber))
-                .OverridePropertyName("file").WithMessage("Attach either a file or a document number.");
+                .OverridePropertyName("file").WithMessage(_ => Wording.Pick("Hãy đính kèm một tệp hoặc ghi số văn bản.", "Attach either a file or a document number."));
             RuleFor(c => c.DocumentNumber).MaximumLength(100);
             RuleFor(c => c.File!.FileName).NotEmpty().MaximumLength(255).OverridePropertyName("file").When(c => c.File is not null);
         }
@@ -43,7 +43,7 @@ public static class AttachEvidence
             if (c.File is { } file)
             {
                 if (file.Length > options.MaxBytes)
-                    throw new RuleViolationException("file", $"'{file.FileName}' is {file.Length / 1048576.0:0.#} MB; the limit is {options.MaxBytes / 1048576} MB.");
+                    throw new RuleViolationException("file", Wording.Pick($"Tệp '{file.FileName}' có dung lượng {file.Length / 1048576.0:0.#} MB, vượt giới hạn {options.MaxBytes / 1048576} MB.", $"'{file.FileName}' is {file.Length / 1048576.0:0.#} MB; the limit is {options.MaxBytes / 1048576} MB."));
                 if (file.Length == 0) throw new RuleViolationException("file", $"'{file.FileName}' is empty.");
                 await using var stream = file.Open();
                 var head = new byte[8];

@@ -22,6 +22,8 @@ public sealed class ReviewModel(IMediator mediator, HtmlEncoder encoder) : PageM
 {
     public GetDraft.Result? Draft { get; private set; }
     public IReadOnlyList<ListAgencies.AgencyItem> Agencies { get; private set; } = [];
+    /// <summary>The item whose edit was refused: its form opens again with the messages beside its fields.</summary>
+    public string? EditedItemId { get; private set; }
 
     public sealed class ItemInput
     {
@@ -31,6 +33,11 @@ public sealed class ReviewModel(IMediator mediator, HtmlEncoder encoder) : PageM
         public string? DeadlineText { get; set; }
         public string? OriginalDeadlineText { get; set; }
         public bool Accepted { get; set; }
+        public bool IsGroup { get; set; }
+        public string? Description { get; set; }
+        public string? ExpectedOutput { get; set; }
+        public List<long> CoordinatingAgencyIds { get; set; } = [];
+        public List<TargetRow> Targets { get; set; } = [];
     }
 
     public sealed class DocumentInput
@@ -65,9 +72,25 @@ public sealed class ReviewModel(IMediator mediator, HtmlEncoder encoder) : PageM
         return Show(id, ct);
     }
 
+    /// <summary>
+    /// Everything the reader proposed for one item, as the reviewer left it. Targets are sent only when the
+    /// reviewer changed them, so that unchanged ones keep their place in the source.
+    /// </summary>
     public Task<IActionResult> OnPostItemAsync(long id, int version, string itemId, ItemInput item, CancellationToken ct) =>
-        Act(id, "Item", () => mediator.Send(new EditDraftItem.Command(id, version, itemId, item.Code, item.Title, LeadAgencyId: item.LeadAgencyId,
-            DeadlineText: item.DeadlineText == item.OriginalDeadlineText ? null : item.DeadlineText ?? "", Accepted: item.Accepted), ct), ct);
+        Act(id, "Item", async () =>
+        {
+            EditedItemId = itemId;
+            var targets = TargetRow.Read(item.Targets, "Item.Targets", ModelState.AddModelError);
+            if (!ModelState.IsValid) throw new FluentValidation.ValidationException([]);
+            var proposed = (await mediator.Send(new GetDraft.Query(id), ct)).Proposal.Items.FirstOrDefault(i => i.Id == itemId);
+            var unchanged = proposed is not null && proposed.Targets.Count == targets.Count && proposed.Targets.Zip(targets).All(p =>
+                p.First.Indicator == p.Second.Indicator && p.First.Unit == p.Second.Unit && p.First.Comparison == p.Second.Comparison
+                && p.First.Value == p.Second.Value && p.First.DueOn == p.Second.DueOn && p.First.UnitText == p.Second.UnitText);
+            return await mediator.Send(new EditDraftItem.Command(id, version, itemId, item.Code, item.Title, item.Description ?? "", item.IsGroup,
+                item.IsGroup ? null : item.LeadAgencyId, item.CoordinatingAgencyIds,
+                item.DeadlineText == item.OriginalDeadlineText ? null : item.DeadlineText ?? "", unchanged ? null : targets, item.Accepted,
+                item.ExpectedOutput ?? ""), ct);
+        }, ct);
 
     public Task<IActionResult> OnPostDropAsync(long id, int version, string itemId, CancellationToken ct) =>
         Act(id, "Item", () => mediator.Send(new DropDraftItem.Command(id, version, itemId), ct), ct);

@@ -65,7 +65,7 @@ public sealed class DetailsModel(IMediator mediator, ProvinceClock clock, Eviden
     {
         if (file is null)
         {
-            ModelState.AddModelError("Import.File", "Choose a .csv or .xlsx file.");
+            ModelState.AddModelError("Import.File", Wording.Pick("Hãy chọn tệp .csv hoặc .xlsx.", "Choose a .csv or .xlsx file."));
             return await Load(id, ct) ? Page() : NotFound();
         }
         var token = $"{Guid.NewGuid():N}{Path.GetExtension(file.FileName).ToLowerInvariant()}";

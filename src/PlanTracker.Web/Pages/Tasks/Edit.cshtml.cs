@@ -30,8 +30,11 @@ public sealed class EditModel(IMediator mediator) : PageModel
         public long? LeadAgencyId { get; set; }
         public List<long> CoordinatingAgencyIds { get; set; } = [];
         public string? DeadlineText { get; set; }
-        public string? Targets { get; set; }
+        public List<TargetRow> Targets { get; set; } = [];
     }
+
+    /// <summary>Blank rows under the targets: a person adds a target by filling one in, with or without script.</summary>
+    public const int BlankTargetRows = 2;
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
     {
@@ -41,15 +44,17 @@ public sealed class EditModel(IMediator mediator) : PageModel
         {
             Version = t.Version, Code = t.Code, Title = t.Title, Description = Current.Description, ExpectedOutput = Current.ExpectedOutput,
             LeadAgencyId = t.LeadAgency?.Id, CoordinatingAgencyIds = t.CoordinatingAgencies.Select(a => a.Id).ToList(), DeadlineText = t.Deadline.Text,
-            Targets = string.Join("\n", t.Targets.Select(x => $"{x.Indicator}; {x.Unit}; {x.Comparison}; {x.Value.ToString(CultureInfo.InvariantCulture)}")),
+            Targets = t.Targets.Select(x => TargetRow.From(x, CultureInfo.CurrentCulture)).ToList(),
         };
         return Page();
     }
 
     public Task<IActionResult> OnPostSaveAsync(long id, CancellationToken ct) => Act(id, async () =>
     {
+        var targets = TargetRow.Read(Input.Targets, "Input.Targets", ModelState.AddModelError);
+        if (!ModelState.IsValid) throw new FluentValidation.ValidationException([]); // the rows' messages are in the form already
         await mediator.Send(new EditTask.Command(id, Input.Version, Input.Code ?? "", Input.Title ?? "", Input.Description, Input.ExpectedOutput,
-            Input.LeadAgencyId, Input.CoordinatingAgencyIds, Input.DeadlineText, ParseTargets(Input.Targets)), ct);
+            Input.LeadAgencyId, Input.CoordinatingAgencyIds, Input.DeadlineText, targets), ct);
         return $"/Tasks/{id}?saved=true";
     }, ct);
 
@@ -72,22 +77,6 @@ public sealed class EditModel(IMediator mediator) : PageModel
         await mediator.Send(new DeleteTask.Command(id, Input.Version), ct);
         return $"/Plans/{planId}";
     }, ct);
-
-    /// <summary>"indicator; unit; comparison; value" per line; a line that does not read so is named in the error.</summary>
-    private static List<AddTask.TargetInput>? ParseTargets(string? text)
-    {
-        if (text is null) return null;
-        var targets = new List<AddTask.TargetInput>();
-        foreach (var (line, n) in text.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select((l, i) => (l, i + 1)))
-        {
-            var parts = line.Split(';', StringSplitOptions.TrimEntries);
-            if (parts.Length != 4 || !Enum.TryParse<TargetUnit>(parts[1], true, out var unit) || !Enum.TryParse<TargetComparison>(parts[2], true, out var comparison)
-                || !decimal.TryParse(parts[3], NumberStyles.Number, CultureInfo.InvariantCulture, out var value))
-                throw new RuleViolationException("targets", $"Target line {n} ('{line}') is not 'indicator; unit; comparison; value'.");
-            targets.Add(new AddTask.TargetInput(parts[0], unit, comparison, value));
-        }
-        return targets;
-    }
 
     private async Task<IActionResult> Act(long id, Func<Task<string>> send, CancellationToken ct) =>
         await Load(id, ct) ?? await this.Attempt(nameof(Input), async () => Redirect(await send()), () =>

@@ -14,12 +14,14 @@
       const url = links[elements[0].index];
       if (url) window.location.href = url;
     };
+    // On a phone the legend goes under the doughnut: beside it, it squeezed the chart to a sliver.
+    const narrow = window.matchMedia('(max-width: 720px)').matches;
     let config;
     if (spec.type === 'doughnut') {
       config = {
         type: 'doughnut',
         data: { labels: spec.labels, datasets: [{ data: spec.values, backgroundColor: spec.colors.map(colour), borderWidth: 1 }] },
-        options: { maintainAspectRatio: false, animation: false, onClick: open(spec.links), plugins: { legend: { position: 'right' } } },
+        options: { maintainAspectRatio: false, animation: false, onClick: open(spec.links), plugins: { legend: { position: narrow ? 'bottom' : 'right' } } },
       };
     } else {
       const share = spec.type === 'share';
