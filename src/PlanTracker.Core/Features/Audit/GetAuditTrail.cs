@@ -4,29 +4,31 @@ using PlanTracker.Core.Persistence;
 
 namespace PlanTracker.Core.Features.Audit;
 
-/// <summary>The audit trail of one item (a plan, a task, a report…), newest first.</summary>
+/// <summary>The audit trail of one item (a plan, a task, a report…), newest first, a page at a time.</summary>
 public static class GetAuditTrail
 {
-    public sealed record Query(string EntityType, long EntityId) : IRequest<IReadOnlyList<Entry>>;
+    public sealed record Query(string EntityType, long EntityId, int Page = 1, int PageSize = 50) : IRequest<Common.Paged<Entry>>;
 
     public sealed record Entry(DateTimeOffset At, string Action, string? User, string? Data);
 
-    public sealed class Handler(PlanTrackerDbContext db, Authorization.AccessContext access) : IRequestHandler<Query, IReadOnlyList<Entry>>
+    public sealed class Handler(PlanTrackerDbContext db, Authorization.AccessContext access) : IRequestHandler<Query, Common.Paged<Entry>>
     {
-        public async Task<IReadOnlyList<Entry>> Handle(Query q, CancellationToken ct)
+        public async Task<Common.Paged<Entry>> Handle(Query q, CancellationToken ct)
         {
             // A plan's or a task's trail is read as the plan or task is; any other record's only by administrators.
             if (q.EntityType == nameof(Domain.Plan)) await Authorization.ReadScopes.DemandReadPlanAsync(access, db, q.EntityId, ct);
             else if (q.EntityType == nameof(Domain.PlanTask)) await Authorization.ReadScopes.DemandReadTaskAsync(access, db, q.EntityId, ct);
             else if (!access.IsAdmin) throw new Common.ForbiddenException("Only administrators read this audit trail.");
-            return await Read(db, q.EntityType, q.EntityId, ct);
+            return await Common.PagedQueries.ToPagedAsync(Entries(db, q.EntityType, q.EntityId), q.Page, q.PageSize, ct);
         }
     }
 
     public static async Task<IReadOnlyList<Entry>> Read(PlanTrackerDbContext db, string entityType, long entityId, CancellationToken ct) =>
-        await db.AuditEvents.AsNoTracking()
+        await Entries(db, entityType, entityId).ToListAsync(ct);
+
+    private static IQueryable<Entry> Entries(PlanTrackerDbContext db, string entityType, long entityId) =>
+        db.AuditEvents.AsNoTracking()
             .Where(e => e.EntityType == entityType && e.EntityId == entityId)
             .OrderByDescending(e => e.OccurredAt).ThenByDescending(e => e.Id)
-            .Select(e => new Entry(e.OccurredAt, e.Action, db.Users.Where(u => u.Id == e.UserId).Select(u => u.DisplayName).FirstOrDefault(), e.Data))
-            .ToListAsync(ct);
+            .Select(e => new Entry(e.OccurredAt, e.Action, db.Users.Where(u => u.Id == e.UserId).Select(u => u.DisplayName).FirstOrDefault(), e.Data));
 }
