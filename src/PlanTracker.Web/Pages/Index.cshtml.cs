@@ -13,6 +13,15 @@ public sealed class IndexModel(IMediator mediator) : PageModel
     [BindProperty(SupportsGet = true, Name = Shared.Pager.Parameter)] public int PageNumber { get; set; } = 1;
     public Paged<ListPlans.PlanSummary> Plans { get; private set; } = new([], 1, PageSize, 0);
 
-    public async Task OnGetAsync(CancellationToken ct) =>
-        Plans = await Shared.Pager.ReadAsync(PageNumber, page => mediator.Send(new ListPlans.PageQuery(page, PageSize), ct));
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        try
+        {
+            Plans = await Shared.Pager.ReadAsync(PageNumber, page => mediator.Send(new ListPlans.PageQuery(page, PageSize), ct));
+        }
+        catch (Exception e) when (Shared.ErrorSummary.AddTo(ModelState, e, "Filter"))
+        {
+            // A hand-edited page number beyond any list (over 100 000): the reason is shown, no list.
+        }
+    }
 }

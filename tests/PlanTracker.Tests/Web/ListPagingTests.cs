@@ -12,8 +12,8 @@ namespace PlanTracker.Tests.Web;
 /// <summary>
 /// Issue 16 item 1 for the lists besides /Tasks and /My: the plans list, the accounts, the search
 /// results, a plan's audit trail and the import drafts page with the shared pager ("trang"), reach
-/// page 2, keep the other query parameters in the pager's links, and show the last page for a page
-/// past the end. Its own app: the rows it adds to make lists longer than a page stay out of other tests.
+/// page 2, keep the other query parameters in the pager's links, show the last page for a page
+/// past the end and say why for a page number beyond the input rules. Its own app: the rows it adds to make lists longer than a page stay out of other tests.
 /// </summary>
 public sealed partial class ListPagingTests(ListPagingTests.App app) : IClassFixture<ListPagingTests.App>
 {
@@ -124,6 +124,11 @@ public sealed partial class ListPagingTests(ListPagingTests.App app) : IClassFix
         Assert.Contains($"Trang {last}/{last}", beyond);
         Assert.Contains("đang hiện trang cuối", beyond);
         Assert.NotEmpty(rows.Matches(beyond));
+
+        // A page number beyond any list (over 100 000) is refused by the input rules: the page says why, not a 500.
+        var huge = await client.GetAsync(url + "&trang=2147483647");
+        Assert.Equal(HttpStatusCode.OK, huge.StatusCode);
+        Assert.Contains("100000", await huge.Content.ReadAsStringAsync());
     }
 
     [GeneratedRegex("Trang 1/(\\d+)")]

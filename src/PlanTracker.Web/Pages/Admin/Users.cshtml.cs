@@ -51,6 +51,10 @@ public sealed class UsersModel(IMediator mediator) : PageModel
         {
             return StatusCode(StatusCodes.Status403Forbidden);
         }
+        catch (Exception e) when (ErrorSummary.AddTo(ModelState, e, "Filter"))
+        {
+            // A hand-edited page number beyond any list (over 100 000): the reason is shown, no list.
+        }
         Agencies = (await mediator.Send(new ListAgencies.Query(), ct)).Where(a => a.Kind != Core.Domain.AgencyKind.Group).ToList();
         return null;
     }

@@ -30,7 +30,14 @@ public sealed class DraftsModel(IMediator mediator) : PageModel
 
     private async Task<IActionResult> Show(CancellationToken ct)
     {
-        Drafts = await Pager.ReadAsync(PageNumber, page => mediator.Send(new ListDrafts.PageQuery(page, PageSize), ct));
+        try
+        {
+            Drafts = await Pager.ReadAsync(PageNumber, page => mediator.Send(new ListDrafts.PageQuery(page, PageSize), ct));
+        }
+        catch (Exception e) when (ErrorSummary.AddTo(ModelState, e, "Filter"))
+        {
+            // A hand-edited page number beyond any list (over 100 000): the reason is shown, no list.
+        }
         return Page();
     }
 }

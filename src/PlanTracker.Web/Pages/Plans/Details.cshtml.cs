@@ -105,7 +105,14 @@ public sealed class DetailsModel(IMediator mediator, ProvinceClock clock, Eviden
         if (CanManage)
         {
             Agencies = await mediator.Send(new ListAgencies.Query(ProvinceId: Plan.ProvinceId, CurrentOnly: true), ct);
-            Audit = await Shared.Pager.ReadAsync(AuditPage, page => mediator.Send(new GetAuditTrail.Query(nameof(Core.Domain.Plan), id, page, AuditPageSize), ct));
+            try
+            {
+                Audit = await Shared.Pager.ReadAsync(AuditPage, page => mediator.Send(new GetAuditTrail.Query(nameof(Core.Domain.Plan), id, page, AuditPageSize), ct));
+            }
+            catch (Exception e) when (ErrorSummary.AddTo(ModelState, e, "Filter"))
+            {
+                // A hand-edited page number beyond any list (over 100 000): the reason is shown, no list.
+            }
         }
         return true;
     }
