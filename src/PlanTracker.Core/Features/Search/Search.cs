@@ -14,11 +14,12 @@ namespace PlanTracker.Core.Features.Search;
 /// </summary>
 public static class Search
 {
-    public sealed record Query(string Text, int Limit = 50) : IRequest<Result>;
+    /// <summary>Limit documents, and a page of Limit tasks (the tasks are the list that grows).</summary>
+    public sealed record Query(string Text, int Limit = 50, int Page = 1) : IRequest<Result>;
 
     public sealed record DocumentHit(long Id, string? Number, string Title, string Issuer);
 
-    public sealed record Result(IReadOnlyList<DocumentHit> Documents, IReadOnlyList<TaskView> Tasks);
+    public sealed record Result(IReadOnlyList<DocumentHit> Documents, IReadOnlyList<TaskView> Tasks, int TasksTotal = 0);
 
     public sealed class Validator : AbstractValidator<Query>
     {
@@ -52,9 +53,12 @@ public static class Search
                 EF.Functions.Like(PlanTrackerDbContext.Unaccent(t.Title.ToLower()), pattern)
                 || documentIds.Contains(t.Plan.DocumentId)
                 || t.Plan.Document.Implements.Any(l => documentIds.Contains(l.ImplementedId))));
-            var taskHits = await tasks.OrderBy(t => t.PlanId).ThenBy(t => t.SortOrder).Take(q.Limit)
+            // Counted and cut by the database; the id last keeps the order stable between pages.
+            var tasksTotal = await tasks.CountAsync(ct);
+            var taskHits = await tasks.OrderBy(t => t.PlanId).ThenBy(t => t.SortOrder).ThenBy(t => t.Id)
+                .Skip((Math.Max(1, q.Page) - 1) * q.Limit).Take(q.Limit)
                 .Project(clock.Today).AsSplitQuery().ToListAsync(ct);
-            return new Result(documentHits, taskHits);
+            return new Result(documentHits, taskHits, tasksTotal);
         }
     }
 }

@@ -11,7 +11,10 @@ namespace PlanTracker.Web.Pages.Admin;
 /// <summary>Accounts: create, deactivate, reset a password. The commands refuse anyone but an admin.</summary>
 public sealed class UsersModel(IMediator mediator) : PageModel
 {
-    public IReadOnlyList<ListUsers.Item> Users { get; private set; } = [];
+    public const int PageSize = 50;
+    /// <summary>"trang", not "page": see <see cref="Pager"/>.</summary>
+    [BindProperty(SupportsGet = true, Name = Pager.Parameter)] public int PageNumber { get; set; } = 1;
+    public Paged<ListUsers.Item> Users { get; private set; } = new([], 1, PageSize, 0);
     public IReadOnlyList<ListAgencies.AgencyItem> Agencies { get; private set; } = [];
     [BindProperty] public NewUser Create { get; set; } = new();
 
@@ -42,11 +45,15 @@ public sealed class UsersModel(IMediator mediator) : PageModel
     {
         try
         {
-            Users = await mediator.Send(new ListUsers.Query(), ct);
+            Users = await Pager.ReadAsync(PageNumber, page => mediator.Send(new ListUsers.PageQuery(page, PageSize), ct));
         }
         catch (ForbiddenException)
         {
             return StatusCode(StatusCodes.Status403Forbidden);
+        }
+        catch (Exception e) when (ErrorSummary.AddTo(ModelState, e, "Filter"))
+        {
+            // A hand-edited page number beyond any list (over 100 000): the reason is shown, no list.
         }
         Agencies = (await mediator.Send(new ListAgencies.Query(), ct)).Where(a => a.Kind != Core.Domain.AgencyKind.Group).ToList();
         return null;

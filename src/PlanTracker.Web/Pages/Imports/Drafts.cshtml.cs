@@ -1,6 +1,7 @@
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using PlanTracker.Core.Common;
 using PlanTracker.Core.Features.Drafting;
 using PlanTracker.Web.Pages.Shared;
 
@@ -9,7 +10,10 @@ namespace PlanTracker.Web.Pages.Imports;
 /// <summary>The secretariat pastes a document's text or uploads it, and finds its drafts under review.</summary>
 public sealed class DraftsModel(IMediator mediator) : PageModel
 {
-    public IReadOnlyList<ListDrafts.Item> Drafts { get; private set; } = [];
+    public const int PageSize = 50;
+    /// <summary>"trang", not "page": see <see cref="Pager"/>.</summary>
+    [BindProperty(SupportsGet = true, Name = Pager.Parameter)] public int PageNumber { get; set; } = 1;
+    public Paged<ListDrafts.Item> Drafts { get; private set; } = new([], 1, PageSize, 0);
 
     [BindProperty] public string? Text { get; set; }
 
@@ -26,7 +30,14 @@ public sealed class DraftsModel(IMediator mediator) : PageModel
 
     private async Task<IActionResult> Show(CancellationToken ct)
     {
-        Drafts = await mediator.Send(new ListDrafts.Query(), ct);
+        try
+        {
+            Drafts = await Pager.ReadAsync(PageNumber, page => mediator.Send(new ListDrafts.PageQuery(page, PageSize), ct));
+        }
+        catch (Exception e) when (ErrorSummary.AddTo(ModelState, e, "Filter"))
+        {
+            // A hand-edited page number beyond any list (over 100 000): the reason is shown, no list.
+        }
         return Page();
     }
 }

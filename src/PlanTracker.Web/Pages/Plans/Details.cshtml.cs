@@ -18,7 +18,10 @@ public sealed class DetailsModel(IMediator mediator, ProvinceClock clock, Eviden
     public DateOnly Today => clock.Today;
     public bool CanManage { get; private set; }
     public IReadOnlyList<ListAgencies.AgencyItem> Agencies { get; private set; } = [];
-    public IReadOnlyList<GetAuditTrail.Entry> Audit { get; private set; } = [];
+    public const int AuditPageSize = 50;
+    /// <summary>Pages the audit trail; "trang", not "page": see <see cref="Shared.Pager"/>.</summary>
+    [BindProperty(SupportsGet = true, Name = Shared.Pager.Parameter)] public int AuditPage { get; set; } = 1;
+    public Core.Common.Paged<GetAuditTrail.Entry> Audit { get; private set; } = new([], 1, AuditPageSize, 0);
     public PreviewImport.Result? Preview { get; private set; }
     public string? PreviewToken { get; private set; }
 
@@ -102,7 +105,14 @@ public sealed class DetailsModel(IMediator mediator, ProvinceClock clock, Eviden
         if (CanManage)
         {
             Agencies = await mediator.Send(new ListAgencies.Query(ProvinceId: Plan.ProvinceId, CurrentOnly: true), ct);
-            Audit = await mediator.Send(new GetAuditTrail.Query(nameof(Core.Domain.Plan), id), ct);
+            try
+            {
+                Audit = await Shared.Pager.ReadAsync(AuditPage, page => mediator.Send(new GetAuditTrail.Query(nameof(Core.Domain.Plan), id, page, AuditPageSize), ct));
+            }
+            catch (Exception e) when (ErrorSummary.AddTo(ModelState, e, "Filter"))
+            {
+                // A hand-edited page number beyond any list (over 100 000): the reason is shown, no list.
+            }
         }
         return true;
     }
