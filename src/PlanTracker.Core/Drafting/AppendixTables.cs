@@ -36,28 +36,47 @@ internal static partial class AppendixTables
                 Title = heading ?? "Phụ lục: phân công nhiệm vụ", Span = new SourceSpan(rows[0].Start, rows[^1].End),
             };
             builder.Items.Add(table);
-            ProposedItem? section = null;
+            ProposedItem? section = null, subgroup = null;
             var used = new HashSet<string>();
+            string Unique(string code)
+            {
+                while (!used.Add(code)) code += "bis";
+                return code;
+            }
+            ProposedItem NewItem(ProposedItem parent, string code, bool isGroup, string text, Paragraph paragraph)
+            {
+                var item = new ProposedItem
+                {
+                    Id = "i" + (builder.Items.Count + 1), ParentId = parent.Id, Code = Unique(code), IsGroup = isGroup,
+                    Origin = "table", Span = paragraph.Span, Title = Shorten(text), Description = text.Length > 300 ? text : null,
+                };
+                builder.Items.Add(item);
+                return item;
+            }
             foreach (var row in parsed)
             {
                 var paragraph = rows[row.Line - 1];
-                var isSection = row.Lead.Length == 0 && (Section().IsMatch(row.Number) || row.Coordinating.Count == 0 && row.Deadline.Length == 0 && row.Number.Length == 0);
-                var parent = isSection ? table : section ?? table;
+                var task = Bullet().Replace(row.Task, "");
+                var isSection = row.Lead.Length == 0 && (Section().IsMatch(row.Number.TrimEnd('.', ')'))
+                    || row.Coordinating.Count == 0 && row.Deadline.Length == 0 && (row.Number.Length == 0 || task.Length == 0));
                 var label = row.Number.TrimEnd('.', ')').Trim();
-                if (label.Length == 0) label = (builder.Items.Count(i => i.ParentId == parent.Id) + 1).ToString();
-                var code = parent.Code + "." + label;
-                while (!used.Add(code)) code += "bis";
-                var item = new ProposedItem
-                {
-                    Id = "i" + (builder.Items.Count + 1), ParentId = parent.Id, Code = code, IsGroup = isSection,
-                    Origin = "table", Span = paragraph.Span, Title = Shorten(row.Task), Description = row.Task.Length > 300 ? row.Task : null,
-                };
-                builder.Items.Add(item);
                 if (isSection)
                 {
-                    section = item;
+                    if (label.Length == 0 || !label.Any(char.IsLetterOrDigit)) label = (builder.Items.Count(i => i.ParentId == table.Id) + 1).ToString();
+                    section = NewItem(table, table.Code + "." + label, true, task.Length > 0 ? task : row.Group, paragraph);
+                    subgroup = null;
                     continue;
                 }
+                // "Nhóm hoạt động | Hoạt động": a filled group cell opens a group of the rows under it.
+                if (row.Group.Length > 0)
+                {
+                    var owner = section ?? table;
+                    subgroup = NewItem(owner, owner.Code + "-" + (builder.Items.Count(i => i.ParentId == owner.Id) + 1), true, Bullet().Replace(row.Group, ""), paragraph);
+                }
+                var parent = subgroup ?? section ?? table;
+                var code = subgroup is not null ? parent.Code + "+" + (builder.Items.Count(i => i.ParentId == parent.Id) + 1)
+                    : parent.Code + "." + (label.Length > 0 && label.Any(char.IsLetterOrDigit) ? label : (builder.Items.Count(i => i.ParentId == parent.Id) + 1).ToString());
+                var item = NewItem(parent, code, false, task, paragraph);
                 item.Lead = Agency(builder, directory, row.Lead, paragraph);
                 if (item.Lead is null) builder.WithoutNamedLead.Add(item);
                 item.Coordinating = row.Coordinating.SelectMany(c => Agencies(builder, directory, c, paragraph)).Where(c => c.AgencyKey is null || c.AgencyKey != item.Lead?.AgencyKey)
@@ -97,5 +116,6 @@ internal static partial class AppendixTables
 
     private static string Shorten(string s) => s.Length <= 300 ? s : s[..s.LastIndexOf(' ', 299)] + " …";
 
+    [GeneratedRegex(@"^\s*[-+•]\s+")] private static partial Regex Bullet();
     [GeneratedRegex(@"^(?=[IVXL])L?X{0,3}(IX|IV|V?I{0,3})$|^[A-ZĐ]$")] private static partial Regex Section();
 }

@@ -62,7 +62,7 @@ internal sealed class ItemBuilder(AgencyDirectory directory, ProposedDocument do
     public void AddSections(SectionNode root, Paragraph? intro, DeadlinePhrase? horizon)
     {
         Inherited? addressee = null;
-        if (intro is not null && Assignments.Read(intro.Text, intro.Start, directory, document.IssuedOn) is { Lead: { } lead } a)
+        if (Addressees.Find(root, intro, directory, document.IssuedOn) is { Lead: { } lead } a)
             addressee = new Inherited(Assignee(lead, AssigneeBasis.Addressee, null), a.Coordinating.Select(c => Assignee(c, AssigneeBasis.Addressee, null)).ToList(), null);
         var start = horizon is null ? null
             : ProposedDeadline.Of(horizon.Deadline, new SourceSpan(horizon.Start, horizon.End), inherited: true, from: "document");

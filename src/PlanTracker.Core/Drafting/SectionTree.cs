@@ -62,11 +62,13 @@ public static partial class SectionTree
         string? appendix = null;
         // After the content ("…/.", the signature or "Nơi nhận:") only an appendix ("PHỤ LỤC") is read again.
         var trailer = false;
+        var caption = false;
         for (var i = BodyStart(paragraphs); i < paragraphs.Count; i++)
         {
             var p = paragraphs[i];
             if (p.IsTableRow)
             {
+                caption = false;
                 if (i > 0 && paragraphs[i - 1].IsTableRow && tables.Count > 0) tables[^1].Item2.Add(p);
                 else tables.Add((appendix, [p]));
                 continue;
@@ -75,9 +77,23 @@ public static partial class SectionTree
             {
                 appendix = SectionNode.Clean(p.Text);
                 trailer = false;
+                caption = true;
                 while (stack.Count > 1) stack.Pop();
                 continue;
             }
+            // Under "PHỤ LỤC" / "DANH MỤC", the title in capitals and the note "(Kèm theo Kế hoạch số …)" caption
+            // the table that follows: they are neither items nor the start of another document.
+            if (caption && Markers.Match(p.Text, strict: hardWrapped) is null)
+            {
+                var words = SectionNode.Clean(p.Text);
+                if (CaptionNote().IsMatch(words)) continue;
+                if (words.Length > 0 && !words.Any(char.IsLower))
+                {
+                    appendix = LabelOnly().IsMatch(appendix!) ? words : appendix + " " + words;
+                    continue;
+                }
+            }
+            caption = false;
             // A plan issued by a decision starts again at its own heading ("KẾ HOẠCH …").
             if (trailer && PlanHeading().IsMatch(p.Text))
             {
@@ -127,9 +143,14 @@ public static partial class SectionTree
     private static int BodyStart(IReadOnlyList<Paragraph> paragraphs)
     {
         for (var i = 0; i < paragraphs.Count; i++)
-            if (AnnexNote().IsMatch(paragraphs[i].Text)) return i + 1;
+            if (AnnexNote().IsMatch(paragraphs[i].Text) && !IsCaption(paragraphs, i)) return i + 1;
         return 0;
     }
+
+    /// <summary>A note under an appendix heading or right above a table captions the table; it does not start the plan.</summary>
+    private static bool IsCaption(IReadOnlyList<Paragraph> paragraphs, int at) =>
+        paragraphs.Skip(Math.Max(0, at - 3)).Take(Math.Min(3, at)).Any(p => AppendixHeading().IsMatch(p.Text))
+        || paragraphs.Skip(at + 1).FirstOrDefault(p => p.Text.Any(char.IsLetterOrDigit)) is { IsTableRow: true };
 
     /// <summary>Several unmarked paragraphs directly under a heading with no sub-items are its items.</summary>
     private static void PromoteParagraphLists(SectionNode node)
@@ -182,6 +203,8 @@ public static partial class SectionTree
     [GeneratedRegex(@"^\W*Nơi nhận\s*:?", RegexOptions.IgnoreCase)] private static partial Regex Recipients();
     [GeneratedRegex(@"\s*\.?\s*/\s*\.\s*\**$")] private static partial Regex Closing();
     [GeneratedRegex(@"^\W*(TM|KT|Q|TL|TUQ)\.\s*\p{Lu}|^\W*(PHÓ )?(CHỦ TỊCH|GIÁM ĐỐC|TRƯỞNG BAN|BÍ THƯ)\W*$")] private static partial Regex Signature();
-    [GeneratedRegex(@"^\W*PHỤ LỤC\b")] private static partial Regex AppendixHeading();
+    [GeneratedRegex(@"^\W*(PHỤ LỤC|DANH MỤC)\b")] private static partial Regex AppendixHeading();
+    [GeneratedRegex(@"^\W*PHỤ LỤC(\s+(\d+|[IVXL]+|SỐ \d+))?\W*$")] private static partial Regex LabelOnly();
+    [GeneratedRegex(@"^\W*\(?\s*(Ban hành )?kèm theo\b", RegexOptions.IgnoreCase)] private static partial Regex CaptionNote();
     [GeneratedRegex(@"^\W*(KẾ HOẠCH|CHƯƠNG TRÌNH HÀNH ĐỘNG|ĐỀ ÁN)\W*$")] private static partial Regex PlanHeading();
 }
