@@ -39,7 +39,7 @@ public sealed partial class SectionNode
 
     public IEnumerable<SectionNode> Descendants() => Children.SelectMany(c => c.Descendants().Prepend(c));
 
-    public static string Clean(string s) => Decoration().Replace(s.Replace("**", "").Replace("__", ""), " ").Trim().Trim('"', '“', '”').Trim();
+    public static string Clean(string s) => Decoration().Replace(s.Replace("**", "").Replace("__", ""), " ").Trim().TrimStart('#', ' ').Trim('"', '“', '”').Trim();
 
     [GeneratedRegex(@"\s{2,}")] private static partial Regex Decoration();
 }
@@ -199,12 +199,13 @@ public static partial class SectionTree
 
     private static string Join(string prefix, string separator, string label) => prefix.Length == 0 ? label : prefix + separator + label;
 
-    [GeneratedRegex(@"^\(?\s*(Ban hành )?kèm theo (Quyết định|Nghị quyết|Chỉ thị|Kế hoạch|Công văn)", RegexOptions.IgnoreCase)] private static partial Regex AnnexNote();
+    [GeneratedRegex(@"^[\W_]*\(?\s*(Ban hành )?kèm theo (Quyết định|Nghị quyết|Chỉ thị|Kế hoạch|Công văn)", RegexOptions.IgnoreCase)] private static partial Regex AnnexNote();
     [GeneratedRegex(@"^\W*Nơi nhận\s*:?", RegexOptions.IgnoreCase)] private static partial Regex Recipients();
     [GeneratedRegex(@"\s*\.?\s*/\s*\.\s*\**$")] private static partial Regex Closing();
     [GeneratedRegex(@"^\W*(TM|KT|Q|TL|TUQ)\.\s*\p{Lu}|^\W*(PHÓ )?(CHỦ TỊCH|GIÁM ĐỐC|TRƯỞNG BAN|BÍ THƯ)\W*$")] private static partial Regex Signature();
     [GeneratedRegex(@"^\W*(PHỤ LỤC|DANH MỤC)\b")] private static partial Regex AppendixHeading();
     [GeneratedRegex(@"^\W*PHỤ LỤC(\s+(\d+|[IVXL]+|SỐ \d+))?\W*$")] private static partial Regex LabelOnly();
     [GeneratedRegex(@"^\W*\(?\s*(Ban hành )?kèm theo\b", RegexOptions.IgnoreCase)] private static partial Regex CaptionNote();
-    [GeneratedRegex(@"^\W*(KẾ HOẠCH|CHƯƠNG TRÌNH HÀNH ĐỘNG|ĐỀ ÁN)\W*$")] private static partial Regex PlanHeading();
+    /// <summary>"KẾ HOẠCH", "CHƯƠNG TRÌNH HÀNH ĐỘNG CỦA CHÍNH PHỦ", "# ĐỀ ÁN": the annexed plan's own heading, in capitals.</summary>
+    [GeneratedRegex(@"^[\W_]*(KẾ HOẠCH|CHƯƠNG TRÌNH HÀNH ĐỘNG|CHƯƠNG TRÌNH|ĐỀ ÁN)(\s+[^\p{Ll}]*)?$")] private static partial Regex PlanHeading();
 }
