@@ -134,11 +134,22 @@ internal sealed class ItemBuilder(AgencyDirectory directory, ProposedDocument do
             DueOn = due, Text = t.Text, Span = new SourceSpan(t.Start, t.End),
         }).ToList();
 
-        var passLead = _leadIsOwn.ContainsKey(item) ? Copy(item.Lead!, item.Lead!.Basis, item.Code) : inherited.Lead;
+        var passLead = _leadIsOwn.ContainsKey(item) ? Copy(item.Lead!, item.Lead!.Basis, item.Code) : SectionAddressee(node, body, item.Code) ?? inherited.Lead;
         var passDeadline = own is not null
             ? ProposedDeadline.Of(own.Deadline, new SourceSpan(own.Start, own.End), inherited: true, from: item.Code)
             : inherited.Deadline;
         foreach (var child in children) Add(child, item, new Inherited(passLead, [], passDeadline), addressee);
+    }
+
+    /// <summary>
+    /// "II. NHIỆM VỤ CỤ THỂ / … các Bộ, ngành, địa phương tập trung thực hiện các nhiệm vụ sau:": the sentence
+    /// introducing a section's items addresses them, as the document's introducing sentence does its list.
+    /// </summary>
+    private ProposedAssignee? SectionAddressee(SectionNode node, List<(string Text, int Start)> body, string code)
+    {
+        if (node.Children.Count == 0 || body.Count == 0 || !body[^1].Text.TrimEnd(' ', '*').EndsWith(':')) return null;
+        var (text, start) = body[^1];
+        return Assignments.Read(text, start, directory, document.IssuedOn).Lead is { } lead ? Assignee(lead, AssigneeBasis.Addressee, code) : null;
     }
 
     /// <summary>Every item with no lead after inference gets the secretariat, marked as an assumption.</summary>
