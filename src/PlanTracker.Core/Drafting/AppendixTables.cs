@@ -96,6 +96,19 @@ internal static partial class AppendixTables
         }
     }
 
+    /// <summary>Whether one of the tables is an assignment table (its header names tasks and lead agencies).</summary>
+    public static bool HasAssignmentTable(IReadOnlyList<(string? Heading, List<Paragraph> Rows)> tables) => tables.Any(t =>
+    {
+        try
+        {
+            return AssignmentTable.Parse(t.Rows.Select(r => Cells(r.Text)).ToList()).Count > 0;
+        }
+        catch (RuleViolationException)
+        {
+            return false;
+        }
+    });
+
     private static string[] Cells(string row) => row.Contains('|')
         ? row.Trim().Trim('|').Split('|').Select(c => c.Trim()).ToArray()
         : row.Split('\t').Select(c => c.Trim()).ToArray();
