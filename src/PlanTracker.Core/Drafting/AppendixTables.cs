@@ -37,6 +37,9 @@ internal static partial class AppendixTables
             };
             builder.Items.Add(table);
             ProposedItem? section = null, subgroup = null;
+            DeadlinePhrase? sectionDeadline = null;
+            var byLabel = new Dictionary<string, ProposedItem>();
+            var parsedHasUnits = parsed.Any(r => r.Unit.Length > 0);
             var used = new HashSet<string>();
             string Unique(string code)
             {
@@ -65,6 +68,8 @@ internal static partial class AppendixTables
                     if (label.Length == 0 || !label.Any(char.IsLetterOrDigit)) label = (builder.Items.Count(i => i.ParentId == table.Id) + 1).ToString();
                     section = NewItem(table, table.Code + "." + label, true, task.Length > 0 ? task : row.Group, paragraph);
                     subgroup = null;
+                    // "| I | Đến năm 2030 |": a group row that names a time gives it to its rows.
+                    sectionDeadline = DeadlinePhrases.Choose(DeadlinePhrases.Find(SectionNode.Clean(section.Title).Replace("*", ""), paragraph.Start, null, calendar));
                     continue;
                 }
                 // "Nhóm hoạt động | Hoạt động": a filled group cell opens a group of the rows under it.
@@ -74,9 +79,22 @@ internal static partial class AppendixTables
                     subgroup = NewItem(owner, owner.Code + "-" + (builder.Items.Count(i => i.ParentId == owner.Id) + 1), true, Bullet().Replace(row.Group, ""), paragraph);
                 }
                 var parent = subgroup ?? section ?? table;
+                // "11.1" under "11": a row numbered below another row's number belongs to it, which becomes a group.
+                var dot = label.LastIndexOf('.');
+                if (subgroup is null && dot > 0 && byLabel.TryGetValue(label[..dot], out var above))
+                {
+                    if (!above.IsGroup)
+                    {
+                        above.IsGroup = true;
+                        (above.Deadline, above.Targets) = (null, []);
+                        builder.WithoutNamedLead.Remove(above);
+                    }
+                    (parent, label) = (above, label[(dot + 1)..]);
+                }
                 var code = subgroup is not null ? parent.Code + "+" + (builder.Items.Count(i => i.ParentId == parent.Id) + 1)
                     : parent.Code + "." + (label.Length > 0 && label.Any(char.IsLetterOrDigit) ? label : (builder.Items.Count(i => i.ParentId == parent.Id) + 1).ToString());
                 var item = NewItem(parent, code, false, task, paragraph);
+                if (label.Length > 0) byLabel[row.Number.TrimEnd('.', ')').Trim()] = item;
                 item.Lead = Agency(builder, directory, row.Lead, paragraph);
                 if (item.Lead is null) builder.WithoutNamedLead.Add(item);
                 item.Coordinating = row.Coordinating.SelectMany(c => Agencies(builder, directory, c, paragraph)).Where(c => c.AgencyKey is null || c.AgencyKey != item.Lead?.AgencyKey)
@@ -87,10 +105,17 @@ internal static partial class AppendixTables
                 item.Deadline = ProposedDeadline.Of(deadline ?? Deadline.Unspecified(row.Deadline),
                     row.Deadline.Length > 0 && at >= 0 ? new SourceSpan(paragraph.Start + at, paragraph.Start + at + row.Deadline.Length) : null);
                 var taskAt = Math.Max(0, paragraph.Text.IndexOf(row.Task, StringComparison.Ordinal));
-                item.Targets = TargetPhrases.Find(row.Task, paragraph.Start + taskAt).Select(t => new ProposedTarget
+                // An indicator table's row: its unit and value cells; otherwise the task's and result's words.
+                var targets = row.Unit.Length > 0 || parsedHasUnits
+                    ? IndicatorTargets.Read(task, row.Unit, row.Value, paragraph.Start, paragraph.End)
+                    : TargetPhrases.Find(row.Task, paragraph.Start + taskAt).Concat(TargetPhrases.Find(row.Value, paragraph.Start)).ToList();
+                if (row.Deadline.Length == 0 && sectionDeadline is { } inherited)
+                    item.Deadline = ProposedDeadline.Of(inherited.Deadline, new SourceSpan(inherited.Start, inherited.End), inherited: true, from: section!.Code);
+                var due = item.Deadline?.DueOn is { } d && !Deadline.IsOngoingKind(item.Deadline.Kind) ? d : (DateOnly?)null;
+                item.Targets = targets.Select(t => new ProposedTarget
                 {
                     Indicator = t.Indicator, Unit = t.Unit, UnitText = t.UnitText, Comparison = t.Comparison, Value = t.Value, Text = t.Text,
-                    DueOn = deadline is { HasDueDate: true } ? deadline.DueOn : null, Span = new SourceSpan(t.Start, t.End),
+                    DueOn = due, Span = new SourceSpan(t.Start, t.End),
                 }).ToList();
             }
         }
@@ -110,7 +135,7 @@ internal static partial class AppendixTables
     });
 
     private static string[] Cells(string row) => row.Contains('|')
-        ? row.Trim().Trim('|').Split('|').Select(c => c.Trim()).ToArray()
+        ? row.Trim().Trim('|').Split('|').Select(c => c.Replace("**", "").Trim()).ToArray()
         : row.Split('\t').Select(c => c.Trim()).ToArray();
 
     private static ProposedAssignee? Agency(ItemBuilder builder, AgencyDirectory directory, string cell, Paragraph row) =>

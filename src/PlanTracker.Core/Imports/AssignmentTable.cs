@@ -9,11 +9,16 @@ namespace PlanTracker.Core.Imports;
 public static class AssignmentTable
 {
     /// <param name="Group">The row's cell in a group column ("Nhóm hoạt động" beside "Hoạt động"), when the table has one.</param>
-    public sealed record Row(int Line, string Number, string Task, string Lead, IReadOnlyList<string> Coordinating, string Deadline, string Group = "");
+    /// <param name="Unit">The unit column of an indicator table ("Đơn vị": "%", "Doanh nghiệp", "Thứ bậc").</param>
+    /// <param name="Value">The value or result column ("Kết quả", "Chỉ tiêu đạt": "≥ 55", "Ít nhất 10 cơ sở").</param>
+    public sealed record Row(int Line, string Number, string Task, string Lead, IReadOnlyList<string> Coordinating, string Deadline, string Group = "",
+        string Unit = "", string Value = "");
 
     private static readonly string[] NumberNames = ["stt", "tt", "so tt", "so thu tu"];
     private static readonly string[] TaskNames = ["nhiem vu", "noi dung", "noi dung nhiem vu", "ten nhiem vu", "nhiem vu giai phap", "noi dung cong viec",
-        "nhiem vu va giai phap", "hoat dong", "ten hoat dong", "noi dung hoat dong"];
+        "nhiem vu va giai phap", "hoat dong", "ten hoat dong", "noi dung hoat dong", "chi tieu", "ten chi tieu"];
+    private static readonly string[] UnitNames = ["don vi", "don vi tinh", "dvt"];
+    private static readonly string[] ValueNames = ["ket qua", "ket qua dat duoc", "chi tieu dat", "muc tieu", "gia tri", "san pham", "ket qua san pham"];
     /// <summary>A column grouping the task column's rows ("Nhóm hoạt động | Hoạt động", "Nhóm nhiệm vụ | Nhiệm vụ").</summary>
     private static readonly string[] GroupNames = ["nhom hoat dong", "nhom nhiem vu"];
     private static readonly string[] LeadNames = ["co quan chu tri", "don vi chu tri", "chu tri", "co quan don vi chu tri"];
@@ -30,6 +35,7 @@ public static class AssignmentTable
         var (number, task, lead, coordinating, deadline) =
             (Find(header, NumberNames), Find(header, TaskNames), Find(header, LeadNames), Find(header, CoordinatingNames), Find(header, DeadlineNames));
         var group = Find(header, GroupNames) is var g && g != task ? g : -1;
+        var (unit, value) = (Find(header, UnitNames) is var u && u != lead && u != coordinating ? u : -1, Find(header, ValueNames));
         var rows = new List<Row>();
         for (var i = headerAt + 1; i < table.Count; i++)
         {
@@ -40,7 +46,7 @@ public static class AssignmentTable
             if (cells.All(c => c.Trim().Trim(':').Trim('-').Length == 0)) continue;
             // A numbering row under the header ("(1) (2) (3)") carries no task.
             if (Cell(task) is var text && (text.Length == 0 && Cell(group).Length == 0 || text.StartsWith('(') && text.EndsWith(')') && text.Length <= 4)) continue;
-            rows.Add(new Row(i + 1, Cell(number), Cell(task), Cell(lead), SplitLists(Cell(coordinating)), Cell(deadline), Cell(group)));
+            rows.Add(new Row(i + 1, Cell(number), Cell(task), Cell(lead), SplitLists(Cell(coordinating)), Cell(deadline), Cell(group), Cell(unit), Cell(value)));
         }
         return rows;
     }
