@@ -44,6 +44,11 @@ public static partial class DeadlineParser
             return Deadline.OnDate(inWords, text);
         if (DatePattern().Match(s) is { Success: true } d && TryDate(d.Groups["d"].Value, d.Groups["m"].Value, d.Groups["y"].Value, out var date))
             return Deadline.OnDate(date, text);
+        // A table's time cell: "10-11/2019" is done by the end of November, "12/2019" is that month.
+        if (MonthRangeCell().Match(s) is { Success: true } mr && int.Parse(mr.Groups["m"].Value, CultureInfo.InvariantCulture) is var lastMonth and >= 1 and <= 12)
+            return Deadline.OnDate(new DateOnly(Year(mr), lastMonth, 1).AddMonths(1).AddDays(-1), text);
+        if (MonthCell().Match(s) is { Success: true } mc && int.Parse(mc.Groups["m"].Value, CultureInfo.InvariantCulture) is var cellMonth and >= 1 and <= 12)
+            return Deadline.InMonth(Year(mc), cellMonth, text);
         if (MonthPattern().Match(s) is { Success: true } m && int.Parse(m.Groups["m"].Value, CultureInfo.InvariantCulture) is var mm and >= 1 and <= 12)
             return Deadline.InMonth(Year(m), mm, text);
         // "trước năm 2025": done by the end of 2024.
@@ -105,6 +110,8 @@ public static partial class DeadlineParser
     [GeneratedRegex(@"(?<y1>\d{4})\s*[-–]\s*(?<y2>\d{4})|từ năm (?<y1>\d{4}) đến (?:hết )?năm (?<y2>\d{4})")] private static partial Regex PeriodPattern();
     [GeneratedRegex(@"ngày (?<d>\d{1,2}) tháng (?<m>\d{1,2}) năm (?<y>\d{4})")] private static partial Regex DateInWordsPattern();
     [GeneratedRegex(@"trước năm (?<y>\d{4})")] private static partial Regex BeforeYearPattern();
+    [GeneratedRegex(@"^(?:tháng )?\d{1,2}\s*[-–]\s*(?<m>\d{1,2})\s*/\s*(?<y>\d{4})$")] private static partial Regex MonthRangeCell();
+    [GeneratedRegex(@"^(?:tháng )?(?<m>\d{1,2})\s*/\s*(?<y>\d{4})$")] private static partial Regex MonthCell();
     [GeneratedRegex(@"(?:hàng|hằng) quý|định kỳ (?:0?3|ba) tháng")] private static partial Regex QuarterlyPattern();
     [GeneratedRegex(@"định kỳ (?:0?6|sáu) tháng|(?:06|6|sáu) tháng một lần")] private static partial Regex HalfYearlyPattern();
     [GeneratedRegex(@"năm (?<y>\d{4})|(?:^|\s)(?<y>20\d{2})\b")] private static partial Regex YearPattern();

@@ -39,6 +39,8 @@ internal static partial class AppendixTables
             ProposedItem? section = null, subgroup = null;
             DeadlinePhrase? sectionDeadline = null;
             var byLabel = new Dictionary<string, ProposedItem>();
+            var subgroupDash = false;
+            string? lastTime = null;
             var parsedHasUnits = parsed.Any(r => r.Unit.Length > 0);
             var used = new HashSet<string>();
             string Unique(string code)
@@ -67,16 +69,28 @@ internal static partial class AppendixTables
                 {
                     if (label.Length == 0 || !label.Any(char.IsLetterOrDigit)) label = (builder.Items.Count(i => i.ParentId == table.Id) + 1).ToString();
                     section = NewItem(table, table.Code + "." + label, true, task.Length > 0 ? task : row.Group, paragraph);
-                    subgroup = null;
+                    (subgroup, subgroupDash, lastTime) = (null, false, null);
                     // "| I | Đến năm 2030 |": a group row that names a time gives it to its rows.
                     sectionDeadline = DeadlinePhrases.Choose(DeadlinePhrases.Find(SectionNode.Clean(section.Title).Replace("*", ""), paragraph.Start, null, calendar));
                     continue;
                 }
+                // "| 1 | Lập nhiệm vụ quy hoạch |" over unnumbered rows: a numbered row with nothing but its title heads them.
+                var next = parsed.IndexOf(row) + 1 < parsed.Count ? parsed[parsed.IndexOf(row) + 1] : null;
+                if (row.Lead.Length == 0 && row.Coordinating.Count == 0 && row.Deadline.Length == 0 && label.Length > 0 && row.Group.Length == 0
+                    && next is { Number.Length: 0, Group.Length: 0 } && next.Lead.Length > 0)
+                {
+                    var owner = section ?? table;
+                    subgroup = NewItem(owner, owner.Code + "." + label, true, task, paragraph);
+                    subgroupDash = true;
+                    continue;
+                }
+                if (label.Length > 0 && row.Group.Length == 0 && subgroupDash) (subgroup, subgroupDash) = (null, false);
                 // "Nhóm hoạt động | Hoạt động": a filled group cell opens a group of the rows under it.
                 if (row.Group.Length > 0)
                 {
                     var owner = section ?? table;
                     subgroup = NewItem(owner, owner.Code + "-" + (builder.Items.Count(i => i.ParentId == owner.Id) + 1), true, Bullet().Replace(row.Group, ""), paragraph);
+                    subgroupDash = false;
                 }
                 var parent = subgroup ?? section ?? table;
                 // "11.1" under "11": a row numbered below another row's number belongs to it, which becomes a group.
@@ -91,7 +105,7 @@ internal static partial class AppendixTables
                     }
                     (parent, label) = (above, label[(dot + 1)..]);
                 }
-                var code = subgroup is not null ? parent.Code + "+" + (builder.Items.Count(i => i.ParentId == parent.Id) + 1)
+                var code = subgroup is not null ? parent.Code + (subgroupDash ? "-" : "+") + (builder.Items.Count(i => i.ParentId == parent.Id) + 1)
                     : parent.Code + "." + (label.Length > 0 && label.Any(char.IsLetterOrDigit) ? label : (builder.Items.Count(i => i.ParentId == parent.Id) + 1).ToString());
                 var item = NewItem(parent, code, false, task, paragraph);
                 if (label.Length > 0) byLabel[row.Number.TrimEnd('.', ')').Trim()] = item;
@@ -99,11 +113,13 @@ internal static partial class AppendixTables
                 if (item.Lead is null) builder.WithoutNamedLead.Add(item);
                 item.Coordinating = row.Coordinating.SelectMany(c => Agencies(builder, directory, c, paragraph)).Where(c => c.AgencyKey is null || c.AgencyKey != item.Lead?.AgencyKey)
                     .DistinctBy(c => c.AgencyKey ?? c.UnknownId).ToList();
-                var deadline = row.Deadline.Length == 0 ? Deadline.Unspecified() : DeadlineParser.Parse(row.Deadline, calendar);
-                if (deadline is null) builder.Notes.Add($"{code}: the deadline '{row.Deadline}' was not understood; it is left unspecified.");
-                var at = paragraph.Text.IndexOf(row.Deadline, StringComparison.Ordinal);
-                item.Deadline = ProposedDeadline.Of(deadline ?? Deadline.Unspecified(row.Deadline),
-                    row.Deadline.Length > 0 && at >= 0 ? new SourceSpan(paragraph.Start + at, paragraph.Start + at + row.Deadline.Length) : null);
+                // A time cell merged over several rows (Word, PDF) leaves the rows under it empty: they share its time.
+                var time = row.Deadline.Length > 0 ? lastTime = row.Deadline : sectionDeadline is null ? lastTime ?? "" : "";
+                var deadline = time.Length == 0 ? Deadline.Unspecified() : DeadlineParser.Parse(time, calendar);
+                if (deadline is null) builder.Notes.Add($"{code}: the deadline '{time}' was not understood; it is left unspecified.");
+                var at = row.Deadline.Length > 0 ? paragraph.Text.IndexOf(row.Deadline, StringComparison.Ordinal) : -1;
+                item.Deadline = ProposedDeadline.Of(deadline ?? Deadline.Unspecified(time),
+                    at >= 0 ? new SourceSpan(paragraph.Start + at, paragraph.Start + at + row.Deadline.Length) : null, inherited: row.Deadline.Length == 0 && time.Length > 0);
                 var taskAt = Math.Max(0, paragraph.Text.IndexOf(row.Task, StringComparison.Ordinal));
                 // An indicator table's row: its unit and value cells; otherwise the task's and result's words.
                 var targets = row.Unit.Length > 0 || parsedHasUnits

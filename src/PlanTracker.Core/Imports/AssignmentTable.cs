@@ -6,7 +6,7 @@ namespace PlanTracker.Core.Imports;
 /// An appendix assignment table (Phụ lục): STT / Nhiệm vụ / Cơ quan chủ trì / Cơ quan phối hợp /
 /// Thời gian hoàn thành, under the names real plans give these columns.
 /// </summary>
-public static class AssignmentTable
+public static partial class AssignmentTable
 {
     /// <param name="Group">The row's cell in a group column ("Nhóm hoạt động" beside "Hoạt động"), when the table has one.</param>
     /// <param name="Unit">The unit column of an indicator table ("Đơn vị": "%", "Doanh nghiệp", "Thứ bậc").</param>
@@ -29,9 +29,19 @@ public static class AssignmentTable
     public static List<Row> Parse(List<string[]> table)
     {
         var headerAt = table.FindIndex(r => Find(r, TaskNames) >= 0 && Find(r, LeadNames) >= 0);
-        if (headerAt < 0)
+        var header = headerAt >= 0 ? table[headerAt] : null;
+        // A header on two rows ("Nội dung công việc | Thực hiện" over "| | Đơn vị chủ trì | Đơn vị phối hợp"): the lower row's
+        // cells name the columns they stand over, the upper row's the others.
+        if (header is null && table.FindIndex(r => Find(r, TaskNames) >= 0) is var upper and >= 0 && upper + 1 < table.Count
+            && Find(table[upper + 1], LeadNames) >= 0)
+        {
+            var (top, bottom) = (table[upper], table[upper + 1]);
+            header = Enumerable.Range(0, Math.Max(top.Length, bottom.Length))
+                .Select(c => c < bottom.Length && bottom[c].Trim().Length > 0 ? bottom[c] : c < top.Length ? top[c] : "").ToArray();
+            headerAt = upper + 1;
+        }
+        if (header is null)
             throw new RuleViolationException("file", "No header row found: the table needs at least the columns 'Nhiệm vụ' and 'Cơ quan chủ trì'.");
-        var header = table[headerAt];
         var (number, task, lead, coordinating, deadline) =
             (Find(header, NumberNames), Find(header, TaskNames), Find(header, LeadNames), Find(header, CoordinatingNames), Find(header, DeadlineNames));
         var group = Find(header, GroupNames) is var g && g != task ? g : -1;
@@ -46,7 +56,10 @@ public static class AssignmentTable
             if (cells.All(c => c.Trim().Trim(':').Trim('-').Length == 0)) continue;
             // A numbering row under the header ("(1) (2) (3)") carries no task.
             if (Cell(task) is var text && (text.Length == 0 && Cell(group).Length == 0 || text.StartsWith('(') && text.EndsWith(')') && text.Length <= 4)) continue;
-            rows.Add(new Row(i + 1, Cell(number), Cell(task), Cell(lead), SplitLists(Cell(coordinating)), Cell(deadline), Cell(group), Cell(unit), Cell(value)));
+            // With no number column, the time column holds the numbering of group rows ("| I | GIAI ĐOẠN 1 … |").
+            var (label, time) = (Cell(number), Cell(deadline));
+            if (number < 0 && Numbering().IsMatch(time)) (label, time) = (time, "");
+            rows.Add(new Row(i + 1, label, Cell(task), Cell(lead), SplitLists(Cell(coordinating)), time, Cell(group), Cell(unit), Cell(value)));
         }
         return rows;
     }
@@ -69,4 +82,6 @@ public static class AssignmentTable
             if (Array.FindIndex(folded, cell => cell.StartsWith(name + " ", StringComparison.Ordinal)) is var at and >= 0) return at;
         return -1;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^([IVXL]{1,5}|\d{1,2}|[a-zđ])[.)]?$")] private static partial System.Text.RegularExpressions.Regex Numbering();
 }
