@@ -159,7 +159,7 @@ public static partial class DeadlinePhrases
     [GeneratedRegex(@"ngày \d{1,2}\s*$|ngày \d{1,2} tháng \d{1,2}\s*$|tháng \d{1,2}\s*$")] private static partial Regex FullDateBefore();
     [GeneratedRegex(@"(?:định kỳ,? )?(?:hàng|hằng) (?:tháng|quý|năm)|định kỳ (?:0?3|ba|0?6|sáu) tháng|(?:0?3|ba|0?6|sáu) tháng (?:một|1) lần")] private static partial Regex Recurring();
     [GeneratedRegex(@"định kỳ hoặc đột xuất|đột xuất")] private static partial Regex AdHoc();
-    [GeneratedRegex(@"thường xuyên|lâu dài|(?:hàng|hằng) (?:tuần|ngày)|định kỳ(?! (?:hàng|hằng|0?\d|ba|sáu))")] private static partial Regex Continuing();
+    [GeneratedRegex(@"(?<!(?:nhiệm vụ|công việc) )thường xuyên|lâu dài|(?:hàng|hằng) (?:tuần|ngày)|định kỳ(?! (?:hàng|hằng|0?\d|ba|sáu))")] private static partial Regex Continuing();
     [GeneratedRegex(@"tiếp tục")] private static partial Regex GoingOn();
     [GeneratedRegex(@"\d+[a-zđ]?/(?:\d{4}/)?[\p{L}]+[-/][\p{L}-]+|\d+-[\p{L}]+/[\p{L}]+")] private static partial Regex DocumentNumber();
     [GeneratedRegex(@"^(trước|chậm nhất|hạn|hoàn thành)")] private static partial Regex DeadlineWord();

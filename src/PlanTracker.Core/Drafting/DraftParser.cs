@@ -97,7 +97,13 @@ internal sealed class ItemBuilder(AgencyDirectory directory, ProposedDocument do
 
     private void Add(SectionNode node, ProposedItem? parent, Inherited inherited, Inherited? addressee)
     {
-        if (!node.IsTaskSection || Summaries.Contains(node)) return;
+        if (Summaries.Contains(node)) return;
+        if (!node.IsTaskSection)
+        {
+            // "I. MỤC TIÊU" is no task section, but its "2. Mục tiêu cụ thể" is (TaskSections).
+            foreach (var child in node.Children.Where(c => c.IsTaskSection)) Add(child, parent, inherited, addressee);
+            return;
+        }
         var fields = ItemFields.Read(node, directory, document.IssuedOn, calendar);
         var children = node.Children.Where(c => c.IsTaskSection && !PointsToAnnex(c) && !fields.Nodes.Contains(c)).ToList();
         var isGroup = children.Count > 0;
