@@ -132,6 +132,7 @@ public static partial class SectionTree
             trailer = closing;
         }
         PromoteParagraphLists(root);
+        PromoteUnnumberedConclusion(root);
         AssignCodes(root);
         return new Result(root, tables);
     }
@@ -151,6 +152,23 @@ public static partial class SectionTree
     private static bool IsCaption(IReadOnlyList<Paragraph> paragraphs, int at) =>
         paragraphs.Skip(Math.Max(0, at - 3)).Take(Math.Min(3, at)).Any(p => AppendixHeading().IsMatch(p.Text))
         || paragraphs.Skip(at + 1).FirstOrDefault(p => p.Text.Any(char.IsLetterOrDigit)) is { IsTableRow: true };
+
+    /// <summary>
+    /// A letter that numbers nothing ("Về đề nghị của Bộ …, Phó Thủ tướng Chính phủ có ý kiến như sau: / Bộ Tài chính
+    /// báo cáo … / Văn phòng Chính phủ thông báo để … biết, thực hiện./."): each paragraph after the sentence that
+    /// introduces the conclusion is one item.
+    /// </summary>
+    private static void PromoteUnnumberedConclusion(SectionNode root)
+    {
+        if (root.Children.Count > 0) return;
+        var intro = root.Body.FindLastIndex(p => Introduces().IsMatch(p.Text));
+        if (intro < 0) return;
+        foreach (var p in root.Body.Skip(intro + 1).ToList())
+        {
+            root.Body.Remove(p);
+            root.Children.Add(new SectionNode(null, p, root, isImplicit: true));
+        }
+    }
 
     /// <summary>Several unmarked paragraphs directly under a heading with no sub-items are its items.</summary>
     private static void PromoteParagraphLists(SectionNode node)
@@ -200,6 +218,7 @@ public static partial class SectionTree
     private static string Join(string prefix, string separator, string label) => prefix.Length == 0 ? label : prefix + separator + label;
 
     [GeneratedRegex(@"^[\W_]*\(?\s*(Ban hành )?kèm theo (Quyết định|Nghị quyết|Chỉ thị|Kế hoạch|Công văn)", RegexOptions.IgnoreCase)] private static partial Regex AnnexNote();
+    [GeneratedRegex(@"(như sau|sau đây)\s*[:.]?\W*$", RegexOptions.IgnoreCase)] private static partial Regex Introduces();
     [GeneratedRegex(@"^\W*Nơi nhận\s*:?", RegexOptions.IgnoreCase)] private static partial Regex Recipients();
     [GeneratedRegex(@"\s*\.?\s*/\s*\.\s*\**$")] private static partial Regex Closing();
     [GeneratedRegex(@"^\W*(TM|KT|Q|TL|TUQ)\.\s*\p{Lu}|^\W*(PHÓ )?(CHỦ TỊCH|GIÁM ĐỐC|TRƯỞNG BAN|BÍ THƯ)\W*$")] private static partial Regex Signature();

@@ -289,4 +289,15 @@ public sealed class ReaderFormsTests
         Assert.Equal(80m, Item(p, "I.2.a").Targets.Single().Value);
         Assert.Equal("vinh-phuc/so-noi-vu", Item(p, "II.1").Lead!.AgencyKey);
     }
+
+    [Theory]
+    [InlineData("Về đề nghị của Sở Tài chính, Phó Chủ tịch UBND tỉnh có ý kiến như sau:", "Sở Nội vụ báo cáo kết quả rà soát trước ngày 15/12/2026.", "vinh-phuc/so-noi-vu")]
+    [InlineData("Thực hiện chỉ đạo của Thủ tướng Chính phủ, Chủ tịch UBND tỉnh chỉ đạo như sau:", "Giao Sở Công Thương chủ trì, phối hợp với Sở Tư pháp hướng dẫn thủ tục.", "vinh-phuc/so-cong-thuong")]
+    public void Should_read_each_paragraph_after_an_unnumbered_letters_introduction_as_an_item(string intro, string paragraph, string lead)
+    {
+        var p = Parse($"ỦY BAN NHÂN DÂN TỈNH VĨNH PHÚC\nSố: 12/UBND-KT\n{intro}\n{paragraph}\nVăn phòng UBND tỉnh thông báo để các cơ quan biết, thực hiện./.");
+
+        var item = Assert.Single(p.Items);
+        Assert.Equal(lead, item.Lead!.AgencyKey);
+    }
 }
