@@ -63,6 +63,7 @@ public static partial class SectionTree
         // After the content ("…/.", the signature or "Nơi nhận:") only an appendix ("PHỤ LỤC") is read again.
         var trailer = false;
         var caption = false;
+        var greeting = false;
         for (var i = BodyStart(paragraphs); i < paragraphs.Count; i++)
         {
             var p = paragraphs[i];
@@ -108,6 +109,10 @@ public static partial class SectionTree
                 continue;
             }
             var marker = Markers.Match(p.Text, strict: hardWrapped);
+            // "Kính gửi: / - Các Sở, ban, ngành; / - Công an tỉnh;": the letter's recipients, not items.
+            if (Greeting().IsMatch(p.Text)) greeting = true;
+            else if (greeting && marker?.Kind is MarkerKind.Dash or MarkerKind.Plus) continue;
+            else greeting = false;
             var closing = Closing().IsMatch(p.Text);
             if (marker is not null)
             {
@@ -218,6 +223,7 @@ public static partial class SectionTree
     private static string Join(string prefix, string separator, string label) => prefix.Length == 0 ? label : prefix + separator + label;
 
     [GeneratedRegex(@"^[\W_]*\(?\s*(Ban hành )?kèm theo (Quyết định|Nghị quyết|Chỉ thị|Kế hoạch|Công văn)", RegexOptions.IgnoreCase)] private static partial Regex AnnexNote();
+    [GeneratedRegex(@"^\W*Kính gửi\b", RegexOptions.IgnoreCase)] private static partial Regex Greeting();
     [GeneratedRegex(@"(như sau|sau đây)\s*[:.]?\W*$", RegexOptions.IgnoreCase)] private static partial Regex Introduces();
     [GeneratedRegex(@"^\W*Nơi nhận\s*:?", RegexOptions.IgnoreCase)] private static partial Regex Recipients();
     [GeneratedRegex(@"\s*\.?\s*/\s*\.\s*\**$")] private static partial Regex Closing();

@@ -300,4 +300,23 @@ public sealed class ReaderFormsTests
         var item = Assert.Single(p.Items);
         Assert.Equal(lead, item.Lead!.AgencyKey);
     }
+
+    [Fact]
+    public void Should_not_read_the_recipients_under_kính_gửi_as_items()
+    {
+        var p = Parse("""
+            ỦY BAN NHÂN DÂN TỈNH VĨNH PHÚC
+            Số: 9387/UBND-KT
+            Kính gửi:
+            - Các sở, ban, ngành;
+            - Sở Nội vụ;
+            - UBND các huyện, thành phố, thị xã.
+            Thực hiện Chương trình hành động của Tỉnh ủy, Chủ tịch UBND tỉnh có ý kiến chỉ đạo như sau:
+            1. Các sở, ban, ngành tổ chức quán triệt Chương trình.
+            2. Giao Sở Nội vụ tổng hợp, báo cáo trước ngày 05/10/2026.
+            """);
+
+        Assert.Equal(["1", "2"], p.Items.Select(i => i.Code));
+        Assert.Equal("vinh-phuc/so-noi-vu", Item(p, "2").Lead!.AgencyKey);
+    }
 }
