@@ -8,7 +8,7 @@ namespace PlanTracker.Core.Drafting;
 public sealed record DraftSource(string Name, string Text, IReadOnlyList<string> Notes);
 
 /// <summary>
-/// Turns pasted text or an uploaded .txt/.docx into a <see cref="DraftSource"/>, refusing what is
+/// Turns pasted text or an uploaded .txt/.docx/.pdf into a <see cref="DraftSource"/>, refusing what is
 /// not a Vietnamese document's text with a message that names the problem (field "text" or "file").
 /// </summary>
 public static class DraftInput
@@ -28,8 +28,13 @@ public static class DraftInput
         {
             ".txt" => Prepare(DecodeText(fileName, bytes), fileName, "file"),
             ".docx" => Prepare(DocxText.Read(fileName, bytes), fileName, "file"),
-            ".doc" => throw new RuleViolationException("file", $"'{fileName}' is an old Word .doc file; save it as .docx and upload that."),
-            _ => throw new RuleViolationException("file", $"'{fileName}' is neither .txt nor .docx."),
+            ".pdf" => Prepare(PdfText.Read(fileName, bytes), fileName, "file"),
+            ".doc" => throw new RuleViolationException("file", Wording.Pick(
+                $"'{fileName}' là tệp Word cũ (.doc): hãy mở bằng Word, lưu thành .docx (Lưu thành… → Word Document) rồi tải lên tệp .docx.",
+                $"'{fileName}' is an old Word .doc file; save it as .docx and upload that.")),
+            _ => throw new RuleViolationException("file", Wording.Pick(
+                $"'{fileName}' không phải tệp .txt, .docx hay .pdf.",
+                $"'{fileName}' is neither .txt, .docx nor .pdf.")),
         };
     }
 

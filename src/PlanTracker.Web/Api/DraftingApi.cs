@@ -47,7 +47,7 @@ public static class DraftingApi
         });
     }
 
-    /// <summary>JSON <c>{"text": "…"}</c>, or a form with a <c>file</c> (.txt, .docx) or a <c>text</c> field.</summary>
+    /// <summary>JSON <c>{"text": "…"}</c>, or a form with a <c>file</c> (.txt, .docx, .pdf) or a <c>text</c> field.</summary>
     private static async Task<IResult> CreateDraft(HttpRequest request, IMediator m, CancellationToken ct)
     {
         CreateDraft.Command command;
@@ -62,7 +62,7 @@ public static class DraftingApi
         else
         {
             if (!request.HasJsonContentType())
-                throw new RuleViolationException("text", "Send the text as JSON {\"text\": \"…\"}, or a form with a .txt or .docx 'file'.");
+                throw new RuleViolationException("text", "Send the text as JSON {\"text\": \"…\"}, or a form with a .txt, .docx or .pdf 'file'.");
             TextBody? body;
             try
             {

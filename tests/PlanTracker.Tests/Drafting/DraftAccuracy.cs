@@ -116,13 +116,24 @@ public static class DraftAccuracy
 
     private static string Short(string s) => s.Length <= 70 ? s : s[..70] + "…";
 
+    /// <summary>All documents' counts added up: the pooled precision, recall and F1 (a large document weighs more).</summary>
+    public static DocumentScore Pool(string name, IReadOnlyList<DocumentScore> scores)
+    {
+        static Score Sum(IEnumerable<Score> s) => s.Aggregate(new Score(0, 0, 0), (a, b) => new Score(a.Gold + b.Gold, a.Predicted + b.Predicted, a.Correct + b.Correct));
+        return new DocumentScore(name, Sum(scores.Select(s => s.Tasks)), Sum(scores.Select(s => s.Leads)),
+            Sum(scores.Select(s => s.Deadlines)), Sum(scores.Select(s => s.Targets)), []);
+    }
+
+    /// <summary>The per-document table followed by the pooled row.</summary>
+    public static string TableWithPool(IReadOnlyList<DocumentScore> scores) => Table([.. scores, Pool("POOLED", scores)]);
+
     public static string Table(IEnumerable<DocumentScore> scores)
     {
-        var lines = new List<string> { $"{"document",-24} {"field",-10} {"precision",9} {"recall",7} {"F1",6}  correct/proposed/gold" };
+        var lines = new List<string> { $"{"document",-48} {"field",-10} {"precision",9} {"recall",7} {"F1",6}  correct/proposed/gold" };
         foreach (var s in scores)
             foreach (var (field, score) in new[] { ("tasks", s.Tasks), ("leads", s.Leads), ("deadlines", s.Deadlines), ("targets", s.Targets) })
                 lines.Add(string.Create(CultureInfo.InvariantCulture,
-                    $"{s.Document,-24} {field,-10} {score.Precision,9:0.000} {score.Recall,7:0.000} {score.F1,6:0.000}  {score.Correct}/{score.Predicted}/{score.Gold}"));
+                    $"{s.Document,-48} {field,-10} {score.Precision,9:0.000} {score.Recall,7:0.000} {score.F1,6:0.000}  {score.Correct}/{score.Predicted}/{score.Gold}"));
         return string.Join(Environment.NewLine, lines);
     }
 }

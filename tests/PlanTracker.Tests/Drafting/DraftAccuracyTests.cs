@@ -1,16 +1,26 @@
+using System.Globalization;
 using Xunit.Abstractions;
 
 namespace PlanTracker.Tests.Drafting;
 
 /// <summary>
-/// Reading each of the five seed documents as pasted text and scoring the proposal against its hand-made
-/// decomposition (seed-data/plans/*.json). The bars are the issue's: F1 at least 0.9 for tasks, lead
-/// agencies and deadlines, 0.8 for targets, on every document. The scores are printed.
+/// Reading each seed document and each corpus document (issue 15) as pasted text and scoring the proposal
+/// against its hand-made decomposition. The seed bars are the issue's: F1 at least 0.9 for tasks, lead
+/// agencies and deadlines, 0.8 for targets, on every document. The corpus is held to a floor just under
+/// its pooled F1 as measured when its gold was written, so that a regression fails; raise it as the
+/// reader improves. Both tables go to drafting-accuracy.txt, which ./test.sh prints.
 /// </summary>
 public sealed class DraftAccuracyTests(ITestOutputHelper output)
 {
     private const double TaskBar = 0.9, LeadBar = 0.9, DeadlineBar = 0.9, TargetBar = 0.8;
-    public const string ReportFile = "drafting-accuracy.txt";
+    public const string ReportFile = AccuracyReport.File;
+
+    /// <summary>
+    /// Pooled corpus F1 floors: measured on 2026-12-07 when the gold was written (tasks 0.681, leads 0.446,
+    /// deadlines 0.343, targets 0.000) minus 0.02. Raise them as the reader improves; the issue's bar is 0.9
+    /// for tasks, leads and deadlines and 0.8 for targets.
+    /// </summary>
+    public static readonly (double Tasks, double Leads, double Deadlines, double Targets) CorpusFloor = (0.66, 0.42, 0.32, 0.0);
 
     [Fact]
     public void Should_reach_the_F1_bars_for_tasks_leads_deadlines_and_targets_on_every_seed_document()
@@ -18,11 +28,11 @@ public sealed class DraftAccuracyTests(ITestOutputHelper output)
         var scores = SeedDocuments.All.Select(c => DraftAccuracy.Measure(c.Name, SeedDocuments.Parse(c), c.Gold)).ToList();
 
         var table = "Drafting accuracy against the seed decompositions (F1 bars: tasks, leads, deadlines 0.9; targets 0.8)"
-            + Environment.NewLine + DraftAccuracy.Table(scores);
+            + Environment.NewLine + DraftAccuracy.TableWithPool(scores);
         output.WriteLine(table);
         Console.WriteLine(table); // shown by `dotnet test --logger "console;verbosity=normal"`
         // dotnet test's default logger hides a passing test's output; ./test.sh prints this file after the run.
-        File.WriteAllText(Path.Combine(AppContext.BaseDirectory, ReportFile), table + Environment.NewLine);
+        AccuracyReport.Write("seeds", table);
         foreach (var s in scores)
         {
             output.WriteLine($"--- {s.Document}: {s.Differences.Count} differences");
@@ -41,6 +51,28 @@ public sealed class DraftAccuracyTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Should_not_fall_below_the_measured_pooled_F1_on_the_development_corpus()
+    {
+        var scores = CorpusDocuments.All.Select(c => DraftAccuracy.Measure(c.Name, SeedDocuments.Parse(c), c.Gold)).ToList();
+        var pooled = DraftAccuracy.Pool("POOLED", scores);
+
+        var table = string.Create(CultureInfo.InvariantCulture,
+            $"Drafting accuracy on the development corpus (issue 15; pooled F1 floors: tasks {CorpusFloor.Tasks:0.00}, leads {CorpusFloor.Leads:0.00}, deadlines {CorpusFloor.Deadlines:0.00}, targets {CorpusFloor.Targets:0.00})")
+            + Environment.NewLine + DraftAccuracy.TableWithPool(scores);
+        output.WriteLine(table);
+        AccuracyReport.Write("corpus", table);
+        // Every difference, for whoever improves the reader: bin/.../drafting-accuracy.corpus-differences.txt.
+        File.WriteAllLines(Path.Combine(AppContext.BaseDirectory, "drafting-accuracy.corpus-differences.txt"),
+            scores.SelectMany(s => s.Differences.Select(d => "  " + d).Prepend($"--- {s.Document}: {s.Differences.Count} differences")));
+
+        Assert.Equal(16, scores.Count);
+        Assert.True(pooled.Tasks.F1 >= CorpusFloor.Tasks, $"tasks {pooled.Tasks} below {CorpusFloor.Tasks}");
+        Assert.True(pooled.Leads.F1 >= CorpusFloor.Leads, $"leads {pooled.Leads} below {CorpusFloor.Leads}");
+        Assert.True(pooled.Deadlines.F1 >= CorpusFloor.Deadlines, $"deadlines {pooled.Deadlines} below {CorpusFloor.Deadlines}");
+        Assert.True(pooled.Targets.F1 >= CorpusFloor.Targets, $"targets {pooled.Targets} below {CorpusFloor.Targets}");
+    }
+
+    [Fact]
     public void Should_score_a_proposal_that_finds_nothing_as_zero_so_the_bar_can_fail()
     {
         var c = SeedDocuments.Named("dak-lak-168");
@@ -51,5 +83,19 @@ public sealed class DraftAccuracyTests(ITestOutputHelper output)
         Assert.Equal(0, score.Tasks.F1);
         Assert.Equal(0, score.Leads.F1);
         Assert.Equal(0, score.Targets.F1);
+    }
+
+    [Fact]
+    public void Should_pool_documents_by_adding_their_counts()
+    {
+        var a = new DocumentScore("a", new Score(10, 10, 10), new Score(1, 1, 1), new Score(1, 1, 1), new Score(0, 0, 0), []);
+        var b = new DocumentScore("b", new Score(90, 10, 0), new Score(1, 1, 0), new Score(1, 1, 1), new Score(4, 2, 2), []);
+
+        var pooled = DraftAccuracy.Pool("p", [a, b]);
+
+        Assert.Equal(new Score(100, 20, 10), pooled.Tasks);
+        Assert.Equal(0.5, pooled.Tasks.Precision, 3);
+        Assert.Equal(0.1, pooled.Tasks.Recall, 3);
+        Assert.Equal(new Score(4, 2, 2), pooled.Targets);
     }
 }

@@ -46,13 +46,16 @@ public sealed class DraftBadInputTests(AppFactory app) : IClassFixture<AppFactor
         { "broken.docx", Encoding.UTF8.GetBytes("PK\u0003\u0004 this is not really a zip package"), "could not be read as a Word document" },
         { "zip.docx", Zip(), "could not be read as a Word document" },
         { "secret.docx", [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0, 0, 0, 1, 2, 3, 4], "encrypted (password-protected)" },
-        { "plan.pdf", Encoding.ASCII.GetBytes("%PDF-1.7 …"), "neither .txt nor .docx" },
+        { "plan.pdf", Encoding.ASCII.GetBytes("%PDF-1.7 …"), "không đọc được như một tệp PDF" },
+        { "scan.pdf", DraftFormatsTests.BlankPdf(2), "không có lớp chữ" },
+        { "old.doc", [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0], "tệp Word cũ (.doc)" },
+        { "plan.odt", Zip(), "không phải tệp .txt, .docx hay .pdf" },
         { "empty.txt", [], "is empty" },
     };
 
     [Theory]
     [MemberData(nameof(Files))]
-    public async Task Should_refuse_a_file_that_is_no_readable_txt_or_docx_by_name_and_save_nothing(string fileName, byte[] content, string message)
+    public async Task Should_refuse_a_file_that_is_no_readable_txt_docx_or_pdf_by_name_and_save_nothing(string fileName, byte[] content, string message)
     {
         var client = await app.ClientForAsync("thuongtruc@plantracker.local");
         var before = await app.Counts();
