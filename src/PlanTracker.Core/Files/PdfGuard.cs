@@ -13,9 +13,9 @@ namespace PlanTracker.Core.Files;
 /// </summary>
 public static class PdfGuard
 {
-    public const long MaxUncompressedBytes = 64L * 1024 * 1024;
-    /// <summary>Text content streams compress 3–10×; 100× is a bomb, not a page.</summary>
-    public const int MaxRatio = 100;
+    /// <summary>The same bounds as for Open XML packages: 64 MB inflated in all, 100× for one stream over 1 MB.</summary>
+    public const long MaxUncompressedBytes = PackageGuard.MaxUncompressedBytes;
+    public const int MaxRatio = PackageGuard.MaxRatio;
     private const long RatioFloorBytes = 1024 * 1024;
     /// <summary>About the length of the longest plan with its annexes; the text limit is 1,000,000 characters.</summary>
     public const int MaxPages = 300;
