@@ -39,10 +39,21 @@ public static partial class DeadlineParser
             return Deadline.InHalfYear(Year(h), h.Groups["h"].Value is "đầu" ? 1 : 2, text);
         if (BeforeMonthPattern().Match(s) is { Success: true } bm && int.Parse(bm.Groups["m"].Value, CultureInfo.InvariantCulture) is var month and >= 1 and <= 12)
             return Deadline.OnDate(new DateOnly(Year(bm), month, 1).AddDays(-1), text);
+        // "trước ngày 20 tháng 11 năm 2025" is the 20th, not the month.
+        if (DateInWordsPattern().Match(s) is { Success: true } dw && TryDate(dw.Groups["d"].Value, dw.Groups["m"].Value, dw.Groups["y"].Value, out var inWords))
+            return Deadline.OnDate(inWords, text);
         if (DatePattern().Match(s) is { Success: true } d && TryDate(d.Groups["d"].Value, d.Groups["m"].Value, d.Groups["y"].Value, out var date))
             return Deadline.OnDate(date, text);
+        // A table's time cell: "10-11/2019" is done by the end of November, "12/2019" is that month.
+        if (MonthRangeCell().Match(s) is { Success: true } mr && int.Parse(mr.Groups["m"].Value, CultureInfo.InvariantCulture) is var lastMonth and >= 1 and <= 12)
+            return Deadline.OnDate(new DateOnly(Year(mr), lastMonth, 1).AddMonths(1).AddDays(-1), text);
+        if (MonthCell().Match(s) is { Success: true } mc && int.Parse(mc.Groups["m"].Value, CultureInfo.InvariantCulture) is var cellMonth and >= 1 and <= 12)
+            return Deadline.InMonth(Year(mc), cellMonth, text);
         if (MonthPattern().Match(s) is { Success: true } m && int.Parse(m.Groups["m"].Value, CultureInfo.InvariantCulture) is var mm and >= 1 and <= 12)
             return Deadline.InMonth(Year(m), mm, text);
+        // "trước năm 2025": done by the end of 2024.
+        if (BeforeYearPattern().Match(s) is { Success: true } by && Year(by) is var before and > OutOfRangeYear)
+            return Deadline.OnDate(new DateOnly(before - 1, 12, 31), text);
         if (PeriodPattern().Match(s) is { Success: true } p)
         {
             var (first, last) = (Year(p, "y1"), Year(p, "y2"));
@@ -67,8 +78,9 @@ public static partial class DeadlineParser
         return null;
     }
 
+    /// <summary>Lower case, single spaces, and the older spelling "quí" as "quý".</summary>
     private static string Normalize(string text) =>
-        Whitespace().Replace(text.Normalize(NormalizationForm.FormC).ToLowerInvariant(), " ").Trim();
+        Whitespace().Replace(text.Normalize(NormalizationForm.FormC).ToLowerInvariant(), " ").Trim().Replace("quí", "quý");
 
     /// <summary>
     /// A year outside 1945–2100 reads as year 2: never a deadline (IsInRange refuses it), and unlike
@@ -95,7 +107,11 @@ public static partial class DeadlineParser
     [GeneratedRegex(@"trước tháng (?<m>\d{1,2})\s*(?:/|năm)\s*(?<y>\d{4})")] private static partial Regex BeforeMonthPattern();
     [GeneratedRegex(@"(?<d>\d{1,2})/(?<m>\d{1,2})/(?<y>\d{4})")] private static partial Regex DatePattern();
     [GeneratedRegex(@"tháng (?<m>\d{1,2})\s*(?:/|năm)\s*(?<y>\d{4})")] private static partial Regex MonthPattern();
-    [GeneratedRegex(@"(?<y1>\d{4})\s*[-–]\s*(?<y2>\d{4})")] private static partial Regex PeriodPattern();
+    [GeneratedRegex(@"(?<y1>\d{4})\s*[-–]\s*(?<y2>\d{4})|từ năm (?<y1>\d{4}) đến (?:hết )?năm (?<y2>\d{4})")] private static partial Regex PeriodPattern();
+    [GeneratedRegex(@"ngày (?<d>\d{1,2}) tháng (?<m>\d{1,2}) năm (?<y>\d{4})")] private static partial Regex DateInWordsPattern();
+    [GeneratedRegex(@"trước năm (?<y>\d{4})")] private static partial Regex BeforeYearPattern();
+    [GeneratedRegex(@"^(?:tháng )?\d{1,2}\s*[-–]\s*(?<m>\d{1,2})\s*/\s*(?<y>\d{4})$")] private static partial Regex MonthRangeCell();
+    [GeneratedRegex(@"^(?:tháng )?(?<m>\d{1,2})\s*/\s*(?<y>\d{4})$")] private static partial Regex MonthCell();
     [GeneratedRegex(@"(?:hàng|hằng) quý|định kỳ (?:0?3|ba) tháng")] private static partial Regex QuarterlyPattern();
     [GeneratedRegex(@"định kỳ (?:0?6|sáu) tháng|(?:06|6|sáu) tháng một lần")] private static partial Regex HalfYearlyPattern();
     [GeneratedRegex(@"năm (?<y>\d{4})|(?:^|\s)(?<y>20\d{2})\b")] private static partial Regex YearPattern();

@@ -36,49 +36,122 @@ internal static partial class AppendixTables
                 Title = heading ?? "Phụ lục: phân công nhiệm vụ", Span = new SourceSpan(rows[0].Start, rows[^1].End),
             };
             builder.Items.Add(table);
-            ProposedItem? section = null;
+            ProposedItem? section = null, subgroup = null;
+            DeadlinePhrase? sectionDeadline = null;
+            var byLabel = new Dictionary<string, ProposedItem>();
+            var subgroupDash = false;
+            string? lastTime = null;
+            var parsedHasUnits = parsed.Any(r => r.Unit.Length > 0);
             var used = new HashSet<string>();
+            string Unique(string code)
+            {
+                while (!used.Add(code)) code += "bis";
+                return code;
+            }
+            ProposedItem NewItem(ProposedItem parent, string code, bool isGroup, string text, Paragraph paragraph)
+            {
+                var item = new ProposedItem
+                {
+                    Id = "i" + (builder.Items.Count + 1), ParentId = parent.Id, Code = Unique(code), IsGroup = isGroup,
+                    Origin = "table", Span = paragraph.Span, Title = Shorten(text), Description = text.Length > 300 ? text : null,
+                };
+                builder.Items.Add(item);
+                return item;
+            }
             foreach (var row in parsed)
             {
                 var paragraph = rows[row.Line - 1];
-                var isSection = row.Lead.Length == 0 && (Section().IsMatch(row.Number) || row.Coordinating.Count == 0 && row.Deadline.Length == 0 && row.Number.Length == 0);
-                var parent = isSection ? table : section ?? table;
+                var task = Bullet().Replace(row.Task, "");
+                var isSection = row.Lead.Length == 0 && (Section().IsMatch(row.Number.TrimEnd('.', ')'))
+                    || row.Coordinating.Count == 0 && row.Deadline.Length == 0 && (row.Number.Length == 0 || task.Length == 0));
                 var label = row.Number.TrimEnd('.', ')').Trim();
-                if (label.Length == 0) label = (builder.Items.Count(i => i.ParentId == parent.Id) + 1).ToString();
-                var code = parent.Code + "." + label;
-                while (!used.Add(code)) code += "bis";
-                var item = new ProposedItem
-                {
-                    Id = "i" + (builder.Items.Count + 1), ParentId = parent.Id, Code = code, IsGroup = isSection,
-                    Origin = "table", Span = paragraph.Span, Title = Shorten(row.Task), Description = row.Task.Length > 300 ? row.Task : null,
-                };
-                builder.Items.Add(item);
                 if (isSection)
                 {
-                    section = item;
+                    if (label.Length == 0 || !label.Any(char.IsLetterOrDigit)) label = (builder.Items.Count(i => i.ParentId == table.Id) + 1).ToString();
+                    section = NewItem(table, table.Code + "." + label, true, task.Length > 0 ? task : row.Group, paragraph);
+                    (subgroup, subgroupDash, lastTime) = (null, false, null);
+                    // "| I | Đến năm 2030 |": a group row that names a time gives it to its rows.
+                    sectionDeadline = DeadlinePhrases.Choose(DeadlinePhrases.Find(SectionNode.Clean(section.Title).Replace("*", ""), paragraph.Start, null, calendar));
                     continue;
                 }
+                // "| 1 | Lập nhiệm vụ quy hoạch |" over unnumbered rows: a numbered row with nothing but its title heads them.
+                var next = parsed.IndexOf(row) + 1 < parsed.Count ? parsed[parsed.IndexOf(row) + 1] : null;
+                if (row.Lead.Length == 0 && row.Coordinating.Count == 0 && row.Deadline.Length == 0 && label.Length > 0 && row.Group.Length == 0
+                    && next is { Number.Length: 0, Group.Length: 0 } && next.Lead.Length > 0)
+                {
+                    var owner = section ?? table;
+                    subgroup = NewItem(owner, owner.Code + "." + label, true, task, paragraph);
+                    subgroupDash = true;
+                    continue;
+                }
+                if (label.Length > 0 && row.Group.Length == 0 && subgroupDash) (subgroup, subgroupDash) = (null, false);
+                // "Nhóm hoạt động | Hoạt động": a filled group cell opens a group of the rows under it.
+                if (row.Group.Length > 0)
+                {
+                    var owner = section ?? table;
+                    subgroup = NewItem(owner, owner.Code + "-" + (builder.Items.Count(i => i.ParentId == owner.Id) + 1), true, Bullet().Replace(row.Group, ""), paragraph);
+                    subgroupDash = false;
+                }
+                var parent = subgroup ?? section ?? table;
+                // "11.1" under "11": a row numbered below another row's number belongs to it, which becomes a group.
+                var dot = label.LastIndexOf('.');
+                if (subgroup is null && dot > 0 && byLabel.TryGetValue(label[..dot], out var above))
+                {
+                    if (!above.IsGroup)
+                    {
+                        above.IsGroup = true;
+                        (above.Deadline, above.Targets) = (null, []);
+                        builder.WithoutNamedLead.Remove(above);
+                    }
+                    (parent, label) = (above, label[(dot + 1)..]);
+                }
+                var code = subgroup is not null ? parent.Code + (subgroupDash ? "-" : "+") + (builder.Items.Count(i => i.ParentId == parent.Id) + 1)
+                    : parent.Code + "." + (label.Length > 0 && label.Any(char.IsLetterOrDigit) ? label : (builder.Items.Count(i => i.ParentId == parent.Id) + 1).ToString());
+                var item = NewItem(parent, code, false, task, paragraph);
+                if (label.Length > 0) byLabel[row.Number.TrimEnd('.', ')').Trim()] = item;
                 item.Lead = Agency(builder, directory, row.Lead, paragraph);
                 if (item.Lead is null) builder.WithoutNamedLead.Add(item);
                 item.Coordinating = row.Coordinating.SelectMany(c => Agencies(builder, directory, c, paragraph)).Where(c => c.AgencyKey is null || c.AgencyKey != item.Lead?.AgencyKey)
                     .DistinctBy(c => c.AgencyKey ?? c.UnknownId).ToList();
-                var deadline = row.Deadline.Length == 0 ? Deadline.Unspecified() : DeadlineParser.Parse(row.Deadline, calendar);
-                if (deadline is null) builder.Notes.Add($"{code}: the deadline '{row.Deadline}' was not understood; it is left unspecified.");
-                var at = paragraph.Text.IndexOf(row.Deadline, StringComparison.Ordinal);
-                item.Deadline = ProposedDeadline.Of(deadline ?? Deadline.Unspecified(row.Deadline),
-                    row.Deadline.Length > 0 && at >= 0 ? new SourceSpan(paragraph.Start + at, paragraph.Start + at + row.Deadline.Length) : null);
+                // A time cell merged over several rows (Word, PDF) leaves the rows under it empty: they share its time.
+                var time = row.Deadline.Length > 0 ? lastTime = row.Deadline : sectionDeadline is null ? lastTime ?? "" : "";
+                var deadline = time.Length == 0 ? Deadline.Unspecified() : DeadlineParser.Parse(time, calendar);
+                if (deadline is null) builder.Notes.Add($"{code}: the deadline '{time}' was not understood; it is left unspecified.");
+                var at = row.Deadline.Length > 0 ? paragraph.Text.IndexOf(row.Deadline, StringComparison.Ordinal) : -1;
+                item.Deadline = ProposedDeadline.Of(deadline ?? Deadline.Unspecified(time),
+                    at >= 0 ? new SourceSpan(paragraph.Start + at, paragraph.Start + at + row.Deadline.Length) : null, inherited: row.Deadline.Length == 0 && time.Length > 0);
                 var taskAt = Math.Max(0, paragraph.Text.IndexOf(row.Task, StringComparison.Ordinal));
-                item.Targets = TargetPhrases.Find(row.Task, paragraph.Start + taskAt).Select(t => new ProposedTarget
+                // An indicator table's row: its unit and value cells; otherwise the task's and result's words.
+                var targets = row.Unit.Length > 0 || parsedHasUnits
+                    ? IndicatorTargets.Read(task, row.Unit, row.Value, paragraph.Start, paragraph.End)
+                    : TargetPhrases.Find(row.Task, paragraph.Start + taskAt).Concat(TargetPhrases.Find(row.Value, paragraph.Start)).ToList();
+                if (row.Deadline.Length == 0 && sectionDeadline is { } inherited)
+                    item.Deadline = ProposedDeadline.Of(inherited.Deadline, new SourceSpan(inherited.Start, inherited.End), inherited: true, from: section!.Code);
+                var due = item.Deadline?.DueOn is { } d && !Deadline.IsOngoingKind(item.Deadline.Kind) ? d : (DateOnly?)null;
+                item.Targets = targets.Select(t => new ProposedTarget
                 {
                     Indicator = t.Indicator, Unit = t.Unit, UnitText = t.UnitText, Comparison = t.Comparison, Value = t.Value, Text = t.Text,
-                    DueOn = deadline is { HasDueDate: true } ? deadline.DueOn : null, Span = new SourceSpan(t.Start, t.End),
+                    DueOn = due, Span = new SourceSpan(t.Start, t.End),
                 }).ToList();
             }
         }
     }
 
+    /// <summary>Whether one of the tables is an assignment table (its header names tasks and lead agencies).</summary>
+    public static bool HasAssignmentTable(IReadOnlyList<(string? Heading, List<Paragraph> Rows)> tables) => tables.Any(t =>
+    {
+        try
+        {
+            return AssignmentTable.Parse(t.Rows.Select(r => Cells(r.Text)).ToList()).Count > 0;
+        }
+        catch (RuleViolationException)
+        {
+            return false;
+        }
+    });
+
     private static string[] Cells(string row) => row.Contains('|')
-        ? row.Trim().Trim('|').Split('|').Select(c => c.Trim()).ToArray()
+        ? row.Trim().Trim('|').Split('|').Select(c => c.Replace("**", "").Trim()).ToArray()
         : row.Split('\t').Select(c => c.Trim()).ToArray();
 
     private static ProposedAssignee? Agency(ItemBuilder builder, AgencyDirectory directory, string cell, Paragraph row) =>
@@ -97,5 +170,6 @@ internal static partial class AppendixTables
 
     private static string Shorten(string s) => s.Length <= 300 ? s : s[..s.LastIndexOf(' ', 299)] + " …";
 
+    [GeneratedRegex(@"^\s*[-+•]\s+")] private static partial Regex Bullet();
     [GeneratedRegex(@"^(?=[IVXL])L?X{0,3}(IX|IV|V?I{0,3})$|^[A-ZĐ]$")] private static partial Regex Section();
 }

@@ -22,7 +22,7 @@ public static partial class DeadlinePhrases
 
     public static List<DeadlinePhrase> Find(string text, int offset = 0, DateOnly? issuedOn = null, WorkingDayCalendar? calendar = null)
     {
-        var lower = text.ToLowerInvariant();
+        var lower = text.ToLowerInvariant().Replace("quí", "quý");
         var found = new List<DeadlinePhrase>();
         void Add(Match m, Deadline? d, Strength strength)
         {
@@ -56,7 +56,7 @@ public static partial class DeadlinePhrases
 
         return found.Where(f => !IsHistory(f.Deadline, issuedOn)
                 && !(f.Strength < Strength.Dated && InPurpose(lower, f.Start - offset))
-                && !(f.Strength == Strength.Dated && InCitation(lower, f.Start - offset)))
+                && !(f.Strength == Strength.Dated && (InCitation(lower, f.Start - offset) || InTitle(text, f.Start - offset) || IsVision(lower, f.Start - offset))))
             .OrderBy(f => f.Start).ToList();
     }
 
@@ -112,6 +112,22 @@ public static partial class DeadlinePhrases
         return DocumentNumber().IsMatch(stop < 0 ? sentence : sentence[stop..]) && !DeadlineWord().IsMatch(lower[index..]);
     }
 
+    /// <summary>"… đến năm 2030, tầm nhìn đến năm 2045": the vision year is where a strategy looks, no task's deadline.</summary>
+    private static bool IsVision(string lower, int index) => Vision().IsMatch(lower[..index]);
+
+    /// <summary>
+    /// "Phê duyệt Chiến lược dữ liệu quốc gia đến năm 2030", "Quy hoạch … thời kỳ 2021-2030": a time after a
+    /// cited strategy's or plan's name (capitalised inside the clause) is part of that title, unless deadline
+    /// words say otherwise ("… hoàn thành trước năm 2025").
+    /// </summary>
+    private static bool InTitle(string text, int index)
+    {
+        var clause = text[..index];
+        var stop = clause.LastIndexOfAny(['.', ';', ':', ',']);
+        var part = stop < 0 ? clause : clause[(stop + 1)..];
+        return TitleWord().IsMatch(part) && !DeadlineWord().IsMatch(text[index..].ToLowerInvariant());
+    }
+
     /// <summary>"tháng 6 năm 2016" inside "ngày 01 tháng 6 năm 2016" is part of a date.</summary>
     private static bool IsInsideFullDate(string lower, int index) => FullDateBefore().IsMatch(lower[..index]);
 
@@ -129,6 +145,8 @@ public static partial class DeadlinePhrases
     }
 
     [GeneratedRegex(@"(?:trong(?: vòng| thời hạn)? )?(?<n>\d{1,3}) ngày làm việc(?: kể từ (?:ngày )?(?:(?<date>\d{1,2}/\d{1,2}/\d{4})|ký|ban hành))?")] private static partial Regex WorkingDays();
+    [GeneratedRegex(@"tầm nhìn(?: đến| tới)?\s*$")] private static partial Regex Vision();
+    [GeneratedRegex(@"\S\s+(Chiến lược|Quy hoạch)\s+\p{L}")] private static partial Regex TitleWord();
     [GeneratedRegex(@"quý (?:i{1,3}|iv|[1-4])\b\s*(?:năm|[-/])?\s*\d{4}")] private static partial Regex Quarter();
     [GeneratedRegex(@"(?:06|6|sáu) tháng (?:đầu|cuối) năm \d{4}")] private static partial Regex HalfYear();
     [GeneratedRegex(@"trước tháng \d{1,2}\s*(?:/|năm)\s*\d{4}")] private static partial Regex BeforeMonth();
@@ -141,9 +159,9 @@ public static partial class DeadlinePhrases
     [GeneratedRegex(@"ngày \d{1,2}\s*$|ngày \d{1,2} tháng \d{1,2}\s*$|tháng \d{1,2}\s*$")] private static partial Regex FullDateBefore();
     [GeneratedRegex(@"(?:định kỳ,? )?(?:hàng|hằng) (?:tháng|quý|năm)|định kỳ (?:0?3|ba|0?6|sáu) tháng|(?:0?3|ba|0?6|sáu) tháng (?:một|1) lần")] private static partial Regex Recurring();
     [GeneratedRegex(@"định kỳ hoặc đột xuất|đột xuất")] private static partial Regex AdHoc();
-    [GeneratedRegex(@"thường xuyên|lâu dài|(?:hàng|hằng) (?:tuần|ngày)|định kỳ(?! (?:hàng|hằng|0?\d|ba|sáu))")] private static partial Regex Continuing();
+    [GeneratedRegex(@"(?<!(?:nhiệm vụ|công việc) )thường xuyên|lâu dài|(?:hàng|hằng) (?:tuần|ngày)|định kỳ(?! (?:hàng|hằng|0?\d|ba|sáu))")] private static partial Regex Continuing();
     [GeneratedRegex(@"tiếp tục")] private static partial Regex GoingOn();
-    [GeneratedRegex(@"\d+[a-zđ]?/(?:\d{4}/)?[\p{L}]+[-/][\p{L}-]+")] private static partial Regex DocumentNumber();
+    [GeneratedRegex(@"\d+[a-zđ]?/(?:\d{4}/)?[\p{L}]+[-/][\p{L}-]+|\d+-[\p{L}]+/[\p{L}]+")] private static partial Regex DocumentNumber();
     [GeneratedRegex(@"^(trước|chậm nhất|hạn|hoàn thành)")] private static partial Regex DeadlineWord();
     [GeneratedRegex(@"\p{L}[,\s]+để\s")] private static partial Regex Purpose();
     [GeneratedRegex(@"khẩn trương")] private static partial Regex Urgent();

@@ -19,7 +19,10 @@ public static partial class DraftParser
         var tree = SectionTree.Build(paragraphs, wrapped);
         TaskSections.Mark(tree.Root);
         var intro = tree.Root.Body.LastOrDefault(p => p.Text.TrimEnd(' ', '*').EndsWith(':'));
-        var items = new ItemBuilder(directory, document, calendar);
+        var items = new ItemBuilder(directory, document, calendar)
+        {
+            Summaries = AppendixTables.HasAssignmentTable(tree.Tables) ? SummariesOfAppendix(tree.Root) : [],
+        };
         items.AddSections(tree.Root, intro, PlanHorizon.Find(text, document, tree.Root, intro, calendar));
         AppendixTables.Add(items, tree.Tables, directory, calendar);
         SimilarItems.Infer(items);
@@ -36,10 +39,30 @@ public static partial class DraftParser
         return proposal;
     }
 
+    /// <summary>
+    /// "IV. NHIỆM VỤ VÀ GIẢI PHÁP … (Chi tiết về các nhiệm vụ và giải pháp được thể hiện tại Phụ lục kèm theo)",
+    /// "4. Nội dung chủ yếu … Nội dung chi tiết các hoạt động trên được thể hiện tại Phụ lục": a section that
+    /// says the appendix details it summarises the appendix's table, whose rows are the items; the section
+    /// (its outermost part below an article) is not proposed a second time.
+    /// </summary>
+    internal static HashSet<SectionNode> SummariesOfAppendix(SectionNode root)
+    {
+        var found = new HashSet<SectionNode>();
+        foreach (var node in root.Descendants())
+        {
+            var texts = node.Body.Select(p => p.Text).Prepend(node.Head?.Text ?? "");
+            if (!texts.Any(t => DetailedInAnnex().IsMatch(t))) continue;
+            var top = node.Ancestors().Prepend(node).Where(n => n.Head is not null && n.Marker?.Kind != MarkerKind.Article).LastOrDefault();
+            if (top is not null) found.Add(top);
+        }
+        return found;
+    }
+
     /// <summary>An item that only points to the annex ("Nội dung phân công: (Chi tiết tại phụ lục kèm theo)") is not a task.</summary>
     internal static bool PointsToAnnex(string text) => AnnexPointer().IsMatch(text) && text.Split(' ').Length <= 16;
 
     [GeneratedRegex(@"chi tiết (tại|theo|xem|như)?\s*(các )?phụ lục", RegexOptions.IgnoreCase)] private static partial Regex AnnexPointer();
+    [GeneratedRegex(@"chi tiết\b.{0,80}\b(tại|theo|ở)\s+(các\s+)?phụ lục", RegexOptions.IgnoreCase)] private static partial Regex DetailedInAnnex();
 }
 
 /// <summary>Turns the section tree into proposed items, resolving leads and deadlines down the tree.</summary>
@@ -57,12 +80,15 @@ internal sealed class ItemBuilder(AgencyDirectory directory, ProposedDocument do
     /// <summary>Items whose lead nothing in the text names (to be inferred, or defaulted to the secretariat).</summary>
     public HashSet<ProposedItem> WithoutNamedLead { get; } = [];
 
+    /// <summary>Sections that summarise the appendix's table (see <see cref="DraftParser.SummariesOfAppendix"/>).</summary>
+    public HashSet<SectionNode> Summaries { get; init; } = [];
+
     private sealed record Inherited(ProposedAssignee? Lead, List<ProposedAssignee> Coordinating, ProposedDeadline? Deadline);
 
     public void AddSections(SectionNode root, Paragraph? intro, DeadlinePhrase? horizon)
     {
         Inherited? addressee = null;
-        if (intro is not null && Assignments.Read(intro.Text, intro.Start, directory, document.IssuedOn) is { Lead: { } lead } a)
+        if (Addressees.Find(root, intro, directory, document.IssuedOn) is { Lead: { } lead } a)
             addressee = new Inherited(Assignee(lead, AssigneeBasis.Addressee, null), a.Coordinating.Select(c => Assignee(c, AssigneeBasis.Addressee, null)).ToList(), null);
         var start = horizon is null ? null
             : ProposedDeadline.Of(horizon.Deadline, new SourceSpan(horizon.Start, horizon.End), inherited: true, from: "document");
@@ -71,7 +97,13 @@ internal sealed class ItemBuilder(AgencyDirectory directory, ProposedDocument do
 
     private void Add(SectionNode node, ProposedItem? parent, Inherited inherited, Inherited? addressee)
     {
-        if (!node.IsTaskSection) return;
+        if (Summaries.Contains(node)) return;
+        if (!node.IsTaskSection)
+        {
+            // "I. MỤC TIÊU" is no task section, but its "2. Mục tiêu cụ thể" is (TaskSections).
+            foreach (var child in node.Children.Where(c => c.IsTaskSection)) Add(child, parent, inherited, addressee);
+            return;
+        }
         var fields = ItemFields.Read(node, directory, document.IssuedOn, calendar);
         var children = node.Children.Where(c => c.IsTaskSection && !PointsToAnnex(c) && !fields.Nodes.Contains(c)).ToList();
         var isGroup = children.Count > 0;
@@ -134,11 +166,22 @@ internal sealed class ItemBuilder(AgencyDirectory directory, ProposedDocument do
             DueOn = due, Text = t.Text, Span = new SourceSpan(t.Start, t.End),
         }).ToList();
 
-        var passLead = _leadIsOwn.ContainsKey(item) ? Copy(item.Lead!, item.Lead!.Basis, item.Code) : inherited.Lead;
+        var passLead = _leadIsOwn.ContainsKey(item) ? Copy(item.Lead!, item.Lead!.Basis, item.Code) : SectionAddressee(node, body, item.Code) ?? inherited.Lead;
         var passDeadline = own is not null
             ? ProposedDeadline.Of(own.Deadline, new SourceSpan(own.Start, own.End), inherited: true, from: item.Code)
             : inherited.Deadline;
         foreach (var child in children) Add(child, item, new Inherited(passLead, [], passDeadline), addressee);
+    }
+
+    /// <summary>
+    /// "II. NHIỆM VỤ CỤ THỂ / … các Bộ, ngành, địa phương tập trung thực hiện các nhiệm vụ sau:": the sentence
+    /// introducing a section's items addresses them, as the document's introducing sentence does its list.
+    /// </summary>
+    private ProposedAssignee? SectionAddressee(SectionNode node, List<(string Text, int Start)> body, string code)
+    {
+        if (node.Children.Count == 0 || body.Count == 0 || !body[^1].Text.TrimEnd(' ', '*').EndsWith(':')) return null;
+        var (text, start) = body[^1];
+        return Assignments.Read(text, start, directory, document.IssuedOn).Lead is { } lead ? Assignee(lead, AssigneeBasis.Addressee, code) : null;
     }
 
     /// <summary>Every item with no lead after inference gets the secretariat, marked as an assumption.</summary>

@@ -41,7 +41,8 @@ public static partial class Markers
 
     private static bool IsRoman(string s) => RomanNumeral().IsMatch(s);
 
-    [GeneratedRegex(@"^[\s*_""“]*")] private static partial Regex LeadingDecoration();
+    /// <summary>Emphasis, quotes and a markdown heading's "#" (text copied from a web page) before the mark.</summary>
+    [GeneratedRegex(@"^[\s*_""“#]*")] private static partial Regex LeadingDecoration();
     [GeneratedRegex(@"^Điều\s+(\d{1,3})\s*[.:]\s*")] private static partial Regex ArticlePattern();
     [GeneratedRegex(@"^([IVXL]{1,6})\s*[.:/)]\s*(?=[\p{Lu}\d*""“(])")] private static partial Regex RomanPattern();
     [GeneratedRegex(@"^(?=[IVXL])L?X{0,3}(?:IX|IV|V?I{0,3})$")] private static partial Regex RomanNumeral();

@@ -8,12 +8,19 @@ namespace PlanTracker.Core.Drafting;
 /// khai nhiệm vụ … giai đoạn 2016-2020"), or whatever time the sentence introducing the list gives
 /// ("… là nhiệm vụ cấp bách, quan trọng thường xuyên …, tập trung thực hiện một số nhiệm vụ sau:").
 /// </summary>
-public static class PlanHorizon
+public static partial class PlanHorizon
 {
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\W*Thời gian thực hiện(\s+(của\s+)?(Chương trình|Kế hoạch|Đề án|Dự án))?\s*:", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex Duration();
+
     private static readonly string[] Announcing = ["nhiem vu", "ke hoach", "phan cong", "chuong trinh"];
 
     public static DeadlinePhrase? Find(string text, ProposedDocument document, SectionNode root, Paragraph? intro, WorkingDayCalendar? calendar)
     {
+        // "- Thời gian thực hiện: Từ năm 2017 đến hết năm 2030." in the plan's general part (not an item's field).
+        var general = root.Body.Concat(root.Descendants().Where(n => !n.IsTaskSection).SelectMany(n => n.Body.Prepend(n.Head!)).Where(p => p is not null));
+        foreach (var p in general.Where(p => Duration().IsMatch(p.Text)))
+            if (Dated(Phrases(text, p.Start, p.End, document, calendar)) is { } stated) return stated;
         if (document.PlanTitleSpan is { } title && Dated(Phrases(text, title.Start, title.End, document, calendar)) is { } fromTitle)
             return fromTitle;
         foreach (var node in root.Descendants().Where(n => n.IsTaskSection && n.Children.Count > 0 && n.Head is not null))

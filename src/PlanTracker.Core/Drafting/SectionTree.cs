@@ -39,7 +39,7 @@ public sealed partial class SectionNode
 
     public IEnumerable<SectionNode> Descendants() => Children.SelectMany(c => c.Descendants().Prepend(c));
 
-    public static string Clean(string s) => Decoration().Replace(s.Replace("**", "").Replace("__", ""), " ").Trim().Trim('"', '“', '”').Trim();
+    public static string Clean(string s) => Decoration().Replace(s.Replace("**", "").Replace("__", ""), " ").Trim().TrimStart('#', ' ').Trim('"', '“', '”').Trim();
 
     [GeneratedRegex(@"\s{2,}")] private static partial Regex Decoration();
 }
@@ -62,11 +62,14 @@ public static partial class SectionTree
         string? appendix = null;
         // After the content ("…/.", the signature or "Nơi nhận:") only an appendix ("PHỤ LỤC") is read again.
         var trailer = false;
+        var caption = false;
+        var greeting = false;
         for (var i = BodyStart(paragraphs); i < paragraphs.Count; i++)
         {
             var p = paragraphs[i];
             if (p.IsTableRow)
             {
+                caption = false;
                 if (i > 0 && paragraphs[i - 1].IsTableRow && tables.Count > 0) tables[^1].Item2.Add(p);
                 else tables.Add((appendix, [p]));
                 continue;
@@ -75,9 +78,23 @@ public static partial class SectionTree
             {
                 appendix = SectionNode.Clean(p.Text);
                 trailer = false;
+                caption = true;
                 while (stack.Count > 1) stack.Pop();
                 continue;
             }
+            // Under "PHỤ LỤC" / "DANH MỤC", the title in capitals and the note "(Kèm theo Kế hoạch số …)" caption
+            // the table that follows: they are neither items nor the start of another document.
+            if (caption && Markers.Match(p.Text, strict: hardWrapped) is null)
+            {
+                var words = SectionNode.Clean(p.Text);
+                if (CaptionNote().IsMatch(words)) continue;
+                if (words.Length > 0 && !words.Any(char.IsLower))
+                {
+                    appendix = LabelOnly().IsMatch(appendix!) ? words : appendix + " " + words;
+                    continue;
+                }
+            }
+            caption = false;
             // A plan issued by a decision starts again at its own heading ("KẾ HOẠCH …").
             if (trailer && PlanHeading().IsMatch(p.Text))
             {
@@ -92,6 +109,10 @@ public static partial class SectionTree
                 continue;
             }
             var marker = Markers.Match(p.Text, strict: hardWrapped);
+            // "Kính gửi: / - Các Sở, ban, ngành; / - Công an tỉnh;": the letter's recipients, not items.
+            if (Greeting().IsMatch(p.Text)) greeting = true;
+            else if (greeting && marker?.Kind is MarkerKind.Dash or MarkerKind.Plus) continue;
+            else greeting = false;
             var closing = Closing().IsMatch(p.Text);
             if (marker is not null)
             {
@@ -116,6 +137,7 @@ public static partial class SectionTree
             trailer = closing;
         }
         PromoteParagraphLists(root);
+        PromoteUnnumberedConclusion(root);
         AssignCodes(root);
         return new Result(root, tables);
     }
@@ -127,8 +149,30 @@ public static partial class SectionTree
     private static int BodyStart(IReadOnlyList<Paragraph> paragraphs)
     {
         for (var i = 0; i < paragraphs.Count; i++)
-            if (AnnexNote().IsMatch(paragraphs[i].Text)) return i + 1;
+            if (AnnexNote().IsMatch(paragraphs[i].Text) && !IsCaption(paragraphs, i)) return i + 1;
         return 0;
+    }
+
+    /// <summary>A note under an appendix heading or right above a table captions the table; it does not start the plan.</summary>
+    private static bool IsCaption(IReadOnlyList<Paragraph> paragraphs, int at) =>
+        paragraphs.Skip(Math.Max(0, at - 3)).Take(Math.Min(3, at)).Any(p => AppendixHeading().IsMatch(p.Text))
+        || paragraphs.Skip(at + 1).FirstOrDefault(p => p.Text.Any(char.IsLetterOrDigit)) is { IsTableRow: true };
+
+    /// <summary>
+    /// A letter that numbers nothing ("Về đề nghị của Bộ …, Phó Thủ tướng Chính phủ có ý kiến như sau: / Bộ Tài chính
+    /// báo cáo … / Văn phòng Chính phủ thông báo để … biết, thực hiện./."): each paragraph after the sentence that
+    /// introduces the conclusion is one item.
+    /// </summary>
+    private static void PromoteUnnumberedConclusion(SectionNode root)
+    {
+        if (root.Children.Count > 0) return;
+        var intro = root.Body.FindLastIndex(p => Introduces().IsMatch(p.Text));
+        if (intro < 0) return;
+        foreach (var p in root.Body.Skip(intro + 1).ToList())
+        {
+            root.Body.Remove(p);
+            root.Children.Add(new SectionNode(null, p, root, isImplicit: true));
+        }
     }
 
     /// <summary>Several unmarked paragraphs directly under a heading with no sub-items are its items.</summary>
@@ -178,10 +222,15 @@ public static partial class SectionTree
 
     private static string Join(string prefix, string separator, string label) => prefix.Length == 0 ? label : prefix + separator + label;
 
-    [GeneratedRegex(@"^\(?\s*(Ban hành )?kèm theo (Quyết định|Nghị quyết|Chỉ thị|Kế hoạch|Công văn)", RegexOptions.IgnoreCase)] private static partial Regex AnnexNote();
+    [GeneratedRegex(@"^[\W_]*\(?\s*(Ban hành )?kèm theo (Quyết định|Nghị quyết|Chỉ thị|Kế hoạch|Công văn)", RegexOptions.IgnoreCase)] private static partial Regex AnnexNote();
+    [GeneratedRegex(@"^\W*Kính gửi\b", RegexOptions.IgnoreCase)] private static partial Regex Greeting();
+    [GeneratedRegex(@"(như sau|sau đây)\s*[:.]?\W*$", RegexOptions.IgnoreCase)] private static partial Regex Introduces();
     [GeneratedRegex(@"^\W*Nơi nhận\s*:?", RegexOptions.IgnoreCase)] private static partial Regex Recipients();
     [GeneratedRegex(@"\s*\.?\s*/\s*\.\s*\**$")] private static partial Regex Closing();
     [GeneratedRegex(@"^\W*(TM|KT|Q|TL|TUQ)\.\s*\p{Lu}|^\W*(PHÓ )?(CHỦ TỊCH|GIÁM ĐỐC|TRƯỞNG BAN|BÍ THƯ)\W*$")] private static partial Regex Signature();
-    [GeneratedRegex(@"^\W*PHỤ LỤC\b")] private static partial Regex AppendixHeading();
-    [GeneratedRegex(@"^\W*(KẾ HOẠCH|CHƯƠNG TRÌNH HÀNH ĐỘNG|ĐỀ ÁN)\W*$")] private static partial Regex PlanHeading();
+    [GeneratedRegex(@"^\W*(PHỤ LỤC|DANH MỤC)\b")] private static partial Regex AppendixHeading();
+    [GeneratedRegex(@"^\W*PHỤ LỤC(\s+(\d+|[IVXL]+|SỐ \d+))?\W*$")] private static partial Regex LabelOnly();
+    [GeneratedRegex(@"^\W*\(?\s*(Ban hành )?kèm theo\b", RegexOptions.IgnoreCase)] private static partial Regex CaptionNote();
+    /// <summary>"KẾ HOẠCH", "CHƯƠNG TRÌNH HÀNH ĐỘNG CỦA CHÍNH PHỦ", "# ĐỀ ÁN": the annexed plan's own heading, in capitals.</summary>
+    [GeneratedRegex(@"^[\W_]*(KẾ HOẠCH|CHƯƠNG TRÌNH HÀNH ĐỘNG|CHƯƠNG TRÌNH|ĐỀ ÁN)(\s+[^\p{Ll}]*)?$")] private static partial Regex PlanHeading();
 }

@@ -11,7 +11,10 @@ public static class TaskSections
     public enum Side { Tasks, Description, Neutral }
 
     private static readonly string[] TaskWords =
-        ["nhiem vu", "giai phap", "to chuc thuc hien", "noi dung", "chi tieu", "phan cong", "trach nhiem", "muc tieu cu the", "lo trinh"];
+        ["nhiem vu", "giai phap", "to chuc thuc hien", "noi dung", "chi tieu", "phan cong", "trach nhiem", "muc tieu cu the", "muc tieu chu yeu", "lo trinh"];
+
+    /// <summary>An article's closing formula ("Quyết định này có hiệu lực …", "… chịu trách nhiệm thi hành Quyết định này").</summary>
+    private static readonly string[] Formulas = ["co hieu luc", "chiu trach nhiem thi hanh"];
 
     private static readonly string[] DescriptionOpenings =
     [
@@ -37,7 +40,12 @@ public static class TaskSections
         // Only headings (with sub-items or paragraphs under them) and top-level sections are classified:
         // an actionable item that starts "Đánh giá …" is a task like any other.
         var isHeading = node.Children.Count > 0 || node.Body.Count > 0 || node.Parent?.Head is null;
-        node.IsTaskSection = inTasks && !(isHeading && Classify(node.HeadText) == Side.Description);
-        foreach (var child in node.Children) Mark(child, node.IsTaskSection);
+        var key = " " + string.Join(' ', Tokens.Of(node.HeadText).Select(t => t.Key)) + " ";
+        var formula = node.Parent?.Head is null && Formulas.Any(f => key.Contains(" " + f + " ", StringComparison.Ordinal));
+        var side = Classify(node.HeadText);
+        node.IsTaskSection = inTasks && !formula && !(isHeading && side == Side.Description);
+        // Under "2. Mục tiêu", "b) Mục tiêu cụ thể" holds the targets: a task heading is read inside a described part too.
+        foreach (var child in node.Children)
+            Mark(child, node.IsTaskSection || !formula && inTasks && child.Children.Count + child.Body.Count > 0 && Classify(child.HeadText) == Side.Tasks);
     }
 }
