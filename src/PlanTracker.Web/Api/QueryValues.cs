@@ -28,7 +28,9 @@ public static class QueryValues
         catch (ValidationException e) when (e.Errors.Any(f => string.Equals(f.PropertyName, field, StringComparison.OrdinalIgnoreCase)))
         {
             throw new ValidationException(e.Errors.Select(f => string.Equals(f.PropertyName, field, StringComparison.OrdinalIgnoreCase)
-                ? new ValidationFailure(parameter, f.ErrorMessage.Replace($"'{f.PropertyName}'", $"'{parameter}'", StringComparison.OrdinalIgnoreCase), f.AttemptedValue)
+                ? new ValidationFailure(parameter, f.ErrorMessage
+                    .Replace($"'{PlanTracker.Core.Common.FieldLabels.Of(f.PropertyName)}'", $"'{parameter}'", StringComparison.OrdinalIgnoreCase)
+                    .Replace($"'{f.PropertyName}'", $"'{parameter}'", StringComparison.OrdinalIgnoreCase), f.AttemptedValue)
                 : f));
         }
         catch (PlanTracker.Core.Common.RuleViolationException e) when (string.Equals(e.Field, field, StringComparison.OrdinalIgnoreCase))

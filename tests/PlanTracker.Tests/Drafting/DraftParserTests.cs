@@ -323,6 +323,15 @@ public sealed class DraftParserTests
     [Fact]
     public void Should_refuse_what_is_not_a_vietnamese_documents_text_naming_the_problem()
     {
+        // Read in English: the Vietnamese wording of these refusals is what the page tests check.
+        var saved = System.Globalization.CultureInfo.CurrentUICulture;
+        System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo("en-US");
+        try { RefusalsNameTheProblem(); }
+        finally { System.Globalization.CultureInfo.CurrentUICulture = saved; }
+    }
+
+    private static void RefusalsNameTheProblem()
+    {
         Assert.Contains("empty", Assert.Throws<RuleViolationException>(() => DraftInput.FromText(" ")).Message);
         Assert.Contains("Cyrillic", Assert.Throws<RuleViolationException>(() => DraftInput.FromText("Кế hoạch план план план")).Message);
         Assert.Contains("encrypted", Assert.Throws<RuleViolationException>(() =>
