@@ -14,7 +14,7 @@ public static partial class Addressees
     {
         if (intro is not null)
         {
-            if (Assignments.Read(intro.Text, intro.Start, directory, issuedOn) is { Lead: not null } a) return a;
+            if (Assignments.Read(intro.Text, intro.Start, directory, issuedOn) is { Lead: not null } a) return Joint(a, intro.Text, intro.Start, directory);
             // "đề nghị" inside a sentence proposes; in the sentence that introduces the list it addresses it.
             if (Proposes().Match(intro.Text) is { Success: true } m
                 && directory.Mentions(intro.Text[(m.Index + m.Length)..], intro.Start + m.Index + m.Length) is [var first, ..]
@@ -29,6 +29,34 @@ public static partial class Addressees
         return Assignment.None;
     }
 
+    /// <summary>
+    /// Several groups addressed together, one after the other ("các Bộ, cơ quan ngang Bộ, cơ quan thuộc Chính
+    /// phủ, Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương cần … thực hiện các nhiệm vụ sau"), address
+    /// the group holding them all, when the directory has one; otherwise the first stays the lead. Groups named
+    /// apart ("UBND các tỉnh chủ trì, phối hợp với các Bộ, ngành") are not joined.
+    /// </summary>
+    public static Assignment Joint(Assignment a, string text, int start, AgencyDirectory directory)
+    {
+        if (a.Lead is not { Agency.IsGroup: true } lead) return a;
+        var mentions = directory.Mentions(text, start);
+        var at = mentions.FindIndex(m => m.Start == lead.Start);
+        if (at < 0) return a;
+        bool Joins(int i, int j) => mentions[j].Agency is { IsGroup: true }
+            && Separator().IsMatch(text[(mentions[i].End - start)..(mentions[j].Start - start)]);
+        var (first, last) = (at, at);
+        while (first > 0 && Joins(first - 1, first) && mentions[first - 1].Agency is { IsGroup: true }) first--;
+        while (last + 1 < mentions.Count && Joins(last, last + 1)) last++;
+        var run = mentions.Skip(first).Take(last - first + 1).Select(m => m.Agency!).ToList();
+        if (directory.Covering(run.DistinctBy(g => g.Key).ToList()) is not { } all) return a;
+        var joined = run.Select(g => g.Key).ToHashSet();
+        return a with
+        {
+            Lead = lead with { Agency = all },
+            Coordinating = a.Coordinating.Where(c => c.Agency is not { } g || !joined.Contains(g.Key)).ToList(),
+        };
+    }
+
+    [GeneratedRegex(@"^[\s,;]*(và\s+)?$", RegexOptions.IgnoreCase)] private static partial Regex Separator();
     [GeneratedRegex(@"\bđề nghị\s+", RegexOptions.IgnoreCase)] private static partial Regex Proposes();
     [GeneratedRegex(@"^\W*Kính gửi\b", RegexOptions.IgnoreCase)] private static partial Regex Greeting();
 }

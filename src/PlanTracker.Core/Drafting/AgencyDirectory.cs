@@ -2,9 +2,12 @@ using System.Text.RegularExpressions;
 
 namespace PlanTracker.Core.Drafting;
 
-/// <summary>An agency or group of the province as the parser knows it: every name it goes by.</summary>
+/// <summary>
+/// An agency or group of the province as the parser knows it: every name it goes by, and for a group the keys
+/// of its members (so that a sentence naming several groups can be read as the group that holds them all).
+/// </summary>
 public sealed record DirectoryAgency(long Id, string Key, string Name, string? ShortName, IReadOnlyList<string> Aliases,
-    bool IsSecretariat = false, bool IsGroup = false);
+    bool IsSecretariat = false, bool IsGroup = false, IReadOnlyList<string>? MemberKeys = null);
 
 /// <summary>
 /// Where a text names an agency: <see cref="Agency"/> is null for a name that looks like an agency
@@ -85,6 +88,20 @@ public sealed partial class AgencyDirectory
             i = end;
         }
         return found;
+    }
+
+    /// <summary>
+    /// The smallest group whose members include every member of each of <paramref name="groups"/> ("các Bộ, cơ
+    /// quan ngang Bộ, …, Ủy ban nhân dân các tỉnh, thành phố" addressed together is "các bộ, ngành, địa
+    /// phương"), or null when the directory has none or the groups' members are unknown.
+    /// </summary>
+    public DirectoryAgency? Covering(IReadOnlyCollection<DirectoryAgency> groups)
+    {
+        if (groups.Count < 2 || groups.Any(g => g.MemberKeys is not { Count: > 0 })) return null;
+        var wanted = groups.SelectMany(g => g.MemberKeys!).ToHashSet();
+        var keys = groups.Select(g => g.Key).ToHashSet();
+        return Agencies.Where(a => a.IsGroup && !keys.Contains(a.Key) && a.MemberKeys is { Count: > 0 } m && wanted.IsSubsetOf(m))
+            .OrderBy(a => a.MemberKeys!.Count).FirstOrDefault();
     }
 
     /// <summary>The agency a whole cell or heading names ("Sở TT&amp;TT", "Văn phòng UBND tỉnh:"), if it names exactly one.</summary>

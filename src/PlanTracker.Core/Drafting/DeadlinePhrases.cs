@@ -122,10 +122,26 @@ public static partial class DeadlinePhrases
     /// </summary>
     private static bool InTitle(string text, int index)
     {
+        if (InApprovedTitle(text, index)) return true;
         var clause = text[..index];
         var stop = clause.LastIndexOfAny(['.', ';', ':', ',']);
         var part = stop < 0 ? clause : clause[(stop + 1)..];
         return TitleWord().IsMatch(part) && !DeadlineWord().IsMatch(text[index..].ToLowerInvariant());
+    }
+
+    /// <summary>
+    /// "Điều 1. Phê duyệt Chương trình quốc gia về … tài nguyên rừng đến năm 2030 (sau đây gọi là …)", "Điều 1. Ban
+    /// hành kèm theo Quyết định này Kế hoạch … giai đoạn 2026 - 2030": in the article that approves or issues a
+    /// programme the time closes its name, however many commas the name holds; the programme's own time is its
+    /// stated duration ("Thời gian thực hiện: …", <see cref="PlanHorizon"/>), not a deadline of every item under it.
+    /// </summary>
+    private static bool InApprovedTitle(string text, int index)
+    {
+        var before = text[..index];
+        var m = ApprovedTitle().Matches(before).LastOrDefault();
+        if (m is null) return false;
+        var between = before[(m.Index + m.Length)..];
+        return !SentenceEnd().IsMatch(between) && !between.Contains(':') && !DeadlineWord().IsMatch(text[index..].ToLowerInvariant());
     }
 
     /// <summary>"tháng 6 năm 2016" inside "ngày 01 tháng 6 năm 2016" is part of a date.</summary>
@@ -147,6 +163,8 @@ public static partial class DeadlinePhrases
     [GeneratedRegex(@"(?:trong(?: vòng| thời hạn)? )?(?<n>\d{1,3}) ngày làm việc(?: kể từ (?:ngày )?(?:(?<date>\d{1,2}/\d{1,2}/\d{4})|ký|ban hành))?")] private static partial Regex WorkingDays();
     [GeneratedRegex(@"tầm nhìn(?: đến| tới)?\s*$")] private static partial Regex Vision();
     [GeneratedRegex(@"\S\s+(Chiến lược|Quy hoạch)\s+\p{L}")] private static partial Regex TitleWord();
+    [GeneratedRegex(@"^\W*(?:Điều \d+\.\s*)?(?:Phê duyệt|Ban hành)\s+(?:kèm theo Quyết định này\s+)?(?:Chương trình|Kế hoạch|Đề án|Dự án|Chiến lược|Quy hoạch)\s+\p{Ll}")] private static partial Regex ApprovedTitle();
+    [GeneratedRegex(@"[.!?]\s+\p{Lu}")] private static partial Regex SentenceEnd();
     [GeneratedRegex(@"quý (?:i{1,3}|iv|[1-4])\b\s*(?:năm|[-/])?\s*\d{4}")] private static partial Regex Quarter();
     [GeneratedRegex(@"(?:06|6|sáu) tháng (?:đầu|cuối) năm \d{4}")] private static partial Regex HalfYear();
     [GeneratedRegex(@"trước tháng \d{1,2}\s*(?:/|năm)\s*\d{4}")] private static partial Regex BeforeMonth();

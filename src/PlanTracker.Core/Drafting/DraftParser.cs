@@ -181,7 +181,8 @@ internal sealed class ItemBuilder(AgencyDirectory directory, ProposedDocument do
     {
         if (node.Children.Count == 0 || body.Count == 0 || !body[^1].Text.TrimEnd(' ', '*').EndsWith(':')) return null;
         var (text, start) = body[^1];
-        return Assignments.Read(text, start, directory, document.IssuedOn).Lead is { } lead ? Assignee(lead, AssigneeBasis.Addressee, code) : null;
+        return Addressees.Joint(Assignments.Read(text, start, directory, document.IssuedOn), text, start, directory).Lead is { } lead
+            ? Assignee(lead, AssigneeBasis.Addressee, code) : null;
     }
 
     /// <summary>Every item with no lead after inference gets the secretariat, marked as an assumption.</summary>

@@ -18,7 +18,10 @@ public static partial class PlanHorizon
     public static DeadlinePhrase? Find(string text, ProposedDocument document, SectionNode root, Paragraph? intro, WorkingDayCalendar? calendar)
     {
         // "- Thời gian thực hiện: Từ năm 2017 đến hết năm 2030." in the plan's general part (not an item's field).
-        var general = root.Body.Concat(root.Descendants().Where(n => !n.IsTaskSection).SelectMany(n => n.Body.Prepend(n.Head!)).Where(p => p is not null));
+        // A section announcing the programme's time ("3. Phạm vi, đối tượng và thời gian thực hiện:") is general
+        // even inside an article the reader takes for tasks ("Điều 1. Phê duyệt Chương trình …").
+        var general = root.Body.Concat(root.Descendants().Where(n => !n.IsTaskSection || Announces(n) || n.Parent is { } up && Announces(up))
+            .SelectMany(n => n.Body.Prepend(n.Head!)).Where(p => p is not null));
         foreach (var p in general.Where(p => Duration().IsMatch(p.Text)))
             if (Dated(Phrases(text, p.Start, p.End, document, calendar)) is { } stated) return stated;
         if (document.PlanTitleSpan is { } title && Dated(Phrases(text, title.Start, title.End, document, calendar)) is { } fromTitle)
@@ -31,6 +34,9 @@ public static partial class PlanHorizon
         }
         return intro is null ? null : DeadlinePhrases.Choose(Phrases(text, intro.Start, intro.End, document, calendar));
     }
+
+    private static bool Announces(SectionNode section) =>
+        (" " + string.Join(' ', Tokens.Of(section.HeadText).Select(t => t.Key)) + " ").Contains(" thoi gian thuc hien ", StringComparison.Ordinal);
 
     private static List<DeadlinePhrase> Phrases(string text, int start, int end, ProposedDocument document, WorkingDayCalendar? calendar) =>
         DeadlinePhrases.Find(text[start..end], start, document.IssuedOn, calendar);

@@ -10,7 +10,8 @@ namespace PlanTracker.Core.Drafting;
 /// "Sở Kế hoạch và Đầu tư: … triển khai trang tin doanh nghiệp … trên Cổng Thông tin - Giao tiếp điện tử
 /// tỉnh"). An item that names no lead takes the lead of the most similar item of another part that
 /// names one; an item with no time at all takes the date of the most similar item of another part that
-/// gives one; in both cases only when they share enough rare word pairs, and marked with where it came from.
+/// gives one (never an appendix row's date to an item of the text); in both cases only when they share
+/// enough rare word pairs, and marked with where it came from.
 /// </summary>
 internal static class SimilarItems
 {
@@ -67,7 +68,9 @@ internal static class SimilarItems
         var links = new List<(ProposedItem Item, ProposedItem Source)>();
         foreach (var (item, pairs) in leaves.Where(l => Timeless(l.Item)))
         {
-            if (Best(item, pairs, Dated) is not var (source, _)) continue;
+            // A numbered item of the text that an appendix row restates is a task of its own, with its own
+            // (here: no) time: the row's date is not lent to it (the corpus' 07 and 09 state both).
+            if (Best(item, pairs, c => Dated(c) && !(c.Origin == "table" && item.Origin == "text")) is not var (source, _)) continue;
             if (Best(source, pairsOf[source], c => Timeless(c) && Part(c) == Part(item)) is var (back, _) && back == item) links.Add((item, source));
         }
         foreach (var (item, source) in links)

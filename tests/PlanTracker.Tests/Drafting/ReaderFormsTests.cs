@@ -319,4 +319,74 @@ public sealed class ReaderFormsTests
         Assert.Equal(["1", "2"], p.Items.Select(i => i.Code));
         Assert.Equal("vinh-phuc/so-noi-vu", Item(p, "2").Lead!.AgencyKey);
     }
+
+    /// <summary>A directory with two groups and the group that holds them both, as a national one has.</summary>
+    private static readonly AgencyDirectory Joined = new("Vĩnh Phúc",
+    [
+        new DirectoryAgency(1, "so-a", "Sở Nội vụ", null, []),
+        new DirectoryAgency(2, "so-b", "Sở Tài chính", null, []),
+        new DirectoryAgency(3, "xa-1", "Ủy ban nhân dân xã Tam Dương", null, []),
+        new DirectoryAgency(4, "cac-so", "Các sở, ban, ngành", null, ["các sở, ban, ngành tỉnh"], IsGroup: true, MemberKeys: ["so-a", "so-b"]),
+        new DirectoryAgency(5, "ubnd-xa", "Ủy ban nhân dân các xã, phường", null, ["UBND các xã, phường"], IsGroup: true, MemberKeys: ["xa-1"]),
+        new DirectoryAgency(6, "cac-so-xa", "Các sở, ngành, địa phương", null, [], IsGroup: true, MemberKeys: ["so-a", "so-b", "xa-1"]),
+    ]);
+
+    [Theory]
+    // The document's introducing sentence, and a section's.
+    [InlineData("Các sở, ban, ngành, Ủy ban nhân dân các xã, phường tổ chức thực hiện các nhiệm vụ sau:\n\nII. NHIỆM VỤ\n1. Rà soát thủ tục hành chính.\n2. Số hóa hồ sơ.", "II.1", "cac-so-xa")]
+    [InlineData("II. NHIỆM VỤ\n1. Chuyển đổi số\nCác sở, ban, ngành và UBND các xã, phường thực hiện các nhiệm vụ sau:\na) Rà soát thủ tục hành chính.\nb) Số hóa hồ sơ.", "II.1.a", "cac-so-xa")]
+    // Groups named apart are not joined: the first is the lead.
+    [InlineData("II. NHIỆM VỤ\n1. Chuyển đổi số\nUBND các xã, phường chủ trì, phối hợp với các sở, ban, ngành thực hiện các nhiệm vụ sau:\na) Rà soát thủ tục hành chính.\nb) Số hóa hồ sơ.", "II.1.a", "ubnd-xa")]
+    public void Should_read_several_groups_addressed_together_as_the_group_holding_them_all(string body, string code, string lead)
+    {
+        var p = DraftParser.Parse(DraftInput.FromText("KẾ HOẠCH\nChuyển đổi số năm 2026\n\n" + body.Replace("\\n", "\n")), Joined);
+
+        Assert.Equal(lead, Item(p, code).Lead!.AgencyKey);
+        Assert.Equal(AssigneeBasis.Addressee, Item(p, code).Lead!.Basis);
+    }
+
+    [Theory]
+    [InlineData("Điều 1. Phê duyệt Chương trình giảm phát thải khí nhà kính; bảo tồn, quản lý bền vững rừng đến năm 2035 với các nội dung sau:")]
+    [InlineData("Điều 1. Ban hành kèm theo Quyết định này Kế hoạch chuyển đổi số, phát triển dữ liệu giai đoạn 2026 - 2035 với các nội dung sau:")]
+    public void Should_not_take_the_years_closing_the_name_of_the_approved_programme_as_a_deadline(string article)
+    {
+        var p = Parse($"""
+            QUYẾT ĐỊNH
+            Về việc triển khai
+
+            {article}
+            1. Phạm vi và thời gian thực hiện:
+            - Thời gian thực hiện: Từ năm 2027 đến hết năm 2030.
+            2. Nhiệm vụ
+            a) Sở Nội vụ kiện toàn tổ chức bộ máy.
+            b) Sở Tài chính bố trí kinh phí thực hiện.
+            """);
+
+        // The items take the programme's stated duration, not the year in its name.
+        Assert.All(p.Items.Where(i => i.Title.StartsWith("Sở", StringComparison.Ordinal)), i =>
+            Assert.Equal((DeadlineKind.Period, new DateOnly(2030, 12, 31)), (i.Deadline!.Kind, i.Deadline!.DueOn!.Value)));
+        Assert.Equal(2, p.Items.Count(i => i.Title.StartsWith("Sở", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void Should_not_lend_an_appendix_rows_date_to_the_item_of_the_text_it_restates()
+    {
+        var p = Parse("""
+            KẾ HOẠCH
+            Triển khai Chỉ thị
+
+            II. NHIỆM VỤ
+            1. Sở Công Thương xây dựng cơ sở dữ liệu khoáng sản tập trung của tỉnh.
+            2. Sở Tư pháp rà soát quy định về đấu giá quyền khai thác khoáng sản.
+
+            PHỤ LỤC
+            | TT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành |
+            | --- | --- | --- | --- | --- |
+            | 1 | Xây dựng cơ sở dữ liệu khoáng sản tập trung của tỉnh | Sở Công Thương | Sở Tài chính | Tháng 12/2026 |
+            | 2 | Rà soát quy định về đấu giá quyền khai thác khoáng sản | Sở Tư pháp | Sở Xây dựng | Quý IV năm 2026 |
+            """);
+
+        Assert.All(new[] { "II.1", "II.2" }, code => Assert.Null(Item(p, code).Deadline!.DueOn));
+        Assert.Equal(new DateOnly(2026, 12, 31), Titled(p, "Xây dựng cơ sở dữ liệu").Deadline!.DueOn);
+    }
 }

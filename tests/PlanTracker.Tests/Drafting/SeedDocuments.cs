@@ -29,7 +29,7 @@ public static class SeedDocuments
     {
         var id = 0L;
         var agencies = province.Agencies.Select(a => new DirectoryAgency(++id, a.Key, a.Name, a.ShortName, a.Aliases ?? [], a.IsSecretariat))
-            .Concat((province.Groups ?? []).Select(g => new DirectoryAgency(++id, g.Key, g.Name, null, g.Aliases ?? [], IsGroup: true)));
+            .Concat((province.Groups ?? []).Select(g => new DirectoryAgency(++id, g.Key, g.Name, null, g.Aliases ?? [], IsGroup: true, MemberKeys: g.Members)));
         return new AgencyDirectory(province.Province.Name, agencies);
     }
 

@@ -41,9 +41,10 @@ internal static class DraftWorkspace
     {
         var province = await db.Provinces.Where(p => p.Id == provinceId).Select(p => p.Name).SingleAsync(ct);
         var agencies = await db.Agencies.AsNoTracking().Where(a => a.ProvinceId == provinceId && a.DissolvedOn == null)
-            .Select(a => new { a.Id, a.Key, a.Name, a.ShortName, a.IsSecretariat, a.Kind, Aliases = a.Aliases.Select(x => x.Alias).ToList() })
+            .Select(a => new { a.Id, a.Key, a.Name, a.ShortName, a.IsSecretariat, a.Kind, Aliases = a.Aliases.Select(x => x.Alias).ToList(),
+                Members = a.Members.Select(m => m.Member.Key).ToList() })
             .AsSplitQuery().ToListAsync(ct);
         return new AgencyDirectory(province, agencies.Select(a =>
-            new DirectoryAgency(a.Id, a.Key, a.Name, a.ShortName, a.Aliases, a.IsSecretariat, a.Kind == AgencyKind.Group)));
+            new DirectoryAgency(a.Id, a.Key, a.Name, a.ShortName, a.Aliases, a.IsSecretariat, a.Kind == AgencyKind.Group, a.Members)));
     }
 }
