@@ -232,12 +232,20 @@ public sealed partial class UiPolishPageTests(AppFactory app) : IClassFixture<Ap
     [Fact]
     public async Task Should_name_an_agencys_province_where_a_list_can_hold_several_provinces()
     {
+        var secretariat = await PageClient.SignInAsync(app, Secretariat);
+        var planId = await NewPlanAsync(secretariat, "33/KH-UIP");
+        var page = await secretariat.GetStringAsync($"/Plans/{planId}");
+        await secretariat.PostAsync($"/Plans/{planId}?handler=Task", PageClient.Form(page, new()
+        {
+            ["NewTask.Code"] = "1", ["NewTask.Title"] = "Rà soát biên chế", ["NewTask.LeadAgencyId"] = AgencyId("vinh-phuc/so-noi-vu").ToString(),
+        }));
         // The administrator's search spans provinces: "Sở Nội vụ" alone could be any province's.
-        var admin = Text(await (await PageClient.SignInAsync(app, "admin@plantracker.local")).GetStringAsync("/Search?q=trien+khai"));
+        var admin = Text(await (await PageClient.SignInAsync(app, "admin@plantracker.local")).GetStringAsync("/Search?q=33%2FKH-UIP"));
+        Assert.Contains("Rà soát biên chế", admin);
         Assert.Contains(" (Vĩnh Phúc)", admin);
         // The secretariat sees one province: the names need no suffix.
-        var own = Text(await (await PageClient.SignInAsync(app, Secretariat)).GetStringAsync("/Search?q=trien+khai"));
-        Assert.Contains("Sở", own);
+        var own = Text(await secretariat.GetStringAsync("/Search?q=33%2FKH-UIP"));
+        Assert.Contains("Rà soát biên chế", own);
         Assert.DoesNotContain("(Vĩnh Phúc)", own);
 
         // A picker fed two provinces' agencies tells the two "Sở Nội vụ" apart; fed one, it does not.
