@@ -15,7 +15,7 @@ public sealed class AccessContext(ICurrentUser user, PlanTrackerDbContext db, Ti
 
     private sealed record Snapshot(long UserId, long? AgencyId, string? AgencyName, long? ProvinceId, HashSet<long> Overseen);
 
-    public long UserId => user.UserId ?? throw new ForbiddenException("Sign in first.");
+    public long UserId => user.UserId ?? throw new ForbiddenException(Wording.Pick("Hãy đăng nhập trước.", "Sign in first."));
     public bool IsSecretariat => user.IsInRole(Roles.Secretariat);
     public bool IsAdmin => user.IsInRole(Roles.Admin);
     public bool IsAgencyStaff => user.IsInRole(Roles.AgencyOfficer) || user.IsInRole(Roles.AgencyHead);
@@ -31,6 +31,9 @@ public sealed class AccessContext(ICurrentUser user, PlanTrackerDbContext db, Ti
     public async Task<IReadOnlySet<long>> OverseenAsync(CancellationToken ct) => (await Load(ct)).Overseen;
 
     /// <summary>The user's agency as it is named today (kept on what the user writes).</summary>
+    /// <summary>An administrator without an agency or a central body: lists can hold several provinces, so agencies are named with theirs.</summary>
+    public async Task<bool> SpansProvincesAsync(CancellationToken ct) => (await Load(ct)).ProvinceId is null;
+
     public async Task<(long Id, string Name)?> AgencyAsync(CancellationToken ct) =>
         await Load(ct) is { AgencyId: { } id, AgencyName: { } name } ? (id, name) : null;
 
@@ -80,10 +83,10 @@ public sealed class AccessContext(ICurrentUser user, PlanTrackerDbContext db, Ti
                 u.AgencyId, AgencyName = u.Agency == null ? null : u.Agency.ShortName ?? u.Agency.Name,
                 ProvinceId = u.Agency == null ? null : u.Agency.ProvinceId, u.LockoutEnd,
             })
-            .SingleOrDefaultAsync(ct) ?? throw new ForbiddenException("Your account no longer exists.");
+            .SingleOrDefaultAsync(ct) ?? throw new ForbiddenException(Wording.Pick("Tài khoản của bạn không còn tồn tại.", "Your account no longer exists."));
         // A token issued before the account was deactivated must not keep working.
         if (row.LockoutEnd is { } until && until > (time ?? TimeProvider.System).GetUtcNow())
-            throw new ForbiddenException("Your account is deactivated or locked.");
+            throw new ForbiddenException(Wording.Pick("Tài khoản của bạn đã bị vô hiệu hoá hoặc tạm khoá.", "Your account is deactivated or locked."));
         var overseen = await db.SteeringAssignments.Where(s => s.UserId == id).Select(s => s.AgencyId).ToListAsync(ct);
         return _snapshot = new Snapshot(id, row.AgencyId, row.AgencyName, row.ProvinceId, [.. overseen]);
     }

@@ -29,6 +29,6 @@ public static class EvidenceAccess
     public static async Task DemandReadEvidenceAsync(this AccessContext access, long taskId, PlanTrackerDbContext db, CancellationToken ct)
     {
         if (!await access.MayReadEvidenceAsync(taskId, db, ct))
-            throw new ForbiddenException("Evidence is read by the task's agencies, their overseers and the province's secretariat only.");
+            throw new ForbiddenException(Wording.Pick("Chỉ các cơ quan của nhiệm vụ, người theo dõi các cơ quan đó và cơ quan thường trực của tỉnh được xem minh chứng.", "Evidence is read by the task's agencies, their overseers and the province's secretariat only."));
     }
 }

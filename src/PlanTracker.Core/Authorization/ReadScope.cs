@@ -62,7 +62,7 @@ public static class ReadScopes
         var scope = await access.ReadScopeAsync(db, ct);
         if (scope.Everything || !await db.Tasks.AnyAsync(t => t.Id == taskId, ct)) return;
         if (!await db.Tasks.Readable(scope, db).AnyAsync(t => t.Id == taskId, ct))
-            throw new ForbiddenException("This task belongs to another province's plan, or to a plan not yet published.");
+            throw new ForbiddenException(Wording.Pick("Nhiệm vụ này thuộc kế hoạch của tỉnh khác, hoặc của kế hoạch chưa ban hành.", "This task belongs to another province's plan, or to a plan not yet published."));
     }
 
     public static async Task DemandReadPlanAsync(this AccessContext access, PlanTrackerDbContext db, long planId, CancellationToken ct)
@@ -70,6 +70,6 @@ public static class ReadScopes
         var scope = await access.ReadScopeAsync(db, ct);
         if (scope.Everything || !await db.Plans.AnyAsync(p => p.Id == planId, ct)) return;
         if (!await db.Plans.Readable(scope, db).AnyAsync(p => p.Id == planId, ct))
-            throw new ForbiddenException("This plan belongs to another province, or is not yet published.");
+            throw new ForbiddenException(Wording.Pick("Kế hoạch này thuộc tỉnh khác, hoặc chưa ban hành.", "This plan belongs to another province, or is not yet published."));
     }
 }

@@ -9,10 +9,10 @@ public static class SecretariatScope
     /// <summary>The province whose secretariat the current user belongs to; refuses everyone else.</summary>
     public static async Task<long> SecretariatProvinceAsync(this AccessContext access, PlanTrackerDbContext db, CancellationToken ct)
     {
-        if (!access.IsSecretariat) throw new ForbiddenException("Only the secretariat (cơ quan thường trực) may do this.");
+        if (!access.IsSecretariat) throw new ForbiddenException(Wording.Pick("Chỉ cơ quan thường trực được làm việc này.", "Only the secretariat (cơ quan thường trực) may do this."));
         var agencyId = await access.AgencyIdAsync(ct);
         return await db.Agencies.Where(a => a.Id == agencyId).Select(a => a.ProvinceId).SingleOrDefaultAsync(ct)
-            ?? throw new ForbiddenException("Your account belongs to no province's secretariat.");
+            ?? throw new ForbiddenException(Wording.Pick("Tài khoản của bạn không thuộc cơ quan thường trực của tỉnh nào.", "Your account belongs to no province's secretariat."));
     }
 
     /// <summary>
@@ -23,6 +23,6 @@ public static class SecretariatScope
     {
         var ids = agencyIds.ToList();
         if (await db.Agencies.AnyAsync(a => ids.Contains(a.Id) && a.ProvinceId != provinceId, ct))
-            throw new ForbiddenException("The secretariat reorganises its own province's agencies only.");
+            throw new ForbiddenException(Wording.Pick("Cơ quan thường trực chỉ sắp xếp lại các cơ quan của tỉnh mình.", "The secretariat reorganises its own province's agencies only."));
     }
 }

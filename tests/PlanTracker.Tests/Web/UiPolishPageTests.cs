@@ -4,7 +4,9 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using PlanTracker.Core.Features.Agencies;
 using PlanTracker.Core.Persistence;
+using PlanTracker.Web.Pages.Shared;
 using PlanTracker.Tests.Drafting;
 using PlanTracker.Tests.Infrastructure;
 
@@ -225,6 +227,51 @@ public sealed partial class UiPolishPageTests(AppFactory app) : IClassFixture<Ap
         page = Text(await admin.GetStringAsync($"/Dashboard?provinceId={vinhPhuc}"));
         Assert.Contains("Tỉnh Vĩnh Phúc", page);
         Assert.DoesNotContain("Tất cả các tỉnh: mọi kế hoạch", page);
+    }
+
+    [Fact]
+    public async Task Should_name_an_agencys_province_where_a_list_can_hold_several_provinces()
+    {
+        var secretariat = await PageClient.SignInAsync(app, Secretariat);
+        var planId = await NewPlanAsync(secretariat, "33/KH-UIP");
+        var page = await secretariat.GetStringAsync($"/Plans/{planId}");
+        await secretariat.PostAsync($"/Plans/{planId}?handler=Task", PageClient.Form(page, new()
+        {
+            ["NewTask.Code"] = "1", ["NewTask.Title"] = "Rà soát biên chế", ["NewTask.LeadAgencyId"] = AgencyId("vinh-phuc/so-noi-vu").ToString(),
+        }));
+        // The administrator's search spans provinces: "Sở Nội vụ" alone could be any province's.
+        var admin = Text(await (await PageClient.SignInAsync(app, "admin@plantracker.local")).GetStringAsync("/Search?q=33%2FKH-UIP"));
+        Assert.Contains("Rà soát biên chế", admin);
+        Assert.Contains(" (Vĩnh Phúc)", admin);
+        // The secretariat sees one province: the names need no suffix.
+        var own = Text(await secretariat.GetStringAsync("/Search?q=33%2FKH-UIP"));
+        Assert.Contains("Rà soát biên chế", own);
+        Assert.DoesNotContain("(Vĩnh Phúc)", own);
+
+        // A picker fed two provinces' agencies tells the two "Sở Nội vụ" apart; fed one, it does not.
+        ListAgencies.AgencyItem Item(long id, string province) =>
+            new(id, $"{province}/so-noi-vu", "Sở Nội vụ", null, PlanTracker.Core.Domain.AgencyLevel.Province, PlanTracker.Core.Domain.AgencyKind.Department,
+                province, null, false, [], [], null, null);
+        var two = AgencyPicker.Single("lead", "lead", [Item(1, "Vĩnh Phúc"), Item(2, "Đắk Lắk")], 1).Sections(k => k);
+        var names = two.SelectMany(x => x.Options).Select(o => o.Name).ToList();
+        Assert.Equal(2, names.Count);
+        Assert.Contains("Sở Nội vụ (Vĩnh Phúc)", names);
+        Assert.Contains("Sở Nội vụ (Đắk Lắk)", names);
+        var one = AgencyPicker.Single("lead", "lead", [Item(1, "Vĩnh Phúc")], 1).Sections(k => k);
+        Assert.Equal("Sở Nội vụ", Assert.Single(one.SelectMany(x => x.Options)).Name);
+    }
+
+    [Fact]
+    public async Task Should_refuse_account_and_outbox_work_in_vietnamese_and_in_english_when_asked()
+    {
+        var officer = await app.ClientForAsync(Officer);
+        var refused = await officer.GetAsync("/api/v1/users");
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Contains("Chỉ quản trị viên quản lý tài khoản.", await refused.Content.ReadAsStringAsync());
+
+        using var english = new HttpRequestMessage(HttpMethod.Get, "/api/v1/users");
+        english.Headers.AcceptLanguage.ParseAdd("en-US");
+        Assert.Contains("Only administrators manage accounts.", await (await officer.SendAsync(english)).Content.ReadAsStringAsync());
     }
 
     private async Task<long> NewPlanAsync(HttpClient client, string number)

@@ -68,6 +68,6 @@ public static class JobAccess
     public static void Demand(AccessContext access)
     {
         if (!access.IsAdmin && !access.IsSecretariat)
-            throw new ForbiddenException("Only administrators and the secretariat operate the jobs and the outbox.");
+            throw new ForbiddenException(Wording.Pick("Chỉ quản trị viên và cơ quan thường trực vận hành các tác vụ và hộp thư đi.", "Only administrators and the secretariat operate the jobs and the outbox."));
     }
 }

@@ -22,7 +22,7 @@ public static class RunJob
         public async Task<Result> Handle(Command c, CancellationToken ct)
         {
             _ = access.UserId;
-            if (!access.IsAdmin) throw new ForbiddenException("Only administrators run jobs by hand: a run reaches every province.");
+            if (!access.IsAdmin) throw new ForbiddenException(Wording.Pick("Chỉ quản trị viên chạy tác vụ bằng tay: mỗi lần chạy tác động đến mọi tỉnh.", "Only administrators run jobs by hand: a run reaches every province."));
             var job = JobCatalog.Find(c.Name) ?? throw new NotFoundException(
                 $"There is no job '{c.Name}'. Jobs: {string.Join(", ", JobCatalog.All.Select(j => j.Name))}.");
             var asOf = c.AsOf ?? clock.Today;

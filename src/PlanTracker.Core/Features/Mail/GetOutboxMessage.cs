@@ -21,9 +21,9 @@ public static class GetOutboxMessage
         public async Task<Result> Handle(Query q, CancellationToken ct)
         {
             var visible = await OutboxAccess.VisibleAsync(access, db, ct);
-            if (!await db.OutboxMessages.AnyAsync(m => m.Id == q.Id, ct)) throw new NotFoundException($"There is no outbox message {q.Id}.");
+            if (!await db.OutboxMessages.AnyAsync(m => m.Id == q.Id, ct)) throw new NotFoundException(Wording.Pick($"Không có thư {q.Id} trong hộp thư đi.", $"There is no outbox message {q.Id}."));
             var m = await visible.AsNoTracking().SingleOrDefaultAsync(m => m.Id == q.Id, ct)
-                ?? throw new ForbiddenException("This message went to another province's user.");
+                ?? throw new ForbiddenException(Wording.Pick("Thư này gửi cho người dùng của tỉnh khác.", "This message went to another province's user."));
             // What the dispatcher sends: a mail queued as template and model is rendered the same way here.
             var (text, html) = templates.Bodies(m);
             // A reset mail holds a link that sets the account's password: whoever reads the outbox must not be

@@ -28,7 +28,7 @@ public static class ListOutbox
         public async Task<Result> Handle(Query q, CancellationToken ct)
         {
             var visible = await OutboxAccess.VisibleAsync(access, db, ct);
-            if (q.PageSize is < 1 or > 200) throw new RuleViolationException("pageSize", "The page size is between 1 and 200.");
+            if (q.PageSize is < 1 or > 200) throw new RuleViolationException("pageSize", Wording.Pick("Số dòng mỗi trang từ 1 đến 200.", "The page size is between 1 and 200."));
             var messages = visible.AsNoTracking();
             if (q.State is { } state) messages = messages.Where(m => m.State == state);
             if (q.Before is { } before) messages = messages.Where(m => m.Id < before);

@@ -20,7 +20,7 @@ public static class RequeueOutboxMessage
     {
         public async Task<Unit> Handle(Command c, CancellationToken ct)
         {
-            if (!access.IsAdmin) throw new ForbiddenException("Only administrators requeue dead messages.");
+            if (!access.IsAdmin) throw new ForbiddenException(Wording.Pick("Chỉ quản trị viên đưa thư gửi hỏng vào hàng đợi lại.", "Only administrators requeue dead messages."));
             var now = time.GetUtcNow();
             var requeued = await db.OutboxMessages.Where(m => m.Id == c.Id && m.State == OutboxState.Dead)
                 .ExecuteUpdateAsync(s => s.SetProperty(m => m.State, OutboxState.Pending).SetProperty(m => m.Attempts, 0)
@@ -28,7 +28,7 @@ public static class RequeueOutboxMessage
             if (requeued == 0)
             {
                 var state = await db.OutboxMessages.Where(m => m.Id == c.Id).Select(m => (OutboxState?)m.State).SingleOrDefaultAsync(ct)
-                    ?? throw new NotFoundException($"There is no outbox message {c.Id}.");
+                    ?? throw new NotFoundException(Wording.Pick($"Không có thư {c.Id} trong hộp thư đi.", $"There is no outbox message {c.Id}."));
                 throw new RuleViolationException("id", $"Only a dead message can be requeued; this one is {state}.");
             }
             db.Record(now, access.UserId, "outbox.requeued", nameof(OutboxMessage), c.Id, new { State = OutboxState.Dead }, new { State = OutboxState.Pending });

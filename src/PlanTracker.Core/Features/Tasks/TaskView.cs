@@ -3,7 +3,11 @@ using PlanTracker.Core.Persistence;
 
 namespace PlanTracker.Core.Features.Tasks;
 
-public sealed record AgencyRef(long Id, string Name);
+/// <param name="Province">The agency's province name (null for central bodies); shown through <see cref="Common.AgencyDisplay"/>.</param>
+public sealed record AgencyRef(long Id, string Name, string? Province = null)
+{
+    public string Display(bool manyProvinces) => Common.AgencyDisplay.Name(Name, Province, manyProvinces);
+}
 
 public sealed record DeadlineView(DeadlineKind Kind, string Text, DateOnly? StartOn, DateOnly? DueOn, DateOnly? ExtendedDueOn, bool Inherited);
 
@@ -29,8 +33,10 @@ public static class TaskViews
     public static IQueryable<TaskView> Project(this IQueryable<PlanTask> tasks, DateOnly today) =>
         tasks.Select(t => new TaskView(
             t.Id, t.PlanId, t.ParentId, t.Code, t.Title, t.IsGroup,
-            t.LeadAgency == null ? null : new AgencyRef(t.LeadAgency.Id, t.LeadAgency.ShortName ?? t.LeadAgency.Name),
-            t.CoordinatingAgencies.Select(c => new AgencyRef(c.Agency.Id, c.Agency.ShortName ?? c.Agency.Name)).ToList(),
+            t.LeadAgency == null ? null : new AgencyRef(t.LeadAgency.Id, t.LeadAgency.ShortName ?? t.LeadAgency.Name,
+                t.LeadAgency.Province == null ? null : t.LeadAgency.Province.Name),
+            t.CoordinatingAgencies.Select(c => new AgencyRef(c.Agency.Id, c.Agency.ShortName ?? c.Agency.Name,
+                c.Agency.Province == null ? null : c.Agency.Province.Name)).ToList(),
             new DeadlineView(t.Deadline.Kind, t.Deadline.Text, t.Deadline.StartOn, t.Deadline.DueOn, t.ExtendedDueOn, t.Deadline.Inherited),
             Enum.Parse<Timeliness>(PlanTrackerDbContext.TaskTimeliness(t.Status, t.CompletedOn, t.Deadline.Kind, t.ExtendedDueOn ?? t.Deadline.DueOn, today)),
             t.Status, t.PercentComplete,

@@ -34,7 +34,7 @@ public static class CreateUser
     {
         public async Task<long> Handle(Command c, CancellationToken ct)
         {
-            if (!access.IsAdmin) throw new ForbiddenException("Only administrators manage accounts.");
+            if (!access.IsAdmin) throw new ForbiddenException(Wording.Pick("Chỉ quản trị viên quản lý tài khoản.", "Only administrators manage accounts."));
             var agencyIds = (c.OverseesAgencyIds ?? []).Append(c.AgencyId ?? 0).Where(id => id != 0).Distinct().ToList();
             // Only current agencies (not merged or split away), and all of one province: a steering member
             // oversees agencies of the province they serve, never another province's (decision 0013).
@@ -48,7 +48,7 @@ public static class CreateUser
                 throw new RuleViolationException("overseesAgencyIds", Wording.Pick(
                     "Thành viên ban chỉ đạo chỉ theo dõi các cơ quan của tỉnh mình.", "A steering member oversees agencies of their own province only."));
             if (await users.FindByEmailAsync(c.Email) is not null)
-                throw new RuleViolationException("email", $"An account for {c.Email} exists already.");
+                throw new RuleViolationException("email", Wording.Pick($"Đã có tài khoản cho {c.Email}.", $"An account for {c.Email} exists already."));
 
             var user = new AppUser { UserName = c.Email, Email = c.Email, EmailConfirmed = true, DisplayName = c.DisplayName, AgencyId = c.AgencyId };
             Check(await users.CreateAsync(user, c.Password));

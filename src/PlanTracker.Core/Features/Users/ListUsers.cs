@@ -24,7 +24,7 @@ public static class ListUsers
 
         private IQueryable<Item> Items()
         {
-            if (!access.IsAdmin) throw new ForbiddenException("Only administrators manage accounts.");
+            if (!access.IsAdmin) throw new ForbiddenException(Wording.Pick("Chỉ quản trị viên quản lý tài khoản.", "Only administrators manage accounts."));
             var now = time.GetUtcNow();
             return db.Users.AsNoTracking().OrderBy(u => u.Email).ThenBy(u => u.Id)
                 .Select(u => new Item(u.Id, u.Email!, u.DisplayName, u.Agency == null ? null : u.Agency.ShortName ?? u.Agency.Name,

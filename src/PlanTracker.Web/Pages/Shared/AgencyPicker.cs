@@ -29,12 +29,13 @@ public sealed record AgencyPicker(string Name, string Id, IReadOnlyList<ListAgen
     public IReadOnlyList<Section> Sections(Func<string, string> label)
     {
         var byId = Agencies.ToDictionary(a => a.Id);
+        var manyProvinces = Agencies.Select(a => a.Province).Distinct().Count() > 1;
         Option ToOption(ListAgencies.AgencyItem a)
         {
             var members = a.MemberIds.Select(m => byId.GetValueOrDefault(m)?.Name).OfType<string>().Order(Vietnamese).ToList();
             var expands = a.Kind == AgencyKind.Group && members.Count > 0 ? string.Join("; ", members) : null;
             var key = TextKey.Fold(string.Join(' ', new[] { a.Name, a.ShortName ?? "" }.Concat(a.Aliases)));
-            return new Option(a.Id, a.Name, key, expands, Selected.Contains(a.Id));
+            return new Option(a.Id, AgencyDisplay.Name(a.Name, a.Province, manyProvinces), key, expands, Selected.Contains(a.Id));
         }
         var sections = new List<Section>();
         var groups = Agencies.Where(a => a.Kind == AgencyKind.Group).OrderBy(a => a.Name, Vietnamese).Select(ToOption).ToList();
