@@ -68,7 +68,7 @@ public sealed class ImportTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var body = await response.Content.ReadAsStringAsync();
         Assert.Contains("dòng 2", body);
-        Assert.Contains("line 3", body);
+        Assert.Contains("dòng 3", body);
         Assert.Equal(before, await Total(client, planId));
     }
 
