@@ -68,9 +68,11 @@ public sealed class AccessContext(ICurrentUser user, PlanTrackerDbContext db, Ti
     public async Task<bool> ManagesProvinceAsync(long? provinceId, CancellationToken ct) =>
         IsSecretariat && provinceId is not null && (await Load(ct)).ProvinceId == provinceId;
 
-    public async Task DemandAsync(Task<bool> check, string what)
+    /// <param name="whatVi">What was refused, in Vietnamese ("Bạn không được {whatVi}.").</param>
+    /// <param name="whatEn">The same in English ("You may not {whatEn}.").</param>
+    public async Task DemandAsync(Task<bool> check, string whatVi, string whatEn)
     {
-        if (!await check) throw new ForbiddenException($"You may not {what}.");
+        if (!await check) throw new ForbiddenException(Wording.Pick($"Bạn không được {whatVi}.", $"You may not {whatEn}."));
     }
 
     private async Task<Snapshot> Load(CancellationToken ct)

@@ -22,7 +22,7 @@ public static class DocxText
         // A password-protected .docx is not a ZIP package but an OLE compound file holding the encrypted one.
         if (bytes.AsSpan().StartsWith(CompoundFileSignature))
             throw new RuleViolationException("file",
-                $"'{fileName}' is encrypted (password-protected) or an old .doc file. Remove the password and save it as .docx.");
+                Wording.Pick($"Tệp '{fileName}' được đặt mật khẩu hoặc là tệp .doc cũ. Hãy gỡ mật khẩu và lưu lại dạng .docx.", $"'{fileName}' is encrypted (password-protected) or an old .doc file. Remove the password and save it as .docx."));
         try
         {
             using var stream = new MemoryStream(bytes, writable: false);
@@ -37,7 +37,7 @@ public static class DocxText
         }
         catch (Exception e) when (e is OpenXmlPackageException or FileFormatException or InvalidDataException or XmlException)
         {
-            throw new RuleViolationException("file", $"'{fileName}' could not be read as a Word document (.docx): it is damaged or not a .docx ({e.Message}).");
+            throw new RuleViolationException("file", Wording.Pick($"Không đọc được tệp '{fileName}' dạng văn bản Word (.docx): tệp bị hỏng hoặc không phải .docx ({e.Message}).", $"'{fileName}' could not be read as a Word document (.docx): it is damaged or not a .docx ({e.Message})."));
         }
     }
 

@@ -41,7 +41,7 @@ public static partial class AssignmentTable
             headerAt = upper + 1;
         }
         if (header is null)
-            throw new RuleViolationException("file", "No header row found: the table needs at least the columns 'Nhiệm vụ' and 'Cơ quan chủ trì'.");
+            throw new RuleViolationException("file", Wording.Pick("Không tìm thấy dòng tiêu đề: bảng cần có ít nhất các cột 'Nhiệm vụ' và 'Cơ quan chủ trì'.", "No header row found: the table needs at least the columns 'Nhiệm vụ' and 'Cơ quan chủ trì'."));
         var (number, task, lead, coordinating, deadline) =
             (Find(header, NumberNames), Find(header, TaskNames), Find(header, LeadNames), Find(header, CoordinatingNames), Find(header, DeadlineNames));
         var group = Find(header, GroupNames) is var g && g != task ? g : -1;

@@ -19,13 +19,13 @@ public static class TableReader
             {
                 ".csv" or ".txt" => ReadCsv(content),
                 ".xlsx" => ReadXlsx(fileName, content),
-                _ => throw new RuleViolationException("file", $"'{fileName}' is neither .csv nor .xlsx."),
+                _ => throw new RuleViolationException("file", Wording.Pick($"Tệp '{fileName}' không phải .csv hay .xlsx.", $"'{fileName}' is neither .csv nor .xlsx.")),
             };
         }
         catch (Exception e) when (e is CsvHelperException or InvalidDataException or OpenXmlPackageException or FileFormatException
             or System.Xml.XmlException or InvalidCastException or ArgumentException or KeyNotFoundException)
         {
-            throw new RuleViolationException("file", $"'{fileName}' could not be read as {extension}: {e.Message}");
+            throw new RuleViolationException("file", Wording.Pick($"Không đọc được tệp '{fileName}' dạng {extension}: {e.Message}", $"'{fileName}' could not be read as {extension}: {e.Message}"));
         }
     }
 

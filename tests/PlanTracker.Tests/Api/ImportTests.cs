@@ -67,8 +67,8 @@ public sealed class ImportTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Contains("unknown lead agency 'Sở Không Tồn Tại'", preview.GetProperty("rows")[0].GetProperty("errors")[0].GetString());
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var body = await response.Content.ReadAsStringAsync();
-        Assert.Contains("line 2", body);
-        Assert.Contains("line 3", body);
+        Assert.Contains("dòng 2", body);
+        Assert.Contains("dòng 3", body);
         Assert.Equal(before, await Total(client, planId));
     }
 

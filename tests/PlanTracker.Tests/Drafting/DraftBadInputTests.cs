@@ -43,9 +43,9 @@ public sealed class DraftBadInputTests(AppFactory app) : IClassFixture<AppFactor
     {
         { "notes.txt", [0x4B, 0x48, 0x00, 0x00, 0x89, 0x50, 0x4E, 0x47, 0x00], "chứa byte NUL" },
         { "legacy.txt", Encoding.Latin1.GetBytes("K\u00ca HO\u00c0CH n\u0103m 2025 \u00ff\u00fe"), "không phải văn bản UTF-8" },
-        { "broken.docx", Encoding.UTF8.GetBytes("PK\u0003\u0004 this is not really a zip package"), "could not be read as a Word document" },
-        { "zip.docx", Zip(), "could not be read as a Word document" },
-        { "secret.docx", [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0, 0, 0, 1, 2, 3, 4], "encrypted (password-protected)" },
+        { "broken.docx", Encoding.UTF8.GetBytes("PK\u0003\u0004 this is not really a zip package"), "dạng văn bản Word (.docx)" },
+        { "zip.docx", Zip(), "dạng văn bản Word (.docx)" },
+        { "secret.docx", [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0, 0, 0, 1, 2, 3, 4], "được đặt mật khẩu" },
         { "plan.pdf", Encoding.ASCII.GetBytes("%PDF-1.7 …"), "không đọc được như một tệp PDF" },
         { "scan.pdf", DraftFormatsTests.BlankPdf(2), "không có lớp chữ" },
         { "old.doc", [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0], "tệp Word cũ (.doc)" },

@@ -28,7 +28,7 @@ public static class AddAgencyAlias
         {
             var provinceId = await access.SecretariatProvinceAsync(db, ct);
             var agency = await db.Agencies.Include(a => a.Aliases).SingleOrDefaultAsync(a => a.Id == c.AgencyId && a.ProvinceId == provinceId, ct)
-                ?? throw new RuleViolationException("agencyId", $"Agency {c.AgencyId} is not an agency of your province.");
+                ?? throw new RuleViolationException("agencyId", Wording.Pick($"Cơ quan {c.AgencyId} không phải là cơ quan của tỉnh mình.", $"Agency {c.AgencyId} is not an agency of your province."));
             var alias = c.Alias.Trim();
             if (string.Equals(alias, agency.Name, StringComparison.OrdinalIgnoreCase) || agency.Aliases.Any(a => string.Equals(a.Alias, alias, StringComparison.OrdinalIgnoreCase)))
                 return Unit.Value;

@@ -34,7 +34,7 @@ public static class CreateAgency
             var provinceId = await access.SecretariatProvinceAsync(db, ct);
             var name = c.Name.Trim();
             if (await db.Agencies.AnyAsync(a => a.ProvinceId == provinceId && a.DissolvedOn == null && a.Name.ToLower() == name.ToLower(), ct))
-                throw new RuleViolationException("name", $"Your province already has an agency named '{name}'.");
+                throw new RuleViolationException("name", Wording.Pick($"Tỉnh đã có cơ quan tên '{name}'.", $"Your province already has an agency named '{name}'."));
             var provinceKey = await db.Provinces.Where(p => p.Id == provinceId).Select(p => p.Key).SingleAsync(ct);
             var agency = new Agency(Keys.New(provinceKey, "agency"), name, string.IsNullOrWhiteSpace(c.ShortName) ? null : c.ShortName.Trim(),
                 c.Level, c.Kind, provinceId);

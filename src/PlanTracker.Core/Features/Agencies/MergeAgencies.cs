@@ -39,15 +39,15 @@ public static class MergeAgencies
             Reorganisation.EnsureEffective(c.EffectiveOn, clock.Today);
             var sources = await db.Agencies.Where(a => c.SourceAgencyIds.Contains(a.Id) && a.ProvinceId == provinceId).ToListAsync(ct);
             if (sources.Count != c.SourceAgencyIds.Distinct().Count())
-                throw new RuleViolationException("sourceAgencyIds", "Every merged agency must be an agency of your province.");
-            if (sources.Any(s => s.IsGroup)) throw new RuleViolationException("sourceAgencyIds", "Groups are not merged; their members are.");
+                throw new RuleViolationException("sourceAgencyIds", Wording.Pick("Mọi cơ quan được hợp nhất phải là cơ quan của tỉnh mình.", "Every merged agency must be an agency of your province."));
+            if (sources.Any(s => s.IsGroup)) throw new RuleViolationException("sourceAgencyIds", Wording.Pick("Không hợp nhất nhóm cơ quan; hãy hợp nhất các cơ quan thành viên.", "Groups are not merged; their members are."));
 
             Agency successor;
             if (c.IntoAgencyId is { } intoId)
             {
                 successor = await db.Agencies.SingleOrDefaultAsync(a => a.Id == intoId && a.ProvinceId == provinceId && a.DissolvedOn == null, ct)
-                    ?? throw new RuleViolationException("intoAgencyId", $"Agency {intoId} is not a current agency of your province.");
-                if (sources.Contains(successor)) throw new RuleViolationException("intoAgencyId", "An agency cannot be merged into itself.");
+                    ?? throw new RuleViolationException("intoAgencyId", Wording.Pick($"Cơ quan {intoId} không phải là cơ quan hiện hành của tỉnh mình.", $"Agency {intoId} is not a current agency of your province."));
+                if (sources.Contains(successor)) throw new RuleViolationException("intoAgencyId", Wording.Pick("Không thể hợp nhất một cơ quan vào chính nó.", "An agency cannot be merged into itself."));
             }
             else
             {

@@ -34,7 +34,7 @@ public static class RenameAgency
             var provinceId = await access.SecretariatProvinceAsync(db, ct);
             await db.DemandNoOtherProvincesAgencyAsync(provinceId, [c.AgencyId], ct);
             var agency = await db.Agencies.SingleOrDefaultAsync(a => a.Id == c.AgencyId && a.ProvinceId == provinceId, ct)
-                ?? throw new RuleViolationException("agencyId", $"Agency {c.AgencyId} is not an agency of your province.");
+                ?? throw new RuleViolationException("agencyId", Wording.Pick($"Cơ quan {c.AgencyId} không phải là cơ quan của tỉnh mình.", $"Agency {c.AgencyId} is not an agency of your province."));
             if (c.Version is { } version) await db.EnsureVersionAsync(agency, version, ct);
             Reorganisation.EnsureEffective(c.EffectiveOn, clock.Today);
             var before = new { agency.Name, agency.ShortName };
@@ -56,6 +56,6 @@ internal static class Reorganisation
     {
         if (effectiveOn > today)
             throw new RuleViolationException("effectiveOn",
-                $"The effective date {effectiveOn:dd/MM/yyyy} has not come yet; record the change on or after that day.");
+                Wording.Pick($"Chưa đến ngày hiệu lực {effectiveOn:dd/MM/yyyy}; hãy ghi nhận thay đổi từ ngày đó trở đi.", $"The effective date {effectiveOn:dd/MM/yyyy} has not come yet; record the change on or after that day."));
     }
 }

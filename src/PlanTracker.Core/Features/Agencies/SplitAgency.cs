@@ -38,14 +38,14 @@ public static class SplitAgency
             await db.DemandNoOtherProvincesAgencyAsync(provinceId, [c.AgencyId], ct);
             Reorganisation.EnsureEffective(c.EffectiveOn, clock.Today);
             var source = await db.Agencies.SingleOrDefaultAsync(a => a.Id == c.AgencyId && a.ProvinceId == provinceId && a.DissolvedOn == null, ct)
-                ?? throw new RuleViolationException("agencyId", $"Agency {c.AgencyId} is not a current agency of your province.");
+                ?? throw new RuleViolationException("agencyId", Wording.Pick($"Cơ quan {c.AgencyId} không phải là cơ quan hiện hành của tỉnh mình.", $"Agency {c.AgencyId} is not a current agency of your province."));
             var named = c.Into.SelectMany(s => s.TaskIds ?? []).ToList();
-            if (named.Count != named.Distinct().Count()) throw new RuleViolationException("into", "A task can go to one successor only.");
+            if (named.Count != named.Distinct().Count()) throw new RuleViolationException("into", Wording.Pick("Mỗi nhiệm vụ chỉ được giao cho một cơ quan kế thừa.", "A task can go to one successor only."));
             var openTaskIds = await db.Tasks.Where(t => t.LeadAgencyId == source.Id || t.CoordinatingAgencies.Any(x => x.AgencyId == source.Id))
                 .Select(t => t.Id).ToListAsync(ct);
             // Only the agency's own tasks are handed on: an id of another agency's (or province's) task moves nothing.
             if (named.Except(openTaskIds).ToList() is { Count: > 0 } strangers)
-                throw new RuleViolationException("into", $"Task(s) {string.Join(", ", strangers)} are not tasks of agency {source.Name}.");
+                throw new RuleViolationException("into", Wording.Pick($"Nhiệm vụ {string.Join(", ", strangers)} không phải nhiệm vụ của cơ quan {source.Name}.", $"Task(s) {string.Join(", ", strangers)} are not tasks of agency {source.Name}."));
 
             var successors = c.Into.Select(s => new Agency(Keys.New(Keys.ProvinceOf(source.Key), "agency"),
                 s.Name, s.ShortName, source.Level, source.Kind, provinceId)).ToList();

@@ -40,7 +40,7 @@ public readonly record struct Quarter(int Year, int Number) : IComparable<Quarte
 
     /// <summary>Reads "2026-Q3"; refuses anything else, naming the field.</summary>
     public static Quarter Parse(string? text, string field) =>
-        TryParse(text, out var q) ? q : throw new RuleViolationException(field, $"'{text}' is not a quarter; write it as 2026-Q3.");
+        TryParse(text, out var q) ? q : throw new RuleViolationException(field, Wording.Pick($"'{text}' không phải là quý; hãy ghi dạng 2026-Q3.", $"'{text}' is not a quarter; write it as 2026-Q3."));
 }
 
 /// <summary>
@@ -56,7 +56,7 @@ public sealed record DashboardPeriod(DateOnly Start, DateOnly End, Quarter LastQ
         if (Quarter.TryParse(text, out var q)) return new(q.Start, q.End, q, q.ToString());
         if (text.Length == 4 && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var year) && InputRules.IsYearInRange(year))
             return new(new DateOnly(year, 1, 1), new DateOnly(year, 12, 31), new Quarter(year, 4), text);
-        throw new RuleViolationException("period", $"'{text}' is not a period; write a quarter as 2026-Q3 or a year as 2026.");
+        throw new RuleViolationException("period", Wording.Pick($"'{text}' không phải là kỳ; hãy ghi quý dạng 2026-Q3 hoặc năm dạng 2026.", $"'{text}' is not a period; write a quarter as 2026-Q3 or a year as 2026."));
     }
 }
 

@@ -78,7 +78,7 @@ public static class Unsubscribe
 
     private static async Task<(long UserId, long Stamp)> UserOf(SignedTokens tokens, string? token, CancellationToken ct) =>
         await tokens.VerifyStampedAsync(Purpose, token, ct)
-        ?? throw new RuleViolationException("token", "This unsubscribe link is not valid: it is incomplete or was altered. Nothing was changed.");
+        ?? throw new RuleViolationException("token", Wording.Pick("Đường dẫn hủy đăng ký không hợp lệ: đường dẫn không đầy đủ hoặc đã bị sửa. Không có gì thay đổi.", "This unsubscribe link is not valid: it is incomplete or was altered. Nothing was changed."));
 
     private static RuleViolationException NoAccount() =>
         new("token", "This unsubscribe link belongs to an account that no longer exists. Nothing was changed.");

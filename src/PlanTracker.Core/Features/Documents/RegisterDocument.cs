@@ -35,7 +35,7 @@ public static class RegisterDocument
             var provinceKey = await db.Provinces.Where(p => p.Id == provinceId).Select(p => p.Key).SingleAsync(ct);
             if (c.Number is { Length: > 0 } number &&
                 await db.Documents.AnyAsync(d => d.ProvinceId == provinceId && d.Number == number && d.Issuer == c.Issuer, ct))
-                throw new RuleViolationException("number", $"{c.Issuer} already has a document numbered {number}.");
+                throw new RuleViolationException("number", Wording.Pick($"{c.Issuer} đã có văn bản số {number}.", $"{c.Issuer} already has a document numbered {number}."));
             var implementedIds = (c.ImplementsDocumentIds ?? []).Distinct().ToList();
             // A province's document implements a national one (no province) or one of its own province's; another
             // province's documents are not this secretariat's to read (decision 0013), so they count as unknown.
@@ -43,7 +43,7 @@ public static class RegisterDocument
                 .ToListAsync(ct);
             if (implemented.Count != implementedIds.Count)
                 throw new RuleViolationException("implementsDocumentIds",
-                    $"Unknown document(s): {string.Join(", ", implementedIds.Except(implemented.Select(d => d.Id)))}.");
+                    Wording.Pick($"Không có văn bản: {string.Join(", ", implementedIds.Except(implemented.Select(d => d.Id)))}.", $"Unknown document(s): {string.Join(", ", implementedIds.Except(implemented.Select(d => d.Id)))}."));
 
             var document = new Document(Keys.New(provinceKey, "doc"), c.Number, c.Kind, c.Issuer, provinceId,
                 c.IssuedOn, c.Signer, c.Title, sourceFile: null);

@@ -32,12 +32,13 @@ public static class ConfirmDraft
                 .Select(a => a.UnknownId).OfType<string>().ToHashSet();
             var unsettled = proposal.UnknownAgencies.Where(u => used.Contains(u.Id) && u.MapToAgencyId is null && u.Create is null).ToList();
             if (unsettled.Count > 0)
-                throw new RuleViolationException("unknownAgencies", "PlanTracker does not know these agencies: map each to an existing agency or create it first: " +
+                throw new RuleViolationException("unknownAgencies", Wording.Pick("PlanTracker chưa có các cơ quan sau: hãy gán mỗi cơ quan với một cơ quan đã có hoặc tạo cơ quan trước: ",
+                    "PlanTracker does not know these agencies: map each to an existing agency or create it first: ") +
                     string.Join(", ", unsettled.Select(u => $"'{u.Name}'")) + ".");
             var leaderless = proposal.Items.Where(i => !i.IsGroup && i.Lead is null).Select(i => i.Code).ToList();
             if (leaderless.Count > 0)
-                throw new RuleViolationException("items", $"Give these items a lead agency (or drop them): {string.Join(", ", leaderless)}.");
-            if (proposal.Items.Count == 0) throw new RuleViolationException("items", "The draft has no items left to create.");
+                throw new RuleViolationException("items", Wording.Pick($"Hãy chọn cơ quan chủ trì cho các mục sau (hoặc bỏ chúng): {string.Join(", ", leaderless)}.", $"Give these items a lead agency (or drop them): {string.Join(", ", leaderless)}."));
+            if (proposal.Items.Count == 0) throw new RuleViolationException("items", Wording.Pick("Bản dự thảo không còn mục nào để tạo.", "The draft has no items left to create."));
 
             var agencyOf = new Dictionary<string, long>();
             var created = new List<long>();

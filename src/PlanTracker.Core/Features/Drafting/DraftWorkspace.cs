@@ -18,10 +18,10 @@ internal static class DraftWorkspace
     {
         var provinceId = await access.SecretariatProvinceAsync(db, ct);
         var draft = await db.Set<DocumentDraft>().SingleOrDefaultAsync(d => d.Id == draftId, ct)
-            ?? throw new NotFoundException($"Draft {draftId} does not exist.");
-        if (draft.ProvinceId != provinceId) throw new ForbiddenException("This draft belongs to another province's secretariat.");
+            ?? throw new NotFoundException(Wording.Pick($"Không có bản dự thảo {draftId}.", $"Draft {draftId} does not exist."));
+        if (draft.ProvinceId != provinceId) throw new ForbiddenException(Wording.Pick("Bản dự thảo này thuộc thường trực của tỉnh khác.", "This draft belongs to another province's secretariat."));
         if (forEditing && draft.IsConfirmed)
-            throw new RuleViolationException("draftId", $"This draft was already confirmed as plan {draft.ConfirmedPlanId}; edit the plan instead.");
+            throw new RuleViolationException("draftId", Wording.Pick($"Bản dự thảo này đã được xác nhận thành kế hoạch {draft.ConfirmedPlanId}; hãy sửa kế hoạch.", $"This draft was already confirmed as plan {draft.ConfirmedPlanId}; edit the plan instead."));
         if (version is { } v) await db.EnsureVersionAsync(draft, v, ct);
         return (draft, ProposalJson.Read(draft.Proposal));
     }
@@ -34,7 +34,7 @@ internal static class DraftWorkspace
     }
 
     public static ProposedItem Item(Proposal proposal, string itemId) =>
-        proposal.Items.SingleOrDefault(i => i.Id == itemId) ?? throw new RuleViolationException("itemId", $"The draft has no item '{itemId}'.");
+        proposal.Items.SingleOrDefault(i => i.Id == itemId) ?? throw new RuleViolationException("itemId", Wording.Pick($"Bản dự thảo không có mục '{itemId}'.", $"The draft has no item '{itemId}'."));
 
     /// <summary>The province's current agencies, groups and every name they go by, for the parser.</summary>
     public static async Task<AgencyDirectory> DirectoryAsync(PlanTrackerDbContext db, long provinceId, CancellationToken ct)

@@ -38,7 +38,7 @@ public static class EditDraftDocument
         {
             var (draft, proposal) = await DraftWorkspace.OpenAsync(db, access, c.DraftId, c.Version, ct);
             if (c.ExistingDocumentId is { } existing && !await db.Documents.AnyAsync(d => d.Id == existing && d.ProvinceId == draft.ProvinceId, ct))
-                throw new RuleViolationException("existingDocumentId", $"Document {existing} is not a document of your province.");
+                throw new RuleViolationException("existingDocumentId", Wording.Pick($"Văn bản {existing} không phải là văn bản của tỉnh mình.", $"Document {existing} is not a document of your province."));
             var d = proposal.Document;
             (d.Number, d.Kind, d.Issuer, d.IssuedOn, d.Signer, d.Title, d.PlanTitle, d.ExistingDocumentId) =
                 (string.IsNullOrWhiteSpace(c.Number) ? null : c.Number.Trim(), c.Kind, c.Issuer.Trim(), c.IssuedOn,
@@ -47,7 +47,7 @@ public static class EditDraftDocument
             {
                 var unknown = selected.Except(d.Implements.Select(r => r.DocumentId).OfType<long>()).ToList();
                 if (unknown.Count > 0)
-                    throw new RuleViolationException("implementsDocumentIds", $"Document(s) {string.Join(", ", unknown)} are not among those the text cites.");
+                    throw new RuleViolationException("implementsDocumentIds", Wording.Pick($"Văn bản {string.Join(", ", unknown)} không nằm trong số văn bản được trích dẫn.", $"Document(s) {string.Join(", ", unknown)} are not among those the text cites."));
                 foreach (var r in d.Implements) r.Selected = r.DocumentId is { } id && selected.Contains(id);
             }
             return await DraftWorkspace.SaveAsync(db, draft, proposal, time, ct);

@@ -46,7 +46,7 @@ public static class EditDraftItem
             var directory = await DraftWorkspace.DirectoryAsync(db, draft.ProvinceId, ct);
             ProposedAssignee Agency(long id, string field) => directory.ById(id) is { } a
                 ? new ProposedAssignee { AgencyId = a.Id, AgencyKey = a.Key, Name = a.Name, Basis = AssigneeBasis.Reviewer }
-                : throw new RuleViolationException(field, Wording.Pick($"Cơ quan {id} không phải cơ quan hiện có của tỉnh.", $"Agency {id} is not a current agency of your province."));
+                : throw new RuleViolationException(field, Wording.Pick($"Cơ quan {id} không phải cơ quan hiện có của tỉnh.", Wording.Pick($"Cơ quan {id} không phải là cơ quan hiện hành của tỉnh mình.", $"Agency {id} is not a current agency of your province.")));
 
             if (c.Code is { } code)
             {
@@ -58,7 +58,7 @@ public static class EditDraftItem
             if (c.IsGroup is { } isGroup)
             {
                 if (!isGroup && proposal.Items.Any(i => i.ParentId == item.Id))
-                    throw new RuleViolationException("isGroup", $"'{item.Code}' has items under it: it stays a group heading.");
+                    throw new RuleViolationException("isGroup", Wording.Pick($"'{item.Code}' còn các mục bên dưới nên vẫn là nhóm.", $"'{item.Code}' has items under it: it stays a group heading."));
                 item.IsGroup = isGroup;
             }
             if (c.LeadAgencyId is { } lead) item.Lead = Agency(lead, "leadAgencyId");

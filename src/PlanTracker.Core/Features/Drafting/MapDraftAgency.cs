@@ -37,11 +37,11 @@ public static class MapDraftAgency
         {
             var (draft, proposal) = await DraftWorkspace.OpenAsync(db, access, c.DraftId, c.Version, ct);
             var unknown = proposal.UnknownAgencies.SingleOrDefault(u => u.Id == c.UnknownId)
-                ?? throw new RuleViolationException("unknownId", $"The draft has no unknown agency '{c.UnknownId}'.");
+                ?? throw new RuleViolationException("unknownId", Wording.Pick($"Bản dự thảo không có cơ quan chưa xác định '{c.UnknownId}'.", $"The draft has no unknown agency '{c.UnknownId}'."));
             if (c.AgencyId is { } id)
             {
                 var directory = await DraftWorkspace.DirectoryAsync(db, draft.ProvinceId, ct);
-                if (directory.ById(id) is null) throw new RuleViolationException("agencyId", $"Agency {id} is not a current agency of your province.");
+                if (directory.ById(id) is null) throw new RuleViolationException("agencyId", Wording.Pick($"Cơ quan {id} không phải là cơ quan hiện hành của tỉnh mình.", $"Agency {id} is not a current agency of your province."));
                 (unknown.MapToAgencyId, unknown.Create) = (id, null);
             }
             else

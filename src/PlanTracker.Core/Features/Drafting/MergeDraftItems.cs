@@ -20,12 +20,12 @@ public static class MergeDraftItems
         public async Task<int> Handle(Command c, CancellationToken ct)
         {
             var ids = (c.ItemIds ?? []).Distinct().ToList();
-            if (ids.Count < 2) throw new RuleViolationException("itemIds", "Choose at least two items to merge.");
+            if (ids.Count < 2) throw new RuleViolationException("itemIds", Wording.Pick("Hãy chọn ít nhất hai mục để gộp.", "Choose at least two items to merge."));
             var (draft, proposal) = await DraftWorkspace.OpenAsync(db, access, c.DraftId, c.Version, ct);
             var items = ids.Select(id => DraftWorkspace.Item(proposal, id)).ToList();
             var first = items[0];
             if (items.Any(i => i.ParentId != first.ParentId))
-                throw new RuleViolationException("itemIds", "Only items of the same section can be merged; move them first.");
+                throw new RuleViolationException("itemIds", Wording.Pick("Chỉ gộp được các mục cùng một phần; hãy chuyển chúng về cùng phần trước.", "Only items of the same section can be merged; move them first."));
             foreach (var other in items.Skip(1))
             {
                 first.Description = string.Join("\n", new[] { first.Description ?? first.Title, other.Description ?? other.Title });

@@ -24,11 +24,11 @@ public static class SplitDraftItem
         public async Task<int> Handle(Command c, CancellationToken ct)
         {
             var parts = (c.Parts ?? []).Select(p => p.Trim()).Where(p => p.Length > 0).ToList();
-            if (parts.Count < 2) throw new RuleViolationException("parts", "Give at least two non-empty parts to split the item into.");
-            if (parts.Any(p => p.Length > 10000)) throw new RuleViolationException("parts", "A part is longer than 10,000 characters.");
+            if (parts.Count < 2) throw new RuleViolationException("parts", Wording.Pick("Hãy nhập ít nhất hai phần không rỗng để tách mục.", "Give at least two non-empty parts to split the item into."));
+            if (parts.Any(p => p.Length > 10000)) throw new RuleViolationException("parts", Wording.Pick("Có phần dài quá 10.000 ký tự.", "A part is longer than 10,000 characters."));
             var (draft, proposal) = await DraftWorkspace.OpenAsync(db, access, c.DraftId, c.Version, ct);
             var item = DraftWorkspace.Item(proposal, c.ItemId);
-            if (item.IsGroup) throw new RuleViolationException("itemId", $"'{item.Code}' is a group heading; split the items under it instead.");
+            if (item.IsGroup) throw new RuleViolationException("itemId", Wording.Pick($"'{item.Code}' là nhóm; hãy tách các mục bên dưới.", $"'{item.Code}' is a group heading; split the items under it instead."));
             var directory = await DraftWorkspace.DirectoryAsync(db, draft.ProvinceId, ct);
             var calendar = await db.WorkingDayCalendarAsync(ct);
 

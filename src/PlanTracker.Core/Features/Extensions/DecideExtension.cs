@@ -24,8 +24,9 @@ public static class DecideExtension
         public async Task<ExtensionState> Handle(Command c, CancellationToken ct)
         {
             var request = await db.ExtensionRequests.SingleOrDefaultAsync(e => e.Id == c.ExtensionRequestId, ct)
-                ?? throw new NotFoundException($"Extension request {c.ExtensionRequestId} does not exist.");
-            await access.DemandAsync(access.ManagesPlanOfTaskAsync(request.TaskId, ct), "decide on extension requests (only the secretariat of the province may)");
+                ?? throw new NotFoundException(Wording.Pick($"Không có đề nghị gia hạn {c.ExtensionRequestId}.", $"Extension request {c.ExtensionRequestId} does not exist."));
+            await access.DemandAsync(access.ManagesPlanOfTaskAsync(request.TaskId, ct),
+                "quyết định đề nghị gia hạn (chỉ thường trực của tỉnh được quyết định)", "decide on extension requests (only the secretariat of the province may)");
             if (request.State != ExtensionState.Pending) throw (await AlreadyDecidedAsync(request.Id, ct))!;
             if (c.Version is { } v && v != request.Version)
                 throw new ConflictException(await ConflictMessages.StaleAsync(db, ConflictMessages.Describe(request)!.Value.What, nameof(PlanTask), request.TaskId, ct));

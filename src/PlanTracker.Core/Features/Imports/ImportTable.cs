@@ -22,8 +22,8 @@ public static class ImportTable
         {
             var preview = await mediator.Send(new PreviewImport.Command(c.PlanId, c.FileName, c.Open, c.CodePrefix), ct);
             if (preview.ErrorCount > 0)
-                throw new RuleViolationException("file", "Nothing was imported. Fix these rows first: " +
-                    string.Join("; ", preview.Rows.Where(r => r.Errors.Count > 0).Select(r => $"line {r.Line}: {string.Join(", ", r.Errors)}")));
+                throw new RuleViolationException("file", Wording.Pick("Chưa nhập dòng nào. Hãy sửa các dòng sau trước: ", "Nothing was imported. Fix these rows first: ") +
+                    string.Join("; ", preview.Rows.Where(r => r.Errors.Count > 0).Select(r => $"{Wording.Pick("dòng", "line")} {r.Line}: {string.Join(", ", r.Errors)}")));
             var ids = new List<long>();
             foreach (var row in preview.Rows)
             {

@@ -29,12 +29,12 @@ public static class PreviewImport
         {
             var provinceId = await access.SecretariatProvinceAsync(db, ct);
             var plan = await db.Plans.AsNoTracking().Where(p => p.Id == c.PlanId).Select(p => new { p.ProvinceId }).SingleOrDefaultAsync(ct)
-                ?? throw new NotFoundException($"Plan {c.PlanId} does not exist.");
-            if (plan.ProvinceId != provinceId) throw new ForbiddenException("You manage only your own province's plans.");
+                ?? throw new NotFoundException(Wording.Pick($"Không có kế hoạch {c.PlanId}.", $"Plan {c.PlanId} does not exist."));
+            if (plan.ProvinceId != provinceId) throw new ForbiddenException(Wording.Pick("Bạn chỉ quản lý kế hoạch của tỉnh mình.", "You manage only your own province's plans."));
 
             List<AssignmentTable.Row> table;
             await using (var stream = c.Open()) table = AssignmentTable.Parse(TableReader.Read(c.FileName, stream));
-            if (table.Count == 0) throw new RuleViolationException("file", "The table has a header but no rows.");
+            if (table.Count == 0) throw new RuleViolationException("file", Wording.Pick("Bảng có dòng tiêu đề nhưng không có dòng dữ liệu.", "The table has a header but no rows."));
             var matcher = await AgencyMatcher.ForProvinceAsync(db, provinceId, ct);
             var calendar = await db.WorkingDayCalendarAsync(ct);
             var existingCodes = await db.Tasks.Where(t => t.PlanId == c.PlanId).Select(t => t.Code).ToListAsync(ct);

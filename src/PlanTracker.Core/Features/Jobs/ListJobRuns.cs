@@ -21,7 +21,7 @@ public static class ListJobRuns
         public async Task<Result> Handle(Query q, CancellationToken ct)
         {
             JobAccess.Demand(access);
-            if (q.Job is not null && JobCatalog.Find(q.Job) is null) throw new NotFoundException($"There is no job '{q.Job}'.");
+            if (q.Job is not null && JobCatalog.Find(q.Job) is null) throw new NotFoundException(Wording.Pick($"Không có tác vụ '{q.Job}'.", $"There is no job '{q.Job}'."));
             if (q.PageSize is < 1 or > 200) throw new RuleViolationException("pageSize", Wording.Pick("Số dòng mỗi trang từ 1 đến 200.", "The page size is between 1 and 200."));
             var runs = db.JobRuns.AsNoTracking();
             if (q.Job is not null) runs = runs.Where(r => r.Job == q.Job);

@@ -26,7 +26,7 @@ public static class RunJob
             var job = JobCatalog.Find(c.Name) ?? throw new NotFoundException(
                 $"There is no job '{c.Name}'. Jobs: {string.Join(", ", JobCatalog.All.Select(j => j.Name))}.");
             var asOf = c.AsOf ?? clock.Today;
-            if (!JobCatalog.AcceptsAsOf(asOf)) throw new RuleViolationException("asOf", JobCatalog.AsOfRange);
+            if (!JobCatalog.AcceptsAsOf(asOf)) throw new RuleViolationException("asOf", Wording.Pick("Ngày tính phải trong khoảng từ 01/01/2000 đến 31/12/2100.", JobCatalog.AsOfRange));
             var run = await runner.RunAsync(job, asOf, JobTrigger.Manual, userId: access.UserId, ct: ct);
             return new Result(job.Name, asOf, run.Outcome, run.RunId, (long)run.Duration.TotalMilliseconds);
         }

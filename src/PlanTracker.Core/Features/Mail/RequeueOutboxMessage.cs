@@ -29,7 +29,7 @@ public static class RequeueOutboxMessage
             {
                 var state = await db.OutboxMessages.Where(m => m.Id == c.Id).Select(m => (OutboxState?)m.State).SingleOrDefaultAsync(ct)
                     ?? throw new NotFoundException(Wording.Pick($"Không có thư {c.Id} trong hộp thư đi.", $"There is no outbox message {c.Id}."));
-                throw new RuleViolationException("id", $"Only a dead message can be requeued; this one is {state}.");
+                throw new RuleViolationException("id", Wording.Pick($"Chỉ thư gửi thất bại hẳn mới được đưa lại vào hàng đợi; thư này đang ở trạng thái {state}.", $"Only a dead message can be requeued; this one is {state}."));
             }
             db.Record(now, access.UserId, "outbox.requeued", nameof(OutboxMessage), c.Id, new { State = OutboxState.Dead }, new { State = OutboxState.Pending });
             await db.SaveChangesAsync(ct);

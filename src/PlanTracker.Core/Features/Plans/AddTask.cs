@@ -64,13 +64,13 @@ public static class AddTask
             // The plan alone, not its tree: the parent, the code and the next sort order are asked of the
             // database, so adding the 500th task costs what adding the first does.
             var plan = await db.Plans.SingleOrDefaultAsync(p => p.Id == c.PlanId, ct)
-                ?? throw new NotFoundException($"Plan {c.PlanId} does not exist.");
-            if (plan.ProvinceId != provinceId) throw new ForbiddenException("You manage only your own province's plans.");
+                ?? throw new NotFoundException(Wording.Pick($"Không có kế hoạch {c.PlanId}.", $"Plan {c.PlanId} does not exist."));
+            if (plan.ProvinceId != provinceId) throw new ForbiddenException(Wording.Pick("Bạn chỉ quản lý kế hoạch của tỉnh mình.", "You manage only your own province's plans."));
             var parent = c.ParentId is { } parentId
                 ? await db.Tasks.SingleOrDefaultAsync(t => t.Id == parentId && t.PlanId == plan.Id, ct)
-                    ?? throw new RuleViolationException("parentId", $"Task {parentId} is not in this plan.")
+                    ?? throw new RuleViolationException("parentId", Wording.Pick($"Nhiệm vụ {parentId} không thuộc kế hoạch này.", $"Task {parentId} is not in this plan."))
                 : null;
-            if (parent is { IsGroup: false }) throw new RuleViolationException("parentId", $"'{parent.Code}' is not a group heading.");
+            if (parent is { IsGroup: false }) throw new RuleViolationException("parentId", Wording.Pick($"'{parent.Code}' không phải là nhóm nhiệm vụ.", $"'{parent.Code}' is not a group heading."));
             // One trip for both, each one index lookup (a GROUP BY over the plan read all its tasks): is the
             // code taken (the unique plan/code index), and the next sort order (as Plan.NextSortOrder:
             // after the last, 0 when empty).

@@ -25,9 +25,9 @@ public static class CreatePlan
         {
             var provinceId = await access.SecretariatProvinceAsync(db, ct);
             var document = await db.Documents.SingleOrDefaultAsync(d => d.Id == c.DocumentId, ct)
-                ?? throw new RuleViolationException("documentId", $"Document {c.DocumentId} does not exist.");
+                ?? throw new RuleViolationException("documentId", Wording.Pick($"Không có văn bản {c.DocumentId}.", $"Document {c.DocumentId} does not exist."));
             if (document.ProvinceId != provinceId)
-                throw new ForbiddenException("A plan is made from a document of your own province.");
+                throw new ForbiddenException(Wording.Pick("Kế hoạch chỉ được lập từ văn bản của tỉnh mình.", "A plan is made from a document of your own province."));
             var provinceKey = await db.Provinces.Where(p => p.Id == provinceId).Select(p => p.Key).SingleAsync(ct);
 
             var plan = new Plan(Keys.New(provinceKey, "plan"), c.Title, document, provinceId);

@@ -25,7 +25,7 @@ public static class DeleteTask
             var ids = doomed.Select(t => t.Id).ToList();
             if (await db.ProgressUpdates.AnyAsync(p => ids.Contains(p.TaskId), ct) || await db.Set<Evidence>().AnyAsync(e => ids.Contains(e.TaskId), ct)
                 || await db.ExtensionRequests.AnyAsync(e => ids.Contains(e.TaskId), ct))
-                throw new RuleViolationException("taskId", $"'{task.Code}' already has reported work; it can be cancelled by decision but not deleted.");
+                throw new RuleViolationException("taskId", Wording.Pick($"'{task.Code}' đã có kết quả được báo cáo; chỉ có thể hủy bằng quyết định, không thể xóa.", $"'{task.Code}' already has reported work; it can be cancelled by decision but not deleted."));
             foreach (var t in doomed.AsEnumerable().Reverse()) plan.RemoveTask(t);
             db.Tasks.RemoveRange(doomed);
             db.Record(time.GetUtcNow(), access.UserId, "task.deleted", nameof(Plan), plan.Id, new { task.Code, task.Title, Count = doomed.Count }, null);

@@ -19,7 +19,7 @@ public static class MoveTask
         {
             var (plan, task) = await PlanEditing.LoadForEditAsync(db, access, c.TaskId, c.Version, ct);
             var parent = c.NewParentId is { } id
-                ? plan.Tasks.SingleOrDefault(t => t.Id == id) ?? throw new RuleViolationException("newParentId", $"Task {id} is not in this plan.")
+                ? plan.Tasks.SingleOrDefault(t => t.Id == id) ?? throw new RuleViolationException("newParentId", Wording.Pick($"Nhiệm vụ {id} không thuộc kế hoạch này.", $"Task {id} is not in this plan."))
                 : null;
             var before = new { task.ParentId };
             task.MoveUnder(parent, plan.NextSortOrder);

@@ -13,11 +13,11 @@ internal static class PlanEditing
     {
         var provinceId = await access.SecretariatProvinceAsync(db, ct);
         var planId = await db.Tasks.Where(t => t.Id == taskId).Select(t => (long?)t.PlanId).SingleOrDefaultAsync(ct)
-            ?? throw new NotFoundException($"Task {taskId} does not exist.");
+            ?? throw new NotFoundException(Wording.Pick($"Không có nhiệm vụ {taskId}.", $"Task {taskId} does not exist."));
         var plan = await db.Plans.Include(p => p.Tasks).ThenInclude(t => t.Targets)
             .Include(p => p.Tasks).ThenInclude(t => t.CoordinatingAgencies)
             .SingleAsync(p => p.Id == planId, ct);
-        if (plan.ProvinceId != provinceId) throw new ForbiddenException("You manage only your own province's plans.");
+        if (plan.ProvinceId != provinceId) throw new ForbiddenException(Wording.Pick("Bạn chỉ quản lý kế hoạch của tỉnh mình.", "You manage only your own province's plans."));
         var task = plan.Tasks.Single(t => t.Id == taskId);
         if (version is { } v) await db.EnsureVersionAsync(task, v, ct);
         return (plan, task);

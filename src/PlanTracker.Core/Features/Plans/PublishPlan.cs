@@ -27,11 +27,11 @@ public static class PublishPlan
         public async Task<int> Handle(Command c, CancellationToken ct)
         {
             var provinceId = await access.SecretariatProvinceAsync(db, ct);
-            var plan = await db.Plans.SingleOrDefaultAsync(p => p.Id == c.PlanId, ct) ?? throw new NotFoundException($"Plan {c.PlanId} does not exist.");
-            if (plan.ProvinceId != provinceId) throw new ForbiddenException("You manage only your own province's plans.");
+            var plan = await db.Plans.SingleOrDefaultAsync(p => p.Id == c.PlanId, ct) ?? throw new NotFoundException(Wording.Pick($"Không có kế hoạch {c.PlanId}.", $"Plan {c.PlanId} does not exist."));
+            if (plan.ProvinceId != provinceId) throw new ForbiddenException(Wording.Pick("Bạn chỉ quản lý kế hoạch của tỉnh mình.", "You manage only your own province's plans."));
             if (c.Version is { } version) await db.EnsureVersionAsync(plan, version, ct);
             if (!await db.Tasks.AnyAsync(t => t.PlanId == plan.Id && !t.IsGroup, ct))
-                throw new RuleViolationException("planId", "A plan needs at least one task before it is published.");
+                throw new RuleViolationException("planId", Wording.Pick("Kế hoạch phải có ít nhất một nhiệm vụ trước khi ban hành.", "A plan needs at least one task before it is published."));
 
             var now = time.GetUtcNow();
             plan.Publish(now);

@@ -39,7 +39,7 @@ public static class SplitTask
             if (task.IsGroup) throw new RuleViolationException("taskId", Wording.Pick($"'{task.Code}' đã là mục tiêu đề; hãy thêm nhiệm vụ bên dưới.", $"'{task.Code}' is already a heading; add tasks under it."));
             var taken = Enumerable.Range(1, c.PartTitles.Count).Select(i => $"{task.Code}.{i}").Intersect(plan.Tasks.Select(t => t.Code)).FirstOrDefault();
             if (taken is not null)
-                throw new RuleViolationException("partTitles", $"This plan already has a task numbered '{taken}'; renumber it before splitting '{task.Code}'.");
+                throw new RuleViolationException("partTitles", Wording.Pick($"Kế hoạch đã có nhiệm vụ số '{taken}'; hãy đánh số lại trước khi tách '{task.Code}'.", $"This plan already has a task numbered '{taken}'; renumber it before splitting '{task.Code}'."));
             var lead = task.LeadAgency ?? await db.Agencies.FindAsync([task.LeadAgencyId], ct);
             var coordinating = task.CoordinatingAgencies.Select(x => db.Agencies.Find(x.AgencyId)!).ToList();
             var deadline = task.Deadline;

@@ -24,11 +24,11 @@ public static class AddContribution
         public async Task<long> Handle(Command c, CancellationToken ct)
         {
             var task = await db.Tasks.AsNoTracking().Where(t => t.Id == c.TaskId).Select(t => new { t.Id, t.Code, t.Status })
-                .SingleOrDefaultAsync(ct) ?? throw new NotFoundException($"Task {c.TaskId} does not exist.");
+                .SingleOrDefaultAsync(ct) ?? throw new NotFoundException(Wording.Pick($"Không có nhiệm vụ {c.TaskId}.", $"Task {c.TaskId} does not exist."));
             if (!await access.CoordinatesAsync(task.Id, ct))
-                throw new ForbiddenException($"Only a coordinating agency of task '{task.Code}' adds contributions to it.");
+                throw new ForbiddenException(Wording.Pick($"Chỉ cơ quan phối hợp của nhiệm vụ '{task.Code}' được thêm phần đóng góp.", $"Only a coordinating agency of task '{task.Code}' adds contributions to it."));
             if (task.Status == PlanTaskStatus.Cancelled)
-                throw new RuleViolationException("taskId", $"Task '{task.Code}' was cancelled by decision.");
+                throw new RuleViolationException("taskId", Wording.Pick($"Nhiệm vụ '{task.Code}' đã bị hủy theo quyết định.", $"Task '{task.Code}' was cancelled by decision."));
             var now = time.GetUtcNow();
             var agency = (await access.AgencyAsync(ct))!.Value;
             var update = new ProgressUpdate(task.Id, agency.Id, agency.Name, access.UserId,

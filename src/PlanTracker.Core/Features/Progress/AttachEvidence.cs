@@ -34,9 +34,9 @@ public static class AttachEvidence
         public async Task<long> Handle(Command c, CancellationToken ct)
         {
             var task = await db.Tasks.AsNoTracking().Where(t => t.Id == c.TaskId).Select(t => new { t.Id, t.Code }).SingleOrDefaultAsync(ct)
-                ?? throw new NotFoundException($"Task {c.TaskId} does not exist.");
+                ?? throw new NotFoundException(Wording.Pick($"Không có nhiệm vụ {c.TaskId}.", $"Task {c.TaskId} does not exist."));
             if (!await access.LeadsAsync(task.Id, ct) && !await access.ManagesPlanOfTaskAsync(task.Id, ct))
-                throw new ForbiddenException($"Only the lead agency of task '{task.Code}' or the secretariat attaches evidence to it.");
+                throw new ForbiddenException(Wording.Pick($"Chỉ cơ quan chủ trì nhiệm vụ '{task.Code}' hoặc thường trực được đính kèm minh chứng.", $"Only the lead agency of task '{task.Code}' or the secretariat attaches evidence to it."));
             var now = time.GetUtcNow();
             Evidence evidence;
             string? storedKey = null;
@@ -44,12 +44,12 @@ public static class AttachEvidence
             {
                 if (file.Length > options.MaxBytes)
                     throw new RuleViolationException("file", Wording.Pick($"Tệp '{file.FileName}' có dung lượng {file.Length / 1048576.0:0.#} MB, vượt giới hạn {options.MaxBytes / 1048576} MB.", $"'{file.FileName}' is {file.Length / 1048576.0:0.#} MB; the limit is {options.MaxBytes / 1048576} MB."));
-                if (file.Length == 0) throw new RuleViolationException("file", $"'{file.FileName}' is empty.");
+                if (file.Length == 0) throw new RuleViolationException("file", Wording.Pick($"Tệp '{file.FileName}' rỗng.", $"'{file.FileName}' is empty."));
                 await using var stream = file.Open();
                 var head = new byte[8];
                 var read = await stream.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, ct);
                 var contentType = FileTypes.Recognise(file.FileName, head.AsSpan(0, read))
-                    ?? throw new RuleViolationException("file", $"'{file.FileName}' is not an accepted file type ({FileTypes.Accepted}).");
+                    ?? throw new RuleViolationException("file", Wording.Pick($"Tệp '{file.FileName}' không thuộc loại được chấp nhận ({FileTypes.Accepted}).", $"'{file.FileName}' is not an accepted file type ({FileTypes.Accepted})."));
                 stream.Position = 0;
                 var (key, sha) = await store.SaveAsync(stream, ct);
                 storedKey = key;

@@ -37,15 +37,15 @@ public static class RecordProgress
         public async Task<Result> Handle(Command c, CancellationToken ct)
         {
             var task = await db.Tasks.Include(t => t.Targets).SingleOrDefaultAsync(t => t.Id == c.TaskId, ct)
-                ?? throw new NotFoundException($"Task {c.TaskId} does not exist.");
+                ?? throw new NotFoundException(Wording.Pick($"Không có nhiệm vụ {c.TaskId}.", $"Task {c.TaskId} does not exist."));
             var bySecretariat = await access.ManagesPlanOfTaskAsync(task.Id, ct);
             if (!bySecretariat && !await access.LeadsAsync(task.Id, ct))
-                throw new ForbiddenException($"Only the lead agency of task '{task.Code}' or the secretariat may record its progress.");
+                throw new ForbiddenException(Wording.Pick($"Chỉ cơ quan chủ trì nhiệm vụ '{task.Code}' hoặc thường trực được cập nhật tiến độ.", $"Only the lead agency of task '{task.Code}' or the secretariat may record its progress."));
             await db.EnsureVersionAsync(task, c.Version, ct);
             var actuals = c.TargetActuals ?? [];
             foreach (var (input, i) in actuals.Select((x, i) => (x, i)))
                 if (task.Targets.All(t => t.Id != input.TargetId))
-                    throw new RuleViolationException($"targetActuals[{i}].targetId", $"Target {input.TargetId} is not a target of task '{task.Code}'.");
+                    throw new RuleViolationException($"targetActuals[{i}].targetId", Wording.Pick($"Chỉ tiêu {input.TargetId} không phải chỉ tiêu của nhiệm vụ '{task.Code}'.", $"Target {input.TargetId} is not a target of task '{task.Code}'."));
 
             // Transactional: the quarter may have to be saved first, and nothing may be half-written.
             var before = Snapshot(task);

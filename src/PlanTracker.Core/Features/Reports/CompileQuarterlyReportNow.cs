@@ -40,7 +40,7 @@ public static class CompileQuarterlyReportNow
             var today = clock.Today;
             var period = await calendar.PeriodNumberAsync(ReportingRegime.Quarterly, c.Year, c.Quarter, ct);
             if (period.StartOn > today)
-                throw new RuleViolationException("quarter", $"Quarter {c.Quarter} of {c.Year} has not begun yet.");
+                throw new RuleViolationException("quarter", Wording.Pick($"Quý {c.Quarter}/{c.Year} chưa bắt đầu.", $"Quarter {c.Quarter} of {c.Year} has not begun yet."));
             var asOf = QuarterlyReportScope.DataDay(c.Year, c.Quarter, today);
             var files = await compiler.ExclusiveAsync(provinceId, period, async () =>
             {
@@ -61,14 +61,14 @@ public static class CompileQuarterlyReportNow
             {
                 var own = await access.SecretariatProvinceAsync(db, ct);
                 if (c.Province is { Length: > 0 } key && !await db.Provinces.AnyAsync(p => p.Id == own && p.Key == key, ct))
-                    throw new ForbiddenException("The secretariat compiles its own province's report only.");
+                    throw new ForbiddenException(Wording.Pick("Thường trực chỉ tổng hợp báo cáo của tỉnh mình.", "The secretariat compiles its own province's report only."));
                 return own;
             }
-            if (!access.IsAdmin) throw new ForbiddenException("Only the secretariat and administrators compile the quarterly report.");
+            if (!access.IsAdmin) throw new ForbiddenException(Wording.Pick("Chỉ thường trực và quản trị viên được tổng hợp báo cáo quý.", "Only the secretariat and administrators compile the quarterly report."));
             if (c.Province is not { Length: > 0 } province)
-                throw new RuleViolationException("province", "Name the province whose report to compile (its key, e.g. 'vinh-phuc').");
+                throw new RuleViolationException("province", Wording.Pick("Hãy ghi tỉnh cần tổng hợp báo cáo (theo mã, ví dụ 'vinh-phuc').", "Name the province whose report to compile (its key, e.g. 'vinh-phuc')."));
             return await db.Provinces.Where(p => p.Key == province).Select(p => (long?)p.Id).SingleOrDefaultAsync(ct)
-                ?? throw new RuleViolationException("province", $"There is no province '{province}'.");
+                ?? throw new RuleViolationException("province", Wording.Pick($"Không có tỉnh '{province}'.", $"There is no province '{province}'."));
         }
     }
 }

@@ -33,7 +33,7 @@ public static class CreateAdHocPeriod
         {
             var provinceId = await access.SecretariatProvinceAsync(db, ct);
             if ((await db.WorkingDayCalendarAsync(ct)).AddWorkingDays(c.DataCutOffOn, 1) > c.SubmissionDueOn)
-                throw new RuleViolationException("submissionDueOn", "The deadline must be at least one working day after the data cut-off (Decree 09/2019/NĐ-CP).");
+                throw new RuleViolationException("submissionDueOn", Wording.Pick("Hạn nộp báo cáo phải sau thời điểm chốt số liệu ít nhất một ngày làm việc (Nghị định 09/2019/NĐ-CP).", "The deadline must be at least one working day after the data cut-off (Decree 09/2019/NĐ-CP)."));
             var number = await db.ReportingPeriods.CountAsync(p => p.Regime == ReportingRegime.AdHoc && p.Year == c.EndOn.Year && p.ProvinceId == provinceId, ct) + 1;
             var period = new ReportingPeriod(ReportingRegime.AdHoc, c.EndOn.Year, number, c.StartOn, c.EndOn, c.DataCutOffOn, c.SubmissionDueOn, provinceId);
             db.ReportingPeriods.Add(period);

@@ -47,13 +47,13 @@ public static class DraftPeriodReport
     {
         public async Task<Result> Handle(Command c, CancellationToken ct)
         {
-            if (!access.IsAgencyStaff) throw new ForbiddenException("Only an agency's officers and head write its report.");
-            var (agencyId, agencyName) = await access.AgencyAsync(ct) ?? throw new ForbiddenException("Your account belongs to no agency.");
+            if (!access.IsAgencyStaff) throw new ForbiddenException(Wording.Pick("Chỉ cán bộ và thủ trưởng của cơ quan được soạn báo cáo của cơ quan.", "Only an agency's officers and head write its report."));
+            var (agencyId, agencyName) = await access.AgencyAsync(ct) ?? throw new ForbiddenException(Wording.Pick("Tài khoản của bạn không thuộc cơ quan nào.", "Your account belongs to no agency."));
             var period = c.PeriodId is { } periodId
-                ? await db.ReportingPeriods.SingleOrDefaultAsync(p => p.Id == periodId, ct) ?? throw new RuleViolationException("periodId", $"Period {periodId} does not exist.")
+                ? await db.ReportingPeriods.SingleOrDefaultAsync(p => p.Id == periodId, ct) ?? throw new RuleViolationException("periodId", Wording.Pick($"Không có kỳ báo cáo {periodId}.", $"Period {periodId} does not exist."))
                 : await calendar.PeriodOfAsync(c.Regime, c.Day, ct);
             if (!period.Obliges(await access.ProvinceIdAsync(ct)))
-                throw new ForbiddenException($"Period {period.Id} is another province's ad hoc report.");
+                throw new ForbiddenException(Wording.Pick($"Kỳ báo cáo {period.Id} là báo cáo đột xuất của tỉnh khác.", $"Period {period.Id} is another province's ad hoc report."));
             if (period.Id == 0) await db.SaveChangesAsync(ct);
             var report = await db.PeriodReports.SingleOrDefaultAsync(r => r.ReportingPeriodId == period.Id && r.AgencyId == agencyId, ct);
             var before = report is null ? null : new { report.Content, report.Sections, report.Version };

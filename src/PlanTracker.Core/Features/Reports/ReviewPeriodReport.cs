@@ -18,10 +18,10 @@ public static class ReviewPeriodReport
         public async Task<PeriodReportState> Handle(Command c, CancellationToken ct)
         {
             var report = await db.PeriodReports.SingleOrDefaultAsync(r => r.Id == c.ReportId, ct)
-                ?? throw new NotFoundException($"Report {c.ReportId} does not exist.");
+                ?? throw new NotFoundException(Wording.Pick($"Không có báo cáo {c.ReportId}.", $"Report {c.ReportId} does not exist."));
             var provinceId = await access.SecretariatProvinceAsync(db, ct);
             if (!await db.Agencies.AnyAsync(a => a.Id == report.AgencyId && a.ProvinceId == provinceId, ct))
-                throw new ForbiddenException("You review only your own province's reports.");
+                throw new ForbiddenException(Wording.Pick("Bạn chỉ được xem xét báo cáo của tỉnh mình.", "You review only your own province's reports."));
             var now = time.GetUtcNow();
             report.Review(c.Accept, c.Comment, access.UserId, now);
             db.Record(now, access.UserId, c.Accept ? "report.accepted" : "report.returned", nameof(PeriodReport), report.Id, null,

@@ -18,9 +18,9 @@ public static class SubmitPeriodReport
         public async Task<PeriodReportState> Handle(Command c, CancellationToken ct)
         {
             var report = await db.PeriodReports.SingleOrDefaultAsync(r => r.Id == c.ReportId, ct)
-                ?? throw new NotFoundException($"Report {c.ReportId} does not exist.");
+                ?? throw new NotFoundException(Wording.Pick($"Không có báo cáo {c.ReportId}.", $"Report {c.ReportId} does not exist."));
             if (!access.IsAgencyHead || await access.AgencyIdAsync(ct) != report.AgencyId)
-                throw new ForbiddenException("Only the head of the reporting agency submits its report.");
+                throw new ForbiddenException(Wording.Pick("Chỉ thủ trưởng cơ quan báo cáo được gửi báo cáo.", "Only the head of the reporting agency submits its report."));
             await db.EnsureVersionAsync(report, c.Version, ct);
             var now = time.GetUtcNow();
             report.Submit(access.UserId, now);

@@ -35,7 +35,7 @@ public static class ListMyAgencyTasks
     {
         public async Task<Paged<TaskView>> Handle(Query q, CancellationToken ct)
         {
-            var agencyId = await access.AgencyIdAsync(ct) ?? throw new ForbiddenException("Your account belongs to no agency.");
+            var agencyId = await access.AgencyIdAsync(ct) ?? throw new ForbiddenException(Wording.Pick("Tài khoản của bạn không thuộc cơ quan nào.", "Your account belongs to no agency."));
             var assignees = await db.Set<AgencyGroupMember>().Where(m => m.MemberId == agencyId).Select(m => m.GroupId).ToListAsync(ct);
             assignees.Add(agencyId);
 
