@@ -22,12 +22,14 @@ public sealed class DatabaseHealthCheck(NpgsqlDataSource dataSource) : IHealthCh
 }
 
 /// <summary>
-/// Ready when this node's own Hangfire server has sent a heartbeat lately (every 5 s; three missed
-/// means its processing has stalled or its storage is unreachable). Only on a node that runs the scheduler.
+/// Ready when this node's own Hangfire server has sent a heartbeat lately (every 5 s; six missed
+/// means its processing has stalled). Only on a node that runs the scheduler. Not three: a PostgreSQL
+/// restart of a few seconds stops the heartbeats, and Hangfire resumes them with a back-off, so a
+/// shorter bound kept a node unready for seconds after its database was back (DatabaseRestartTests).
 /// </summary>
 public sealed class SchedulerHealthCheck(JobStorage storage, SchedulerIdentity identity) : IHealthCheck
 {
-    private static readonly TimeSpan Stale = TimeSpan.FromSeconds(15);
+    private static readonly TimeSpan Stale = TimeSpan.FromSeconds(30);
 
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default)
     {
