@@ -99,8 +99,9 @@ public sealed class EmbeddedPostgres : IDisposable
         }
         var settings = $"-c listen_addresses='' -k {SocketDirectory} -p {Port}";
         // A test cluster serves every test class of a run at once, each app with its own pool (and the
-        // fault tests two nodes each): the default 100 connections ran out, and a node then rightly answered 503.
-        if (_options.Disposable) settings += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300";
+        // fault tests two nodes each), and each app's Hangfire server holds its workers' and LISTEN connections: 100,
+        // then 300, ran out, and a node then rightly answered 503.
+        if (_options.Disposable) settings += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=1000";
         Run("pg_ctl", "-D", _pgData, "-w", "-t", "60", "-l", Path.Combine(_pgData, "server.log"), "-o", settings, "start");
         TakeOwnership();
     }
