@@ -85,6 +85,7 @@ public sealed class SmtpSecurityTests : IAsyncLifetime, IDisposable
     public async Task Should_refuse_a_server_certificate_that_does_not_chain_to_the_configured_CA()
     {
         // Another province's CA (a certificate for the same name, but not the server's): trusting one CA is not trusting all.
+        // Valid around the machine's clock, like the server's certificate: TLS checks it against the real clock, not the app's.
         using var otherKey = RSA.Create(2048);
         using var other = new CertificateRequest("CN=127.0.0.1", otherKey, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1)
             .CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(30));

@@ -46,6 +46,8 @@ public sealed class KilledJobTakeoverTests(ITestOutputHelper output)
         var (doomed, survivor) = running == "node-a" ? (a, b) : (b, a);
 
         doomed.Kill();
+        // The machine's clock on purpose: it is compared with the runs' times that Hangfire's storage stamps from
+        // the same clock (the nodes are separate processes); elapsed time is the Stopwatch below.
         var killedAt = DateTimeOffset.UtcNow;
         var sinceKill = Stopwatch.StartNew();
         await hold.RollbackAsync();
