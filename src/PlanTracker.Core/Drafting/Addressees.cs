@@ -30,6 +30,30 @@ public static partial class Addressees
     }
 
     /// <summary>
+    /// A letter's recipients in order ("Kính gửi: / - Các Sở, ban, ngành thuộc UBND tỉnh; / - Công an tỉnh; / - Ủy
+    /// ban nhân dân các xã, phường."): the first agency each line names. Empty when the document greets no one.
+    /// </summary>
+    public static List<AgencyMention> Recipients(IReadOnlyList<Paragraph> paragraphs, AgencyDirectory directory)
+    {
+        var at = paragraphs.ToList().FindIndex(p => Greeting().IsMatch(p.Text));
+        if (at < 0) return [];
+        var found = new List<AgencyMention>();
+        var greeting = paragraphs[at];
+        var after = Greeting().Match(greeting.Text).Length;
+        found.AddRange(directory.Mentions(greeting.Text[after..], greeting.Start + after).Take(1));
+        for (var i = at + 1; i < paragraphs.Count && RecipientLine().IsMatch(paragraphs[i].Text); i++)
+            found.AddRange(directory.Mentions(paragraphs[i].Text, paragraphs[i].Start).Take(1));
+        return found;
+    }
+
+    /// <summary>
+    /// "1. Trách nhiệm chung của các cơ quan, đơn vị", "Nhiệm vụ chung": a heading whose duties fall to every
+    /// recipient of the letter. The first recipient leads, the others coordinate (as joint subjects do).
+    /// </summary>
+    public static Assignment Common(string heading, IReadOnlyList<AgencyMention> recipients) =>
+        recipients.Count > 0 && CommonDuty().IsMatch(heading) ? new Assignment(recipients[0], recipients.Skip(1).ToList(), true) : Assignment.None;
+
+    /// <summary>
     /// Several groups addressed together, one after the other ("các Bộ, cơ quan ngang Bộ, cơ quan thuộc Chính
     /// phủ, Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương cần … thực hiện các nhiệm vụ sau"), address
     /// the group holding them all, when the directory has one; otherwise the first stays the lead. Groups named
@@ -56,7 +80,10 @@ public static partial class Addressees
         };
     }
 
-    [GeneratedRegex(@"^[\s,;]*(và\s+)?$", RegexOptions.IgnoreCase)] private static partial Regex Separator();
+    /// <summary>Between two groups of one subject: punctuation, "và", "có liên quan" and the heads' titles ("…, Chủ tịch Ủy ban …").</summary>
+    [GeneratedRegex(@"^[\s,;]*((có\s+)?liên quan[\s,;]*)?(và\s+)?((Thủ trưởng|Giám đốc|Chủ tịch|Lãnh đạo|Tổng Giám đốc)\s+)?$", RegexOptions.IgnoreCase)] private static partial Regex Separator();
+    [GeneratedRegex(@"^\s*[-+•–]\s*\S")] private static partial Regex RecipientLine();
+    [GeneratedRegex(@"^\W*(trách nhiệm|nhiệm vụ)\s+chung\b", RegexOptions.IgnoreCase)] private static partial Regex CommonDuty();
     [GeneratedRegex(@"\bđề nghị\s+", RegexOptions.IgnoreCase)] private static partial Regex Proposes();
     [GeneratedRegex(@"^\W*Kính gửi\b", RegexOptions.IgnoreCase)] private static partial Regex Greeting();
 }

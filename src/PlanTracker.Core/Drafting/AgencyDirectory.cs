@@ -76,7 +76,9 @@ public sealed partial class AgencyDirectory
         {
             if (Longest(tokens, i) is not ({ } agency, var end))
             {
-                i++;
+                var (listed, next) = Enumerated(tokens, text, offset, i);
+                found.AddRange(listed);
+                i = Math.Max(next, i + 1);
                 continue;
             }
             // "… tỉnh Đắk Lắk" after a name belongs to the mention.
@@ -113,15 +115,49 @@ public sealed partial class AgencyDirectory
         return mentions.Count == 1 && mentions[0].Start == tokens[0].Start && mentions[0].End == tokens[^1].End ? mentions[0].Agency : null;
     }
 
-    private (DirectoryAgency?, int) Longest(IReadOnlyList<Token> tokens, int from)
+    /// <summary>
+    /// "Các Bộ: Công Thương, Giao thông vận tải, Xây dựng", "các Sở Tài chính, Xây dựng và Công Thương": one
+    /// plural head word ("Bộ", "Sở") says the kind once for a list of names, each of which is that kind's agency
+    /// ("Bộ Công Thương", "Bộ Giao thông vận tải", …); a name of another kind may close the list ("…, Ngân hàng
+    /// Nhà nước Việt Nam"). The first mention starts at "các" so that a heading made of the list is all agencies.
+    /// </summary>
+    private (List<AgencyMention> Found, int Next) Enumerated(IReadOnlyList<Token> tokens, string text, int offset, int i)
     {
-        var node = _root;
+        var found = new List<AgencyMention>();
+        if (i + 2 >= tokens.Count || tokens[i].Key != "cac" || tokens[i + 1].Key is not ("bo" or "so")
+            || !_root.Next.TryGetValue(tokens[i + 1].Key, out var kind)) return (found, i + 1);
+        string Between(int a, int b) => text[(tokens[a].End - offset)..(tokens[b].Start - offset)];
+        if (!ListGap().IsMatch(Between(i + 1, i + 2))) return (found, i + 1);
+        var (at, start, next) = (i + 2, tokens[i].Start, i + 1);
+        while (at < tokens.Count)
+        {
+            var (agency, end) = Longest(tokens, at, kind);
+            if (agency is null) (agency, end) = Longest(tokens, at);
+            if (agency is null) break;
+            var s = found.Count == 0 ? start : tokens[at].Start;
+            found.Add(new AgencyMention(agency, s, tokens[end - 1].End, text[(s - offset)..(tokens[end - 1].End - offset)]));
+            next = end;
+            if (end >= tokens.Count) break;
+            // The next name follows a comma or semicolon, or "và" ("Tài nguyên và Môi trường" is read whole first).
+            var gap = Between(end - 1, end).Trim();
+            if (tokens[end].Key == "va" && gap is "" or "," or ";") at = end + 1;
+            else if (gap is "," or ";") at = end;
+            else break;
+        }
+        return (found, next);
+    }
+
+    private (DirectoryAgency?, int) Longest(IReadOnlyList<Token> tokens, int from) => Longest(tokens, from, _root);
+
+    private (DirectoryAgency?, int) Longest(IReadOnlyList<Token> tokens, int from, Node start)
+    {
+        var node = start;
         (DirectoryAgency?, int) best = (null, from);
         for (var i = from; i < tokens.Count && node.Next.TryGetValue(tokens[i].Key, out var next); i++)
         {
             node = next;
             if (node.Agency is null) continue;
-            if (node.ExactText is { } exact && string.Join(" ", tokens.Skip(from).Take(i - from + 1).Select(t => t.Text)) != exact) continue;
+            if (node.ExactText is { } exact && (start != _root || string.Join(" ", tokens.Skip(from).Take(i - from + 1).Select(t => t.Text)) != exact)) continue;
             best = (node.Agency, i + 1);
         }
         return best;
@@ -132,6 +168,8 @@ public sealed partial class AgencyDirectory
     /// with the word an agency's name starts with ("Sở", "Ban", "Trung tâm", "UBND", …).
     /// </summary>
     public static bool LooksLikeAgency(string phrase) => AgencyHead().IsMatch(phrase.Trim()) && phrase.Trim().Split(' ').Length <= 14;
+
+    [GeneratedRegex(@"^\s*:?\s*$")] private static partial Regex ListGap();
 
     [GeneratedRegex(@"^(Các |các )?(UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+\p{L}|^(Các |các )?(Sở|Ban|Văn phòng|Ủy ban|Uỷ ban|Đài|Báo|Bưu điện|Trung tâm|Công an|Bộ Chỉ huy|Bộ|Hội|Liên đoàn|Tỉnh đoàn|Thanh tra|Kho bạc|Cục|Chi cục|Bảo hiểm|Ngân hàng|Viễn thông|Trường|Bệnh viện|Quỹ|Học viện|Viện|Mặt trận|Hội đồng|Tỉnh ủy|Tỉnh uỷ|Công ty|Tổng công ty|Tập đoàn|Đoàn|Chi nhánh)\s+\p{Lu}")]
     private static partial Regex AgencyHead();

@@ -85,17 +85,25 @@ public static partial class Assignments
     }
 
     /// <summary>
-    /// A section heading about one agency's field ("Phát triển nguồn nhân lực CNTT trong ngành giáo dục"):
-    /// its items are that agency's. Only "trong …" counts: elsewhere a heading names agencies it reports to.
+    /// A section heading about one agency's field ("Phát triển nguồn nhân lực CNTT trong ngành giáo dục"), or
+    /// one that says whose duties follow ("II. NHIỆM VỤ CHỦ YẾU CỦA BỘ TÀI NGUYÊN VÀ MÔI TRƯỜNG", "c) Trách nhiệm
+    /// của Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương"): its items are that agency's. Only
+    /// "trong …" and a duty's "của …" count: elsewhere a heading names agencies it reports to.
     /// </summary>
     public static AgencyMention? Field(string heading, int offset, AgencyDirectory directory)
     {
         var tokens = Tokens.Of(heading, offset);
         var mentions = directory.Mentions(tokens, heading, offset);
         if (mentions.Count != 1) return null;
-        var before = tokens.Where(t => t.End <= mentions[0].Start).Select(t => t.Key).LastOrDefault();
-        return before == "trong" ? mentions[0] : null;
+        var before = tokens.Where(t => t.End <= mentions[0].Start).Select(t => t.Key).ToList();
+        if (before.LastOrDefault() == "trong") return mentions[0];
+        var after = tokens.Where(t => t.Start >= mentions[0].End).Select(t => t.Key).ToList();
+        return before.Count >= 3 && before[^1] == "cua" && Duty(before) && after.All(Filler.Contains) ? mentions[0] : null;
     }
+
+    /// <summary>"Nhiệm vụ (chủ yếu) của", "Trách nhiệm (chung) của": the words of a heading that says whose duties follow.</summary>
+    private static bool Duty(List<string> keys) =>
+        keys.Count <= 5 && keys.Take(3).Zip(keys.Skip(1)).Any(p => p is ("nhiem", "vu") or ("trach", "nhiem"));
 
     /// <summary>A heading whose words are agency names, joined by commas and "và" only.</summary>
     private static bool IsOnlyAgencies(List<Token> tokens, List<AgencyMention> mentions) =>

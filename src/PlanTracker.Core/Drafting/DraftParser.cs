@@ -22,9 +22,11 @@ public static partial class DraftParser
         var items = new ItemBuilder(directory, document, calendar)
         {
             Summaries = AppendixTables.HasAssignmentTable(tree.Tables) ? SummariesOfAppendix(tree.Root) : [],
+            Recipients = Addressees.Recipients(paragraphs, directory),
         };
         items.AddSections(tree.Root, intro, PlanHorizon.Find(text, document, tree.Root, intro, calendar));
         AppendixTables.Add(items, tree.Tables, directory, calendar);
+        ProgrammeOwner.Assign(items);
         SimilarItems.Infer(items);
         items.FillDefaults();
         var proposal = new Proposal
@@ -83,6 +85,9 @@ internal sealed class ItemBuilder(AgencyDirectory directory, ProposedDocument do
     /// <summary>Sections that summarise the appendix's table (see <see cref="DraftParser.SummariesOfAppendix"/>).</summary>
     public HashSet<SectionNode> Summaries { get; init; } = [];
 
+    /// <summary>The letter's recipients ("Kính gửi: - …; - …"), for a heading of duties common to all of them.</summary>
+    public IReadOnlyList<AgencyMention> Recipients { get; init; } = [];
+
     private sealed record Inherited(ProposedAssignee? Lead, List<ProposedAssignee> Coordinating, ProposedDeadline? Deadline);
 
     public void AddSections(SectionNode root, Paragraph? intro, DeadlinePhrase? horizon)
@@ -111,11 +116,13 @@ internal sealed class ItemBuilder(AgencyDirectory directory, ProposedDocument do
         if (!isGroup && PointsToAnnex(node)) return;
         var body = node.Body.Where(p => !fields.Paragraphs.Contains(p)).Select(p => (p.Text, p.Start)).ToList();
 
-        var headAssignment = Assignments.Read(head.Text, head.Start, directory, document.IssuedOn);
+        var headAssignment = Read(head.Text, head.Start);
         if (isGroup && headAssignment.Lead is null && Assignments.Field(head.Text, head.Start, directory) is { } field)
             headAssignment = new Assignment(field, [], true);
+        if (isGroup && headAssignment.Lead is null && Addressees.Common(head.Text, Recipients) is { Lead: not null } common)
+            headAssignment = common;
         // Under a heading, the first paragraph says who does it ("2. Sở Tài chính" / "Tham mưu UBND tỉnh …").
-        var bodyAssignment = body.Count > 0 && !isGroup ? Assignments.Read(body[0].Text, body[0].Start, directory, document.IssuedOn) : Assignment.None;
+        var bodyAssignment = body.Count > 0 && !isGroup ? Read(body[0].Text, body[0].Start) : Assignment.None;
 
         var pieces = new List<(string Text, int Start)> { head };
         if (!isGroup || body.Count > 0) pieces.AddRange(body);
@@ -172,6 +179,13 @@ internal sealed class ItemBuilder(AgencyDirectory directory, ProposedDocument do
             : inherited.Deadline;
         foreach (var child in children) Add(child, item, new Inherited(passLead, [], passDeadline), addressee);
     }
+
+    /// <summary>
+    /// An item's own assignment; joint groups as its subject ("Bộ trưởng, Thủ trưởng cơ quan ngang bộ, …, Chủ tịch
+    /// Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương tổ chức triển khai …") are the group holding them all.
+    /// </summary>
+    private Assignment Read(string text, int start) =>
+        Addressees.Joint(Assignments.Read(text, start, directory, document.IssuedOn), text, start, directory);
 
     /// <summary>
     /// "II. NHIỆM VỤ CỤ THỂ / … các Bộ, ngành, địa phương tập trung thực hiện các nhiệm vụ sau:": the sentence

@@ -1,0 +1,42 @@
+using System.Text.RegularExpressions;
+
+namespace PlanTracker.Core.Drafting;
+
+/// <summary>
+/// Who carries out the document's programme as a whole, as its implementation section says: "Bộ Nông nghiệp và
+/// Phát triển nông thôn: + Chủ trì, phối hợp với các bộ, ngành liên quan, … tổ chức triển khai thực hiện Chương
+/// trình." (QĐ 419/QĐ-TTg), "Trên cơ sở các nhiệm vụ, giải pháp trong Chương trình hành động này, …, Bộ trưởng,
+/// Thủ trưởng cơ quan ngang bộ, …, Chủ tịch Ủy ban nhân dân các tỉnh, … có trách nhiệm xây dựng kế hoạch tổ chức
+/// thực hiện." (NQ 88/NQ-CP). The items of the text that name no one are theirs, as a list's items are its
+/// addressee's; this comes before guessing from a similar item elsewhere, which would give a national task to the
+/// one ministry that holds a similar appendix row.
+/// </summary>
+internal static partial class ProgrammeOwner
+{
+    public static void Assign(ItemBuilder builder)
+    {
+        var owner = builder.Items.FirstOrDefault(i => !i.IsGroup && i.Origin == "text"
+            && i.Lead is { AgencyKey: not null, Basis: AssigneeBasis.Named or AssigneeBasis.Heading }
+            && CarriesOut(i.Description ?? i.Title));
+        if (owner is null) return;
+        foreach (var item in builder.Items.Where(i => i.Origin == "text" && i.Lead is null && builder.WithoutNamedLead.Contains(i)))
+        {
+            var lead = owner.Lead!;
+            item.Lead = new ProposedAssignee
+            {
+                AgencyId = lead.AgencyId, AgencyKey = lead.AgencyKey, Name = lead.Name, Basis = AssigneeBasis.Addressee, Span = lead.Span, From = owner.Code,
+            };
+        }
+    }
+
+    /// <summary>Whether a sentence gives the whole programme to its subject (not a part of it, and not its monitoring).</summary>
+    public static bool CarriesOut(string text) => LeadsTheWhole().IsMatch(text) || OnTheBasisOfAll().IsMatch(text);
+
+    /// <summary>"Chủ trì, phối hợp với … tổ chức triển khai thực hiện Chương trình." at the sentence's end.</summary>
+    [GeneratedRegex(@"^\W*chủ trì\b[^.;]*\btriển khai,?\s+thực hiện\s+(Chương trình|Kế hoạch|Đề án)(\s+hành động)?(\s+này)?\s*[.;]?\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex LeadsTheWhole();
+
+    /// <summary>"Trên cơ sở (các) (mục tiêu,) nhiệm vụ, giải pháp trong/của Chương trình … này, … có trách nhiệm …".</summary>
+    [GeneratedRegex(@"^\W*(Trên cơ sở|Căn cứ)\s+(các\s+)?(mục tiêu,?\s+)?nhiệm vụ,?\s+(và\s+)?giải pháp\s+(trong|của|tại|nêu tại)\s+(Chương trình|Kế hoạch|Đề án)[^.;]*\bcó trách nhiệm\b", RegexOptions.IgnoreCase)]
+    private static partial Regex OnTheBasisOfAll();
+}
