@@ -7,7 +7,7 @@ namespace PlanTracker.Tests.Drafting;
 public static class AccuracyReport
 {
     public const string File = "drafting-accuracy.txt";
-    private static readonly string[] Order = ["seeds", "corpus", "formats"];
+    private static readonly string[] Order = ["seeds", "corpus", "heldout", "formats"];
     private static readonly Lock Gate = new();
 
     public static void Write(string section, string text)
@@ -19,5 +19,17 @@ public static class AccuracyReport
             var parts = Order.Select(s => Path.Combine(folder, $"drafting-accuracy.{s}.txt")).Where(System.IO.File.Exists).Select(System.IO.File.ReadAllText);
             System.IO.File.WriteAllText(Path.Combine(folder, File), string.Join(Environment.NewLine, parts));
         }
+    }
+
+    /// <summary>
+    /// Writes a scored section (its heading, the per-document table and the pooled row) and, beside the report,
+    /// every difference in drafting-accuracy.{section}-differences.txt for whoever improves the reader; returns the table.
+    /// </summary>
+    public static string WriteScored(string section, string heading, IReadOnlyList<DocumentScore> scores)
+    {
+        var table = heading + Environment.NewLine + DraftAccuracy.TableWithPool(scores);
+        Write(section, table);
+        System.IO.File.WriteAllLines(Path.Combine(AppContext.BaseDirectory, $"drafting-accuracy.{section}-differences.txt"), DraftAccuracy.DifferenceLines(scores));
+        return table;
     }
 }

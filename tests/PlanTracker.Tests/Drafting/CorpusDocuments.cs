@@ -16,15 +16,7 @@ public static class CorpusDocuments
     public static string Folder => Path.Combine(RepoPaths.Root, "tests", "PlanTracker.Tests", "Drafting", "Corpus");
     public static string DocumentsFolder => Path.Combine(Folder, "Documents");
 
-    private static readonly Lazy<SeedSet> Gold = new(() => SeedReader.Read(Path.Combine(Folder, "Gold")));
-
-    private static readonly Lazy<IReadOnlyList<SeedDocuments.Case>> Cases = new(() => Gold.Value.Plans
-        .Select(p => new SeedDocuments.Case(Path.GetFileNameWithoutExtension(p.File),
-            File.ReadAllText(Path.Combine(DocumentsFolder, p.Content.Document.SourceFile!)),
-            p.Content,
-            DirectoryFor(p.Content.Document.Province)))
-        .OrderBy(c => c.Name, StringComparer.Ordinal)
-        .ToList());
+    private static readonly Lazy<IReadOnlyList<SeedDocuments.Case>> Cases = new(() => Load(Folder));
 
     public static IReadOnlyList<SeedDocuments.Case> All => Cases.Value;
 
@@ -37,13 +29,30 @@ public static class CorpusDocuments
         return File.Exists(path) ? path : null;
     }
 
-    private static ProvinceFile DirectoryFor(string? key)
+    /// <summary>
+    /// The documents of a folder laid out as the corpus (Documents/ beside Gold/, the gold in the seed-data
+    /// format), each with its gold and its directory; the held-out set (HeldOut/) is read the same way.
+    /// </summary>
+    public static IReadOnlyList<SeedDocuments.Case> Load(string folder)
     {
-        var files = Gold.Value.Provinces.Select(p => p.Content).ToList();
-        var national = files.Single(f => f.Province.Key == "vn");
-        if (key is null || key == "vn") return national;
+        var gold = SeedReader.Read(Path.Combine(folder, "Gold"));
+        return gold.Plans
+            .Select(p => new SeedDocuments.Case(Path.GetFileNameWithoutExtension(p.File),
+                File.ReadAllText(Path.Combine(folder, "Documents", p.Content.Document.SourceFile!)),
+                p.Content,
+                DirectoryFor(gold, p.Content.Document.Province)))
+            .OrderBy(c => c.Name, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    private static ProvinceFile DirectoryFor(SeedSet gold, string? key)
+    {
+        var files = gold.Provinces.Select(p => p.Content).ToList();
+        var national = files.SingleOrDefault(f => f.Province.Key == "vn");
+        if (key is null || key == "vn") return national ?? throw new InvalidOperationException("a national document needs the directory 'vn'");
         var own = files.Single(f => f.Province.Key == key);
-        if (own.Agencies.Any(a => a.Level != AgencyLevel.Central)) return own;
+        // A ministry's own units are read together with the national directory when the folder has one.
+        if (national is null || own.Agencies.Any(a => a.Level != AgencyLevel.Central)) return own;
         return new ProvinceFile(national.Province, [.. national.Agencies, .. own.Agencies], [.. national.Groups ?? [], .. own.Groups ?? []]);
     }
 }

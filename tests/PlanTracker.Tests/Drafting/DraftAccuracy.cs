@@ -124,6 +124,17 @@ public static class DraftAccuracy
             Sum(scores.Select(s => s.Deadlines)), Sum(scores.Select(s => s.Targets)), []);
     }
 
+    /// <summary>The fields of a pooled score whose F1 is under its floor, one message each (empty when none is).</summary>
+    public static IReadOnlyList<string> BelowFloor(DocumentScore pooled, (double Tasks, double Leads, double Deadlines, double Targets) floor) =>
+        new[] { ("tasks", pooled.Tasks, floor.Tasks), ("leads", pooled.Leads, floor.Leads), ("deadlines", pooled.Deadlines, floor.Deadlines), ("targets", pooled.Targets, floor.Targets) }
+            .Where(x => x.Item2.F1 < x.Item3)
+            .Select(x => string.Create(CultureInfo.InvariantCulture, $"{x.Item1} {x.Item2} below {x.Item3:0.00}"))
+            .ToList();
+
+    /// <summary>Every difference of every document, headed by the document, for the differences file beside the report.</summary>
+    public static IEnumerable<string> DifferenceLines(IEnumerable<DocumentScore> scores) =>
+        scores.SelectMany(s => s.Differences.Select(d => "  " + d).Prepend($"--- {s.Document}: {s.Differences.Count} differences"));
+
     /// <summary>The per-document table followed by the pooled row.</summary>
     public static string TableWithPool(IReadOnlyList<DocumentScore> scores) => Table([.. scores, Pool("POOLED", scores)]);
 

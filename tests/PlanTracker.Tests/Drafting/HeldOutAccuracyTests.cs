@@ -1,0 +1,49 @@
+using System.Globalization;
+using PlanTracker.Tests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace PlanTracker.Tests.Drafting;
+
+/// <summary>
+/// The reader on documents nobody tuned it for (issue 15's "real documents that no one on the team has
+/// seen"): HeldOut/, laid out as the corpus, sources in HeldOut/Documents/SOURCES.md, gold written before
+/// the reader was run on them (docs/decisions/0023-held-out-documents.md). Scored with the corpus's scorer,
+/// reported in drafting-accuracy.txt, and held to a floor just under the pooled F1 measured when the set
+/// was added, so that a rule tuned to the corpus that breaks unseen documents fails here. The issue aims
+/// at 0.85 for tasks, leads and deadlines and 0.8 for targets; raise the floor as the reader gets there,
+/// never change the gold to meet it.
+/// </summary>
+public sealed class HeldOutAccuracyTests(ITestOutputHelper output)
+{
+    public static string Folder => Path.Combine(RepoPaths.Root, "tests", "PlanTracker.Tests", "Drafting", "HeldOut");
+
+    /// <summary>
+    /// Pooled F1 measured on 2026-12-07 with the reader of main at 6b4679e (tasks 0.831, leads 0.628,
+    /// deadlines 0.351, targets 0.545 on 7 targets), minus 0.02 (docs/decisions/0023-held-out-documents.md).
+    /// </summary>
+    public static readonly (double Tasks, double Leads, double Deadlines, double Targets) Floor = (0.81, 0.60, 0.33, 0.52);
+
+    [Fact]
+    public void Should_not_fall_below_the_measured_pooled_F1_on_the_held_out_documents()
+    {
+        var scores = CorpusDocuments.Load(Folder).Select(c => DraftAccuracy.Measure(c.Name, SeedDocuments.Parse(c), c.Gold)).ToList();
+
+        output.WriteLine(AccuracyReport.WriteScored("heldout", string.Create(CultureInfo.InvariantCulture,
+            $"Drafting accuracy on the held-out documents (issue 15; aim 0.85 tasks, leads, deadlines, 0.80 targets; pooled F1 floors: tasks {Floor.Tasks:0.00}, leads {Floor.Leads:0.00}, deadlines {Floor.Deadlines:0.00}, targets {Floor.Targets:0.00})"), scores));
+
+        Assert.Equal(5, scores.Count);
+        Assert.Empty(DraftAccuracy.BelowFloor(DraftAccuracy.Pool("POOLED", scores), Floor));
+    }
+
+    [Fact]
+    public void Should_name_each_field_whose_pooled_F1_is_under_its_floor_so_the_floor_can_fail()
+    {
+        var pooled = new DocumentScore("p", new Score(10, 10, 10), new Score(10, 10, 5), new Score(10, 10, 9), new Score(0, 0, 0), []);
+
+        var below = DraftAccuracy.BelowFloor(pooled, (0.9, 0.9, 0.9, 0.9));
+
+        Assert.Single(below);
+        Assert.StartsWith("leads ", below[0]);
+        Assert.Empty(DraftAccuracy.BelowFloor(pooled, (0.9, 0.5, 0.9, 0.9)));
+    }
+}
