@@ -38,9 +38,9 @@ public sealed class W1Benchmark : IBenchmark
         var database = await mainDatabase.FreshSiblingAsync("plantracker_w1");
         var serverPid = await database.ServerProcessIdAsync();
         await using (var connection = await database.OpenConnectionAsync()) await W1Workload.WritePeopleAsync(connection);
-        var tasks = W1Workload.Describe(seed, today, options.Tasks ?? options.Smaller(W1Workload.Tasks, 300));
-        var overdueRequests = options.Smaller(200, 20);
-        var updates = options.Smaller(2_000, 40);
+        var tasks = W1Workload.Describe(seed, today, options.Tasks ?? options.Smaller(W1Workload.Tasks, 160));
+        var overdueRequests = options.Smaller(200, 10);
+        var updates = options.Smaller(2_000, 24);
         log.WriteLine($"W1 in {database.Where}: {W1Workload.Agencies} agencies × {W1Workload.UsersPerAgency} users (a head and an officer), {tasks.Count:N0} tasks in " +
             $"{W1Workload.Plans} plans, seed {seed}, today {today:yyyy-MM-dd}; {tasks.Count(t => t.CompletedOn is null):N0} to stay open");
 
