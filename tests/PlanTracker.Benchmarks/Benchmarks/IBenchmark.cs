@@ -35,6 +35,22 @@ public sealed record BenchOptions
     public int? Concurrency { get; init; }
     /// <summary>The load run's length (default 5 minutes).</summary>
     public TimeSpan? Duration { get; init; }
+    /// <summary>
+    /// The short form CI runs (--smoke): size XS, a few hundred rows, one round, every check the full
+    /// run makes, and no verdict (a toy size says nothing about a target). Each benchmark shrinks its
+    /// own request counts through <see cref="Smaller"/>.
+    /// </summary>
+    public bool Smoke { get; init; }
+
+    /// <summary>A count the benchmark makes on its own (requests, updates): <paramref name="smoke"/> in a smoke run.</summary>
+    public int Smaller(int full, int smoke) => Smoke ? smoke : full;
+
+    /// <summary>What --smoke sets unless the command line says otherwise.</summary>
+    public BenchOptions AsSmoke() => this with
+    {
+        Smoke = true, Size = Size ?? "XS", Iterations = 1, Warmup = 0, Messages = Math.Min(Messages, 40),
+        Requests = Requests ?? 40, Duration = Duration ?? TimeSpan.FromSeconds(5), Concurrency = Concurrency ?? 8,
+    };
 
     public DatasetSpec Spec(string defaultSize)
     {

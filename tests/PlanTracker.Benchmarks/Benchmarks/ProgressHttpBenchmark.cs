@@ -86,12 +86,12 @@ public sealed class ProgressHttpBenchmark : IBenchmark
         var cpuPerUpdate = Stats.Median(appCpu.Skip(options.Warmup));
         var apiRate = requests / (result.CandidateMedianMs / 1000);
         var minimalRate = requests / (result.BaselineMedianMs / 1000);
-        log.WriteLine($"progress-http ×{clients}: app p50 {Figure.Ms(P(apiTimes, 50))} p95 {Figure.Ms(P(apiTimes, 95))} ({apiRate:N0} req/s); " +
-            $"minimal p50 {Figure.Ms(P(minimalTimes, 50))} p95 {Figure.Ms(P(minimalTimes, 95))} ({minimalRate:N0} req/s); ratio of medians {ratio:N2}, " +
+        log.WriteLine($"progress-http ×{clients}: app {Latencies.Summary(apiTimes)} ({apiRate:N0} req/s); " +
+            $"minimal {Latencies.Summary(minimalTimes)} ({minimalRate:N0} req/s); ratio of medians {ratio:N2}, " +
             $"of round times {result.Ratio:N2} (target ≤ {TargetRatio}): {(met ? "met" : "NOT met")}; app CPU {cpuPerUpdate:N1} ms per update; app peak RSS {peak / 1048576:N0} MB");
         return new Figure($"progress over HTTP, {requests:N0} updates × {options.Iterations} rounds, {clients} concurrent client(s), {datasetTasks:N0}-task dataset",
-            "POST /api/v1/tasks/{id}/progress (real app)", $"p50 {Figure.Ms(P(apiTimes, 50))}, p95 {Figure.Ms(P(apiTimes, 95))}, {apiRate:N0} req/s",
-            "minimal ASP.NET Core + Npgsql endpoint", $"p50 {Figure.Ms(P(minimalTimes, 50))}, p95 {Figure.Ms(P(minimalTimes, 95))}, {minimalRate:N0} req/s",
+            "POST /api/v1/tasks/{id}/progress (real app)", $"{Latencies.Summary(apiTimes)}, {apiRate:N0} req/s",
+            "minimal ASP.NET Core + Npgsql endpoint", $"{Latencies.Summary(minimalTimes)}, {minimalRate:N0} req/s",
             $"{ratio:N2} (p50); {result.Ratio:N2} (round time)", $"≤ {TargetRatio}", met,
             $"app CPU {cpuPerUpdate:N1} ms per update; app peak RSS {peak / 1048576:N0} MB; load average {MachineInfo.Load()}");
     }

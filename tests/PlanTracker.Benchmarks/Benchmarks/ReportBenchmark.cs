@@ -46,7 +46,7 @@ public sealed class ReportBenchmark : IBenchmark
             Provinces = 1,
             CentralAgencies = 0,
             PublishedShare = 1.0,
-            Tasks = options.Tasks ?? DefaultRows,
+            Tasks = options.Tasks ?? options.Smaller(DefaultRows, 400),
         };
     }
 

@@ -54,11 +54,14 @@ public sealed record DatasetSpec
 
     public long ProgressUpdates => (long)Tasks * ProgressPerTask;
 
-    public static IReadOnlyList<string> Sizes { get; } = ["S", "M", "L"];
+    public static IReadOnlyList<string> Sizes { get; } = ["XS", "S", "M", "L"];
 
-    /// <summary>S: one province; M: the 34 provinces at 100,000 tasks; L: national, a million tasks, ~5,000 agencies, ~50,000 users.</summary>
+    /// <summary>XS: a smoke run's; S: one province; M: the 34 provinces at 100,000 tasks; L: national, a million tasks, ~5,000 agencies, ~50,000 users.</summary>
     public static DatasetSpec Sized(string size) => size.ToUpperInvariant() switch
     {
+        // XS: the smoke runs' few hundred rows (tests/PlanTracker.Tests/Performance/BenchmarkSmokeTests): every code path, no figure worth a verdict.
+        "XS" => new DatasetSpec { Name = "XS", Provinces = 1, ProvinceAgencies = 8, Districts = 2, Communes = 2, CentralAgencies = 0, Tasks = 400, MeanTasksPerPlan = 40,
+            FirstReportYear = 2026 },
         "S" => new DatasetSpec { Name = "S", Provinces = 1, ProvinceAgencies = 24, Districts = 8, Communes = 5, CentralAgencies = 0, Tasks = 3_000, MeanTasksPerPlan = 150 },
         "M" => new DatasetSpec { Name = "M", Provinces = 34, ProvinceAgencies = 30, Districts = 10, Communes = 25, Tasks = 100_000 },
         "L" => new DatasetSpec { Name = "L", Provinces = 34, ProvinceAgencies = 30, Districts = 20, Communes = 95, Tasks = 1_000_000,

@@ -43,6 +43,8 @@ public static class Comparison
                 log.WriteLine($"  {(measured ? $"round {round - warmup + 1}" : "warm-up")} {side.Name}: {sample.Milliseconds:N1} ms ({sample.Work:N0})");
             }
         }
+        foreach (var side in sides)
+            if (samples[side].Count > 0) log.WriteLine($"  {side.Name}: {Latencies.Summary(samples[side].Select(s => s.Milliseconds))} over {samples[side].Count} round(s)");
         return new ComparisonResult(name, baseline, candidate, samples.ToDictionary(p => p.Key, p => (IReadOnlyList<Sample>)p.Value));
     }
 

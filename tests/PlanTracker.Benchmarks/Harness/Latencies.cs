@@ -26,6 +26,13 @@ public sealed class Latencies
         return sorted[Math.Clamp(rank - 1, 0, sorted.Length - 1)];
     }
 
+    /// <summary>"p50 4.1 ms, p95 9.8 ms, p99 15 ms": how every latency is printed, the tail beside the median.</summary>
+    public static string Summary(IEnumerable<double> values)
+    {
+        var all = values as IReadOnlyCollection<double> ?? values.ToList();
+        return $"p50 {Figure.Ms(Percentile(all, 50))}, p95 {Figure.Ms(Percentile(all, 95))}, p99 {Figure.Ms(Percentile(all, 99))}";
+    }
+
     /// <summary>"p50 4.1 ms, p95 9.8 ms, p99 15 ms" for one kind.</summary>
     public string Describe(string kind, params double[] percentiles) =>
         string.Join(", ", percentiles.Select(p => $"p{p.ToString(CultureInfo.InvariantCulture)} {Figure.Ms(Percentile(kind, p))}"));

@@ -73,6 +73,9 @@ public sealed class BenchDatabase : IAsyncDisposable
     /// </summary>
     public async Task<BenchDatabase> FreshSiblingAsync(string name)
     {
+        // Named after this database, so runs on one shared server (the smoke tests' cluster) never drop each other's.
+        var mine = new NpgsqlConnectionStringBuilder(ConnectionString).Database;
+        if (mine is not null && mine != "plantracker_bench") name = $"{mine}_{name}";
         await using (var connection = await OpenConnectionAsync())
         {
             await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
@@ -99,6 +102,20 @@ public sealed class BenchDatabase : IAsyncDisposable
         await using var connection = await OpenConnectionAsync();
         await using var cmd = new NpgsqlCommand("SELECT current_setting('server_version') || ', shared_buffers ' || current_setting('shared_buffers')", connection);
         return (string)(await cmd.ExecuteScalarAsync())!;
+    }
+
+    /// <summary>
+    /// The PostgreSQL server's main process when it runs on this machine (the parent of this
+    /// connection's backend), so its CPU counts as the benchmark's own; null for a server elsewhere.
+    /// </summary>
+    public async Task<int?> ServerProcessIdAsync()
+    {
+        await using var connection = await OpenConnectionAsync();
+        await using var cmd = new NpgsqlCommand("SELECT pg_backend_pid()", connection);
+        var backend = (int)(await cmd.ExecuteScalarAsync())!;
+        var local = connection.Host is null || connection.Host.StartsWith('/') || connection.Host is "localhost" or "127.0.0.1" or "::1";
+        if (!local || !File.Exists($"/proc/{backend}/cmdline") || !File.ReadAllText($"/proc/{backend}/cmdline").Contains("postgres")) return null;
+        return Harness.ProcessCpu.Parent(backend);
     }
 
     public async ValueTask DisposeAsync()
