@@ -11,14 +11,24 @@ namespace PlanTracker.Core;
 
 public static class DependencyInjection
 {
-    public static IServiceCollection AddPlanTrackerCore(this IServiceCollection services, string connectionString)
+    /// <param name="directConnectionString">Straight to PostgreSQL when <paramref name="connectionString"/> goes through a transaction-pooling pgbouncer (<see cref="DirectDatabase"/>).</param>
+    /// <param name="replica">The read replica for lagging reads (<see cref="LaggingReads"/>); none: the primary serves them.</param>
+    public static IServiceCollection AddPlanTrackerCore(this IServiceCollection services, string connectionString,
+        string? directConnectionString = null, ReadReplicaOptions? replica = null)
     {
         services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).Build());
+        services.AddSingleton(sp => new DirectDatabase(string.IsNullOrWhiteSpace(directConnectionString)
+            ? sp.GetRequiredService<NpgsqlDataSource>()
+            : new NpgsqlDataSourceBuilder(directConnectionString).Build()));
         services.AddDbContext<PlanTrackerDbContext>((sp, options) =>
             options.UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>()));
+        services.AddSingleton(replica ?? new ReadReplicaOptions());
+        services.AddSingleton<ReadReplica>();
+        services.AddScoped<LaggingReads>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<ProvinceClock>();
-        services.AddSingleton<SchemaMigrator>();
+        services.AddSingleton(sp => new SchemaMigrator(sp.GetRequiredService<DirectDatabase>().DataSource,
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<SchemaMigrator>>()));
         services.AddScoped<SeedLoader>();
         services.AddScoped<Authorization.AccessContext>();
         services.AddScoped<Reporting.ReportingCalendar>();

@@ -37,7 +37,15 @@ if (jobCommand is not null) builder.Logging.AddFilter(null, LogLevel.Warning); /
 var embedded = builder.UseEmbeddedDatabase(out var embeddedPostgres);
 var connectionString = builder.Configuration.GetConnectionString("PlanTracker")!;
 
-builder.Services.AddPlanTrackerCore(connectionString);
+// Through a transaction-pooling pgbouncer, PlanTrackerDirect goes around it for session locks and
+// Hangfire; PlanTrackerReadOnly is a streaming replica for the reads that may lag (decision 0026).
+var directConnectionString = builder.Configuration.GetConnectionString("PlanTrackerDirect");
+builder.Services.AddPlanTrackerCore(connectionString, directConnectionString, new PlanTracker.Core.Persistence.ReadReplicaOptions
+{
+    ConnectionString = builder.Configuration.GetConnectionString("PlanTrackerReadOnly"),
+    RetryAfter = builder.Configuration.GetValue("ReadReplica:RetryAfter", TimeSpan.FromSeconds(30)),
+    ConnectTimeout = builder.Configuration.GetValue("ReadReplica:ConnectTimeout", TimeSpan.FromSeconds(2)),
+});
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddDatabaseKeyRing(); // one key ring for every node: tokens and cookies work on any of them
 builder.Services.AddScoped<ICurrentUser>(sp =>
@@ -58,7 +66,8 @@ builder.Services.AddSingleton(Settings.Read<PlanTracker.Core.Files.EvidenceOptio
 builder.Services.AddSingleton(Settings.Read<PlanTracker.Core.Reports.ReportOptions>(builder.Configuration, "Reports"));
 // A web-only node (Scheduler__Enabled=false) runs no jobs; the clustered nodes that do share its database.
 var runsScheduler = jobCommand is null && builder.Configuration.GetValue("Scheduler:Enabled", true);
-builder.Services.AddPlanTrackerJobs(connectionString, builder.Configuration, runsScheduler);
+builder.Services.AddPlanTrackerJobs(string.IsNullOrWhiteSpace(directConnectionString) ? connectionString : directConnectionString,
+    builder.Configuration, runsScheduler);
 
 // Pages sign in with a cookie, the API with a bearer token; one policy scheme picks by path.
 const string PickScheme = "cookie-or-bearer";

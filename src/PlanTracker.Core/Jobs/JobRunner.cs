@@ -15,7 +15,7 @@ public sealed record JobRunResult(long? RunId, string Job, DateOnly AsOf, JobTri
 /// with its outcome or its error. The record is written on its own connection, outside the job's
 /// transaction, so a job that fails and rolls back still leaves its failure on record.
 /// </summary>
-public sealed class JobRunner(IMediator mediator, NpgsqlDataSource dataSource, TimeProvider time, ILogger<JobRunner> logger)
+public sealed class JobRunner(IMediator mediator, NpgsqlDataSource dataSource, Persistence.DirectDatabase direct, TimeProvider time, ILogger<JobRunner> logger)
 {
     /// <summary>This process, as job_runs names it: host name and process id.</summary>
     public static string Node { get; } = $"{Environment.MachineName}:{Environment.ProcessId}";
@@ -38,7 +38,8 @@ public sealed class JobRunner(IMediator mediator, NpgsqlDataSource dataSource, T
         long? userId = null, CancellationToken ct = default)
     {
         if (trigger != JobTrigger.Schedule) return await RunUnguardedAsync(job, asOf, trigger, scheduledFor, userId, ct);
-        await using var guard = await dataSource.OpenConnectionAsync(ct);
+        // A session lock held across the run's transactions: never through a transaction-pooling pgbouncer.
+        await using var guard = await direct.DataSource.OpenConnectionAsync(ct);
         var skipWhileRunning = !job.RunsMissedOccurrences;
         await using (var take = new NpgsqlCommand(skipWhileRunning
                          ? "SELECT pg_try_advisory_lock($1, hashtext($2))"

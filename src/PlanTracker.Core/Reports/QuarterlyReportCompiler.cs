@@ -1,5 +1,6 @@
 using System.Data;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using PlanTracker.Core.Common;
 using PlanTracker.Core.Domain;
 using PlanTracker.Core.Persistence;
@@ -8,7 +9,7 @@ namespace PlanTracker.Core.Reports;
 
 /// <summary>Compiles and stores a province's quarterly report: both files, one new version, with their metadata.</summary>
 public sealed class QuarterlyReportCompiler(PlanTrackerDbContext db, QuarterlyReportStore store, ProvinceClock clock, TimeProvider time,
-    Reporting.ReportingOptions? options = null)
+    DirectDatabase direct, LaggingReads reads, Reporting.ReportingOptions? options = null)
 {
     /// <summary>
     /// Runs <paramref name="work"/> in one repeatable-read transaction, so that the counts and the
@@ -21,25 +22,26 @@ public sealed class QuarterlyReportCompiler(PlanTrackerDbContext db, QuarterlyRe
     {
         if (db.Database.CurrentTransaction is not null) return await work();
         var key = $"quarterly-report:{provinceId}:{period.Year}-Q{period.Number}";
-        await db.Database.OpenConnectionAsync(ct);
+        // A session lock held across the transaction, on a connection of its own straight to PostgreSQL
+        // (a transaction-pooling pgbouncer would take it on one server connection and release it on another).
+        await using var guard = await direct.DataSource.OpenConnectionAsync(ct);
+        await using (var take = new NpgsqlCommand("SELECT pg_advisory_lock(hashtext($1))", guard))
+        {
+            take.Parameters.AddWithValue(key);
+            await take.ExecuteNonQueryAsync(ct);
+        }
         try
         {
-            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock(hashtext({key}))", ct);
-            try
-            {
-                await using var tx = await db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct);
-                var result = await work();
-                await tx.CommitAsync(ct);
-                return result;
-            }
-            finally
-            {
-                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock(hashtext({key}))", CancellationToken.None);
-            }
+            await using var tx = await db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct);
+            var result = await work();
+            await tx.CommitAsync(ct);
+            return result;
         }
         finally
         {
-            await db.Database.CloseConnectionAsync();
+            await using var release = new NpgsqlCommand("SELECT pg_advisory_unlock(hashtext($1))", guard);
+            release.Parameters.AddWithValue(key);
+            await release.ExecuteNonQueryAsync(CancellationToken.None);
         }
     }
 
@@ -56,15 +58,21 @@ public sealed class QuarterlyReportCompiler(PlanTrackerDbContext db, QuarterlyRe
         var provinceKey = await db.Provinces.Where(p => p.Id == provinceId).Select(p => p.Key).SingleAsync(ct);
         var version = (await db.QuarterlyReports.Where(r => r.ProvinceId == provinceId && r.ReportingPeriodId == period.Id)
             .MaxAsync(r => (int?)r.Version, ct) ?? 0) + 1;
-        var files = new List<QuarterlyReport>();
-        foreach (var kind in Enum.GetValues<ReportFileKind>())
+        // The files' contents are a lagging read (the replica when there is one), both from one snapshot;
+        // the version and the rows stay on the primary, in the caller's transaction.
+        var files = await reads.RunAsync(async source =>
         {
-            var extension = kind.ToString().ToLowerInvariant();
-            var key = $"{period.Year}-Q{period.Number}/{provinceKey.Replace('/', '-')}-v{version}.{extension}";
-            var (size, sha256) = await store.SaveAsync(key, output => QuarterlyReportWriter.WriteAsync(kind, db, scope, output, ct), ct);
-            files.Add(new QuarterlyReport(provinceId, period.Id, version, kind, FileName(scope, version, extension), key, size, sha256,
-                asOf, time.GetUtcNow(), userId, job));
-        }
+            var written = new List<QuarterlyReport>();
+            foreach (var kind in Enum.GetValues<ReportFileKind>())
+            {
+                var extension = kind.ToString().ToLowerInvariant();
+                var key = $"{period.Year}-Q{period.Number}/{provinceKey.Replace('/', '-')}-v{version}.{extension}";
+                var (size, sha256) = await store.SaveAsync(key, output => QuarterlyReportWriter.WriteAsync(kind, source, scope, output, ct), ct);
+                written.Add(new QuarterlyReport(provinceId, period.Id, version, kind, FileName(scope, version, extension), key, size, sha256,
+                    asOf, time.GetUtcNow(), userId, job));
+            }
+            return written;
+        }, ct, snapshot: true);
         db.QuarterlyReports.AddRange(files);
         await db.SaveChangesAsync(ct);
         return files;

@@ -288,7 +288,7 @@ public sealed class DashboardQueryTests : IAsyncLifetime
         ReportingWindow.QuartersAsync(new ReportingCalendar(db, new ReportingOptions()), filter, Today, 8, default);
 
     private static Task<Paged<TaskView>> List(PlanTrackerDbContext db, DrillDown drill) =>
-        new ListTasks.Handler(db, new ProvinceClock(new FixedTimeProvider(new DateTimeOffset(2026, 11, 22, 3, 0, 0, TimeSpan.Zero))), new DashboardOptions(),
+        new ListTasks.Handler(db, LaggingReads.PrimaryOnly(db), new ProvinceClock(new FixedTimeProvider(new DateTimeOffset(2026, 11, 22, 3, 0, 0, TimeSpan.Zero))), new DashboardOptions(),
             // As an administrator: the drill-down's own filter is what these tests look at, not who may see it.
             new Core.Authorization.AccessContext(new FixedUser(1, Roles.Admin), db))
             .Handle(new ListTasks.Query(null, null, null, null, null, 1, 200, drill), default);

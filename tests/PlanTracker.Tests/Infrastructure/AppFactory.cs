@@ -22,7 +22,13 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public string EvidenceDirectory { get; } = Path.Combine(Path.GetTempPath(), "plantracker-evidence-" + Guid.NewGuid().ToString("N"));
     public FixedTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 22, 3, 0, 0, TimeSpan.Zero));
 
-    public async Task InitializeAsync() => _connectionString = await TestDatabases.CreateAsync(seeded: true);
+    /// <summary>Settings over the defaults below, set before the app starts (a database of the test's own: ConnectionStrings:PlanTracker).</summary>
+    public Dictionary<string, string> Settings { get; } = [];
+
+    public async Task InitializeAsync()
+    {
+        if (!Settings.ContainsKey("ConnectionStrings:PlanTracker")) _connectionString = await TestDatabases.CreateAsync(seeded: true);
+    }
 
     Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
 
@@ -35,6 +41,7 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Reports:Directory", Path.Combine(EvidenceDirectory, "reports"));
         // Every test client comes from one address; the per-address sign-in limit is proved in SignInLimitTests.
         builder.UseSetting("SignIn:PerAddressPerMinute", "100000");
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.ConfigureServices(s => s.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
     }
 

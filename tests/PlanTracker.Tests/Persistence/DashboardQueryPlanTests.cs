@@ -127,7 +127,7 @@ public sealed class DashboardQueryPlanTests : IAsyncLifetime
         var (db, explain) = Context();
         var agency = await db.Agencies.Where(a => a.Key == "vinh-phuc/so-noi-vu").Select(a => a.Id).SingleAsync();
         explain.Plans.Clear();
-        var handler = new ListTasks.Handler(db, new ProvinceClock(new FixedTimeProvider(new DateTimeOffset(2026, 11, 22, 3, 0, 0, TimeSpan.Zero))), new DashboardOptions(),
+        var handler = new ListTasks.Handler(db, LaggingReads.PrimaryOnly(db), new ProvinceClock(new FixedTimeProvider(new DateTimeOffset(2026, 11, 22, 3, 0, 0, TimeSpan.Zero))), new DashboardOptions(),
             new Core.Authorization.AccessContext(new QueryPlanTests.FixedUser(1, Roles.Admin), db));
 
         var page = await handler.Handle(new ListTasks.Query(null, null, null, null, null, 1, 50,

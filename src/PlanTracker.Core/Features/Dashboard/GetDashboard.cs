@@ -32,14 +32,16 @@ public static class GetDashboard
         GetTargetAttainment.Result Targets,
         GetQuarterlyTrends.Result Trends);
 
-    public sealed class Handler(PlanTrackerDbContext db, AccessContext access, ProvinceClock clock, ReportingCalendar calendar,
+    public sealed class Handler(PlanTrackerDbContext db, LaggingReads reads, AccessContext access, ProvinceClock clock, ReportingCalendar calendar,
         DashboardOptions options) : IRequestHandler<Query, Result>
     {
         public async Task<Result> Handle(Query q, CancellationToken ct)
         {
+            // Who may see what is the primary's word; the numbers may lag by seconds (the replica, when there is one).
             var scoped = await DashboardAccess.ScopeAsync(access, db, q.Filter, ct);
             // Links keep the filter as asked: the scope is applied again to every request they make.
-            return await ComputeAsync(db, calendar, options, q with { Filter = scoped }, clock.Today, ct) with { Filter = q.Filter };
+            return await reads.RunAsync(source => ComputeAsync(source, calendar, options, q with { Filter = scoped }, clock.Today, ct), ct)
+                with { Filter = q.Filter };
         }
     }
 

@@ -30,14 +30,20 @@ public static class Search
         }
     }
 
-    public sealed class Handler(PlanTrackerDbContext db, ProvinceClock clock, Authorization.AccessContext access) : IRequestHandler<Query, Result>
+    public sealed class Handler(PlanTrackerDbContext primary, LaggingReads reads, ProvinceClock clock, Authorization.AccessContext access) : IRequestHandler<Query, Result>
     {
         public async Task<Result> Handle(Query q, CancellationToken ct)
         {
             var phrase = string.Join(' ', TextKey.Unaccent(q.Text).Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
             var pattern = "%" + phrase.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
 
-            var scope = await Authorization.ReadScopes.ReadScopeAsync(access, db, ct);
+            // Who reads what is the primary's word; the hits may lag by seconds (the replica, when there is one).
+            var scope = await Authorization.ReadScopes.ReadScopeAsync(access, primary, ct);
+            return await reads.RunAsync(db => FindAsync(db, q, scope, pattern, ct), ct);
+        }
+
+        private async Task<Result> FindAsync(PlanTrackerDbContext db, Query q, Authorization.ReadScope scope, string pattern, CancellationToken ct)
+        {
             var readablePlans = Authorization.ReadScopes.Readable(db.Plans, scope, db);
             var provinces = scope.Provinces;
             var documents = db.Documents.AsNoTracking().Where(d => scope.Everything || d.ProvinceId == null || provinces.Contains(d.ProvinceId.Value)

@@ -33,15 +33,21 @@ public static class ListTasks
         }
     }
 
-    public sealed class Handler(PlanTrackerDbContext db, ProvinceClock clock, DashboardOptions dashboard, AccessContext access) : IRequestHandler<Query, Paged<TaskView>>
+    public sealed class Handler(PlanTrackerDbContext db, LaggingReads reads, ProvinceClock clock, DashboardOptions dashboard, AccessContext access)
+        : IRequestHandler<Query, Paged<TaskView>>
     {
         public async Task<Paged<TaskView>> Handle(Query q, CancellationToken ct)
         {
+            // The tasks behind a dashboard number are the dashboard's: read by those who see it, in their scope,
+            // and, like its numbers, they may lag by seconds (the replica). The plain list is the user's own work: the primary.
+            if (q.DrillDown is not { } drill) return await PageAsync(q, db.Tasks.AsNoTracking().Readable(await access.ReadScopeAsync(db, ct), db).Where(t => !t.IsGroup), ct);
+            var scoped = drill with { Filter = await DashboardAccess.ScopeAsync(access, db, drill.Filter, ct) };
+            return await reads.RunAsync(source => PageAsync(q, scoped.Tasks(source, clock.Today, dashboard.AtRiskMargin).AsNoTracking(), ct), ct);
+        }
+
+        private async Task<Paged<TaskView>> PageAsync(Query q, IQueryable<PlanTask> tasks, CancellationToken ct)
+        {
             var today = clock.Today;
-            // The tasks behind a dashboard number are the dashboard's: read by those who see it, in their scope.
-            var tasks = q.DrillDown is { } drill
-                ? (drill with { Filter = await DashboardAccess.ScopeAsync(access, db, drill.Filter, ct) }).Tasks(db, today, dashboard.AtRiskMargin).AsNoTracking()
-                : db.Tasks.AsNoTracking().Readable(await access.ReadScopeAsync(db, ct), db).Where(t => !t.IsGroup);
             if (q.PlanId is { } planId) tasks = tasks.Where(t => t.PlanId == planId);
             if (q.AgencyId is { } agencyId)
                 tasks = tasks.Where(t => t.LeadAgencyId == agencyId || t.CoordinatingAgencies.Any(c => c.AgencyId == agencyId));
