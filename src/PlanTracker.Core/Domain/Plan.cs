@@ -30,6 +30,19 @@ public sealed class Plan : Common.IVersioned
     /// <summary>Days before a due date on which reminders go out; null: the configured default.</summary>
     public int[]? ReminderDays { get; private set; }
     public IReadOnlyList<PlanTask> Tasks => _tasks;
+    /// <summary>The document's full text is not at hand: the plan holds only what other documents state of it (decision 0027).</summary>
+    public bool IsPartial { get; private set; }
+    public string? PartialNote { get; private set; }
+    /// <summary>Demonstration data: shown as such, never as a real document (decision 0027).</summary>
+    public bool IsDemonstration { get; private set; }
+
+    public void MarkPartial(string note)
+    {
+        IsPartial = true;
+        PartialNote = note;
+    }
+
+    public void MarkDemonstration() => IsDemonstration = true;
 
     public PlanTask AddTask(PlanTask? parent, string code, string title, bool isGroup)
     {

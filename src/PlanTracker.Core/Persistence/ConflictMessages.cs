@@ -27,6 +27,7 @@ public static class ConflictMessages
         ["IX_documents_key"] = ("number", "Văn bản này đã được đăng ký.", "This document is registered already."),
         ["IX_plans_key"] = ("key", "Đã có kế hoạch mang mã này.", "A plan with this code exists already."),
         ["IX_reporting_periods_regime_year_number"] = ("number", "Kỳ báo cáo này đã có.", "This reporting period exists already."),
+        ["ux_task_links_task_parent"] = ("parentTaskId", "Nhiệm vụ đã được liên kết với nhiệm vụ cấp trên này (vừa được người khác lưu).", "This task is already linked to that parent task (someone else just saved it)."),
         ["IX_target_actuals_target_id_reporting_period_id"] = ("targetActuals", "Chỉ tiêu đã có số liệu cho kỳ này (vừa được người khác ghi).", "This target already has an actual for the period (someone else just recorded it)."),
     };
 

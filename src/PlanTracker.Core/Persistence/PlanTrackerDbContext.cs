@@ -33,6 +33,8 @@ public sealed class PlanTrackerDbContext(DbContextOptions<PlanTrackerDbContext> 
     public DbSet<DigestPreference> DigestPreferences => Set<DigestPreference>();
     public DbSet<QuarterlyReport> QuarterlyReports => Set<QuarterlyReport>();
     public DbSet<Jobs.JobRun> JobRuns => Set<Jobs.JobRun>();
+    public DbSet<PlanParent> PlanParents => Set<PlanParent>();
+    public DbSet<TaskLink> TaskLinks => Set<TaskLink>();
 
     /// <summary>Mirrors the SQL function of the same name; see <see cref="TimelinessRules.Compute"/>.</summary>
     public static string TaskTimeliness(PlanTaskStatus status, DateOnly? completedOn, DeadlineKind deadlineKind, DateOnly? dueOn, DateOnly today) =>

@@ -28,6 +28,7 @@ public sealed class SeedLoader(PlanTrackerDbContext db, UserManager<AppUser> use
         var agencies = await LoadAgencies(seed, provinces, ct);
         var documents = await LoadDocuments(seed, provinces, ct);
         var (plans, tasks) = await LoadPlans(seed, documents, agencies, provinces, ct);
+        await SeedLinks.LoadAsync(db, seed, clock.GetUtcNow(), ct);
         var holidays = await LoadHolidays(seed, ct);
         var createdUsers = withDemoUsers ? await LoadDemoUsers(seed, agencies, demoPassword!, ct) : 0;
 
@@ -43,10 +44,10 @@ public sealed class SeedLoader(PlanTrackerDbContext db, UserManager<AppUser> use
     {
         var byKey = await db.Provinces.ToDictionaryAsync(p => p.Key, ct);
         var added = 0;
-        foreach (var (_, file) in seed.Provinces)
+        foreach (var file in seed.Provinces.Where(p => !p.Content.Central).Select(p => p.Content.Province))
         {
-            if (byKey.ContainsKey(file.Province.Key)) continue;
-            var province = new Province(file.Province.Key, file.Province.Name);
+            if (byKey.ContainsKey(file.Key)) continue;
+            var province = new Province(file.Key, file.Name);
             db.Provinces.Add(province);
             byKey[province.Key] = province;
             added++;
@@ -61,7 +62,7 @@ public sealed class SeedLoader(PlanTrackerDbContext db, UserManager<AppUser> use
         var added = 0;
         foreach (var (_, file) in seed.Provinces)
         {
-            var provinceId = provinces.ByKey[file.Province.Key].Id;
+            long? provinceId = file.Central ? null : provinces.ByKey[file.Province.Key].Id; // central bodies: no province
             var fresh = new List<(Agency Agency, AgencySeed Seed)>();
             foreach (var s in file.Agencies.Where(s => !byKey.ContainsKey(s.Key)))
             {
@@ -121,6 +122,8 @@ public sealed class SeedLoader(PlanTrackerDbContext db, UserManager<AppUser> use
             var provinceId = file.Document.Province is { } p ? provinces.ByKey[p].Id : (long?)null;
             var plan = new Plan(file.Plan.Key, file.Plan.Title, documents.ByKey[file.Document.Key], provinceId);
             AddTasks(plan, null, file.Tasks, agencies.ByKey);
+            if (file.Partial is { } note) plan.MarkPartial(note);
+            if (file.Demonstration) plan.MarkDemonstration();
             // A seed plan is a document already in force: it is published as loaded.
             plan.Publish(clock.GetUtcNow());
             db.Plans.Add(plan);

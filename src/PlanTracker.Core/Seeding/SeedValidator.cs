@@ -43,6 +43,7 @@ internal static partial class SeedValidator
             var codes = new HashSet<string>(StringComparer.Ordinal);
             ValidateTasks(file, "$.tasks", plan.Tasks, codes, agencyKeys, errors);
         }
+        SeedLinks.Validate(set, errors);
 
         var dates = new HashSet<DateOnly>();
         foreach (var (holiday, i) in set.Holidays.Select((h, i) => (h, i)))
@@ -68,6 +69,8 @@ internal static partial class SeedValidator
         var province = content.Province.Key;
         CheckKey(file, "$.province.key", province, errors);
         if (!provinceKeys.Add(province)) errors.Add($"{file}: $.province.key: province '{province}' is defined twice");
+        // The central bodies (decision 0027) are the file of key "vn": no province, no secretariat.
+        if (content.Central != (province == "vn")) errors.Add($"{file}: $.central: true exactly for the central bodies' file, of province key 'vn'");
         var local = new HashSet<string>(StringComparer.Ordinal);
         void Define(string path, string key)
         {
@@ -101,8 +104,8 @@ internal static partial class SeedValidator
                     errors.Add($"{file}: $.groups[{i}].members[{j}]: '{groups[i].Members[j]}' is not an agency of this file");
         }
         var secretariats = content.Agencies.Count(a => a.IsSecretariat);
-        if (secretariats != 1)
-            errors.Add($"{file}: $.agencies: exactly one agency must have isSecretariat true (found {secretariats})");
+        if (secretariats != (content.Central ? 0 : 1))
+            errors.Add($"{file}: $.agencies: {(content.Central ? "central bodies have no secretariat" : "exactly one agency must have isSecretariat true")} (found {secretariats})");
     }
 
     private static void ValidateTasks(string file, string path, List<TaskSeed> tasks, HashSet<string> codes, HashSet<string> agencyKeys, List<string> errors)
