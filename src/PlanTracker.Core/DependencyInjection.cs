@@ -20,7 +20,9 @@ public static class DependencyInjection
         services.AddSingleton<ProvinceClock>();
         services.AddSingleton<SchemaMigrator>();
         services.AddScoped<SeedLoader>();
+        services.AddScoped<Seeding.DemoAgencyWork>();
         services.AddScoped<Authorization.AccessContext>();
+        services.AddScoped<Authorization.AgencyWorkAccess>();
         services.AddScoped<Reporting.ReportingCalendar>();
         services.AddScoped<Jobs.JobRunner>();
         services.AddSingleton(new Reporting.ReportingOptions());

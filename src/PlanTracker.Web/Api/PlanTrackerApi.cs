@@ -159,6 +159,7 @@ public static class PlanTrackerApi
             Results.Ok(await m.Send(new ListAgencies.Query(province), ct)));
 
         api.MapDraftingApi();
+        api.MapAgencyWorkApi(); // inside the agency: AgencyWorkApi.cs
     }
 
     /// <summary>Always an attachment, never rendered by the browser, whatever the file holds.</summary>
