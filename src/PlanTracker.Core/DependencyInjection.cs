@@ -30,7 +30,9 @@ public static class DependencyInjection
         services.AddSingleton(sp => new SchemaMigrator(sp.GetRequiredService<DirectDatabase>().DataSource,
             sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<SchemaMigrator>>()));
         services.AddScoped<SeedLoader>();
+        services.AddScoped<Seeding.DemoAgencyWork>();
         services.AddScoped<Authorization.AccessContext>();
+        services.AddScoped<Authorization.AgencyWorkAccess>();
         services.AddScoped<Reporting.ReportingCalendar>();
         services.AddScoped<Jobs.JobRunner>();
         services.AddSingleton(new Reporting.ReportingOptions());

@@ -70,6 +70,13 @@ public static partial class FieldLabels
         ["value"] = ("Giá trị", "Value"),
         ["workingDays"] = ("Số ngày làm việc", "Working days"),
         ["year"] = ("Năm", "Year"),
+        // Inside the agency (decision 0028)
+        ["assigneeUserIds"] = ("Người được giao", "Assignees"),
+        ["directions"] = ("Ý kiến chỉ đạo", "Directions"),
+        ["deputyUserIds"] = ("Người được giao quyền", "Deputies"),
+        ["mentionUserIds"] = ("Nhắc tên", "Mentions"),
+        ["message"] = ("Nội dung trao đổi", "Message"),
+        ["submissionId"] = ("Báo cáo tiến độ", "Progress report"),
     };
 
     /// <summary>

@@ -28,6 +28,8 @@ public static class ConflictMessages
         ["IX_plans_key"] = ("key", "Đã có kế hoạch mang mã này.", "A plan with this code exists already."),
         ["IX_reporting_periods_regime_year_number"] = ("number", "Kỳ báo cáo này đã có.", "This reporting period exists already."),
         ["ux_task_links_task_parent"] = ("parentTaskId", "Nhiệm vụ đã được liên kết với nhiệm vụ cấp trên này (vừa được người khác lưu).", "This task is already linked to that parent task (someone else just saved it)."),
+        ["ux_progress_submissions_one_pending"] = ("taskId", "Nhiệm vụ này đã có một báo cáo tiến độ đang chờ lãnh đạo duyệt.", "This task already has a progress report waiting for approval."),
+        ["ux_task_assignments_task_user"] = ("assigneeUserIds", "Cán bộ này vừa được người khác giao nhiệm vụ này; hãy tải lại trang.", "Someone else just assigned this task to this officer; reload the page."),
         ["IX_target_actuals_target_id_reporting_period_id"] = ("targetActuals", "Chỉ tiêu đã có số liệu cho kỳ này (vừa được người khác ghi).", "This target already has an actual for the period (someone else just recorded it)."),
     };
 
@@ -109,6 +111,12 @@ public static class ConflictMessages
         (AppUser u, true) => ($"Account {u.Email}", nameof(AppUser), u.Id),
         (ExtensionRequest e, false) => ("Đề nghị gia hạn", nameof(PlanTask), e.TaskId),
         (ExtensionRequest e, true) => ("The extension request", nameof(PlanTask), e.TaskId),
+        (AgencySettings a, false) => ("Cài đặt của cơ quan", nameof(Agency), a.AgencyId),
+        (AgencySettings a, true) => ("The agency's settings", nameof(Agency), a.AgencyId),
+        (ProgressSubmission p, false) => ("Báo cáo tiến độ chờ duyệt", nameof(PlanTask), p.TaskId),
+        (ProgressSubmission p, true) => ("The progress report", nameof(PlanTask), p.TaskId),
+        (TaskAssignment a, false) => ("Việc giao", nameof(PlanTask), a.TaskId),
+        (TaskAssignment a, true) => ("The assignment", nameof(PlanTask), a.TaskId),
         (DocumentDraft d, false) => ("Bản dự thảo", nameof(DocumentDraft), d.Id),
         (DocumentDraft d, true) => ("The draft", nameof(DocumentDraft), d.Id),
         _ => null,

@@ -35,6 +35,13 @@ public sealed class PlanTrackerDbContext(DbContextOptions<PlanTrackerDbContext> 
     public DbSet<Jobs.JobRun> JobRuns => Set<Jobs.JobRun>();
     public DbSet<PlanParent> PlanParents => Set<PlanParent>();
     public DbSet<TaskLink> TaskLinks => Set<TaskLink>();
+    // Inside the agency (decision 0028)
+    public DbSet<AgencySettings> AgencySettings => Set<AgencySettings>();
+    public DbSet<AgencyDeputy> AgencyDeputies => Set<AgencyDeputy>();
+    public DbSet<TaskAssignment> TaskAssignments => Set<TaskAssignment>();
+    public DbSet<ProgressSubmission> ProgressSubmissions => Set<ProgressSubmission>();
+    public DbSet<TaskComment> TaskComments => Set<TaskComment>();
+    public DbSet<Notification> Notifications => Set<Notification>();
 
     /// <summary>Mirrors the SQL function of the same name; see <see cref="TimelinessRules.Compute"/>.</summary>
     public static string TaskTimeliness(PlanTaskStatus status, DateOnly? completedOn, DeadlineKind deadlineKind, DateOnly? dueOn, DateOnly today) =>

@@ -160,6 +160,7 @@ public static class PlanTrackerApi
 
         api.MapDraftingApi();
         api.MapCascadeApi(); // cascading plans: CascadeApi.cs
+        api.MapAgencyWorkApi(); // inside the agency: AgencyWorkApi.cs
     }
 
     /// <summary>Always an attachment, never rendered by the browser, whatever the file holds.</summary>

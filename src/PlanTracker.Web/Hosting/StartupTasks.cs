@@ -35,6 +35,8 @@ public static class StartupTasks
         var withDemoUsers = options.DemoUsers ?? embedded;
         await using var scope = app.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<SeedLoader>().LoadAsync(seed, withDemoUsers, options.DemoPassword);
+        // The demo accounts' work inside their agency (decision 0028): an assigned task and a report to approve.
+        if (withDemoUsers) await scope.ServiceProvider.GetRequiredService<DemoAgencyWork>().LoadAsync();
         return withDemoUsers ? seed.DemoUsers : [];
     }
 

@@ -51,7 +51,7 @@ public sealed class AuthorizationMatrixTests(AppFactory app) : IClassFixture<App
 
     private sealed record Ids(long Led, long Coordinated, long OtherTask, long PlanId, long OtherPlanId, long LeadAgency, long OtherProvince,
         long ExtensionId, long ReportId, int ReportVersion, long EvidenceId, long OtherEvidenceId, long QuarterlyFileId, long DraftId,
-        long OutboxId, long OtherOutboxId, long UserId);
+        long OutboxId, long OtherOutboxId, long UserId, long OfficerId = 0, long SubmissionId = 0);
 
     private sealed record Operation(string Route, string Name, Func<Clients, Task<HttpResponseMessage>> Call, string[] Allowed);
 
@@ -287,6 +287,36 @@ public sealed class AuthorizationMatrixTests(AppFactory app) : IClassFixture<App
             new("PAGE /Admin/Outbox/{id:long}", "own province's outbox message", c => c.Pages.GetAsync($"/Admin/Outbox/{ids.OutboxId}"), ["admin", "secretariat"]),
             new("PAGE /Admin/Outbox/{id:long}", "another province's outbox message", c => c.Pages.GetAsync($"/Admin/Outbox/{ids.OtherOutboxId}"),
                 ["admin", "secretariat-other-province"]),
+
+            // Inside the agency (decision 0028): the head (or a named deputy) assigns and approves; the thread is the task's agencies' and the secretariat's.
+            new("POST /api/v1/tasks/{id:long}/assignments", "assign a task inside the agency", c => c.Api.PostAsJsonAsync($"/api/v1/tasks/{ids.Led}/assignments",
+                new { assigneeUserIds = new[] { ids.OfficerId }, dueOn = "2027-01-31", directions = "Chủ trì thực hiện." }), ["head"]),
+            new("GET /api/v1/tasks/{id:long}/assignments", "a task's assignments", c => c.Api.GetAsync($"/api/v1/tasks/{ids.Led}/assignments"),
+                ["admin", "secretariat", "officer", "head", "steering"]),
+            new("GET /api/v1/tasks/{id:long}/assignments", "another province's task's assignments", c => c.Api.GetAsync($"/api/v1/tasks/{ids.OtherTask}/assignments"),
+                ["admin", "secretariat-other-province"]),
+            new("GET /api/v1/my/assignments", "assigned to me", c => c.Api.GetAsync("/api/v1/my/assignments"), Everyone),
+            new("GET /api/v1/my/agency/settings", "my agency's settings", c => c.Api.GetAsync("/api/v1/my/agency/settings"), Staff),
+            new("PUT /api/v1/my/agency/settings", "change my agency's settings (stale: 409 once authorized)",
+                c => c.Api.PutAsJsonAsync("/api/v1/my/agency/settings", new { progressNeedsApproval = true, version = 999 }), ["head", "head-other-agency"]),
+            new("GET /api/v1/my/progress-submissions", "progress reports to approve, or my own", c => c.Api.GetAsync("/api/v1/my/progress-submissions"), Staff),
+            new("POST /api/v1/progress-submissions/{id:long}/decision", "return a progress report",
+                c => c.Api.PostAsJsonAsync($"/api/v1/progress-submissions/{ids.SubmissionId}/decision", new { approve = false, comment = "Bổ sung." }), ["head"]),
+            new("GET /api/v1/tasks/{id:long}/comments", "a task's thread", c => c.Api.GetAsync($"/api/v1/tasks/{ids.Led}/comments"),
+                ["admin", "secretariat", "officer", "head", "steering"]),
+            new("GET /api/v1/tasks/{id:long}/comments", "another province's task's thread", c => c.Api.GetAsync($"/api/v1/tasks/{ids.OtherTask}/comments"),
+                ["admin", "secretariat-other-province"]),
+            new("POST /api/v1/tasks/{id:long}/comments", "comment on a task", c => c.Api.PostAsJsonAsync($"/api/v1/tasks/{ids.Led}/comments", new { message = "Ý kiến." }),
+                ["secretariat", "officer", "head"]),
+            new("GET /api/v1/me/notifications", "my notifications", c => c.Api.GetAsync("/api/v1/me/notifications"), Everyone),
+            new("POST /api/v1/me/notifications/read", "mark my notifications read", c => c.Api.PostAsJsonAsync("/api/v1/me/notifications/read", new { }), Everyone),
+            new("PAGE /Tasks/{id:long}/Work", "a task's assignments and thread page", c => c.Pages.GetAsync($"/Tasks/{ids.Led}/Work"),
+                ["admin", "secretariat", "officer", "head", "steering"]),
+            new("PAGE /Tasks/{id:long}/Work", "another province's task's assignments page", c => c.Pages.GetAsync($"/Tasks/{ids.OtherTask}/Work"),
+                ["admin", "secretariat-other-province"]),
+            new("PAGE /My/Assigned", "assigned to me page", c => c.Pages.GetAsync("/My/Assigned"), Everyone),
+            new("PAGE /My/Agency", "agency settings page", c => c.Pages.GetAsync("/My/Agency"), Staff),
+            new("PAGE /Notifications", "notifications page", c => c.Pages.GetAsync("/Notifications"), Everyone),
         ];
     }
 
@@ -315,12 +345,27 @@ public sealed class AuthorizationMatrixTests(AppFactory app) : IClassFixture<App
         var compiled = await (await secretariat.PostAsJsonAsync("/api/v1/reports/quarterly", new { year = 2016, quarter = 4 })).Content.ReadFromJsonAsync<JsonElement>();
         var draftId = (await (await secretariat.PostAsJsonAsync("/api/v1/imports", new { text = "KẾ HOẠCH\nI. NHIỆM VỤ\n1. Việc A. Sở Nội vụ chủ trì." }))
             .Content.ReadFromJsonAsync<JsonElement>()).GetProperty("draftId").GetInt64();
-        return new Ids(led, coordinated, otherTask, PlanId(plan), PlanId("dak-lak/ict-index-2018"), leadAgency,
+        var ids = new Ids(led, coordinated, otherTask, PlanId(plan), PlanId("dak-lak/ict-index-2018"), leadAgency,
             await Scalar("SELECT id FROM provinces WHERE key = 'dak-lak'"), extensionId,
             draft.GetProperty("reportId").GetInt64(), draft.GetProperty("version").GetInt32(), evidence, otherEvidence,
             compiled.GetProperty("files")[0].GetProperty("id").GetInt64(), draftId,
             await Mail("canbo.noivu@plantracker.local"), await Mail("thuongtruc.dl@test.local"),
             await ChangeableUser());
+        return await ArrangeAgencyWork(clients, ids);
+    }
+
+    /// <summary>Inside the agency: a progress report held for the head's approval, then the agency back to publishing directly.</summary>
+    private async Task<Ids> ArrangeAgencyWork(Dictionary<string, Clients> clients, Ids ids)
+    {
+        var head = clients["head"].Api;
+        var task = app.TaskId("vinh-phuc/kh-36a", "III.5.d");
+        var version = (await head.GetFromJsonAsync<JsonElement>("/api/v1/my/agency/settings")).GetProperty("version").GetInt32();
+        (await head.PutAsJsonAsync("/api/v1/my/agency/settings", new { progressNeedsApproval = true, version })).EnsureSuccessStatusCode();
+        var taskVersion = (await head.GetFromJsonAsync<JsonElement>($"/api/v1/tasks/{task}")).GetProperty("task").GetProperty("version").GetInt32();
+        var held = await (await clients["officer"].Api.PostAsJsonAsync($"/api/v1/tasks/{task}/progress",
+            new { version = taskVersion, status = "inProgress", percentComplete = 10, note = "Chờ duyệt" })).Content.ReadFromJsonAsync<JsonElement>();
+        (await head.PutAsJsonAsync("/api/v1/my/agency/settings", new { progressNeedsApproval = false, version = version + 1 })).EnsureSuccessStatusCode();
+        return ids with { OfficerId = await Scalar("SELECT id FROM users WHERE email = 'canbo.noivu@plantracker.local'"), SubmissionId = held.GetProperty("submissionId").GetInt64() };
     }
 
     /// <summary>An account of its own for "change user": changing a role's account would end that role's sessions mid-matrix.</summary>

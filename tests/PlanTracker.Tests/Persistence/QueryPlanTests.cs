@@ -80,7 +80,7 @@ public sealed class QueryPlanTests : IAsyncLifetime
         var task = await db.Tasks.AsNoTracking().FirstAsync(t => t.Plan.Key == "vinh-phuc/kh-36a" && t.Code == "III.5.a");
         explain.Plans.Clear();
         var handler = new RecordProgress.Handler(db, access, new ProvinceClock(TimeProvider.System), TimeProvider.System,
-            new ReportingCalendar(db, new ReportingOptions()));
+            new ReportingCalendar(db, new ReportingOptions()), new AgencyWorkAccess(access, db));
 
         await handler.Handle(new RecordProgress.Command(task.Id, task.Version, PlanTaskStatus.InProgress, 20, "ok"), default);
 

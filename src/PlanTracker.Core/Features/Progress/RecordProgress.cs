@@ -18,7 +18,8 @@ public static class RecordProgress
     public sealed record Command(long TaskId, int Version, PlanTaskStatus Status, int PercentComplete, [MultiLine] string Note,
         DateOnly? CompletedOn = null, IReadOnlyList<TargetActualInput>? TargetActuals = null) : IRequest<Result>, ITransactionalCommand;
 
-    public sealed record Result(long TaskId, int Version, Timeliness Timeliness, long ProgressUpdateId);
+    /// <param name="SubmissionId">Set when the report waits for the head's approval (decision 0028); the task is then unchanged.</param>
+    public sealed record Result(long TaskId, int Version, Timeliness Timeliness, long ProgressUpdateId, long? SubmissionId = null);
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -32,7 +33,7 @@ public static class RecordProgress
     }
 
     public sealed class Handler(PlanTrackerDbContext db, AccessContext access, ProvinceClock clock, TimeProvider time,
-        ReportingCalendar reporting) : IRequestHandler<Command, Result>
+        ReportingCalendar reporting, AgencyWorkAccess work) : IRequestHandler<Command, Result>
     {
         public async Task<Result> Handle(Command c, CancellationToken ct)
         {
@@ -46,6 +47,8 @@ public static class RecordProgress
             foreach (var (input, i) in actuals.Select((x, i) => (x, i)))
                 if (task.Targets.All(t => t.Id != input.TargetId))
                     throw new RuleViolationException($"targetActuals[{i}].targetId", Wording.Pick($"Chỉ tiêu {input.TargetId} không phải chỉ tiêu của nhiệm vụ '{task.Code}'.", $"Target {input.TargetId} is not a target of task '{task.Code}'."));
+
+            if (!bySecretariat && await ProgressApproval.HoldAsync(db, access, work, time, task, c, clock.Today, ct) is { } held) return held;
 
             // Transactional: the quarter may have to be saved first, and nothing may be half-written.
             var before = Snapshot(task);

@@ -55,9 +55,10 @@ public sealed class ProgressModel(IMediator mediator) : PageModel
             .Select(a => new RecordProgress.TargetActualInput(a.Key, a.Value!.Value, null)).ToList();
         return await this.Attempt(nameof(Input), async () =>
         {
-            await mediator.Send(new RecordProgress.Command(id, Input.Version, Input.Status, Input.PercentComplete, Input.Note ?? "",
+            var recorded = await mediator.Send(new RecordProgress.Command(id, Input.Version, Input.Status, Input.PercentComplete, Input.Note ?? "",
                 Input.CompletedOn, actuals), ct);
-            return Redirect($"/Tasks/{id}?saved=true");
+            // A report held for the head's approval (decision 0028) is shown where the head decides on it.
+            return Redirect(recorded.SubmissionId is null ? $"/Tasks/{id}?saved=true" : $"/Tasks/{id}/Work?saved=true");
         }, async () =>
         {
             if (Current!.Task.Version != Input.Version)
