@@ -24,6 +24,7 @@ public sealed class ReaderLeadsTests
         new DirectoryAgency(9, "cac-bo", "Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ", null,
             ["các bộ, ngành", "Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Thủ trưởng cơ quan thuộc Chính phủ"], IsGroup: true, MemberKeys: Ministries),
         new DirectoryAgency(10, "cac-tinh", "Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương", null, ["các địa phương"], IsGroup: true, MemberKeys: ["ubnd-a"]),
+        new DirectoryAgency(12, "ttg", "Thủ tướng Chính phủ", null, []),
         new DirectoryAgency(11, "bo-nganh-dp", "Các bộ, ngành, địa phương", null, [], IsGroup: true, MemberKeys: [.. Ministries, "ubnd-a"]),
     ]);
 
@@ -242,5 +243,44 @@ public sealed class ReaderLeadsTests
         var rows = p.Items.Where(i => !i.IsGroup).ToList();
         Assert.Equal(["bo-nganh-dp", "bo-tc"], rows.Select(i => i.Lead?.AgencyKey));
         Assert.Equal(["cac-bo"], rows[1].Coordinating.Select(c => c.AgencyKey));
+    }
+
+    [Fact]
+    public void Should_give_a_row_with_no_lead_to_the_body_the_table_holds_responsible_for_it()
+    {
+        // QĐ 836/QĐ-BXD: "Cơ quan chịu trách nhiệm quản lý nhà nước" beside "Thực hiện: Đơn vị chủ trì | Đơn vị phối hợp";
+        // the approval rows leave "Đơn vị chủ trì" empty and name "Thủ tướng Chính phủ" as responsible.
+        var p = Parse("""
+            KẾ HOẠCH
+            Lập quy hoạch khoáng sản
+            | Thời gian | Nội dung công việc | Cơ quan chịu trách nhiệm quản lý nhà nước | Đơn vị chủ trì | Đơn vị phối hợp |
+            | 12/2019 | Trình phê duyệt nhiệm vụ lập quy hoạch | Bộ Xây dựng | Bộ Tài chính | Bộ Công Thương |
+            | 01/2020 | Phê duyệt nhiệm vụ lập quy hoạch | Thủ tướng Chính phủ |  |  |
+            """, National);
+
+        var rows = p.Items.Where(i => !i.IsGroup).ToList();
+        Assert.Equal(["bo-tc", "ttg"], rows.Select(i => i.Lead?.AgencyKey));
+        Assert.All(rows, r => Assert.Equal(AssigneeBasis.Table, r.Lead!.Basis));
+    }
+
+    [Theory]
+    [InlineData("(Chi tiết tại biểu kèm theo)")]
+    [InlineData("Chi tiết theo bảng kèm theo Kế hoạch này.")]
+    public void Should_propose_no_item_for_a_section_that_only_points_to_the_attached_table(string pointer)
+    {
+        // QĐ 836/QĐ-BXD "III. NỘI DUNG CHI TIẾT / (Chi tiết tại biểu kèm theo)", as "(Chi tiết tại Phụ lục kèm theo)" was.
+        var p = Parse($"""
+            KẾ HOẠCH
+            Lập quy hoạch khoáng sản
+            II. NHIỆM VỤ
+            1. Bộ Xây dựng tổ chức lập quy hoạch.
+            III. NỘI DUNG CHI TIẾT
+            {pointer}
+            | TT | Nội dung công việc | Đơn vị chủ trì | Thời gian |
+            | 1 | Xây dựng khung định hướng | Bộ Tài chính | 11/2019 |
+            """, National);
+
+        Assert.DoesNotContain(p.Items, i => i.Code == "III");
+        Assert.Equal(["bo-xd", "bo-tc"], p.Items.Where(i => !i.IsGroup).Select(i => i.Lead?.AgencyKey));
     }
 }
