@@ -165,6 +165,9 @@ internal static partial class AppendixTables
             return [builder.Assignee(new AgencyMention(exact, at, at + cell.Length, cell), AssigneeBasis.Table, null)];
         var mentions = directory.Mentions(cell, at);
         if (mentions.Count > 0) return mentions.Select(m => builder.Assignee(m, AssigneeBasis.Table, null)).ToList();
+        // A cell drops the plural of a group's name: "Bộ, ngành, địa phương" is "các bộ, ngành, địa phương".
+        if (directory.Exactly("các " + cell) is { IsGroup: true } group)
+            return [builder.Assignee(new AgencyMention(group, at, at + cell.Length, cell), AssigneeBasis.Table, null)];
         return [builder.Assignee(new AgencyMention(null, at, at + cell.Length, cell.Trim()), AssigneeBasis.Table, null)];
     }
 

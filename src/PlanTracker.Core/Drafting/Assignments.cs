@@ -21,7 +21,12 @@ public static partial class Assignments
     [
         ["thu", "truong"], ["giam", "doc"], ["pho", "giam", "doc"], ["chu", "tich"], ["pho", "chu", "tich"], ["lanh", "dao"],
         ["nguoi", "dung", "dau"], ["chanh", "van", "phong"], ["truong", "ban"],
+        // A minister, a governor, a chairman of a national committee: "Bộ trưởng Bộ Tài nguyên và Môi trường căn cứ …".
+        ["bo", "truong"], ["thong", "doc"], ["tong", "giam", "doc"], ["chu", "nhiem"],
     ];
+
+    /// <summary>Nouns that make an order word the object of the task ("nghiên cứu phương án giao Bộ X quản lý …").</summary>
+    private static readonly string[][] Nominal = [["phuong", "an"], ["viec"], ["de", "xuat"], ["kien", "nghi"], ["co", "che"]];
 
     /// <summary>Words that give an order to the agency after them, at the start of an item.</summary>
     private static readonly string[][] Orders = [["giao"], ["yeu", "cau"], ["de", "nghi"]];
@@ -70,14 +75,15 @@ public static partial class Assignments
                 var before = Before(tokens, m.Start);
                 // "do Bộ chủ quản chủ trì" (led by), "giữa các cơ quan, đơn vị phải …": the agency is not the item's subject.
                 var governed = before.Count > 0 && Prepositions.Contains(before[^1]);
-                if (EndsWith(before, Commands) || EndsWithOrderThenRole(before) || !governed && FollowedByLeading(tokens, m.End))
+                if (EndsWith(before, Commands) && !Nominalised(before) || EndsWithOrderThenRole(before) || !governed && FollowedByLeading(tokens, m.End))
                 {
                     (lead, others) = (m, List(m, mentions, Between));
                     break;
                 }
             }
         }
-        if (lead is null && Order().Match(text) is { Success: true } order && UnknownSubject(text, offset, offset + order.Index + order.Length) is { } ordered)
+        if (lead is null && Order().Match(text) is { Success: true } order
+            && !Nominalised(Before(tokens, offset + order.Index + order.Length)) && UnknownSubject(text, offset, offset + order.Index + order.Length) is { } ordered)
             lead = ordered;
 
         var all = others.Concat(coordinating).Where(c => lead is null || !Same(c, lead)).DistinctBy(Identity).ToList();
@@ -180,6 +186,10 @@ public static partial class Assignments
 
     private static bool EndsWith(List<string> keys, string[][] phrases) =>
         phrases.Any(p => keys.Count >= p.Length && keys.Skip(keys.Count - p.Length).SequenceEqual(p));
+
+    /// <summary>"… phương án giao", "… việc giao": the order is what the task studies, not who does it.</summary>
+    private static bool Nominalised(List<string> keys) =>
+        Commands.Any(c => EndsWith(keys, [c]) && EndsWith(keys.Take(keys.Count - c.Length).ToList(), Nominal));
 
     private static bool EndsWithOrderThenRole(List<string> keys) =>
         Roles.Any(r => keys.Count > r.Length && keys.Skip(keys.Count - r.Length).SequenceEqual(r)

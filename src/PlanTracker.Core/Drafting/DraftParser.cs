@@ -63,7 +63,8 @@ public static partial class DraftParser
     /// <summary>An item that only points to the annex ("Nội dung phân công: (Chi tiết tại phụ lục kèm theo)") is not a task.</summary>
     internal static bool PointsToAnnex(string text) => AnnexPointer().IsMatch(text) && text.Split(' ').Length <= 16;
 
-    [GeneratedRegex(@"chi tiết (tại|theo|xem|như)?\s*(các )?phụ lục", RegexOptions.IgnoreCase)] private static partial Regex AnnexPointer();
+    // "(Chi tiết tại Phụ lục kèm theo)", "(Chi tiết tại biểu kèm theo)", "chi tiết theo bảng": an attached table by any of its names.
+    [GeneratedRegex(@"chi tiết (tại|theo|xem|như)?\s*(các )?(phụ lục|biểu|bảng)\b", RegexOptions.IgnoreCase)] private static partial Regex AnnexPointer();
     [GeneratedRegex(@"chi tiết\b.{0,80}\b(tại|theo|ở)\s+(các\s+)?phụ lục", RegexOptions.IgnoreCase)] private static partial Regex DetailedInAnnex();
 }
 

@@ -37,6 +37,7 @@ public static partial class Paragraphs
 
     public static (List<Paragraph> Paragraphs, bool HardWrapped) Split(string text)
     {
+        text = PageBreaks.Blank(text);
         var lines = ReadLines(text);
         var wrapped = IsHardWrapped(lines);
         var (firstWidth, laterWidth) = wrapped ? Widths(lines) : (0, 0);

@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace PlanTracker.Core.Drafting;
 
 /// <summary>
@@ -6,7 +8,7 @@ namespace PlanTracker.Core.Drafting;
 /// headings that say so ("NHIỆM VỤ", "GIẢI PHÁP", "CHỈ TIÊU", "NỘI DUNG", "TỔ CHỨC THỰC HIỆN", "Mục tiêu cụ thể").
 /// A heading that says neither takes its parent's side; a document without such headings is all tasks.
 /// </summary>
-public static class TaskSections
+public static partial class TaskSections
 {
     public enum Side { Tasks, Description, Neutral }
 
@@ -43,9 +45,21 @@ public static class TaskSections
         var key = " " + string.Join(' ', Tokens.Of(node.HeadText).Select(t => t.Key)) + " ";
         var formula = node.Parent?.Head is null && Formulas.Any(f => key.Contains(" " + f + " ", StringComparison.Ordinal));
         var side = Classify(node.HeadText);
-        node.IsTaskSection = inTasks && !formula && !(isHeading && side == Side.Description);
+        var approves = node.Marker?.Kind == MarkerKind.Article && Approval().IsMatch(node.HeadText);
+        node.IsTaskSection = inTasks && !formula && !approves && !(isHeading && side == Side.Description);
+        // "Điều 1. Phê duyệt Đề án … với các nội dung như sau:" describes what it approves (its market, funds, owner,
+        // results): only its parts whose headings name tasks ("IV. NHIỆM VỤ VÀ GIẢI PHÁP", "6. Tổ chức thực hiện")
+        // hold any, and a described part ("II. MỤC TIÊU") may still hold "Mục tiêu cụ thể".
+        if (approves)
+        {
+            foreach (var child in node.Children)
+                Mark(child, inTasks && child.Children.Count + child.Body.Count > 0 && Classify(child.HeadText) != Side.Neutral);
+            return;
+        }
         // Under "2. Mục tiêu", "b) Mục tiêu cụ thể" holds the targets: a task heading is read inside a described part too.
         foreach (var child in node.Children)
             Mark(child, node.IsTaskSection || !formula && inTasks && child.Children.Count + child.Body.Count > 0 && Classify(child.HeadText) == Side.Tasks);
     }
+
+    [GeneratedRegex(@"^\W*Phê duyệt\b", RegexOptions.IgnoreCase)] private static partial Regex Approval();
 }

@@ -22,6 +22,11 @@ public static partial class AssignmentTable
     /// <summary>A column grouping the task column's rows ("Nhóm hoạt động | Hoạt động", "Nhóm nhiệm vụ | Nhiệm vụ").</summary>
     private static readonly string[] GroupNames = ["nhom hoat dong", "nhom nhiem vu"];
     private static readonly string[] LeadNames = ["co quan chu tri", "don vi chu tri", "chu tri", "co quan don vi chu tri"];
+    /// <summary>
+    /// "Cơ quan chịu trách nhiệm quản lý nhà nước" beside "Đơn vị chủ trì": who answers for a row; it leads the rows
+    /// whose lead cell is empty ("Phê duyệt nhiệm vụ lập quy hoạch | Thủ tướng Chính phủ | | ").
+    /// </summary>
+    private static readonly string[] ResponsibleNames = ["co quan chiu trach nhiem", "don vi chiu trach nhiem", "chiu trach nhiem"];
     private static readonly string[] CoordinatingNames = ["co quan phoi hop", "don vi phoi hop", "phoi hop", "co quan don vi phoi hop"];
     private static readonly string[] DeadlineNames = ["thoi gian hoan thanh", "thoi han", "thoi han hoan thanh", "thoi gian thuc hien", "tien do", "tien do thuc hien",
         "thoi gian", "thoi gian trinh", "thoi han trinh"];
@@ -45,6 +50,7 @@ public static partial class AssignmentTable
         var (number, task, lead, coordinating, deadline) =
             (Find(header, NumberNames), Find(header, TaskNames), Find(header, LeadNames), Find(header, CoordinatingNames), Find(header, DeadlineNames));
         var group = Find(header, GroupNames) is var g && g != task ? g : -1;
+        var responsible = Find(header, ResponsibleNames) is var r && r != lead ? r : -1;
         var (unit, value) = (Find(header, UnitNames) is var u && u != lead && u != coordinating ? u : -1, Find(header, ValueNames));
         var rows = new List<Row>();
         for (var i = headerAt + 1; i < table.Count; i++)
@@ -59,7 +65,8 @@ public static partial class AssignmentTable
             // With no number column, the time column holds the numbering of group rows ("| I | GIAI ĐOẠN 1 … |").
             var (label, time) = (Cell(number), Cell(deadline));
             if (number < 0 && Numbering().IsMatch(time)) (label, time) = (time, "");
-            rows.Add(new Row(i + 1, label, Cell(task), Cell(lead), SplitLists(Cell(coordinating)), time, Cell(group), Cell(unit), Cell(value)));
+            var leadCell = Cell(lead) is { Length: > 0 } named ? named : Cell(responsible);
+            rows.Add(new Row(i + 1, label, Cell(task), leadCell, SplitLists(Cell(coordinating)), time, Cell(group), Cell(unit), Cell(value)));
         }
         return rows;
     }

@@ -299,8 +299,9 @@ public sealed class DraftParserTests
         Assert.Equal(("dak-lak/so-noi-vu", DeadlineKind.RecurringYearly), (Item(p, "II.3").Lead!.AgencyKey, Item(p, "II.3").Deadline!.Kind));
         Assert.Equal(["AtLeast 100 Percent"], Targets(Item(p, "II.3")));
         Assert.Equal(("dak-lak/so-tttt", DeadlineKind.RecurringHalfYearly), (Item(p, "III.1").Lead!.AgencyKey, Item(p, "III.1").Deadline!.Kind));
-        Assert.Equal(("dak-lak/cac-so-ban-nganh", new DateOnly(2023, 3, 31)), (Item(p, "III.2").Lead!.AgencyKey, Item(p, "III.2").Deadline!.DueOn));
-        Assert.Equal(["dak-lak/ubnd-cap-huyen"], Item(p, "III.2").Coordinating.Select(a => a.AgencyKey));
+        // "Các sở, ban, ngành, UBND các huyện, …" is one joint subject: the group holding both (issue 15's fan-out).
+        Assert.Equal(("dak-lak/cac-so-ban-nganh-va-ubnd-cap-huyen", new DateOnly(2023, 3, 31)), (Item(p, "III.2").Lead!.AgencyKey, Item(p, "III.2").Deadline!.DueOn));
+        Assert.Empty(Item(p, "III.2").Coordinating);
     }
 
     [Fact]
