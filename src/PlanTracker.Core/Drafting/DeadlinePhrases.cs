@@ -64,7 +64,7 @@ public static partial class DeadlinePhrases
         return found.Where(f => !IsHistory(f.Deadline, issuedOn)
                 && !(f.Strength < Strength.Dated && InPurpose(lower, f.Start - offset))
                 && !(f.Strength == Strength.Dated && (InCitation(lower, f.Start - offset) || InTitle(text, f.Start - offset) || IsVision(lower, f.Start - offset)
-                    || NamesAScope(lower, f.Start - offset, f.End - offset, ownTitle))))
+                    || NamesAScope(lower, f.Start - offset, f.End - offset, ownTitle) || InDocumentName(text, f.Start - offset))))
             .OrderBy(f => f.Start).ToList();
     }
 
@@ -135,6 +135,22 @@ public static partial class DeadlinePhrases
         ScopeAfter().IsMatch(lower[end..]) && !SaysDeadline(lower, start)
         && (!ownTitle || CitedPlanning().IsMatch(lower[..start]));
 
+    /// <summary>
+    /// "hoàn thiện dự thảo Kế hoạch giảm phát thải khí nhà kính, bao gồm khí mê-tan trong lĩnh vực quản lý chất thải đến
+    /// năm 2030 theo quy định …": "đến năm …" after a plan's, programme's or scheme's name inside the sentence (capitalised,
+    /// not the sentence's first word) is how far that document looks, not when the task is due; a deadline says
+    /// "trong năm", "trước", "hoàn thành" or names a month or quarter. Commas do not end the name (unlike <see cref="InTitle"/>).
+    /// </summary>
+    private static bool InDocumentName(string text, int index)
+    {
+        var lower = text.ToLowerInvariant();
+        if (!UpTo().IsMatch(lower[index..]) || SaysDeadline(lower, index)) return false;
+        var sentence = text[..index];
+        var stop = sentence.LastIndexOfAny(['.', ';', ':']);
+        var part = stop < 0 ? sentence : sentence[(stop + 1)..];
+        return DocumentName().IsMatch(part) && !Aiming().IsMatch(part.ToLowerInvariant());
+    }
+
     /// <summary>"… đến năm 2030, tầm nhìn đến năm 2045": the vision year is where a strategy looks, no task's deadline.</summary>
     private static bool IsVision(string lower, int index) => Vision().IsMatch(lower[..index]);
 
@@ -184,13 +200,16 @@ public static partial class DeadlinePhrases
     }
 
     [GeneratedRegex(@"(?:trong(?: vòng| thời hạn)? )?(?<n>\d{1,3}) ngày làm việc(?: kể từ (?:ngày )?(?:(?<date>\d{1,2}/\d{1,2}/\d{4})|ký|ban hành))?")] private static partial Regex WorkingDays();
-    [GeneratedRegex(@"(?:tầm nhìn(?: đến| tới)?|có (?:tính|xét) (?:đến|tới))\s*$")] private static partial Regex Vision();
+    [GeneratedRegex(@"(?:tầm nhìn|có (?:tính|xét))(?: đến| tới)?\s*$")] private static partial Regex Vision();
     [GeneratedRegex(@"^\s*[,;]?\s*(?:và\s+)?(?:tầm nhìn|có (?:tính|xét) (?:đến|tới))")] private static partial Regex ScopeAfter();
     [GeneratedRegex(@"\S\s+(?:quy hoạch|chiến lược)\s+\p{L}")] private static partial Regex CitedPlanning();
     [GeneratedRegex(@"(?:hoàn thành|xong)(?:\s+(?:trong|trước|vào))?\s*$")] private static partial Regex DeadlineWordBefore();
     [GeneratedRegex(@"(?:năm )?(?:19|20)\d{2} và (?:hàng|hằng) năm|(?:trước ngày \d{1,2}(?:/\d{1,2}| tháng \d{1,2}) )?(?:hàng|hằng) năm,? (?:kể |bắt đầu )?từ năm (?:19|20)\d{2}")] private static partial Regex RecurringFrom();
     [GeneratedRegex(@"\b(?:0?[2-9]|hai|ba) năm\s*(?:/|một)\s*lần")] private static partial Regex EveryFewYears();
     [GeneratedRegex(@"\S\s+(Chiến lược|Quy hoạch)\s+\p{L}")] private static partial Regex TitleWord();
+    [GeneratedRegex(@"\S\s+(?:Kế hoạch|Chương trình|Đề án|Chiến lược|Quy hoạch)\s+\p{Ll}")] private static partial Regex DocumentName();
+    [GeneratedRegex(@"^đến năm (?:19|20)\d{2}")] private static partial Regex UpTo();
+    [GeneratedRegex(@"phấn đấu|\bđạt\b|mục tiêu")] private static partial Regex Aiming();
     [GeneratedRegex(@"^\W*(?:Điều \d+\.\s*)?(?:Phê duyệt|Ban hành)\s+(?:kèm theo Quyết định này\s+)?(?:Chương trình|Kế hoạch|Đề án|Dự án|Chiến lược|Quy hoạch)\s+\p{Ll}")] private static partial Regex ApprovedTitle();
     [GeneratedRegex(@"[.!?]\s+\p{Lu}")] private static partial Regex SentenceEnd();
     [GeneratedRegex(@"quý (?:i{1,3}|iv|[1-4])\b\s*,?\s*(?:năm|[-/])?\s*\d{4}")] private static partial Regex Quarter();
@@ -208,7 +227,7 @@ public static partial class DeadlinePhrases
     [GeneratedRegex(@"(?<!(?:nhiệm vụ|công việc|chi|kinh phí) )thường xuyên|lâu dài|(?:hàng|hằng) (?:tuần|ngày)|định kỳ(?! (?:hàng|hằng|0?\d|ba|sáu))")] private static partial Regex Continuing();
     [GeneratedRegex(@"tiếp tục")] private static partial Regex GoingOn();
     [GeneratedRegex(@"\d+[a-zđ]?/(?:\d{4}/)?[\p{L}]+[-/][\p{L}-]+|\d+-[\p{L}]+/[\p{L}]+")] private static partial Regex DocumentNumber();
-    [GeneratedRegex(@"^(trước|chậm nhất|hạn|hoàn thành)")] private static partial Regex DeadlineWord();
+    [GeneratedRegex(@"^(trước|chậm nhất|hạn|hoàn thành|trong (?:tháng|quý)|quý)")] private static partial Regex DeadlineWord();
     [GeneratedRegex(@"\p{L}[,\s]+để\s")] private static partial Regex Purpose();
     [GeneratedRegex(@"khẩn trương")] private static partial Regex Urgent();
 }
