@@ -61,11 +61,25 @@ public static partial class DeadlinePhrases
             if (AtItemStart(lower, m.Index)) Add(m, Deadline.Continuous(text.Substring(m.Index, m.Length)), Strength.Continuing);
         foreach (Match m in Urgent().Matches(lower)) Add(m, Deadline.Unspecified(text.Substring(m.Index, m.Length)), Strength.Asap);
 
-        return found.Where(f => !IsHistory(f.Deadline, issuedOn)
+        var kept = found.Where(f => !IsHistory(f.Deadline, issuedOn)
                 && !(f.Strength < Strength.Dated && InPurpose(lower, f.Start - offset))
                 && !(f.Strength == Strength.Dated && (InCitation(lower, f.Start - offset) || InTitle(text, f.Start - offset) || IsVision(lower, f.Start - offset)
-                    || NamesAScope(lower, f.Start - offset, f.End - offset, ownTitle) || InDocumentName(text, f.Start - offset))))
+                    || NamesAScope(lower, f.Start - offset, f.End - offset, ownTitle) || InDocumentName(text, f.Start - offset)
+                    || TowardsAGoal(lower, f.Start - offset))))
             .OrderBy(f => f.Start).ToList();
+        // "… trình Chính phủ trong tháng 7 năm 2022. … Sau khi hồ sơ … được Quốc hội thông qua, hoàn thành … cuối năm 2023":
+        // a time in a sentence opening "Sau khi" is a follow-up step's, waiting on someone else's decision; the item's own
+        // time is the one it states without a condition, when it states one.
+        if (kept.Any(f => f.Strength == Strength.Dated && !AfterAnEvent(lower, f.Start - offset)))
+            kept.RemoveAll(f => f.Strength == Strength.Dated && AfterAnEvent(lower, f.Start - offset));
+        return kept;
+    }
+
+    private static bool AfterAnEvent(string lower, int index)
+    {
+        var sentence = lower[..index];
+        var stop = sentence.LastIndexOfAny(['.', ';', '\n']);
+        return (stop < 0 ? sentence : sentence[(stop + 1)..]).TrimStart(' ', '-', '+', '*').StartsWith("sau khi", StringComparison.Ordinal);
     }
 
     /// <summary>
@@ -151,6 +165,17 @@ public static partial class DeadlinePhrases
         return DocumentName().IsMatch(part) && !Aiming().IsMatch(part.ToLowerInvariant());
     }
 
+    /// <summary>
+    /// "… theo mô hình kinh tế tuần hoàn hướng tới mục tiêu phát thải ròng bằng “0” trước năm 2050": a time after "hướng
+    /// tới/đến" in the same sentence is when the goal the work serves is met, not when the work is due.
+    /// </summary>
+    private static bool TowardsAGoal(string lower, int index)
+    {
+        var sentence = lower[..index];
+        var stop = sentence.LastIndexOfAny(['.', ';']);
+        return Towards().IsMatch(stop < 0 ? sentence : sentence[stop..]) && !DeadlineWordBefore().IsMatch(sentence);
+    }
+
     /// <summary>"… đến năm 2030, tầm nhìn đến năm 2045": the vision year is where a strategy looks, no task's deadline.</summary>
     private static bool IsVision(string lower, int index) => Vision().IsMatch(lower[..index]);
 
@@ -209,6 +234,7 @@ public static partial class DeadlinePhrases
     [GeneratedRegex(@"\S\s+(Chiến lược|Quy hoạch)\s+\p{L}")] private static partial Regex TitleWord();
     [GeneratedRegex(@"\S\s+(?:Kế hoạch|Chương trình|Đề án|Chiến lược|Quy hoạch)\s+\p{Ll}")] private static partial Regex DocumentName();
     [GeneratedRegex(@"^đến năm (?:19|20)\d{2}")] private static partial Regex UpTo();
+    [GeneratedRegex(@"hướng (?:tới|đến) (?:mục tiêu|đạt)")] private static partial Regex Towards();
     [GeneratedRegex(@"phấn đấu|\bđạt\b|mục tiêu")] private static partial Regex Aiming();
     [GeneratedRegex(@"^\W*(?:Điều \d+\.\s*)?(?:Phê duyệt|Ban hành)\s+(?:kèm theo Quyết định này\s+)?(?:Chương trình|Kế hoạch|Đề án|Dự án|Chiến lược|Quy hoạch)\s+\p{Ll}")] private static partial Regex ApprovedTitle();
     [GeneratedRegex(@"[.!?]\s+\p{Lu}")] private static partial Regex SentenceEnd();
