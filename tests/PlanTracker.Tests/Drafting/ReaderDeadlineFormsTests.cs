@@ -37,6 +37,28 @@ public sealed class ReaderDeadlineFormsTests
         Assert.False(d is { DueOn: { } due } && due.Year >= 2030 && !d.Inherited, $"{d?.Kind} {d?.DueOn} {d?.Text}");
     }
 
+    [Theory]
+    [InlineData("1. Sở Nội vụ duy trì các dự án chế biến theo mô hình kinh tế tuần hoàn hướng tới mục tiêu phát thải ròng bằng “0” trước năm 2050.")]
+    [InlineData("1. Sở Nội vụ chuyển đổi công nghệ các cơ sở khai thác, hướng tới đạt mức phát thải ròng bằng 0 vào năm 2050.")]
+    public void Should_not_take_the_year_of_the_goal_the_work_aims_at_as_its_deadline(string item)
+    {
+        var d = Item(Section(item), "II.1").Deadline;
+
+        Assert.True(d is null || d.DueOn is null, $"{d?.Kind} {d?.DueOn}");
+    }
+
+    [Fact]
+    public void Should_take_the_stated_time_over_a_follow_up_steps_time_that_waits_on_a_decision()
+    {
+        var p = Section("""
+            1. Sở Nội vụ hoàn thành hồ sơ đề nghị xây dựng Luật trình Chính phủ trong tháng 7 năm 2027. Sau khi hồ sơ được Quốc hội thông qua, hoàn thành dự thảo Luật trình Quốc hội tại kỳ họp cuối năm 2028.
+            2. Sở Tư pháp rà soát quy định. Sau khi Đề án được phê duyệt, triển khai trong năm 2028.
+            """);
+
+        Assert.Equal((DeadlineKind.Month, new DateOnly(2027, 7, 31)), (Item(p, "II.1").Deadline!.Kind, Item(p, "II.1").Deadline!.DueOn!.Value));
+        Assert.Equal((DeadlineKind.Year, new DateOnly(2028, 12, 31)), (Item(p, "II.2").Deadline!.Kind, Item(p, "II.2").Deadline!.DueOn!.Value));
+    }
+
     [Fact]
     public void Should_still_read_a_deadline_said_after_a_plans_name()
     {
@@ -75,6 +97,26 @@ public sealed class ReaderDeadlineFormsTests
         Assert.Equal([(TargetComparison.AtLeast, 5000m, TargetUnit.Count, null)], Targets("Tập huấn"));
         // The task's "đủ 16,24 triệu ha" is a target; the report's numbers (a cited resolution, a count of submissions without "được") are not.
         Assert.Equal([(TargetComparison.AtLeast, 16.24m, TargetUnit.Other, "triệu ha")], Targets("Rà soát quy hoạch"));
+    }
+
+    [Fact]
+    public void Should_drop_a_pdfs_page_number_and_footnote_and_join_the_paragraph_the_page_break_cut()
+    {
+        var p = Parse(
+            "KẾ HOẠCH\nChuyển đổi số\n\nII. NHIỆM VỤ\n" +
+            "       - Sở Nội vụ xử lý nghiêm các hành vi vi phạm pháp luật1, đặc biệt là: (i) Khai thác khoáng sản\n\n" +
+            "   1 Các quy định của Luật Địa chất và Khoáng sản năm 2024 và các văn bản\nhướng dẫn thi hành.\n" +
+            "                                        2\n\n" +
+            "trái phép; (ii) Khai thác không đúng nội dung giấy phép.\n" +
+            "       - Sở Tư pháp rà soát quy định về khoáng sản.\n");
+
+        var leaves = p.Items.Where(i => !i.IsGroup).ToList();
+
+        Assert.Equal(2, leaves.Count);
+        var first = (leaves[0].Title + " " + leaves[0].Description).Trim();
+        Assert.Contains("trái phép; (ii)", System.Text.RegularExpressions.Regex.Replace(first, @"\s+", " "));
+        Assert.DoesNotContain("Các quy định của Luật", first);
+        Assert.StartsWith("Sở Tư pháp", leaves[1].Title);
     }
 
     [Fact]
