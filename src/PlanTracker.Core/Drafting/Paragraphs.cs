@@ -127,8 +127,10 @@ public static partial class Paragraphs
             var line = lines[k];
             if (line.Text.Length > 3 || !line.Text.All(char.IsDigit) || line.Start - (text.LastIndexOf('\n', Math.Max(0, line.Start - 1)) + 1) < 10) continue;
             furniture.Add(line);
+            // The footnotes start after a blank line with their number ("   1 Các quy định …"); a footnote may hold blank
+            // lines itself, a list item does not.
             var j = k - 1;
-            while (j > 0 && !lines[j].BlankBefore && k - j < 15) j--;
+            while (j > 0 && k - j < 20 && !(lines[j].BlankBefore && Footnote().IsMatch(lines[j].Text)) && Markers.Match(lines[j].Text) is null) j--;
             if (j > 0 && lines[j].BlankBefore && Footnote().IsMatch(lines[j].Text))
                 for (var i = j; i < k; i++) furniture.Add(lines[i]);
         }

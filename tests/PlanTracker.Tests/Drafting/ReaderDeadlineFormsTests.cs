@@ -105,7 +105,7 @@ public sealed class ReaderDeadlineFormsTests
         var p = Parse(
             "KẾ HOẠCH\nChuyển đổi số\n\nII. NHIỆM VỤ\n" +
             "       - Sở Nội vụ xử lý nghiêm các hành vi vi phạm pháp luật1, đặc biệt là: (i) Khai thác khoáng sản\n\n" +
-            "   1 Các quy định của Luật Địa chất và Khoáng sản năm 2024 và các văn bản\nhướng dẫn thi hành.\n" +
+            "   1 Các quy định của Luật Địa chất và Khoáng sản năm 2024 và các văn bản\n\nhướng dẫn thi hành; Nghị quyết số 10-\n\nNQ/TW ngày 10/02/2022 của Bộ Chính trị.\n" +
             "                                        2\n\n" +
             "trái phép; (ii) Khai thác không đúng nội dung giấy phép.\n" +
             "       - Sở Tư pháp rà soát quy định về khoáng sản.\n");
@@ -116,6 +116,7 @@ public sealed class ReaderDeadlineFormsTests
         var first = (leaves[0].Title + " " + leaves[0].Description).Trim();
         Assert.Contains("trái phép; (ii)", System.Text.RegularExpressions.Regex.Replace(first, @"\s+", " "));
         Assert.DoesNotContain("Các quy định của Luật", first);
+        Assert.DoesNotContain("NQ/TW", first);
         Assert.StartsWith("Sở Tư pháp", leaves[1].Title);
     }
 
