@@ -59,9 +59,15 @@ public static partial class DeadlineParser
             var (first, last) = (Year(p, "y1"), Year(p, "y2"));
             return last >= first ? Deadline.ForPeriod(first, last, text) : null;
         }
-        if (Recurrence(s) is { } recurring) return Deadline.Recurring(recurring, text);
+        // "Năm 2022 và hàng năm", "2025 và những năm tiếp theo", "trước ngày 30/6 hằng năm kể từ năm 2027": recurring from that year.
+        if (Recurrence(s) is { } recurring) return Deadline.Recurring(recurring, text, FirstYear(s));
+        // "2 năm một lần", "Định kỳ 2 năm/lần, bắt đầu từ năm 2024": no kind recurs every few years; the words are kept.
+        if (EveryFewYearsPattern().IsMatch(s)) return Deadline.Unspecified(text);
         if (s.Contains("thường xuyên") || s.StartsWith("tiếp tục", StringComparison.Ordinal)) return Deadline.Continuous(text);
         if (s.Contains("đột xuất")) return Deadline.AdHoc(text);
+        // "Năm 2025; Năm 2030" (a table's time cell naming two milestones) spans the years it names.
+        var years = YearPattern().Matches(s).Select(m => Year(m)).Distinct().ToList();
+        if (years.Count > 1 && years.Min() > OutOfRangeYear) return Deadline.ForPeriod(years.Min(), years.Max(), text);
         if (YearPattern().Match(s) is { Success: true } y) return Deadline.InYear(Year(y), text);
         // Weekly or daily work, work "lâu dài", and "định kỳ" without a period are reported every
         // period like continuous work: the deadline kinds have no finer recurrence.
@@ -74,7 +80,7 @@ public static partial class DeadlineParser
         if (QuarterlyPattern().IsMatch(s)) return DeadlineKind.RecurringQuarterly;
         if (HalfYearlyPattern().IsMatch(s)) return DeadlineKind.RecurringHalfYearly;
         if (s.Contains("hàng tháng") || s.Contains("hằng tháng")) return DeadlineKind.RecurringMonthly;
-        if (s.Contains("hàng năm") || s.Contains("hằng năm")) return DeadlineKind.RecurringYearly;
+        if (s.Contains("hàng năm") || s.Contains("hằng năm") || NextYearsPattern().IsMatch(s)) return DeadlineKind.RecurringYearly;
         return null;
     }
 
@@ -95,6 +101,10 @@ public static partial class DeadlineParser
         DateOnly.TryParseExact($"{int.Parse(d, CultureInfo.InvariantCulture):00}/{int.Parse(m, CultureInfo.InvariantCulture):00}/{y}",
             "dd/MM/yyyy", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
 
+    /// <summary>The year a recurrence starts from, when the words name one.</summary>
+    private static DateOnly? FirstYear(string s) =>
+        RecurringFromPattern().Match(s) is { Success: true } m && Year(m) is var y and > OutOfRangeYear ? new DateOnly(y, 1, 1) : null;
+
     private static int? Quarter(string q) => q switch
     {
         "i" or "1" => 1, "ii" or "2" => 2, "iii" or "3" => 3, "iv" or "4" => 4, _ => null,
@@ -102,11 +112,11 @@ public static partial class DeadlineParser
 
     [GeneratedRegex(@"\s+")] private static partial Regex Whitespace();
     [GeneratedRegex(@"(?<n>\d+) ngày làm việc.*?(?<d>\d{1,2})/(?<m>\d{1,2})/(?<y>\d{4})")] private static partial Regex WorkingDaysPattern();
-    [GeneratedRegex(@"quý (?<q>[ivxl]+|\d+)\b\s*(?:năm|[-/])?\s*(?<y>\d{4})")] private static partial Regex QuarterPattern();
+    [GeneratedRegex(@"quý (?<q>[ivxl]+|\d+)\b\s*,?\s*(?:năm|[-/])?\s*(?<y>\d{4})")] private static partial Regex QuarterPattern();
     [GeneratedRegex(@"(?:06|6) tháng (?<h>đầu|cuối) năm (?<y>\d{4})")] private static partial Regex HalfYearPattern();
     [GeneratedRegex(@"trước tháng (?<m>\d{1,2})\s*(?:/|năm)\s*(?<y>\d{4})")] private static partial Regex BeforeMonthPattern();
     [GeneratedRegex(@"(?<d>\d{1,2})/(?<m>\d{1,2})/(?<y>\d{4})")] private static partial Regex DatePattern();
-    [GeneratedRegex(@"tháng (?<m>\d{1,2})\s*(?:/|năm)\s*(?<y>\d{4})")] private static partial Regex MonthPattern();
+    [GeneratedRegex(@"tháng (?<m>\d{1,2})\s*,?\s*(?:/|năm)\s*(?<y>\d{4})")] private static partial Regex MonthPattern();
     [GeneratedRegex(@"(?<y1>\d{4})\s*[-–]\s*(?<y2>\d{4})|từ năm (?<y1>\d{4}) đến (?:hết )?năm (?<y2>\d{4})")] private static partial Regex PeriodPattern();
     [GeneratedRegex(@"ngày (?<d>\d{1,2}) tháng (?<m>\d{1,2}) năm (?<y>\d{4})")] private static partial Regex DateInWordsPattern();
     [GeneratedRegex(@"trước năm (?<y>\d{4})")] private static partial Regex BeforeYearPattern();
@@ -115,5 +125,8 @@ public static partial class DeadlineParser
     [GeneratedRegex(@"(?:hàng|hằng) quý|định kỳ (?:0?3|ba) tháng")] private static partial Regex QuarterlyPattern();
     [GeneratedRegex(@"định kỳ (?:0?6|sáu) tháng|(?:06|6|sáu) tháng một lần")] private static partial Regex HalfYearlyPattern();
     [GeneratedRegex(@"năm (?<y>\d{4})|(?:^|\s)(?<y>20\d{2})\b")] private static partial Regex YearPattern();
+    [GeneratedRegex(@"(?:các|những) năm tiếp theo")] private static partial Regex NextYearsPattern();
+    [GeneratedRegex(@"(?:từ|kể từ|bắt đầu từ) năm (?<y>\d{4})|(?:năm )?(?<y>\d{4}) và (?:hàng năm|hằng năm|các năm tiếp theo|những năm tiếp theo)")] private static partial Regex RecurringFromPattern();
+    [GeneratedRegex(@"\b(?:0?[2-9]|hai|ba|năm) năm\s*(?:/|một)\s*lần")] private static partial Regex EveryFewYearsPattern();
     [GeneratedRegex(@"(?:hàng|hằng) (?:tuần|ngày)|lâu dài|^định kỳ$")] private static partial Regex ContinuingPattern();
 }

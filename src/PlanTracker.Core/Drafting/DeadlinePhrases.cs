@@ -20,7 +20,9 @@ public static partial class DeadlinePhrases
     /// <summary>What wins when a text holds several phrases: a dated one, then a recurrence, then the rest.</summary>
     public enum Strength { Asap, Continuing, AdHoc, Recurring, Dated }
 
-    public static List<DeadlinePhrase> Find(string text, int offset = 0, DateOnly? issuedOn = null, WorkingDayCalendar? calendar = null)
+    /// <param name="ownTitle">The text is the plan's own title: its time is the plan's ("Kế hoạch … đến năm 2030, tầm nhìn đến
+    /// năm 2045"), unless it closes the name of a planning or strategy the title cites ("Kế hoạch lập Quy hoạch … thời kỳ 2021-2030").</param>
+    public static List<DeadlinePhrase> Find(string text, int offset = 0, DateOnly? issuedOn = null, WorkingDayCalendar? calendar = null, bool ownTitle = false)
     {
         var lower = text.ToLowerInvariant().Replace("quí", "quý");
         var found = new List<DeadlinePhrase>();
@@ -42,6 +44,10 @@ public static partial class DeadlinePhrases
                 && Deadline.InWorkingDays(days, start, calendar, text.Substring(m.Index, m.Length)) is { DueOn: { } due } counted && InputRules.IsInRange(due))
                 Add(m, counted, Strength.Dated);
         }
+        // "Năm 2022 và hàng năm", "trước ngày 30 tháng 6 hằng năm kể từ năm 2027": a recurrence that names its first year.
+        // "… năm 2018 và các năm tiếp theo" in prose is left to the year (the seeds' reading: the work is due that year and
+        // kept up after); in a table's time cell DeadlineParser reads it as yearly (the corpus' reading). See decision 0009.
+        foreach (Match m in RecurringFrom().Matches(lower)) Add(m, Read(m), Strength.Recurring);
         foreach (var pattern in new[] { Quarter(), HalfYear(), BeforeMonth(), DueDate(), DueDateInWords(), Period(), Month() })
             foreach (Match m in pattern.Matches(lower))
                 if (!IsInsideFullDate(lower, m.Index)) Add(m, Read(m), Strength.Dated);
@@ -49,15 +55,31 @@ public static partial class DeadlinePhrases
             if (!IsInsideFullDate(lower, m.Index) && !StartsFrom().IsMatch(lower[..m.Index])) Add(m, Read(m), Strength.Dated);
         foreach (Match m in Recurring().Matches(lower)) Add(m, Read(m), Strength.Recurring);
         foreach (Match m in AdHoc().Matches(lower)) Add(m, Deadline.AdHoc(text.Substring(m.Index, m.Length)), Strength.AdHoc);
+        foreach (Match m in EveryFewYears().Matches(lower)) Add(m, Deadline.Unspecified(text.Substring(m.Index, m.Length)), Strength.AdHoc);
         foreach (Match m in Continuing().Matches(lower)) Add(m, Deadline.Continuous(text.Substring(m.Index, m.Length)), Strength.Continuing);
         foreach (Match m in GoingOn().Matches(lower))
             if (AtItemStart(lower, m.Index)) Add(m, Deadline.Continuous(text.Substring(m.Index, m.Length)), Strength.Continuing);
         foreach (Match m in Urgent().Matches(lower)) Add(m, Deadline.Unspecified(text.Substring(m.Index, m.Length)), Strength.Asap);
 
-        return found.Where(f => !IsHistory(f.Deadline, issuedOn)
+        var kept = found.Where(f => !IsHistory(f.Deadline, issuedOn)
                 && !(f.Strength < Strength.Dated && InPurpose(lower, f.Start - offset))
-                && !(f.Strength == Strength.Dated && (InCitation(lower, f.Start - offset) || InTitle(text, f.Start - offset) || IsVision(lower, f.Start - offset))))
+                && !(f.Strength == Strength.Dated && (InCitation(lower, f.Start - offset) || InTitle(text, f.Start - offset) || IsVision(lower, f.Start - offset)
+                    || NamesAScope(lower, f.Start - offset, f.End - offset, ownTitle) || InDocumentName(text, f.Start - offset)
+                    || TowardsAGoal(lower, f.Start - offset))))
             .OrderBy(f => f.Start).ToList();
+        // "… trình Chính phủ trong tháng 7 năm 2022. … Sau khi hồ sơ … được Quốc hội thông qua, hoàn thành … cuối năm 2023":
+        // a time in a sentence opening "Sau khi" is a follow-up step's, waiting on someone else's decision; the item's own
+        // time is the one it states without a condition, when it states one.
+        if (kept.Any(f => f.Strength == Strength.Dated && !AfterAnEvent(lower, f.Start - offset)))
+            kept.RemoveAll(f => f.Strength == Strength.Dated && AfterAnEvent(lower, f.Start - offset));
+        return kept;
+    }
+
+    private static bool AfterAnEvent(string lower, int index)
+    {
+        var sentence = lower[..index];
+        var stop = sentence.LastIndexOfAny(['.', ';', '\n']);
+        return (stop < 0 ? sentence : sentence[(stop + 1)..]).TrimStart(' ', '-', '+', '*').StartsWith("sau khi", StringComparison.Ordinal);
     }
 
     /// <summary>
@@ -69,6 +91,8 @@ public static partial class DeadlinePhrases
     {
         var dated = phrases.Where(p => p.Strength == Strength.Dated && p.Deadline.DueOn is not null).ToList();
         if (dated.Count == 1) return dated[0];
+        // "… trước năm 2025. … hoàn thành trước năm 2030": several "by" dates are milestones; the item is done by the last.
+        if (dated.Count > 1 && dated.All(p => p.Deadline.Kind == DeadlineKind.Date)) return dated.MaxBy(p => p.Deadline.DueOn);
         if (dated.Count > 1)
         {
             var first = dated.Min(p => (p.Deadline.StartOn ?? p.Deadline.DueOn)!.Value.Year);
@@ -109,7 +133,47 @@ public static partial class DeadlinePhrases
     {
         var sentence = lower[..index];
         var stop = sentence.LastIndexOfAny(['.', ';']);
-        return DocumentNumber().IsMatch(stop < 0 ? sentence : sentence[stop..]) && !DeadlineWord().IsMatch(lower[index..]);
+        return DocumentNumber().IsMatch(stop < 0 ? sentence : sentence[stop..]) && !SaysDeadline(lower, index);
+    }
+
+    /// <summary>"hoàn thành trước …" after the phrase's start, or "…, hoàn thành trong Quý III năm 2024" just before it.</summary>
+    private static bool SaysDeadline(string lower, int index) => DeadlineWord().IsMatch(lower[index..]) || DeadlineWordBefore().IsMatch(lower[..index]);
+
+    /// <summary>
+    /// "Chiến lược … đến năm 2030, tầm nhìn đến năm 2045", "Quy hoạch … thời kỳ 2021 - 2030, tầm nhìn đến năm 2050",
+    /// "cơ sở dữ liệu … đến năm 2030 và có tính đến năm 2050": a time followed by a vision or a "có tính/xét đến" year
+    /// is the scope a strategy, planning or study covers (most often inside its name), not when a task is due. In the
+    /// plan's own title it is the plan's horizon, unless a cited planning or strategy precedes it.
+    /// </summary>
+    private static bool NamesAScope(string lower, int start, int end, bool ownTitle) =>
+        ScopeAfter().IsMatch(lower[end..]) && !SaysDeadline(lower, start)
+        && (!ownTitle || CitedPlanning().IsMatch(lower[..start]));
+
+    /// <summary>
+    /// "hoàn thiện dự thảo Kế hoạch giảm phát thải khí nhà kính, bao gồm khí mê-tan trong lĩnh vực quản lý chất thải đến
+    /// năm 2030 theo quy định …": "đến năm …" after a plan's, programme's or scheme's name inside the sentence (capitalised,
+    /// not the sentence's first word) is how far that document looks, not when the task is due; a deadline says
+    /// "trong năm", "trước", "hoàn thành" or names a month or quarter. Commas do not end the name (unlike <see cref="InTitle"/>).
+    /// </summary>
+    private static bool InDocumentName(string text, int index)
+    {
+        var lower = text.ToLowerInvariant();
+        if (!UpTo().IsMatch(lower[index..]) || SaysDeadline(lower, index)) return false;
+        var sentence = text[..index];
+        var stop = sentence.LastIndexOfAny(['.', ';', ':']);
+        var part = stop < 0 ? sentence : sentence[(stop + 1)..];
+        return DocumentName().IsMatch(part) && !Aiming().IsMatch(part.ToLowerInvariant());
+    }
+
+    /// <summary>
+    /// "… theo mô hình kinh tế tuần hoàn hướng tới mục tiêu phát thải ròng bằng “0” trước năm 2050": a time after "hướng
+    /// tới/đến" in the same sentence is when the goal the work serves is met, not when the work is due.
+    /// </summary>
+    private static bool TowardsAGoal(string lower, int index)
+    {
+        var sentence = lower[..index];
+        var stop = sentence.LastIndexOfAny(['.', ';']);
+        return Towards().IsMatch(stop < 0 ? sentence : sentence[stop..]) && !DeadlineWordBefore().IsMatch(sentence);
     }
 
     /// <summary>"… đến năm 2030, tầm nhìn đến năm 2045": the vision year is where a strategy looks, no task's deadline.</summary>
@@ -126,7 +190,7 @@ public static partial class DeadlinePhrases
         var clause = text[..index];
         var stop = clause.LastIndexOfAny(['.', ';', ':', ',']);
         var part = stop < 0 ? clause : clause[(stop + 1)..];
-        return TitleWord().IsMatch(part) && !DeadlineWord().IsMatch(text[index..].ToLowerInvariant());
+        return TitleWord().IsMatch(part) && !SaysDeadline(text.ToLowerInvariant(), index);
     }
 
     /// <summary>
@@ -161,26 +225,35 @@ public static partial class DeadlinePhrases
     }
 
     [GeneratedRegex(@"(?:trong(?: vòng| thời hạn)? )?(?<n>\d{1,3}) ngày làm việc(?: kể từ (?:ngày )?(?:(?<date>\d{1,2}/\d{1,2}/\d{4})|ký|ban hành))?")] private static partial Regex WorkingDays();
-    [GeneratedRegex(@"tầm nhìn(?: đến| tới)?\s*$")] private static partial Regex Vision();
+    [GeneratedRegex(@"(?:tầm nhìn|có (?:tính|xét))(?: đến| tới)?\s*$")] private static partial Regex Vision();
+    [GeneratedRegex(@"^\s*[,;]?\s*(?:và\s+)?(?:tầm nhìn|có (?:tính|xét) (?:đến|tới))")] private static partial Regex ScopeAfter();
+    [GeneratedRegex(@"\S\s+(?:quy hoạch|chiến lược)\s+\p{L}")] private static partial Regex CitedPlanning();
+    [GeneratedRegex(@"(?:hoàn thành|xong)(?:\s+(?:trong|trước|vào))?\s*$")] private static partial Regex DeadlineWordBefore();
+    [GeneratedRegex(@"(?:năm )?(?:19|20)\d{2} và (?:hàng|hằng) năm|(?:trước ngày \d{1,2}(?:/\d{1,2}| tháng \d{1,2}) )?(?:hàng|hằng) năm,? (?:kể |bắt đầu )?từ năm (?:19|20)\d{2}")] private static partial Regex RecurringFrom();
+    [GeneratedRegex(@"\b(?:0?[2-9]|hai|ba) năm\s*(?:/|một)\s*lần")] private static partial Regex EveryFewYears();
     [GeneratedRegex(@"\S\s+(Chiến lược|Quy hoạch)\s+\p{L}")] private static partial Regex TitleWord();
+    [GeneratedRegex(@"\S\s+(?:Kế hoạch|Chương trình|Đề án|Chiến lược|Quy hoạch)\s+\p{Ll}")] private static partial Regex DocumentName();
+    [GeneratedRegex(@"^đến năm (?:19|20)\d{2}")] private static partial Regex UpTo();
+    [GeneratedRegex(@"hướng (?:tới|đến) (?:mục tiêu|đạt)")] private static partial Regex Towards();
+    [GeneratedRegex(@"phấn đấu|\bđạt\b|mục tiêu")] private static partial Regex Aiming();
     [GeneratedRegex(@"^\W*(?:Điều \d+\.\s*)?(?:Phê duyệt|Ban hành)\s+(?:kèm theo Quyết định này\s+)?(?:Chương trình|Kế hoạch|Đề án|Dự án|Chiến lược|Quy hoạch)\s+\p{Ll}")] private static partial Regex ApprovedTitle();
     [GeneratedRegex(@"[.!?]\s+\p{Lu}")] private static partial Regex SentenceEnd();
-    [GeneratedRegex(@"quý (?:i{1,3}|iv|[1-4])\b\s*(?:năm|[-/])?\s*\d{4}")] private static partial Regex Quarter();
+    [GeneratedRegex(@"quý (?:i{1,3}|iv|[1-4])\b\s*,?\s*(?:năm|[-/])?\s*\d{4}")] private static partial Regex Quarter();
     [GeneratedRegex(@"(?:06|6|sáu) tháng (?:đầu|cuối) năm \d{4}")] private static partial Regex HalfYear();
     [GeneratedRegex(@"trước tháng \d{1,2}\s*(?:/|năm)\s*\d{4}")] private static partial Regex BeforeMonth();
     [GeneratedRegex(@"(?:trước|chậm nhất|hạn chót|hạn|đến hết|đến)(?: ngày)? \d{1,2}/\d{1,2}/\d{4}")] private static partial Regex DueDate();
     [GeneratedRegex(@"(?:trước|chậm nhất|hạn chót|đến hết|đến) ngày \d{1,2} tháng \d{1,2} năm \d{4}")] private static partial Regex DueDateInWords();
     [GeneratedRegex(@"(?:giai đoạn|thời kỳ) \d{4}\s*[-–]\s*\d{4}|từ năm \d{4} đến (?:hết )?năm \d{4}")] private static partial Regex Period();
-    [GeneratedRegex(@"(?:(?:trong|vào|đến hết|hết) )?tháng \d{1,2}\s*(?:/|năm)\s*\d{4}")] private static partial Regex Month();
+    [GeneratedRegex(@"(?:(?:trong|vào|đến hết|hết) )?tháng \d{1,2}\s*,?\s*(?:/|năm)\s*\d{4}")] private static partial Regex Month();
     [GeneratedRegex(@"(?:(?:hoàn thành )?(?:đến hết|hết|đến|trong|vào|trước) )?năm (?:19|20)\d{2}\b(?!\s*[-–]\s*\d)|(?:đến hết|đến|hết|trong|vào) (?:19|20)\d{2}\b(?!\s*[-–/%]\s*\d?)")] private static partial Regex Year();
     [GeneratedRegex(@"từ\s*$")] private static partial Regex StartsFrom();
     [GeneratedRegex(@"ngày \d{1,2}\s*$|ngày \d{1,2} tháng \d{1,2}\s*$|tháng \d{1,2}\s*$")] private static partial Regex FullDateBefore();
-    [GeneratedRegex(@"(?:định kỳ,? )?(?:hàng|hằng) (?:tháng|quý|năm)|định kỳ (?:0?3|ba|0?6|sáu) tháng|(?:0?3|ba|0?6|sáu) tháng (?:một|1) lần")] private static partial Regex Recurring();
+    [GeneratedRegex(@"(?<!\d+ năm và )(?:định kỳ,? )?(?:hàng|hằng) (?:tháng|quý|năm)|định kỳ (?:0?3|ba|0?6|sáu) tháng|(?:0?3|ba|0?6|sáu) tháng (?:một|1) lần")] private static partial Regex Recurring();
     [GeneratedRegex(@"định kỳ hoặc đột xuất|đột xuất")] private static partial Regex AdHoc();
-    [GeneratedRegex(@"(?<!(?:nhiệm vụ|công việc) )thường xuyên|lâu dài|(?:hàng|hằng) (?:tuần|ngày)|định kỳ(?! (?:hàng|hằng|0?\d|ba|sáu))")] private static partial Regex Continuing();
+    [GeneratedRegex(@"(?<!(?:nhiệm vụ|công việc|chi|kinh phí) )thường xuyên|lâu dài|(?:hàng|hằng) (?:tuần|ngày)|định kỳ(?! (?:hàng|hằng|0?\d|ba|sáu))")] private static partial Regex Continuing();
     [GeneratedRegex(@"tiếp tục")] private static partial Regex GoingOn();
     [GeneratedRegex(@"\d+[a-zđ]?/(?:\d{4}/)?[\p{L}]+[-/][\p{L}-]+|\d+-[\p{L}]+/[\p{L}]+")] private static partial Regex DocumentNumber();
-    [GeneratedRegex(@"^(trước|chậm nhất|hạn|hoàn thành)")] private static partial Regex DeadlineWord();
+    [GeneratedRegex(@"^(trước|chậm nhất|hạn|hoàn thành|trong (?:tháng|quý)|quý)")] private static partial Regex DeadlineWord();
     [GeneratedRegex(@"\p{L}[,\s]+để\s")] private static partial Regex Purpose();
     [GeneratedRegex(@"khẩn trương")] private static partial Regex Urgent();
 }

@@ -175,7 +175,11 @@ internal sealed class ItemBuilder(AgencyDirectory directory, ProposedDocument do
         }).ToList();
 
         var passLead = _leadIsOwn.ContainsKey(item) ? Copy(item.Lead!, item.Lead!.Basis, item.Code) : SectionAddressee(node, body, item.Code) ?? inherited.Lead;
-        var passDeadline = own is not null
+        // "a) Tiếp tục bổ sung, hoàn thiện khung pháp lý …" over its bullets: a heading that opens with "tiếp tục" names a
+        // theme the plan carries on, not when each bullet is done; they keep the time they would have had without it
+        // (unlike "1. Thường xuyên tổ chức tập huấn, cụ thể:", which times the work it lists).
+        var passDeadline = own is not null && !(isGroup && fields.Deadline is null && own.Strength == DeadlinePhrases.Strength.Continuing
+                && own.Deadline.Text.StartsWith("tiếp tục", StringComparison.OrdinalIgnoreCase))
             ? ProposedDeadline.Of(own.Deadline, new SourceSpan(own.Start, own.End), inherited: true, from: item.Code)
             : inherited.Deadline;
         foreach (var child in children) Add(child, item, new Inherited(passLead, [], passDeadline), addressee);

@@ -24,9 +24,13 @@ public static partial class PlanHorizon
             .SelectMany(n => n.Body.Prepend(n.Head!)).Where(p => p is not null));
         foreach (var p in general.Where(p => Duration().IsMatch(p.Text)))
             if (Dated(Phrases(text, p.Start, p.End, document, calendar)) is { } stated) return stated;
-        if (document.PlanTitleSpan is { } title && Dated(Phrases(text, title.Start, title.End, document, calendar)) is { } fromTitle)
+        if (document.PlanTitleSpan is { } title && Dated(Phrases(text, title.Start, title.End, document, calendar, ownTitle: true)) is { } fromTitle)
             return fromTitle;
-        foreach (var node in root.Descendants().Where(n => n.IsTaskSection && n.Children.Count > 0 && n.Head is not null))
+        // Only a numbered heading announces the plan's tasks ("4. Phân công triển khai nhiệm vụ … giai đoạn 2016-2020"): a
+        // bullet or lettered item ("- Trong năm 2022 hoàn thành việc lập, trình … các nhiệm vụ:") is one item's time,
+        // which its own sub-items inherit, not the whole plan's.
+        foreach (var node in root.Descendants().Where(n => n.IsTaskSection && n.Children.Count > 0 && n.Head is not null
+            && n.Marker?.Kind is null or MarkerKind.Article or MarkerKind.Roman or MarkerKind.Arabic))
         {
             var key = " " + string.Join(' ', Tokens.Of(node.HeadText).Select(t => t.Key)) + " ";
             if (!Announcing.Any(a => key.Contains(" " + a + " ", StringComparison.Ordinal))) continue;
@@ -38,8 +42,8 @@ public static partial class PlanHorizon
     private static bool Announces(SectionNode section) =>
         (" " + string.Join(' ', Tokens.Of(section.HeadText).Select(t => t.Key)) + " ").Contains(" thoi gian thuc hien ", StringComparison.Ordinal);
 
-    private static List<DeadlinePhrase> Phrases(string text, int start, int end, ProposedDocument document, WorkingDayCalendar? calendar) =>
-        DeadlinePhrases.Find(text[start..end], start, document.IssuedOn, calendar);
+    private static List<DeadlinePhrase> Phrases(string text, int start, int end, ProposedDocument document, WorkingDayCalendar? calendar, bool ownTitle = false) =>
+        DeadlinePhrases.Find(text[start..end], start, document.IssuedOn, calendar, ownTitle);
 
     private static DeadlinePhrase? Dated(List<DeadlinePhrase> phrases) =>
         DeadlinePhrases.Choose(phrases) is { Strength: DeadlinePhrases.Strength.Dated, Deadline.Kind: DeadlineKind.Year or DeadlineKind.Period } p ? p : null;

@@ -18,7 +18,10 @@ public static partial class TargetPhrases
 {
     private sealed record Hit(int Start, int End, TargetUnit Unit, string? UnitText, TargetComparison Comparison, decimal Value);
 
-    public static List<TargetPhrase> Find(string text, int offset = 0)
+    /// <param name="result">The text is a result or output cell ("Đầu ra chủ yếu", "Kết quả"): there a quantity that opens
+    /// a clause and is said to be delivered ("150.000 ha rừng … được trồng", "100.000 chủ rừng … được tiếp cận") is a
+    /// target without a comparison word; in running text such a number is most often context.</param>
+    public static List<TargetPhrase> Find(string text, int offset = 0, bool result = false)
     {
         var lower = text.ToLowerInvariant();
         var hits = new List<Hit>();
@@ -43,10 +46,22 @@ public static partial class TargetPhrases
             if (!Free(m.Index, m.Index + m.Length) || NotCounted.Contains(noun.Split(' ')[0]) || YearLike().IsMatch(m.Groups["v"].Value)) continue;
             var clause = Clause(lower, m.Index);
             var perHundred = lower[clause.Start..clause.End].Contains("/100 dân") || lower[clause.Start..clause.End].Contains("/ 100 dân");
+            var measure = Measure().Match(noun);
             hits.Add(new Hit(m.Index, m.Index + m.Length,
-                perHundred ? TargetUnit.PerHundredInhabitants : noun.StartsWith("điểm", StringComparison.Ordinal) ? TargetUnit.Score : TargetUnit.Count,
-                perHundred ? noun + "/100 dân" : null, Comparison(m.Groups["cmp"].Value), Number(m.Groups["v"].Value)));
+                perHundred ? TargetUnit.PerHundredInhabitants : measure.Success ? TargetUnit.Other : noun.StartsWith("điểm", StringComparison.Ordinal) ? TargetUnit.Score : TargetUnit.Count,
+                perHundred ? noun + "/100 dân" : measure.Success ? measure.Value : null, Comparison(m.Groups["cmp"].Value), Number(m.Groups["v"].Value)));
         }
+        if (result)
+            foreach (Match m in Delivered().Matches(lower))
+            {
+                var (at, noun) = (m.Groups["v"].Index, m.Groups["noun"].Value);
+                var clause = Clause(lower, at);
+                if (!Free(at, m.Index + m.Length) || NotCounted.Contains(noun.Split(' ')[0]) || YearLike().IsMatch(m.Groups["v"].Value)
+                    || !lower[clause.Start..clause.End].Contains(" được ", StringComparison.Ordinal)) continue;
+                var measure = Measure().Match(noun);
+                hits.Add(new Hit(at, m.Index + m.Length, measure.Success ? TargetUnit.Other : TargetUnit.Count, measure.Success ? measure.Value : null,
+                    TargetComparison.AtLeast, Number(m.Groups["v"].Value)));
+            }
         foreach (Match m in Regular().Matches(lower))
             if (Free(m.Index, m.Index + m.Length))
                 hits.Add(new Hit(m.Index, m.Index + m.Length, TargetUnit.Other, "lần/" + m.Groups["per"].Value, TargetComparison.AtLeast, 1));
@@ -77,7 +92,9 @@ public static partial class TargetPhrases
         _ => TargetComparison.AtLeast,
     };
 
-    private static decimal Number(string s) => decimal.Parse(s.Replace(',', '.'), CultureInfo.InvariantCulture);
+    /// <summary>Vietnamese numbers: dots group thousands ("150.000", "5.000"), a comma marks decimals ("16,24").</summary>
+    private static decimal Number(string s) =>
+        decimal.Parse(Thousands().IsMatch(s) ? s.Replace(".", "") : s.Replace(',', '.'), CultureInfo.InvariantCulture);
 
     /// <summary>The clause around a position: between the separators ";", "." (not in a number) or the text's ends.</summary>
     private static (int Start, int End) Clause(string lower, int at)
@@ -124,7 +141,12 @@ public static partial class TargetPhrases
 
     [GeneratedRegex(Cmp + @"(?<v>\d{1,3}(?:[.,]\d{1,2})?)\s?%(?<year>\s*/\s*năm)?(?<up>\s*trở lên)?(?<down>\s*trở xuống)?")] private static partial Regex Percent();
     [GeneratedRegex(@"(?<cmp>ít nhất |tối thiểu |từ |trên )?(?<v>\d{1,3})\s*lần\s*/\s*(?<per>ngày|tuần|tháng)")] private static partial Regex PerDay();
-    [GeneratedRegex(@"(?<cmp>tối thiểu|ít nhất|từ|trên|không dưới|tối đa|không quá|đạt(?: trên)?) (?<v>\d{1,6}(?:[.,]\d+)?)(?:\s*[-–]\s*\d{1,6})? (?<noun>\p{L}+(?: \p{L}+)?)")] private static partial Regex Counted();
+    [GeneratedRegex(@"(?<cmp>tối thiểu|ít nhất|từ|trên|không dưới|tối đa|không quá|đạt(?: trên)?|(?<=\p{L} )đủ) (?<v>\d{1,6}(?:[.,]\d+)?)(?:\s*[-–]\s*\d{1,6})? (?<noun>\p{L}+(?: \p{L}+)?)")] private static partial Regex Counted();
+    /// <summary>A quantity opening a result's clause: at the start, after a dash or plus bullet, a full stop, ";" or "và".</summary>
+    [GeneratedRegex(@"(?:^|[-+•]\s*|[.;]\s+|\svà\s)(?<v>\d{1,3}(?:\.\d{3})+|\d{1,6}(?:,\d+)?) (?<noun>\p{L}+(?: \p{L}+)?)")] private static partial Regex Delivered();
+    /// <summary>What is measured rather than counted ("16,24 triệu ha", "150.000 ha", "2 triệu tấn"): kept as the unit's words.</summary>
+    [GeneratedRegex(@"^(?:(?:nghìn|ngàn|triệu|tỷ) )?(?:ha|km|m2|m3|tấn|đồng|usd|mw|kwh)\b")] private static partial Regex Measure();
+    [GeneratedRegex(@"^\d{1,3}(?:\.\d{3})+$")] private static partial Regex Thousands();
     [GeneratedRegex(@"(?:hàng|hằng) (?<per>tuần|tháng|quý) có (?<what>[^.;,]{3,80})")] private static partial Regex Regular();
     [GeneratedRegex(@"\s+")] private static partial Regex Words();
     [GeneratedRegex(@"^(19|20)\d{2}$")] private static partial Regex YearLike();

@@ -10,7 +10,7 @@ public static partial class AssignmentTable
 {
     /// <param name="Group">The row's cell in a group column ("Nhóm hoạt động" beside "Hoạt động"), when the table has one.</param>
     /// <param name="Unit">The unit column of an indicator table ("Đơn vị": "%", "Doanh nghiệp", "Thứ bậc").</param>
-    /// <param name="Value">The value or result column ("Kết quả", "Chỉ tiêu đạt": "≥ 55", "Ít nhất 10 cơ sở").</param>
+    /// <param name="Value">The value or result column ("Kết quả", "Chỉ tiêu đạt", "Đầu ra chủ yếu": "≥ 55", "Ít nhất 10 cơ sở").</param>
     public sealed record Row(int Line, string Number, string Task, string Lead, IReadOnlyList<string> Coordinating, string Deadline, string Group = "",
         string Unit = "", string Value = "");
 
@@ -18,7 +18,8 @@ public static partial class AssignmentTable
     private static readonly string[] TaskNames = ["nhiem vu", "noi dung", "noi dung nhiem vu", "ten nhiem vu", "nhiem vu giai phap", "noi dung cong viec",
         "nhiem vu va giai phap", "hoat dong", "ten hoat dong", "noi dung hoat dong", "chi tieu", "ten chi tieu"];
     private static readonly string[] UnitNames = ["don vi", "don vi tinh", "dvt"];
-    private static readonly string[] ValueNames = ["ket qua", "ket qua dat duoc", "chi tieu dat", "muc tieu", "gia tri", "san pham", "ket qua san pham"];
+    private static readonly string[] ValueNames = ["ket qua", "ket qua dat duoc", "chi tieu dat", "muc tieu", "gia tri", "san pham", "ket qua san pham",
+        "dau ra", "dau ra chu yeu", "ket qua dau ra", "san pham dau ra"];
     /// <summary>A column grouping the task column's rows ("Nhóm hoạt động | Hoạt động", "Nhóm nhiệm vụ | Nhiệm vụ").</summary>
     private static readonly string[] GroupNames = ["nhom hoat dong", "nhom nhiem vu"];
     private static readonly string[] LeadNames = ["co quan chu tri", "don vi chu tri", "chu tri", "co quan don vi chu tri"];

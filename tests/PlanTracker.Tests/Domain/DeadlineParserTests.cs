@@ -37,6 +37,15 @@ public sealed class DeadlineParserTests
     [InlineData("định kỳ", DeadlineKind.Continuous, null, null)]
     [InlineData("thường xuyên, lâu dài", DeadlineKind.Continuous, null, null)]
     [InlineData("Quý III/2023", DeadlineKind.Quarter, "2023-07-01", "2023-09-30")]
+    // Issue 15, round 3 (the development corpus' time cells): a recurrence from a named year, a comma before the year,
+    // two milestone years, and "every few years" which no kind models.
+    [InlineData("Năm 2022 và hàng năm", DeadlineKind.RecurringYearly, "2022-01-01", null)]
+    [InlineData("2025 và những năm tiếp theo", DeadlineKind.RecurringYearly, "2025-01-01", null)]
+    [InlineData("trước ngày 30 tháng 6 hằng năm kể từ năm 2027", DeadlineKind.RecurringYearly, "2027-01-01", null)]
+    [InlineData("Quý III, năm 2024", DeadlineKind.Quarter, "2024-07-01", "2024-09-30")]
+    [InlineData("tháng 6, năm 2026", DeadlineKind.Month, "2026-06-01", "2026-06-30")]
+    [InlineData("Năm 2025; Năm 2030", DeadlineKind.Period, "2025-01-01", "2030-12-31")]
+    [InlineData("Định kỳ 2 năm/lần, bắt đầu từ năm 2024", DeadlineKind.Unspecified, null, null)]
     public void Should_parse_deadline_phrases_as_documents_write_them(string text, DeadlineKind kind, string? startOn, string? dueOn)
     {
         var deadline = DeadlineParser.Parse(text);
