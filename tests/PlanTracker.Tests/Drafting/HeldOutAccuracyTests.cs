@@ -38,7 +38,7 @@ public sealed class HeldOutAccuracyTests(ITestOutputHelper output)
     [Fact]
     public void Should_name_each_field_whose_pooled_F1_is_under_its_floor_so_the_floor_can_fail()
     {
-        var pooled = new DocumentScore("p", new Score(10, 10, 10), new Score(10, 10, 5), new Score(10, 10, 9), new Score(0, 0, 0), []);
+        var pooled = new DocumentScore("p", new Score(10, 10, 10), new Score(10, 10, 5), new Score(10, 10, 10), new Score(0, 0, 0), []);
 
         var below = DraftAccuracy.BelowFloor(pooled, (0.9, 0.9, 0.9, 0.9));
 
