@@ -18,10 +18,10 @@ public sealed class HeldOutAccuracyTests(ITestOutputHelper output)
     public static string Folder => Path.Combine(RepoPaths.Root, "tests", "PlanTracker.Tests", "Drafting", "HeldOut");
 
     /// <summary>
-    /// Pooled F1 measured on 2026-12-07 over the eight documents with the reader of main at 6b4679e (tasks 0.859,
-    /// leads 0.689, deadlines 0.497, targets 0.545 on 7 targets), minus 0.02 (docs/decisions/0023-held-out-documents.md).
+    /// Pooled F1 measured on 2026-12-07 over the nine documents with the reader of main at 6b4679e (tasks 0.858,
+    /// leads 0.645, deadlines 0.517, targets 0.545 on 7 targets), minus 0.02 (docs/decisions/0023-held-out-documents.md).
     /// </summary>
-    public static readonly (double Tasks, double Leads, double Deadlines, double Targets) Floor = (0.83, 0.66, 0.47, 0.52);
+    public static readonly (double Tasks, double Leads, double Deadlines, double Targets) Floor = (0.83, 0.62, 0.49, 0.52);
 
     [Fact]
     public void Should_not_fall_below_the_measured_pooled_F1_on_the_held_out_documents()
@@ -31,7 +31,7 @@ public sealed class HeldOutAccuracyTests(ITestOutputHelper output)
         output.WriteLine(AccuracyReport.WriteScored("heldout", string.Create(CultureInfo.InvariantCulture,
             $"Drafting accuracy on the held-out documents (issue 15; aim 0.85 tasks, leads, deadlines, 0.80 targets; pooled F1 floors: tasks {Floor.Tasks:0.00}, leads {Floor.Leads:0.00}, deadlines {Floor.Deadlines:0.00}, targets {Floor.Targets:0.00})"), scores));
 
-        Assert.Equal(8, scores.Count);
+        Assert.Equal(9, scores.Count);
         Assert.Empty(DraftAccuracy.BelowFloor(DraftAccuracy.Pool("POOLED", scores), Floor));
     }
 
