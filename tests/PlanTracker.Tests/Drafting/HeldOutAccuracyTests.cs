@@ -18,10 +18,10 @@ public sealed class HeldOutAccuracyTests(ITestOutputHelper output)
     public static string Folder => Path.Combine(RepoPaths.Root, "tests", "PlanTracker.Tests", "Drafting", "HeldOut");
 
     /// <summary>
-    /// Pooled F1 measured on 2026-12-07 with the reader of main at 6b4679e (tasks 0.831, leads 0.628,
-    /// deadlines 0.351, targets 0.545 on 7 targets), minus 0.02 (docs/decisions/0023-held-out-documents.md).
+    /// Pooled F1 measured on 2026-12-07 over the nine documents with the reader of main at 6b4679e (tasks 0.858,
+    /// leads 0.645, deadlines 0.517, targets 0.545 on 7 targets), minus 0.02 (docs/decisions/0023-held-out-documents.md).
     /// </summary>
-    public static readonly (double Tasks, double Leads, double Deadlines, double Targets) Floor = (0.81, 0.60, 0.33, 0.52);
+    public static readonly (double Tasks, double Leads, double Deadlines, double Targets) Floor = (0.83, 0.62, 0.49, 0.52);
 
     [Fact]
     public void Should_not_fall_below_the_measured_pooled_F1_on_the_held_out_documents()
@@ -31,14 +31,14 @@ public sealed class HeldOutAccuracyTests(ITestOutputHelper output)
         output.WriteLine(AccuracyReport.WriteScored("heldout", string.Create(CultureInfo.InvariantCulture,
             $"Drafting accuracy on the held-out documents (issue 15; aim 0.85 tasks, leads, deadlines, 0.80 targets; pooled F1 floors: tasks {Floor.Tasks:0.00}, leads {Floor.Leads:0.00}, deadlines {Floor.Deadlines:0.00}, targets {Floor.Targets:0.00})"), scores));
 
-        Assert.Equal(5, scores.Count);
+        Assert.Equal(9, scores.Count);
         Assert.Empty(DraftAccuracy.BelowFloor(DraftAccuracy.Pool("POOLED", scores), Floor));
     }
 
     [Fact]
     public void Should_name_each_field_whose_pooled_F1_is_under_its_floor_so_the_floor_can_fail()
     {
-        var pooled = new DocumentScore("p", new Score(10, 10, 10), new Score(10, 10, 5), new Score(10, 10, 9), new Score(0, 0, 0), []);
+        var pooled = new DocumentScore("p", new Score(10, 10, 10), new Score(10, 10, 5), new Score(10, 10, 10), new Score(0, 0, 0), []);
 
         var below = DraftAccuracy.BelowFloor(pooled, (0.9, 0.9, 0.9, 0.9));
 
