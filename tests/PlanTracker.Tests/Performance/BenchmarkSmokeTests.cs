@@ -15,8 +15,18 @@ namespace PlanTracker.Tests.Performance;
 public sealed class BenchmarkSmokeTests(ITestOutputHelper output)
 {
     /// <summary>Every benchmark of BenchmarkCatalog; the first test fails when one is added there and not here.</summary>
-    public static readonly TheoryData<string> Benchmarks =
+    private static readonly string[] Names =
         ["reminders", "dispatch", "report", "dashboard", "mytasks", "overdue", "progress-http", "w1", "load"];
+
+    public static TheoryData<string> Benchmarks
+    {
+        get
+        {
+            var data = new TheoryData<string>();
+            foreach (var name in Names) data.Add(name);
+            return data;
+        }
+    }
 
     [Fact]
     public async Task Every_benchmark_of_the_catalog_has_a_smoke_run_here()
@@ -25,7 +35,7 @@ public sealed class BenchmarkSmokeTests(ITestOutputHelper output)
 
         Assert.Equal(0, run.ExitCode);
         var listed = run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        Assert.Equal(listed.Order(), Benchmarks.Select(b => (string)b[0]).Order());
+        Assert.Equal(listed.Order(), Names.Order());
     }
 
     [Theory]
