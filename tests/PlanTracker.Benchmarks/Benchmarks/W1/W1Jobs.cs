@@ -63,7 +63,7 @@ public static class W1Jobs
                 $"{reminders.Seconds + escalations.Seconds:N1} s: {reminders.Mails + escalations.Mails:N0} mails, {remindersCovered + escalated:N0} tasks covered " +
                 $"(escalation job alone {Figure.Ms(escalations.JobMs)}, {escalations.Mails:N0} mails)",
                 "—", "—", "—", "reported (peer comparison)", null,
-                $"escalation: one mail per lead agency's head listing its overdue tasks, one to the secretariat for yesterday's; every overdue day configured; {Notes}"),
+                $"escalation: one mail per lead agency's head listing its overdue tasks, and one to the secretariat when tasks fell due yesterday; every overdue day configured; {Notes}"),
         ];
     }
 
