@@ -38,11 +38,12 @@ public sealed class W1Benchmark : IBenchmark
         var database = await mainDatabase.FreshSiblingAsync("plantracker_w1");
         var serverPid = await database.ServerProcessIdAsync();
         await using (var connection = await database.OpenConnectionAsync()) await W1Workload.WritePeopleAsync(connection);
-        var tasks = W1Workload.Describe(seed, today, options.Tasks ?? options.Smaller(W1Workload.Tasks, 160));
+        var planCount = options.Smaller(W1Workload.Plans, W1Workload.SmokePlans);
+        var tasks = W1Workload.Describe(seed, today, options.Tasks ?? options.Smaller(W1Workload.Tasks, 160), planCount);
         var overdueRequests = options.Smaller(200, 10);
         var updates = options.Smaller(2_000, 24);
         log.WriteLine($"W1 in {database.Where}: {W1Workload.Agencies} agencies × {W1Workload.UsersPerAgency} users (a head and an officer), {tasks.Count:N0} tasks in " +
-            $"{W1Workload.Plans} plans, seed {seed}, today {today:yyyy-MM-dd}; {tasks.Count(t => t.CompletedOn is null):N0} to stay open");
+            $"{planCount} plans, seed {seed}, today {today:yyyy-MM-dd}; {tasks.Count(t => t.CompletedOn is null):N0} to stay open");
 
         using var smtp = new LocalSmtpServer();
         await using var app = await WebAppProcess.StartAsync(database.ConnectionString, W1Jobs.Settings(smtp, today));
@@ -52,7 +53,7 @@ public sealed class W1Benchmark : IBenchmark
         var figures = new List<Figure>();
 
         // Documents and plans: set-up, not measured.
-        var plans = new long[W1Workload.Plans];
+        var plans = new long[planCount];
         for (var p = 0; p < plans.Length; p++)
         {
             var document = (await secretariat.PostAsync("/api/v1/documents", new
@@ -93,7 +94,7 @@ public sealed class W1Benchmark : IBenchmark
         log.WriteLine($"  created {tasks.Count:N0} tasks in {createSeconds:N1} s: {createRate:N0} tasks/s, per request {Latencies.Summary(createTimes)}; {createCpu}");
         figures.Add(Step($"W1: create {tasks.Count:N0} tasks through POST /api/v1/plans/{{id}}/tasks, {clients} concurrent clients", "throughput",
             $"{createRate:N0} tasks/s in {createSeconds:N1} s ({Latencies.Summary(createTimes)})", $"≥ {TargetCreateRate} tasks/s", createRate >= TargetCreateRate,
-            createCpu, $"{W1Workload.Plans} plans, each client entering its own; no mail per task (Redmine mails the assignee)"));
+            createCpu, $"{planCount} plans, each client entering its own; no mail per task (Redmine mails the assignee)"));
 
         // Publication: marked in SQL. Publishing through the API would queue the publication notice to
         // every user of every assigned agency, which is not W1's work. The 7-day horizon is each plan's

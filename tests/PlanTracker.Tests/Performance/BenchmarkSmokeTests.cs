@@ -14,18 +14,28 @@ namespace PlanTracker.Tests.Performance;
 /// </summary>
 public sealed class BenchmarkSmokeTests(ITestOutputHelper output)
 {
-    /// <summary>Every benchmark of BenchmarkCatalog; the first test fails when one is added there and not here.</summary>
-    public static readonly TheoryData<string> Benchmarks =
-        ["reminders", "dispatch", "report", "dashboard", "mytasks", "overdue", "progress-http", "w1", "load"];
+    /// <summary>
+    /// Every benchmark the program lists (its catalog), asked at discovery: a benchmark added on any
+    /// branch gets its smoke run here without anyone remembering to add it.
+    /// </summary>
+    public static TheoryData<string> Benchmarks
+    {
+        get
+        {
+            var data = new TheoryData<string>();
+            foreach (var name in Listed()) data.Add(name);
+            return data;
+        }
+    }
 
     [Fact]
-    public async Task Every_benchmark_of_the_catalog_has_a_smoke_run_here()
+    public async Task The_program_lists_its_benchmarks()
     {
         var run = await RunAsync(["list"], connectionString: null);
 
         Assert.Equal(0, run.ExitCode);
-        var listed = run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        Assert.Equal(listed.Order(), Benchmarks.Select(b => (string)b[0]).Order());
+        Assert.Contains("w1", Names(run.Output));
+        Assert.Contains("progress-http", Names(run.Output));
     }
 
     [Theory]
@@ -55,6 +65,16 @@ public sealed class BenchmarkSmokeTests(ITestOutputHelper output)
     }
 
     private sealed record Run(int ExitCode, string Output);
+
+    private static string[] Names(string output) => output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    /// <summary>The program's own list; when it is not built, one case that fails saying so (rather than no case at all).</summary>
+    private static string[] Listed()
+    {
+        if (!File.Exists(BenchmarkProgram)) return ["(benchmark program not built)"];
+        var run = RunAsync(["list"], connectionString: null).GetAwaiter().GetResult();
+        return run.ExitCode == 0 && Names(run.Output) is { Length: > 0 } names ? names : ["(benchmark list failed)"];
+    }
 
     private static async Task<Run> RunAsync(string[] args, string? connectionString)
     {

@@ -37,6 +37,8 @@ public static class W1Jobs
         var remindersCovered = await CountAsync(database, "SELECT count(DISTINCT item)::int FROM agency_notices WHERE job = $1 AND as_of = $2",
             SendDeadlineReminders.Job, today);
         var dueSoon = await CountAsync(database, OpenTasks + " AND deadline_due_on BETWEEN $1 AND $1 + 7", today);
+        // 0 = 0 would prove nothing: a workload with nothing to remind of cannot catch a job that stopped recording.
+        if (dueSoon == 0) throw new InvalidOperationException("No open task is due within 7 days: W1's reminder check would prove nothing");
         if (remindersCovered != dueSoon) throw new InvalidOperationException($"Reminders covered {remindersCovered} tasks; {dueSoon} are open and due within 7 days");
         log.WriteLine($"  reminders: {reminders.Outcome}, {remindersCovered:N0} tasks covered; job {Figure.Ms(reminders.JobMs)}, " +
             $"{reminders.Mails:N0} mails at the SMTP server after {reminders.Seconds:N1} s");
@@ -45,6 +47,7 @@ public static class W1Jobs
         var escalated = await CountAsync(database, "SELECT count(DISTINCT item)::int FROM notification_log WHERE job = $1 AND as_of = $2 AND item LIKE 'task:%'",
             EscalateOverdueTasks.Job, today);
         var overdue = await CountAsync(database, OpenTasks + " AND deadline_due_on < $1", today);
+        if (overdue == 0) throw new InvalidOperationException("No open task is overdue: W1's escalation check would prove nothing");
         if (escalated != overdue) throw new InvalidOperationException($"Escalations covered {escalated} tasks; {overdue} are open and overdue");
         log.WriteLine($"  escalations: {escalations.Outcome}, {escalated:N0} tasks covered; job {Figure.Ms(escalations.JobMs)}, " +
             $"{escalations.Mails:N0} mails at the SMTP server after {escalations.Seconds:N1} s");
@@ -60,7 +63,7 @@ public static class W1Jobs
                 $"{reminders.Seconds + escalations.Seconds:N1} s: {reminders.Mails + escalations.Mails:N0} mails, {remindersCovered + escalated:N0} tasks covered " +
                 $"(escalation job alone {Figure.Ms(escalations.JobMs)}, {escalations.Mails:N0} mails)",
                 "—", "—", "—", "reported (peer comparison)", null,
-                $"escalation: one mail per lead agency's head listing its overdue tasks, one to the secretariat for yesterday's; every overdue day configured; {Notes}"),
+                $"escalation: one mail per lead agency's head listing its overdue tasks, and one to the secretariat when tasks fell due yesterday; every overdue day configured; {Notes}"),
         ];
     }
 

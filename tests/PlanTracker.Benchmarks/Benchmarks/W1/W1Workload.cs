@@ -25,6 +25,8 @@ public static class W1Workload
     public const int Tasks = 20_000;
     /// <summary>Plans the tasks are entered in: a provincial plan holds a few hundred tasks.</summary>
     public const int Plans = 40;
+    /// <summary>The smoke run's plans: one per client is enough to exercise every step, and each plan costs two set-up requests.</summary>
+    public const int SmokePlans = 8;
     public const double ClosedShare = 0.4;
     public const string Password = UserGenerator.Password;
     public const string SecretariatEmail = "thuongtruc@w1.plantracker.local";
@@ -105,11 +107,11 @@ public static class W1Workload
     }
 
     /// <summary>
-    /// The tasks (20,000 unless <paramref name="count"/> says otherwise), numbered 1, 2, … in each of the 40 plans. A task is closed (done, on a day
+    /// The tasks (20,000 unless <paramref name="count"/> says otherwise), numbered 1, 2, … in each of the <paramref name="plans"/> plans. A task is closed (done, on a day
     /// between its start and the earlier of its due date and today) with probability 0.4 when it has
     /// started by today; the rest stay open, so about 60% are open.
     /// </summary>
-    public static IReadOnlyList<W1Task> Describe(int seed, DateOnly today, int count = Tasks)
+    public static IReadOnlyList<W1Task> Describe(int seed, DateOnly today, int count = Tasks, int plans = Plans)
     {
         var r = new StableRandom(seed, "w1-tasks");
         var list = new List<W1Task>(count);
@@ -121,7 +123,7 @@ public static class W1Workload
             var lastDay = due < today ? due.AddDays(r.Between(0, 20)) : today; // some finish late
             if (lastDay > today) lastDay = today;
             DateOnly? completed = close && start <= today ? start.AddDays(r.Between(0, lastDay.DayNumber - start.DayNumber)) : null;
-            list.Add(new W1Task(i % Plans, $"{i / Plans + 1}", VietnameseNames.TaskTitle(r), AgencyId(r.Next(Agencies)), start, due, completed));
+            list.Add(new W1Task(i % plans, $"{i / plans + 1}", VietnameseNames.TaskTitle(r), AgencyId(r.Next(Agencies)), start, due, completed));
         }
         return list;
     }
