@@ -50,7 +50,7 @@ public sealed class PgBouncer : IDisposable
             logfile = {folder}/pgbouncer.log
             pidfile = {folder}/pgbouncer.pid
             """);
-        if (ServiceUserProcess.IsRoot) ServiceUserProcess.Run("chown", "-R", "postgres:postgres", folder);
+        ServiceUserProcess.HandOver(folder);
         var process = Process.Start(ServiceUserProcess.Info(Binary, Path.Combine(folder, "pgbouncer.ini")))
             ?? throw new InvalidOperationException("Could not start pgbouncer.");
         process.OutputDataReceived += (_, _) => { };
