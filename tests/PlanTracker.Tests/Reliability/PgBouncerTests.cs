@@ -51,6 +51,14 @@ public sealed class PgBouncerTests(ITestOutputHelper output)
         Assert.All(statuses.SelectMany(s => s), s => Assert.Equal(HttpStatusCode.OK, s));
         output.WriteLine($"{tasks.Count * WritesEach} progress updates by {tasks.Count} clients through pgbouncer (4 server connections) in {watch.ElapsedMilliseconds} ms");
 
+        // Connections per node (docs/SCALING.md): the app's many clients share the pool's few server connections;
+        // the direct ones (Hangfire, lock guards) are the cluster's other backends in this database.
+        var (clients, servers) = bouncer.Connections(database);
+        var backends = await Scalar(direct, "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()");
+        output.WriteLine($"after the writes: {clients} client connections to pgbouncer on {servers} server connections; " +
+            $"{backends - servers} direct connections (Hangfire, locks); {backends} backends in all");
+        Assert.InRange(servers, 1, 4);
+
         var last = (await officer.GetFromJsonAsync<JsonElement>($"/api/v1/tasks/{tasks[0]}")).GetProperty("task");
         Assert.Equal(WritesEach, last.GetProperty("percentComplete").GetInt32());
 
@@ -81,6 +89,14 @@ public sealed class PgBouncerTests(ITestOutputHelper output)
                 """, connection);
             return (long)(await locks.ExecuteScalarAsync())! == 0;
         }, TimeSpan.FromSeconds(20), () => "an advisory lock stayed held", intervalMs: 250);
+    }
+
+    private static async Task<long> Scalar(string connectionString, string sql)
+    {
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
+        await connection.OpenAsync();
+        await using var cmd = new NpgsqlCommand(sql, connection);
+        return Convert.ToInt64(await cmd.ExecuteScalarAsync());
     }
 
     /// <summary>One officer's client: progress 1 %, 2 % … on one task, each with the version the last answer gave.</summary>
