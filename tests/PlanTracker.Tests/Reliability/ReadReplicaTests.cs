@@ -63,8 +63,10 @@ public sealed class ReadReplicaTests(ITestOutputHelper output)
 
         await Scalar(standby.ConnectionString, "SELECT count(*) FROM (SELECT pg_wal_replay_resume()) p");
         string after = before;
+        var catchUp = Stopwatch.StartNew();
         await Poll.UntilAsync(async () => (after = await Counts(client)) != before, TimeSpan.FromSeconds(20),
             () => "the dashboard never showed the write after replay resumed", intervalMs: 200);
+        output.WriteLine($"the replica's dashboard showed the write {catchUp.ElapsedMilliseconds} ms after replay resumed");
         var fellBackBefore = replica.FellBack;
 
         standby.Stop("fast");
