@@ -54,7 +54,7 @@ public sealed class PgBouncerTests(ITestOutputHelper output)
         // Connections per node (docs/SCALING.md): the app's many clients share the pool's few server connections;
         // the direct ones (Hangfire, lock guards) are the cluster's other backends in this database.
         var (clients, servers) = bouncer.Connections(database);
-        var backends = await Scalar(direct, "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()");
+        var backends = await OneShotSql.ScalarAsync(direct, "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()");
         output.WriteLine($"after the writes: {clients} client connections to pgbouncer on {servers} server connections; " +
             $"{backends - servers} direct connections (Hangfire, locks); {backends} backends in all");
         Assert.InRange(servers, 1, 4);
@@ -79,24 +79,10 @@ public sealed class PgBouncerTests(ITestOutputHelper output)
         Assert.True(through >= tasks.Count * WritesEach, $"only {through} transactions went through pgbouncer");
         // No session is left holding an advisory lock (one taken and released on different server connections would
         // stay); a scheduled run of this app may hold its job's lock for a moment.
-        await Poll.UntilAsync(async () =>
-        {
-            await using var connection = new NpgsqlConnection(direct);
-            await connection.OpenAsync();
-            await using var locks = new NpgsqlCommand("""
-                SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted
-                    AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
-                """, connection);
-            return (long)(await locks.ExecuteScalarAsync())! == 0;
-        }, TimeSpan.FromSeconds(20), () => "an advisory lock stayed held", intervalMs: 250);
-    }
-
-    private static async Task<long> Scalar(string connectionString, string sql)
-    {
-        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
-        await connection.OpenAsync();
-        await using var cmd = new NpgsqlCommand(sql, connection);
-        return Convert.ToInt64(await cmd.ExecuteScalarAsync());
+        await Poll.UntilAsync(async () => await OneShotSql.ScalarAsync(direct, """
+            SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted
+                AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
+            """) == 0, TimeSpan.FromSeconds(20), () => "an advisory lock stayed held", intervalMs: 250);
     }
 
     /// <summary>One officer's client: progress 1 %, 2 % … on one task, each with the version the last answer gave.</summary>
