@@ -14,6 +14,8 @@ command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 # The fault tests put Debian's nginx in front of two nodes (run as the test's own process, not a service).
 [ -x /usr/sbin/nginx ] || missing+=(nginx)
+# The pgbouncer test runs Debian's pgbouncer in transaction pooling in front of a test cluster (its own process too).
+[ -x /usr/sbin/pgbouncer ] || missing+=(pgbouncer)
 if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing ${missing[*]} (Debian packages)..."

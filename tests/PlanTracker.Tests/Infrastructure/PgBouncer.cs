@@ -50,7 +50,7 @@ public sealed class PgBouncer : IDisposable
             logfile = {folder}/pgbouncer.log
             pidfile = {folder}/pgbouncer.pid
             """);
-        if (ServiceUserProcess.IsRoot) ServiceUserProcess.Run("chown", "-R", "postgres:postgres", folder);
+        ServiceUserProcess.HandOver(folder);
         var process = Process.Start(ServiceUserProcess.Info(Binary, Path.Combine(folder, "pgbouncer.ini")))
             ?? throw new InvalidOperationException("Could not start pgbouncer.");
         process.OutputDataReceived += (_, _) => { };
@@ -76,15 +76,23 @@ public sealed class PgBouncer : IDisposable
         }
     }
 
-    /// <summary>pgbouncer's own count of transactions it passed to <paramref name="database"/> (SHOW STATS, through psql: its console speaks only the simple protocol).</summary>
-    public long Transactions(string database)
+    /// <summary>pgbouncer's own count of transactions it passed to <paramref name="database"/>.</summary>
+    public long Transactions(string database) =>
+        Show("STATS").Where(r => r["database"] == database).Sum(r => long.Parse(r["total_xact_count"]));
+
+    /// <summary>Its client and server connections for <paramref name="database"/> now (SHOW CLIENTS, SHOW SERVERS).</summary>
+    public (int Clients, int Servers) Connections(string database) =>
+        (Show("CLIENTS").Count(r => r["database"] == database), Show("SERVERS").Count(r => r["database"] == database));
+
+    /// <summary>A SHOW command of its console, through psql (the console speaks only the simple protocol).</summary>
+    private List<Dictionary<string, string>> Show(string what)
     {
         var psql = Path.Combine(Core.Infrastructure.EmbeddedPostgres.FindBinDirectory()!, "psql");
-        var rows = ServiceUserProcess.Run(psql, "-h", "127.0.0.1", "-p", Port.ToString(), "-U", "postgres", "-d", "pgbouncer", "-A", "-F", "|", "-c", "SHOW STATS");
+        var rows = ServiceUserProcess.Run(psql, "-h", "127.0.0.1", "-p", Port.ToString(), "-U", "postgres", "-d", "pgbouncer", "-A", "-F", "|", "-c", "SHOW " + what);
         var lines = rows.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         var header = lines[0].Split('|');
-        var (db, xacts) = (Array.IndexOf(header, "database"), Array.IndexOf(header, "total_xact_count"));
-        return lines.Skip(1).Select(l => l.Split('|')).Where(c => c.Length == header.Length && c[db] == database).Sum(c => long.Parse(c[xacts]));
+        return lines.Skip(1).Select(l => l.Split('|')).Where(c => c.Length == header.Length)
+            .Select(c => header.Zip(c).ToDictionary(x => x.First, x => x.Second)).ToList();
     }
 
     public void Dispose()

@@ -10,9 +10,11 @@ internal static class ServiceUserProcess
 {
     public static bool IsRoot => Environment.UserName == "root";
 
-    public static ProcessStartInfo Info(string file, params string[] args)
+    public static ProcessStartInfo Info(string file, params string[] args) => Info(true, file, args);
+
+    private static ProcessStartInfo Info(bool asServiceUser, string file, string[] args)
     {
-        var psi = IsRoot ? new ProcessStartInfo("runuser", ["-u", "postgres", "--", file, .. args]) : new ProcessStartInfo(file, args);
+        var psi = IsRoot && asServiceUser ? new ProcessStartInfo("runuser", ["-u", "postgres", "--", file, .. args]) : new ProcessStartInfo(file, args);
         psi.RedirectStandardOutput = true;
         psi.RedirectStandardError = true;
         psi.UseShellExecute = false;
@@ -21,9 +23,17 @@ internal static class ServiceUserProcess
     }
 
     /// <summary>Runs it to the end; throws with its output when it fails.</summary>
-    public static string Run(string file, params string[] args)
+    public static string Run(string file, params string[] args) => Run(true, file, args);
+
+    /// <summary>As this process's own user: handing a folder to the service user.</summary>
+    public static void HandOver(string path)
     {
-        using var process = Process.Start(Info(file, args)) ?? throw new InvalidOperationException($"Could not start {file}.");
+        if (IsRoot) Run(false, "chown", ["-R", "postgres:postgres", path]);
+    }
+
+    private static string Run(bool asServiceUser, string file, string[] args)
+    {
+        using var process = Process.Start(Info(asServiceUser, file, args)) ?? throw new InvalidOperationException($"Could not start {file}.");
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         if (!process.WaitForExit(TimeSpan.FromSeconds(120))) process.Kill(entireProcessTree: true);
@@ -37,7 +47,7 @@ internal static class ServiceUserProcess
     {
         var path = Path.Combine(Path.GetTempPath(), prefix + Guid.NewGuid().ToString("N")[..10]);
         Directory.CreateDirectory(path);
-        if (IsRoot) Run("chown", "postgres:postgres", path);
+        HandOver(path);
         return path;
     }
 }

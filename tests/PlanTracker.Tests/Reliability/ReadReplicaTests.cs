@@ -42,12 +42,12 @@ public sealed class ReadReplicaTests(ITestOutputHelper output)
         var before = await Counts(client);
         Assert.True(replica.Served >= 1, "the dashboard did not go to the replica");
         Assert.Equal(0, replica.FellBack);
-        Assert.True(await Scalar(standby.ConnectionString, "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'PlanTracker (replica reads)'") > 0,
+        Assert.True(await OneShotSql.ScalarAsync(standby.ConnectionString, "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'PlanTracker (replica reads)'") > 0,
             "the standby has no connection of the app's replica reads");
         var cpu = await MeasureAsync(client, primary, standby, "replica up");
 
         // The primary takes a write the replica has not replayed.
-        await Scalar(standby.ConnectionString, "SELECT count(*) FROM (SELECT pg_wal_replay_pause()) p");
+        await OneShotSql.ScalarAsync(standby.ConnectionString, "SELECT count(*) FROM (SELECT pg_wal_replay_pause()) p");
         var drill = await client.GetFromJsonAsync<JsonElement>("/api/v1/tasks/drilldown?timeliness=inProgressOverdue&pageSize=1");
         var taskId = drill.GetProperty("items")[0].GetProperty("id").GetInt64();
         var version = (await client.GetFromJsonAsync<JsonElement>($"/api/v1/tasks/{taskId}")).GetProperty("task").GetProperty("version").GetInt32();
@@ -61,10 +61,12 @@ public sealed class ReadReplicaTests(ITestOutputHelper output)
         // The dashboard may lag: served by the replica, it does not count the write yet.
         Assert.Equal(before, await Counts(client));
 
-        await Scalar(standby.ConnectionString, "SELECT count(*) FROM (SELECT pg_wal_replay_resume()) p");
+        await OneShotSql.ScalarAsync(standby.ConnectionString, "SELECT count(*) FROM (SELECT pg_wal_replay_resume()) p");
         string after = before;
+        var catchUp = Stopwatch.StartNew();
         await Poll.UntilAsync(async () => (after = await Counts(client)) != before, TimeSpan.FromSeconds(20),
             () => "the dashboard never showed the write after replay resumed", intervalMs: 200);
+        output.WriteLine($"the replica's dashboard showed the write {catchUp.ElapsedMilliseconds} ms after replay resumed");
         var fellBackBefore = replica.FellBack;
 
         standby.Stop("fast");
@@ -108,7 +110,7 @@ public sealed class ReadReplicaTests(ITestOutputHelper output)
 
     private static async Task<int> PostmasterAsync(string connectionString)
     {
-        var backend = (int)await Scalar(connectionString, "SELECT pg_backend_pid()");
+        var backend = (int)await OneShotSql.ScalarAsync(connectionString, "SELECT pg_backend_pid()");
         return Stat(backend) is { } stat ? int.Parse(stat[1]) : 0;
     }
 
@@ -132,13 +134,5 @@ public sealed class ReadReplicaTests(ITestOutputHelper output)
             return text[(text.LastIndexOf(')') + 2)..].Split(' ');
         }
         catch (IOException) { return null; }
-    }
-
-    private static async Task<long> Scalar(string connectionString, string sql)
-    {
-        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
-        await connection.OpenAsync();
-        await using var cmd = new NpgsqlCommand(sql, connection);
-        return Convert.ToInt64(await cmd.ExecuteScalarAsync());
     }
 }
