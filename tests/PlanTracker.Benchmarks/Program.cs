@@ -10,7 +10,7 @@ using PlanTracker.Benchmarks.Infrastructure;
 
 const string Usage = """
     usage: dotnet run -c Release --project tests/PlanTracker.Benchmarks -- <what> [options]
-      what:   reminders | dispatch | report | dashboard | mytasks | overdue | progress-http | w1 | load | all | generate | list
+      what:   reminders | dispatch | report | dashboard | mytasks | overdue | progress-http | w1 | load | cascade | all | generate | list
       --size XS|S|M|L     dataset size (reminders, dashboard, mytasks, overdue: L, a million tasks)
       --smoke             the short form CI runs: size XS, one round, fewer requests, every check, no verdict
       --tasks N           task count, overriding the size's (e.g. --tasks 1000000)

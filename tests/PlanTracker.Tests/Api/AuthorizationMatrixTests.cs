@@ -317,6 +317,51 @@ public sealed class AuthorizationMatrixTests(AppFactory app) : IClassFixture<App
             new("PAGE /My/Assigned", "assigned to me page", c => c.Pages.GetAsync("/My/Assigned"), Everyone),
             new("PAGE /My/Agency", "agency settings page", c => c.Pages.GetAsync("/My/Agency"), Staff),
             new("PAGE /Notifications", "notifications page", c => c.Pages.GetAsync("/Notifications"), Everyone),
+            .. CascadeOperations(ids),
+        ];
+    }
+
+
+    // Cascading plans (issue 18; docs/decisions/0027-cascading-plans.md). The seeded 36a/NQ-CP partial
+    // parent is national: everyone reads it; the view from above is for oversight; links are the plan's secretariat's.
+    private IReadOnlyList<Operation> CascadeOperations(Ids ids)
+    {
+        long Parent(string code) => app.TaskId("vn/nq-36a-cp-2015-partial", code);
+        long Own(string code) => app.TaskId("vinh-phuc/kh-36a", code);
+        Task<long> ParentPlan() => Scalar("SELECT id FROM plans WHERE key = 'vn/nq-36a-cp-2015-partial'");
+        Task<long> Nq03() => Scalar("SELECT id FROM plans WHERE key = 'vn/ctr-03-nq-cp-2025'");
+        // A fresh link for each call that removes one, made by the secretariat.
+        var fresh = 0;
+        async Task<long> FreshLink() => await Id(await _secretariat!.PostAsJsonAsync($"/api/v1/tasks/{Own("III.2.k")}/links", new
+        {
+            parentTaskId = await Scalar($"SELECT t.id FROM plan_tasks t JOIN plans p ON p.id = t.plan_id WHERE p.key = 'vn/ctr-03-nq-cp-2025' AND NOT t.is_group ORDER BY t.sort_order OFFSET {fresh++} LIMIT 1"),
+        }));
+        return
+        [
+            new("GET /api/v1/plans/{id:long}/cascade", "a plan's parents and implementers", c => c.Api.GetAsync($"/api/v1/plans/{ids.PlanId}/cascade"), VinhPhuc),
+            new("GET /api/v1/plans/{id:long}/implementation", "the view from above", async c => await c.Api.GetAsync($"/api/v1/plans/{await ParentPlan()}/implementation"),
+                Oversight),
+            new("GET /api/v1/tasks/{id:long}/links", "a task's links", c => c.Api.GetAsync($"/api/v1/tasks/{Parent("7")}/links"), Everyone),
+            new("GET /api/v1/tasks/{id:long}/links", "another province's task's links", c => c.Api.GetAsync($"/api/v1/tasks/{ids.OtherTask}/links"),
+                ["admin", "secretariat-other-province"]),
+            new("GET /api/v1/coverage", "the province's coverage", c => c.Api.GetAsync("/api/v1/coverage"), ["secretariat", "secretariat-other-province"]),
+            new("POST /api/v1/plans/{id:long}/parents", "record a parent plan", async c =>
+                await c.Api.PostAsJsonAsync($"/api/v1/plans/{ids.PlanId}/parents", new { parentPlanId = await Nq03() }), Secretariat),
+            new("DELETE /api/v1/plans/{id:long}/parents/{parentPlanId:long}", "remove a parent plan", async c =>
+            {
+                await _secretariat!.PostAsJsonAsync($"/api/v1/plans/{ids.PlanId}/parents", new { parentPlanId = await Nq03() });
+                return await c.Api.DeleteAsync($"/api/v1/plans/{ids.PlanId}/parents/{await Nq03()}");
+            }, Secretariat),
+            new("POST /api/v1/tasks/{id:long}/links", "link a task", c => c.Api.PostAsJsonAsync($"/api/v1/tasks/{Own("III.2.k")}/links",
+                new { parentTaskId = Parent("13") }), Secretariat),
+            new("DELETE /api/v1/task-links/{id:long}", "unlink a task", async c => await c.Api.DeleteAsync($"/api/v1/task-links/{await FreshLink()}"), Secretariat),
+            new("POST /api/v1/plans/{id:long}/tasks/from-parent", "draft a task from a parent task", c => c.Api.PostAsJsonAsync(
+                $"/api/v1/plans/{ids.PlanId}/tasks/from-parent", new { parentTaskId = Parent("10"), code = Guid.NewGuid().ToString("N")[..8], leadAgencyId = ids.LeadAgency }),
+                Secretariat),
+            new("PAGE /Plans/{id:long}/Implementation", "the view from above page", async c => await c.Pages.GetAsync($"/Plans/{await ParentPlan()}/Implementation"), Oversight),
+            new("PAGE /Plans/{id:long}/Parents", "parent plans page", c => c.Pages.GetAsync($"/Plans/{ids.PlanId}/Parents"), Secretariat),
+            new("PAGE /Tasks/{id:long}/Links", "task links page", c => c.Pages.GetAsync($"/Tasks/{Own("III.2.k")}/Links"), Secretariat),
+            new("PAGE /Cascade/Coverage", "coverage page", c => c.Pages.GetAsync("/Cascade/Coverage"), ["secretariat", "secretariat-other-province"]),
         ];
     }
 

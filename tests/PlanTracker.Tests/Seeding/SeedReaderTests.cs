@@ -24,7 +24,10 @@ public sealed class SeedReaderTests : IDisposable
     {
         var counts = SeedFixture.Seed.Plans.ToDictionary(p => p.Content.Document.Number ?? p.Content.Document.Key, p => Count(p.Content.Tasks));
 
-        Assert.Equal(5, counts.Count);
+        // The five provincial documents, and the two national parents of decision 0027 (03/NQ-CP's appendix II, partial 36a/NQ-CP).
+        Assert.Equal(7, counts.Count);
+        Assert.Equal(147, counts["03/NQ-CP"]);
+        Assert.Equal(14, counts["36a/NQ-CP"]);
         Assert.Equal(48, counts["168/QĐ-UBND"]);
         Assert.Equal(20, counts["06/CT-UBND"]);
         Assert.Equal(165, counts["671a/QĐ-UBND"]);

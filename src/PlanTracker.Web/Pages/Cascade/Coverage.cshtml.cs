@@ -28,6 +28,7 @@ public sealed class CoverageModel(IMediator mediator) : PageModel
         {
             var result = await mediator.Send(Draft with { PlanId = planId }, ct);
             this.Tell(Wording.Pick($"Đã soạn nhiệm vụ {Draft.Code} từ nhiệm vụ cấp trên và liên kết.", $"Task {Draft.Code} is drafted from the parent task and linked."));
-            return Redirect($"/Tasks/{result.TaskId}");
+            // The new task's links page: it names the task (a link to it) and shows what it now carries out.
+            return Redirect($"/Tasks/{result.TaskId}/Links");
         }, () => OnGetAsync(ct));
 }
