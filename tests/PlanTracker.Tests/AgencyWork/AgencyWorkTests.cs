@@ -213,6 +213,26 @@ public sealed class AgencyWorkTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task Should_remind_the_assigned_officer_of_their_own_due_date_once_a_day()
+    {
+        var head = await app.ClientForAsync(Head);
+        var officer = await app.ClientForAsync(Officer);
+        var admin = await app.ClientForAsync("admin@plantracker.local");
+        var task = await FutureTaskAsync("2027");
+        await head.PostAsJsonAsync($"/api/v1/tasks/{task}/assignments",
+            new { assigneeUserIds = new[] { await UserId(Officer) }, dueOn = "2026-11-25", directions = "Gấp." });
+
+        for (var run = 0; run < 2; run++)
+            Assert.Equal(HttpStatusCode.OK, (await admin.PostAsJsonAsync("/api/v1/jobs/deadline-reminders/runs", new { asOf = "2026-11-24" })).StatusCode);
+
+        var bell = await officer.GetFromJsonAsync<JsonElement>("/api/v1/me/notifications?pageSize=200");
+        var due = bell.GetProperty("items").GetProperty("items").EnumerateArray()
+            .Where(n => n.GetProperty("taskId").GetInt64() == task && n.GetProperty("kind").GetString() == "assignmentDue").ToList();
+        Assert.Single(due);
+        Assert.Contains("đến hạn xử lý 25/11/2026", due[0].GetProperty("text").GetString());
+    }
+
+    [Fact]
     public async Task Should_seed_the_demo_officer_an_assigned_task_and_the_head_a_report_to_approve()
     {
         using (var scope = app.Services.CreateScope())
