@@ -233,6 +233,28 @@ public sealed class AgencyWorkTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task Should_put_the_officers_own_assignments_first_in_their_digest_and_not_in_the_heads()
+    {
+        var head = await app.ClientForAsync(Head);
+        var admin = await app.ClientForAsync("admin@plantracker.local");
+        var task = await FutureTaskAsync("2027");
+        var code = await Text($"SELECT code FROM plan_tasks WHERE id = {task}");
+        await head.PostAsJsonAsync($"/api/v1/tasks/{task}/assignments",
+            new { assigneeUserIds = new[] { await UserId(Officer) }, dueOn = "2026-12-02", directions = "Gửi dự thảo cho phòng." });
+
+        // 30/11/2026 is a Monday: the seed users' default weekly digest; no other test of this class runs it.
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsJsonAsync("/api/v1/jobs/digests/runs", new { asOf = "2026-11-30" })).StatusCode);
+
+        var officerMail = await Text($"SELECT text_body FROM outbox_messages WHERE kind = 'digests' AND to_address = '{Officer}' AND subject LIKE '%30/11/2026'");
+        // The count depends on what other tests of this class handed the officer (overdue by then counts too).
+        Assert.Contains("Việc được giao cho bạn: quá hạn hoặc đến hạn xử lý trong 14 ngày tới (", officerMail);
+        Assert.Contains($"- {code} Việc thử giao trong cơ quan | 02/12/2026 (còn 2 ngày) | Gửi dự thảo cho phòng. | Lê Văn Giám Đốc", officerMail);
+        Assert.True(officerMail.IndexOf("Việc được giao cho bạn", StringComparison.Ordinal) < officerMail.IndexOf("Sở Nội vụ:", StringComparison.Ordinal));
+        var headMail = await Text($"SELECT text_body FROM outbox_messages WHERE kind = 'digests' AND to_address = '{Head}' AND subject LIKE '%30/11/2026'");
+        Assert.DoesNotContain("Việc được giao cho bạn", headMail);
+    }
+
+    [Fact]
     public async Task Should_seed_the_demo_officer_an_assigned_task_and_the_head_a_report_to_approve()
     {
         using (var scope = app.Services.CreateScope())
@@ -284,6 +306,13 @@ public sealed class AgencyWorkTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     private Task<long> UserId(string email) => Scalar($"SELECT id FROM users WHERE email = '{email}'");
+
+    private async Task<string> Text(string sql)
+    {
+        using var scope = app.Services.CreateScope();
+        await using var cmd = scope.ServiceProvider.GetRequiredService<NpgsqlDataSource>().CreateCommand(sql);
+        return (string)(await cmd.ExecuteScalarAsync())!;
+    }
 
     private async Task<long> Scalar(string sql)
     {
