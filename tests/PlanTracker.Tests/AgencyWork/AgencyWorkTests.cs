@@ -207,9 +207,11 @@ public sealed class AgencyWorkTests(AppFactory app) : IClassFixture<AppFactory>
         var unread = bell.GetProperty("unread").GetInt32();
         await secretariat.PostAsJsonAsync("/api/v1/me/notifications/read", new { ids = new[] { mention.GetProperty("id").GetInt64() } });
         Assert.Equal(unread - 1, (await secretariat.GetFromJsonAsync<JsonElement>("/api/v1/me/notifications")).GetProperty("unread").GetInt32());
-        // Another user's notification is never touched by this user's "read".
-        Assert.Equal(0, (await (await officer.PostAsJsonAsync("/api/v1/me/notifications/read", new { ids = new[] { mention.GetProperty("id").GetInt64() }, unread = true }))
-            .Content.ReadFromJsonAsync<JsonElement>()).GetProperty("changed").GetInt32());
+        // Another user's notification is refused by this user's "read", as a missing one is, and stays as it was.
+        var notMine = await officer.PostAsJsonAsync("/api/v1/me/notifications/read", new { ids = new[] { mention.GetProperty("id").GetInt64() }, unread = true });
+        Assert.Equal(HttpStatusCode.BadRequest, notMine.StatusCode);
+        Assert.Contains("không có trong danh sách thông báo của bạn", await notMine.Content.ReadAsStringAsync());
+        Assert.Equal(unread - 1, (await secretariat.GetFromJsonAsync<JsonElement>("/api/v1/me/notifications")).GetProperty("unread").GetInt32());
     }
 
     [Fact]
