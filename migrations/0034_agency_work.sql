@@ -33,6 +33,8 @@ CREATE TABLE task_assignments (
     CONSTRAINT ux_task_assignments_task_user UNIQUE (task_id, assignee_user_id)
 );
 CREATE INDEX ix_task_assignments_assignee ON task_assignments (assignee_user_id, due_on, id);
+-- The reminder job finds the assignments due on its days by this one.
+CREATE INDEX ix_task_assignments_due ON task_assignments (due_on);
 
 -- An officer's progress waiting for the head (or deputy) when the agency asks for approval.
 CREATE TABLE progress_submissions (

@@ -135,7 +135,7 @@ public sealed class TaskComment
     public DateTimeOffset CreatedAt { get; private set; }
 }
 
-public enum NotificationKind { Assigned, ProgressSubmitted, ProgressApproved, ProgressReturned, Mentioned }
+public enum NotificationKind { Assigned, ProgressSubmitted, ProgressApproved, ProgressReturned, Mentioned, AssignmentDue }
 
 /// <summary>One line of a user's bell; worded when read, in the reader's language.</summary>
 public sealed class Notification

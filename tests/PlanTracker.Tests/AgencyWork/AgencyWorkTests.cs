@@ -207,9 +207,53 @@ public sealed class AgencyWorkTests(AppFactory app) : IClassFixture<AppFactory>
         var unread = bell.GetProperty("unread").GetInt32();
         await secretariat.PostAsJsonAsync("/api/v1/me/notifications/read", new { ids = new[] { mention.GetProperty("id").GetInt64() } });
         Assert.Equal(unread - 1, (await secretariat.GetFromJsonAsync<JsonElement>("/api/v1/me/notifications")).GetProperty("unread").GetInt32());
-        // Another user's notification is never touched by this user's "read".
-        Assert.Equal(0, (await (await officer.PostAsJsonAsync("/api/v1/me/notifications/read", new { ids = new[] { mention.GetProperty("id").GetInt64() }, unread = true }))
-            .Content.ReadFromJsonAsync<JsonElement>()).GetProperty("changed").GetInt32());
+        // Another user's notification is refused by this user's "read", as a missing one is, and stays as it was.
+        var notMine = await officer.PostAsJsonAsync("/api/v1/me/notifications/read", new { ids = new[] { mention.GetProperty("id").GetInt64() }, unread = true });
+        Assert.Equal(HttpStatusCode.BadRequest, notMine.StatusCode);
+        Assert.Contains("không có trong danh sách thông báo của bạn", await notMine.Content.ReadAsStringAsync());
+        Assert.Equal(unread - 1, (await secretariat.GetFromJsonAsync<JsonElement>("/api/v1/me/notifications")).GetProperty("unread").GetInt32());
+    }
+
+    [Fact]
+    public async Task Should_remind_the_assigned_officer_of_their_own_due_date_once_a_day()
+    {
+        var head = await app.ClientForAsync(Head);
+        var officer = await app.ClientForAsync(Officer);
+        var admin = await app.ClientForAsync("admin@plantracker.local");
+        var task = await FutureTaskAsync("2027");
+        await head.PostAsJsonAsync($"/api/v1/tasks/{task}/assignments",
+            new { assigneeUserIds = new[] { await UserId(Officer) }, dueOn = "2026-11-25", directions = "Gấp." });
+
+        for (var run = 0; run < 2; run++)
+            Assert.Equal(HttpStatusCode.OK, (await admin.PostAsJsonAsync("/api/v1/jobs/deadline-reminders/runs", new { asOf = "2026-11-24" })).StatusCode);
+
+        var bell = await officer.GetFromJsonAsync<JsonElement>("/api/v1/me/notifications?pageSize=200");
+        var due = bell.GetProperty("items").GetProperty("items").EnumerateArray()
+            .Where(n => n.GetProperty("taskId").GetInt64() == task && n.GetProperty("kind").GetString() == "assignmentDue").ToList();
+        Assert.Single(due);
+        Assert.Contains("đến hạn xử lý 25/11/2026", due[0].GetProperty("text").GetString());
+    }
+
+    [Fact]
+    public async Task Should_put_the_officers_own_assignments_first_in_their_digest_and_not_in_the_heads()
+    {
+        var head = await app.ClientForAsync(Head);
+        var admin = await app.ClientForAsync("admin@plantracker.local");
+        var task = await FutureTaskAsync("2027");
+        var code = await Text($"SELECT code FROM plan_tasks WHERE id = {task}");
+        await head.PostAsJsonAsync($"/api/v1/tasks/{task}/assignments",
+            new { assigneeUserIds = new[] { await UserId(Officer) }, dueOn = "2026-12-02", directions = "Gửi dự thảo cho phòng." });
+
+        // 30/11/2026 is a Monday: the seed users' default weekly digest; no other test of this class runs it.
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsJsonAsync("/api/v1/jobs/digests/runs", new { asOf = "2026-11-30" })).StatusCode);
+
+        var officerMail = await Text($"SELECT text_body FROM outbox_messages WHERE kind = 'digests' AND to_address = '{Officer}' AND subject LIKE '%30/11/2026'");
+        // The count depends on what other tests of this class handed the officer (overdue by then counts too).
+        Assert.Contains("Việc được giao cho bạn: quá hạn hoặc đến hạn xử lý trong 14 ngày tới (", officerMail);
+        Assert.Contains($"- {code} Việc thử giao trong cơ quan | 02/12/2026 (còn 2 ngày) | Gửi dự thảo cho phòng. | Lê Văn Giám Đốc", officerMail);
+        Assert.True(officerMail.IndexOf("Việc được giao cho bạn", StringComparison.Ordinal) < officerMail.IndexOf("Sở Nội vụ:", StringComparison.Ordinal));
+        var headMail = await Text($"SELECT text_body FROM outbox_messages WHERE kind = 'digests' AND to_address = '{Head}' AND subject LIKE '%30/11/2026'");
+        Assert.DoesNotContain("Việc được giao cho bạn", headMail);
     }
 
     [Fact]
@@ -264,6 +308,13 @@ public sealed class AgencyWorkTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     private Task<long> UserId(string email) => Scalar($"SELECT id FROM users WHERE email = '{email}'");
+
+    private async Task<string> Text(string sql)
+    {
+        using var scope = app.Services.CreateScope();
+        await using var cmd = scope.ServiceProvider.GetRequiredService<NpgsqlDataSource>().CreateCommand(sql);
+        return (string)(await cmd.ExecuteScalarAsync())!;
+    }
 
     private async Task<long> Scalar(string sql)
     {

@@ -405,11 +405,12 @@ public sealed class AuthorizationMatrixTests(AppFactory app) : IClassFixture<App
         var head = clients["head"].Api;
         var task = app.TaskId("vinh-phuc/kh-36a", "III.5.d");
         var version = (await head.GetFromJsonAsync<JsonElement>("/api/v1/my/agency/settings")).GetProperty("version").GetInt32();
-        (await head.PutAsJsonAsync("/api/v1/my/agency/settings", new { progressNeedsApproval = true, version })).EnsureSuccessStatusCode();
+        var on = await head.PutAsJsonAsync("/api/v1/my/agency/settings", new { progressNeedsApproval = true, version });
+        version = (await on.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>()).GetProperty("version").GetInt32();
         var taskVersion = (await head.GetFromJsonAsync<JsonElement>($"/api/v1/tasks/{task}")).GetProperty("task").GetProperty("version").GetInt32();
         var held = await (await clients["officer"].Api.PostAsJsonAsync($"/api/v1/tasks/{task}/progress",
             new { version = taskVersion, status = "inProgress", percentComplete = 10, note = "Chờ duyệt" })).Content.ReadFromJsonAsync<JsonElement>();
-        (await head.PutAsJsonAsync("/api/v1/my/agency/settings", new { progressNeedsApproval = false, version = version + 1 })).EnsureSuccessStatusCode();
+        (await head.PutAsJsonAsync("/api/v1/my/agency/settings", new { progressNeedsApproval = false, version })).EnsureSuccessStatusCode();
         return ids with { OfficerId = await Scalar("SELECT id FROM users WHERE email = 'canbo.noivu@plantracker.local'"), SubmissionId = held.GetProperty("submissionId").GetInt64() };
     }
 

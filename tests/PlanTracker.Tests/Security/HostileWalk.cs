@@ -28,7 +28,8 @@ internal static class HostileWalk
 
     private static readonly string Huge = new('x', 300_000);
     /// <summary>Fields where a line break is content (newline and tab allowed); everywhere else CR/LF is hostile.</summary>
-    private static readonly HashSet<string> MultiLine = ["note", "description", "content", "reason", "comment", "expectedOutput", "text", "sourceText"];
+    private static readonly HashSet<string> MultiLine = ["note", "description", "content", "reason", "comment", "expectedOutput", "text", "sourceText",
+        "directions", "message"]; // the head's directions and a task thread's comment (decision 0028) are prose
     private static readonly HashSet<string> Paging = ["page", "pageSize", "limit"];
 
     public static List<Operation> Operations(JsonElement doc)

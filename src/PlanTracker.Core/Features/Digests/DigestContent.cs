@@ -19,6 +19,9 @@ public sealed record AgencySection(string Agency, IReadOnlyList<DigestTask> Over
     public bool IsEmpty => Overdue.Count == 0 && DueSoon.Count == 0 && Changes.Count == 0;
 }
 
+/// <summary>A task handed to the digest's reader (decision 0028): their own due date and the head's directions.</summary>
+public sealed record DigestAssignment(long TaskId, string Code, string Title, DateOnly DueOn, string Directions, string AssignedBy);
+
 public sealed record SteeringSection(IReadOnlyList<DigestTask> Overdue, IReadOnlyList<DigestTask> AtRisk)
 {
     public bool IsEmpty => Overdue.Count == 0 && AtRisk.Count == 0;
@@ -70,6 +73,18 @@ public sealed class DigestContent(PlanTrackerDbContext db, DigestOptions options
         }
         return new AgencySection(agency.Name, agency.Overdue, agency.DueSoon, await ChangesAsync(agency.Seats, changedAfter, changedUpTo, ct));
     }
+
+    /// <summary>
+    /// The open tasks handed to the user whose own due date has passed or falls within the due-soon window, soonest
+    /// first (decision 0028): the officer hears of the date the head set, beside the agency's deadlines.
+    /// </summary>
+    public async Task<IReadOnlyList<DigestAssignment>> AssignedAsync(long userId, CancellationToken ct) =>
+        await db.TaskAssignments.AsNoTracking().Where(a => a.AssigneeUserId == userId && a.DueOn <= SoonLimit)
+            .Join(Published().Where(t => t.Status == PlanTaskStatus.NotStarted || t.Status == PlanTaskStatus.InProgress),
+                a => a.TaskId, t => t.Id, (a, t) => new { a, t })
+            .OrderBy(x => x.a.DueOn).ThenBy(x => x.a.Id)
+            .Select(x => new DigestAssignment(x.t.Id, x.t.Code, x.t.Title, x.a.DueOn, x.a.Directions, x.a.AssignedByName))
+            .ToListAsync(ct);
 
     /// <summary>Overdue and at-risk tasks led by the agencies a steering member oversees (or by groups they belong to).</summary>
     public async Task<SteeringSection> SteeringAsync(IReadOnlyList<long> overseen, CancellationToken ct)

@@ -7,9 +7,10 @@ using PlanTracker.Core.Localization;
 namespace PlanTracker.Core.Features.Digests;
 
 /// <summary>The parts of one person's digest; any of them may be missing.</summary>
-public sealed record DigestParts(AgencySection? Agency, SteeringSection? Steering, ProvinceSection? Province)
+public sealed record DigestParts(AgencySection? Agency, SteeringSection? Steering, ProvinceSection? Province,
+    IReadOnlyList<DigestAssignment>? Assigned = null)
 {
-    public bool IsEmpty => (Agency?.IsEmpty ?? true) && (Steering?.IsEmpty ?? true) && (Province?.IsEmpty ?? true);
+    public bool IsEmpty => (Agency?.IsEmpty ?? true) && (Steering?.IsEmpty ?? true) && (Province?.IsEmpty ?? true) && (Assigned?.Count ?? 0) == 0;
 }
 
 /// <summary>Writes a digest in the recipient's language, text and HTML, with dates as people read them and times humanized.</summary>
@@ -29,6 +30,7 @@ public static class DigestMail
             .Paragraph(mail.Pick($"Tình hình thực hiện nhiệm vụ tính đến ngày {DeadlineDisplay.Day(asOf)}:",
                 $"Where the tasks stand as of {DeadlineDisplay.Day(asOf)}:"));
 
+        if (parts.Assigned is { Count: > 0 } assigned) Assignments(mail, assigned, asOf, maxRows, dueSoonDays, link);
         if (parts.Agency is { IsEmpty: false } agency)
         {
             Tasks(mail, mail.Pick($"{agency.Agency}: nhiệm vụ quá hạn ({agency.Overdue.Count})", $"{agency.Agency}: overdue tasks ({agency.Overdue.Count})"),
@@ -46,7 +48,7 @@ public static class DigestMail
         }
         if (parts.Province is { IsEmpty: false } province) Summary(mail, province, asOf, maxRows, link);
 
-        mail.Link(mail.Pick("Xem và cập nhật trên PlanTracker:", "Open PlanTracker:"), link(parts.Agency is { IsEmpty: false } ? "My" : ""))
+        mail.Link(mail.Pick("Xem và cập nhật trên PlanTracker:", "Open PlanTracker:"), link(parts.Assigned is { Count: > 0 } ? "My/Assigned" : parts.Agency is { IsEmpty: false } ? "My" : ""))
             .Link(mail.Pick("Đổi lịch nhận bản tin:", "Change when you get this digest:"), link("Account/Preferences"))
             .Link(mail.Pick("Không nhận bản tin này nữa (không cần đăng nhập):", "Stop these digests (no sign-in needed):"), unsubscribeUrl);
         return subject;
@@ -64,6 +66,22 @@ public static class DigestMail
             ? [$"{t.Code} {t.Title}", t.Plan, Due(t, asOf, mail), t.Lead ? mail.Pick("chủ trì", "lead") : mail.Pick("phối hợp", "coordinating")]
             : [$"{t.Code} {t.Title}", t.LeadAgency ?? "", Due(t, asOf, mail), $"{t.PercentComplete}%"], link($"Tasks/{t.Id}"))));
         More(mail, tasks.Count, maxRows);
+    }
+
+    /// <summary>The reader's own assignments first: what the head asked of them, by the date the head set (decision 0028).</summary>
+    private static void Assignments(MailComposer mail, IReadOnlyList<DigestAssignment> assigned, DateOnly asOf, int maxRows, int dueSoonDays,
+        Func<string, string> link)
+    {
+        mail.Heading(mail.Pick($"Việc được giao cho bạn: quá hạn hoặc đến hạn xử lý trong {dueSoonDays} ngày tới ({assigned.Count})",
+            $"Assigned to you: overdue or due in the next {dueSoonDays} days ({assigned.Count})"));
+        mail.Table([mail.Pick("Nhiệm vụ", "Task"), mail.Pick("Hạn xử lý", "Due"), mail.Pick("Ý kiến chỉ đạo", "Directions"), mail.Pick("Người giao", "Assigned by")],
+            assigned.Take(maxRows).Select(a => new MailRow(
+            [
+                $"{a.Code} {a.Title}",
+                $"{DeadlineDisplay.Day(a.DueOn)} ({DeadlineDisplay.Distance(a.DueOn, a.DueOn < asOf ? Timeliness.InProgressOverdue : Timeliness.InProgressWithinDeadline, asOf, mail.Culture)})",
+                a.Directions.ReplaceLineEndings(" "), a.AssignedBy,
+            ], link($"Tasks/{a.TaskId}/Work"))));
+        More(mail, assigned.Count, maxRows);
     }
 
     private static void Changes(MailComposer mail, IReadOnlyList<DigestChange> changes, DateTimeOffset upTo, int maxRows, Func<string, string> link)

@@ -13,8 +13,8 @@ namespace PlanTracker.Core.Features.Digests;
 /// The digest job, run every hour. A user is due on the as-of date when their preference says so
 /// (daily, or weekly on that weekday) and their hour has come: for a run as of today that is the
 /// clock's hour in the province, for any other date the whole day (a manual run as of a date sends
-/// that date's digests whatever their hour). One mail per person, by role: agency staff get their
-/// agency's overdue and due-soon tasks and what changed since their last digest; steering members
+/// that date's digests whatever their hour). One mail per person, by role: agency staff get the tasks handed
+/// to them (decision 0028) and their agency's overdue and due-soon tasks and what changed since their last digest; steering members
 /// the overdue and at-risk tasks of the agencies they oversee; the secretariat the province summary.
 /// Nothing to say, no mail. The log (job, date, user, "digest") makes a second run a no-op.
 /// </summary>
@@ -71,7 +71,8 @@ public static class SendDigests
                         ? await content.AgencyAsync(agencyId, after, upTo, ct) : null,
                     has.Contains(Roles.SteeringMember) ? await content.SteeringAsync(overseen[person.Id].ToList(), ct) : null,
                     has.Contains(Roles.Secretariat) && person.ProvinceId is { } provinceId
-                        ? await content.ProvinceAsync(provinceId, last?.AsOf ?? c.AsOf.AddDays(-schedule.PeriodDays), ct) : null);
+                        ? await content.ProvinceAsync(provinceId, last?.AsOf ?? c.AsOf.AddDays(-schedule.PeriodDays), ct) : null,
+                    has.Contains(Roles.AgencyOfficer) || has.Contains(Roles.AgencyHead) ? await content.AssignedAsync(person.Id, ct) : null);
                 if (parts.IsEmpty)
                 {
                     silent++;

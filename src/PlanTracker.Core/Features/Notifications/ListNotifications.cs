@@ -46,6 +46,7 @@ public static class ListNotifications
             NotificationKind.ProgressApproved => Wording.Pick($"{n.ActorName} đã duyệt báo cáo tiến độ nhiệm vụ {n.TaskCode}", $"{n.ActorName} approved your progress on task {n.TaskCode}"),
             NotificationKind.ProgressReturned => Wording.Pick($"{n.ActorName} trả lại báo cáo tiến độ nhiệm vụ {n.TaskCode}", $"{n.ActorName} returned your progress on task {n.TaskCode}"),
             NotificationKind.Mentioned => Wording.Pick($"{n.ActorName} nhắc đến bạn trong trao đổi về nhiệm vụ {n.TaskCode}", $"{n.ActorName} mentioned you on task {n.TaskCode}"),
+            NotificationKind.AssignmentDue => Wording.Pick($"Việc được giao: nhiệm vụ {n.TaskCode} đến hạn xử lý {n.Excerpt}", $"Assigned to you: task {n.TaskCode} is due {n.Excerpt}"),
             _ => n.TaskCode,
         };
     }

@@ -2,6 +2,7 @@ using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using PlanTracker.Core.Authorization;
+using PlanTracker.Core.Common;
 using PlanTracker.Core.Persistence;
 
 namespace PlanTracker.Core.Features.Notifications;
@@ -13,7 +14,11 @@ public static class MarkNotificationsRead
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator() => RuleFor(c => c.Ids).Must(ids => ids is null || ids.Count <= 200);
+        public Validator()
+        {
+            RuleFor(c => c.Ids).Must(ids => ids is null || ids.Count <= 200);
+            RuleForEach(c => c.Ids).GreaterThan(0);
+        }
     }
 
     public sealed class Handler(PlanTrackerDbContext db, AccessContext access, TimeProvider time) : IRequestHandler<Command, int>
@@ -22,7 +27,16 @@ public static class MarkNotificationsRead
         {
             var me = access.UserId;
             var rows = db.Notifications.Where(n => n.UserId == me);
-            if (c.Ids is { Count: > 0 } ids) rows = rows.Where(n => ids.Contains(n.Id));
+            if (c.Ids is { Count: > 0 } ids)
+            {
+                rows = rows.Where(n => ids.Contains(n.Id));
+                // A named id that is not one of the user's own is refused, whoever it belongs to (nothing leaks).
+                var own = await rows.Select(n => n.Id).ToListAsync(ct);
+                for (var i = 0; i < ids.Count; i++)
+                    if (!own.Contains(ids[i]))
+                        throw new RuleViolationException($"ids[{i}]", Wording.Pick(
+                            $"Thông báo {ids[i]} không có trong danh sách thông báo của bạn.", $"Notification {ids[i]} is not one of yours."));
+            }
             // Reading is not audited: it changes nothing anyone else sees.
             return c.Unread
                 ? await rows.ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, (DateTimeOffset?)null), ct)

@@ -52,8 +52,23 @@ public static class SendDeadlineReminders
                     new NpgsqlParameter("subject_vi", DeadlineReminderMail.SubjectFormat(vietnamese: true)),
                     new NpgsqlParameter("subject_en", DeadlineReminderMail.SubjectFormat(vietnamese: false)))
                 .ToListAsync(ct);
+            await RemindAssigneesAsync(c.AsOf, ct);
             return new MailRunResult(run[0].Mails, run[0].Items, run[0].People);
         }
+
+        /// <summary>
+        /// The officer a task was handed to hears of their own due date in the bell, 3, 1 and 0 days before
+        /// (decision 0028); the agency's mail above is unchanged. Once per assignment and as-of day: the day is
+        /// kept as the notification's actor, so a second run of the same day adds nothing.
+        /// </summary>
+        private Task<int> RemindAssigneesAsync(DateOnly asOf, CancellationToken ct) => db.Database.ExecuteSqlRawAsync("""
+            INSERT INTO notifications (user_id, kind, task_id, task_code, actor_name, excerpt, created_at)
+            SELECT a.assignee_user_id, 'AssignmentDue', t.id, t.code, @run, to_char(a.due_on, 'DD/MM/YYYY'), @now
+            FROM task_assignments a JOIN plan_tasks t ON t.id = a.task_id
+            WHERE t.status IN ('NotStarted', 'InProgress') AND a.due_on IN (@as_of, @as_of + 1, @as_of + 3)
+              AND NOT EXISTS (SELECT 1 FROM notifications n WHERE n.user_id = a.assignee_user_id AND n.task_id = t.id
+                              AND n.kind = 'AssignmentDue' AND n.actor_name = @run)
+            """, [new NpgsqlParameter("as_of", asOf), new NpgsqlParameter("run", $"{Job}:{asOf:yyyy-MM-dd}"), new NpgsqlParameter("now", time.GetUtcNow())], ct);
 
         private sealed record RunCounts(int Mails, int Items, int People);
 

@@ -1,6 +1,7 @@
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using PlanTracker.Core.Common;
 using PlanTracker.Core.Features.Notifications;
 
 namespace PlanTracker.Web.Pages.Notifications;
@@ -21,7 +22,7 @@ public sealed class IndexModel(IMediator mediator) : PageModel
 
     public async Task<IActionResult> OnPostOpenAsync(long notificationId, long? taskId, CancellationToken ct)
     {
-        await mediator.Send(new MarkNotificationsRead.Command([notificationId]), ct);
+        if (!await MarkAsync(new MarkNotificationsRead.Command([notificationId]), ct)) return BadRequest();
         return Redirect(taskId is { } t ? $"/Tasks/{t}/Work" : "/Notifications");
     }
 
@@ -33,7 +34,21 @@ public sealed class IndexModel(IMediator mediator) : PageModel
 
     public async Task<IActionResult> OnPostUnreadAsync(long notificationId, CancellationToken ct)
     {
-        await mediator.Send(new MarkNotificationsRead.Command([notificationId], Unread: true), ct);
+        if (!await MarkAsync(new MarkNotificationsRead.Command([notificationId], Unread: true), ct)) return BadRequest();
         return Redirect("/Notifications");
+    }
+
+    /// <summary>False for an id that is not one of the user's notifications (a forged or stale form): a 400, nothing marked.</summary>
+    private async Task<bool> MarkAsync(MarkNotificationsRead.Command command, CancellationToken ct)
+    {
+        try
+        {
+            await mediator.Send(command, ct);
+            return true;
+        }
+        catch (RuleViolationException)
+        {
+            return false;
+        }
     }
 }
