@@ -13,7 +13,7 @@ public static class DependencyInjection
 {
     public static IServiceCollection AddPlanTrackerCore(this IServiceCollection services, string connectionString)
     {
-        services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).Build());
+        services.AddSingleton(_ => DataSources.Build(connectionString));
         services.AddDbContext<PlanTrackerDbContext>((sp, options) =>
             options.UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>()));
         services.AddSingleton(TimeProvider.System);

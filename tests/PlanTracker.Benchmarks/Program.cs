@@ -10,7 +10,7 @@ using PlanTracker.Benchmarks.Infrastructure;
 
 const string Usage = """
     usage: dotnet run -c Release --project tests/PlanTracker.Benchmarks -- <what> [options]
-      what:   reminders | dispatch | report | dashboard | mytasks | overdue | progress-http | w1 | load | all | generate
+      what:   reminders | dispatch | report | dashboard | mytasks | overdue | progress-http | task-http | w1 | load | all | generate
       --size S|M|L        dataset size (reminders, dashboard, mytasks, overdue: L, a million tasks)
       --tasks N           task count, overriding the size's (e.g. --tasks 1000000)
       --seed N            generator seed (default 20261122)
@@ -18,8 +18,8 @@ const string Usage = """
       --warmup N          unmeasured rounds first (default 1)
       --as-of yyyy-MM-dd  the reminder scan's date (default: the dataset's today, 2026-11-16)
       --messages N        messages per dispatch round (default 2000)
-      --requests N        progress-http: updates per round (default 1000)
-      --concurrency N     concurrent HTTP clients (progress-http, w1: 8; load: 64)
+      --requests N        progress-http, task-http: requests per round (default 1000)
+      --concurrency N     concurrent HTTP clients (progress-http, task-http: 1 and 8; w1: 8; load: 64)
       --duration SPEC     load: how long, e.g. 5m, 90s (default 5m)
       --data-dir DIR      keep the private PostgreSQL cluster in DIR and reuse its dataset next time
     PLANTRACKER_BENCH_CONNECTION=<connection string> uses that (empty or previously generated) database instead.
