@@ -18,7 +18,7 @@ public sealed class HotPathRoundTripTests(AppFactory app, ITestOutputHelper outp
     private const string Officer = "canbo.noivu@plantracker.local";
 
     [Fact]
-    public async Task Should_record_progress_in_at_most_four_database_commands()
+    public async Task Should_record_progress_in_three_database_commands_and_a_commit()
     {
         var officer = await app.ClientForAsync(Officer);
         var taskId = app.TaskId("vinh-phuc/kh-36a", "III.5.d");
@@ -29,9 +29,10 @@ public sealed class HotPathRoundTripTests(AppFactory app, ITestOutputHelper outp
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         // The account (session check and access rules) in one read, the task with both rights in one, the
-        // update, progress and audit rows in one batch (BEGIN travels with it), then COMMIT. Before issue 17: 11.
+        // update, progress and audit rows in one batch (BEGIN travels with it); the COMMIT, a fourth round
+        // trip, is not a command and is not traced. Before issue 17: 11 round trips.
         output.WriteLine($"{commands.Count} commands:\n{string.Join("\n---\n", commands)}");
-        Assert.InRange(commands.Count, 1, 4); // at least one: the listener saw the request's statements
+        Assert.InRange(commands.Count, 1, 3); // at least one: the listener saw the request's statements
     }
 
     private static async Task<(HttpResponseMessage Response, IReadOnlyList<string> Commands)> CountCommandsAsync(Func<Task<HttpResponseMessage>> send)
