@@ -29,9 +29,9 @@ public sealed class MinimalTaskEndpoint : IAsyncDisposable
             SELECT $1, $2, coalesce((SELECT max(sort_order) + 1 FROM plan_tasks WHERE plan_id = $1), 0), $3, false, $4, 'NotStarted', 0,
                 $5, $6, $7, $8, false
             RETURNING id)
-        INSERT INTO audit_events (occurred_at, user_id, action, entity_type, entity_id, details)
+        INSERT INTO audit_events (occurred_at, user_id, action, entity_type, entity_id, data)
         SELECT now(), $9, 'task.added', 'PlanTask', t.id,
-            jsonb_build_object('after', jsonb_build_object('code', $2, 'title', $3, 'leadAgencyId', $4, 'deadlineText', $8, 'fannedOut', 0))::text
+            jsonb_build_object('after', jsonb_build_object('code', $2, 'title', $3, 'leadAgencyId', $4, 'deadlineText', $8, 'fannedOut', 0))
         FROM t
         RETURNING entity_id
         """;
