@@ -16,10 +16,10 @@ public static class DependencyInjection
     public static IServiceCollection AddPlanTrackerCore(this IServiceCollection services, string connectionString,
         string? directConnectionString = null, ReadReplicaOptions? replica = null)
     {
-        services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).Build());
+        services.AddSingleton(_ => DataSources.Build(connectionString));
         services.AddSingleton(sp => new DirectDatabase(string.IsNullOrWhiteSpace(directConnectionString)
             ? sp.GetRequiredService<NpgsqlDataSource>()
-            : new NpgsqlDataSourceBuilder(directConnectionString).Build()));
+            : DataSources.Build(directConnectionString)));
         services.AddDbContext<PlanTrackerDbContext>((sp, options) =>
             options.UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>()));
         services.AddSingleton(replica ?? new ReadReplicaOptions());

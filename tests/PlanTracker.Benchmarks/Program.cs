@@ -10,7 +10,7 @@ using PlanTracker.Benchmarks.Infrastructure;
 
 const string Usage = """
     usage: dotnet run -c Release --project tests/PlanTracker.Benchmarks -- <what> [options]
-      what:   reminders | dispatch | report | dashboard | mytasks | overdue | progress-http | w1 | load | cascade | all | generate | list
+      what:   reminders | dispatch | report | dashboard | mytasks | overdue | progress-http | task-http | w1 | load | cascade | all | generate | list
       --size XS|S|M|L     dataset size (reminders, dashboard, mytasks, overdue: L, a million tasks)
       --smoke             the short form CI runs: size XS, one round, fewer requests, every check, no verdict
       --tasks N           task count, overriding the size's (e.g. --tasks 1000000)
@@ -19,8 +19,8 @@ const string Usage = """
       --warmup N          unmeasured rounds first (default 1)
       --as-of yyyy-MM-dd  the reminder scan's date (default: the dataset's today, 2026-11-16)
       --messages N        messages per dispatch round (default 2000)
-      --requests N        progress-http: updates per round (default 1000)
-      --concurrency N     concurrent HTTP clients (progress-http, w1: 8; load: 64)
+      --requests N        progress-http, task-http: requests per round (default 1000)
+      --concurrency N     concurrent HTTP clients (progress-http, task-http: 1 and 8; w1: 8; load: 64)
       --duration SPEC     load: how long, e.g. 5m, 90s (default 5m)
       --data-dir DIR      keep the private PostgreSQL cluster in DIR and reuse its dataset next time
     list prints the benchmarks' names, one a line. A figure gets no verdict when other processes took more than

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using PlanTracker.Core.Common;
 using PlanTracker.Core.Domain;
@@ -42,12 +43,19 @@ public sealed class AccessContext(ICurrentUser user, PlanTrackerDbContext db, Ti
     /// task's plan is published: a draft is assigned to no one, so every agency command is refused
     /// until publication (decision 0021).
     /// </summary>
-    public async Task<bool> LeadsAsync(long taskId, CancellationToken ct)
+    public async Task<bool> LeadsAsync(long taskId, CancellationToken ct) =>
+        await db.Tasks.Where(t => t.Id == taskId).AnyAsync(await LeadRuleAsync(ct), ct);
+
+    /// <summary>
+    /// <see cref="LeadsAsync"/> as a condition on a task, for a handler that reads the task and the right in
+    /// one statement (issue 17).
+    /// </summary>
+    public async Task<Expression<Func<PlanTask, bool>>> LeadRuleAsync(CancellationToken ct)
     {
         var me = await Load(ct);
-        if (!IsAgencyStaff || me.AgencyId is not { } agencyId) return false;
-        return await db.Tasks.AnyAsync(t => t.Id == taskId && t.Plan.Status == PlanStatus.Published && (t.LeadAgencyId == agencyId
-            || db.Agencies.Any(g => g.Id == t.LeadAgencyId && g.Members.Any(m => m.MemberId == agencyId))), ct);
+        if (!IsAgencyStaff || me.AgencyId is not { } agencyId) return _ => false;
+        return t => t.Plan.Status == PlanStatus.Published && (t.LeadAgencyId == agencyId
+            || db.Agencies.Any(g => g.Id == t.LeadAgencyId && g.Members.Any(m => m.MemberId == agencyId)));
     }
 
     public async Task<bool> CoordinatesAsync(long taskId, CancellationToken ct)
@@ -61,8 +69,17 @@ public sealed class AccessContext(ICurrentUser user, PlanTrackerDbContext db, Ti
     /// <summary>The secretariat manages everything in its own province.</summary>
     public async Task<bool> ManagesPlanOfTaskAsync(long taskId, CancellationToken ct)
     {
+        var rule = await ManagesRuleAsync(ct);
+        return IsSecretariat && await db.Tasks.Where(t => t.Id == taskId).AnyAsync(rule, ct);
+    }
+
+    /// <summary><see cref="ManagesPlanOfTaskAsync"/> as a condition on a task (see <see cref="LeadRuleAsync"/>).</summary>
+    public async Task<Expression<Func<PlanTask, bool>>> ManagesRuleAsync(CancellationToken ct)
+    {
         var me = await Load(ct);
-        return IsSecretariat && await db.Tasks.AnyAsync(t => t.Id == taskId && t.Plan.ProvinceId == me.ProvinceId, ct);
+        if (!IsSecretariat) return _ => false;
+        var provinceId = me.ProvinceId;
+        return t => t.Plan.ProvinceId == provinceId;
     }
 
     public async Task<bool> ManagesProvinceAsync(long? provinceId, CancellationToken ct) =>
@@ -75,21 +92,44 @@ public sealed class AccessContext(ICurrentUser user, PlanTrackerDbContext db, Ti
         if (!await check) throw new ForbiddenException(Wording.Pick($"Bạn không được {whatVi}.", $"You may not {whatEn}."));
     }
 
+    /// <summary>
+    /// The account as the session check and the access rules both need it, in one read (issue 17:
+    /// the stamp check, the user row and the steering assignments were three round trips per request).
+    /// </summary>
+    public sealed record Account(string? SecurityStamp, DateTimeOffset? LockoutEnd, long? AgencyId, string? AgencyName, long? ProvinceId,
+        List<long> Overseen);
+
+    public static Task<Account?> ReadAccountAsync(PlanTrackerDbContext db, long userId, CancellationToken ct) =>
+        db.Users.AsNoTracking().Where(u => u.Id == userId)
+            .Select(u => new Account(u.SecurityStamp, u.LockoutEnd, u.AgencyId,
+                u.Agency == null ? null : u.Agency.ShortName ?? u.Agency.Name,
+                u.Agency == null ? null : u.Agency.ProvinceId,
+                db.SteeringAssignments.Where(s => s.UserId == u.Id).Select(s => s.AgencyId).ToList()))
+            .FirstOrDefaultAsync(ct);
+
+    /// <summary>
+    /// Keeps the account the request's session check has just read, so that the rules do not read it
+    /// again; ignored unless it is the signed-in user's.
+    /// </summary>
+    public void Remember(long userId, Account account)
+    {
+        if (_snapshot is null && user.UserId == userId) _snapshot = From(userId, account);
+    }
+
     private async Task<Snapshot> Load(CancellationToken ct)
     {
         if (_snapshot is not null) return _snapshot;
         var id = UserId;
-        var row = await db.Users.AsNoTracking().Where(u => u.Id == id)
-            .Select(u => new
-            {
-                u.AgencyId, AgencyName = u.Agency == null ? null : u.Agency.ShortName ?? u.Agency.Name,
-                ProvinceId = u.Agency == null ? null : u.Agency.ProvinceId, u.LockoutEnd,
-            })
-            .SingleOrDefaultAsync(ct) ?? throw new ForbiddenException(Wording.Pick("Tài khoản của bạn không còn tồn tại.", "Your account no longer exists."));
+        var account = await ReadAccountAsync(db, id, ct)
+            ?? throw new ForbiddenException(Wording.Pick("Tài khoản của bạn không còn tồn tại.", "Your account no longer exists."));
+        return _snapshot = From(id, account);
+    }
+
+    private Snapshot From(long id, Account account)
+    {
         // A token issued before the account was deactivated must not keep working.
-        if (row.LockoutEnd is { } until && until > (time ?? TimeProvider.System).GetUtcNow())
+        if (account.LockoutEnd is { } until && until > (time ?? TimeProvider.System).GetUtcNow())
             throw new ForbiddenException(Wording.Pick("Tài khoản của bạn đã bị vô hiệu hoá hoặc tạm khoá.", "Your account is deactivated or locked."));
-        var overseen = await db.SteeringAssignments.Where(s => s.UserId == id).Select(s => s.AgencyId).ToListAsync(ct);
-        return _snapshot = new Snapshot(id, row.AgencyId, row.AgencyName, row.ProvinceId, [.. overseen]);
+        return new Snapshot(id, account.AgencyId, account.AgencyName, account.ProvinceId, [.. account.Overseen]);
     }
 }

@@ -10,8 +10,8 @@ public static class SecretariatScope
     public static async Task<long> SecretariatProvinceAsync(this AccessContext access, PlanTrackerDbContext db, CancellationToken ct)
     {
         if (!access.IsSecretariat) throw new ForbiddenException(Wording.Pick("Chỉ cơ quan thường trực được làm việc này.", "Only the secretariat (cơ quan thường trực) may do this."));
-        var agencyId = await access.AgencyIdAsync(ct);
-        return await db.Agencies.Where(a => a.Id == agencyId).Select(a => a.ProvinceId).SingleOrDefaultAsync(ct)
+        // The province of the user's agency, as the request's account read has it (issue 17: no second read).
+        return await access.ProvinceIdAsync(ct)
             ?? throw new ForbiddenException(Wording.Pick("Tài khoản của bạn không thuộc cơ quan thường trực của tỉnh nào.", "Your account belongs to no province's secretariat."));
     }
 

@@ -3,24 +3,20 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using PlanTracker.Core.Authorization;
 using PlanTracker.Core.Persistence;
 
 namespace PlanTracker.Web.Security;
 
 /// <summary>
 /// Every authenticated request, cookie or bearer token, is checked against the account as it is now: one
-/// primary-key read of its security stamp and lockout. A deactivation, lockout, password change or reset,
+/// primary-key read of its security stamp and lockout (with the agency, province and steering assignments the handlers
+/// then use, so that read is the request's only one of the account). A deactivation, lockout, password change or reset,
 /// role or agency change renews the stamp (or sets the lockout), so the old session is treated as never
 /// authenticated at its next request: 401 on the API, the login page for people. See decision 0012.
 /// </summary>
 public static class SessionStampCheck
 {
-    private static readonly Func<PlanTrackerDbContext, long, Task<Row?>> Read = EF.CompileAsyncQuery(
-        (PlanTrackerDbContext db, long id) => db.Users.AsNoTracking().Where(u => u.Id == id)
-            .Select(u => new Row(u.SecurityStamp, u.LockoutEnd)).FirstOrDefault());
-
-    private sealed record Row(string? Stamp, DateTimeOffset? LockoutEnd);
-
     /// <summary>Right after UseAuthentication: a stale session becomes a failed authentication, so authorization challenges it.</summary>
     public static IApplicationBuilder UseSessionStampCheck(this IApplicationBuilder app) => app.Use(async (HttpContext http, RequestDelegate next) =>
     {
@@ -42,8 +38,12 @@ public static class SessionStampCheck
         var claims = http.RequestServices.GetRequiredService<IOptions<IdentityOptions>>().Value.ClaimsIdentity;
         var stamp = http.User.FindFirstValue(claims.SecurityStampClaimType);
         if (!long.TryParse(http.User.FindFirstValue(claims.UserIdClaimType), out var id) || stamp is null) return false;
-        var row = await Read(http.RequestServices.GetRequiredService<PlanTrackerDbContext>(), id);
+        // The same read gives the access rules the user's agency, province and steering assignments,
+        // kept for the request's handlers (issue 17: one round trip instead of three).
+        var account = await AccessContext.ReadAccountAsync(http.RequestServices.GetRequiredService<PlanTrackerDbContext>(), id, http.RequestAborted);
         var now = http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
-        return row is not null && row.Stamp == stamp && !(row.LockoutEnd > now);
+        if (account is null || account.SecurityStamp != stamp || account.LockoutEnd > now) return false;
+        http.RequestServices.GetRequiredService<AccessContext>().Remember(id, account);
+        return true;
     }
 }

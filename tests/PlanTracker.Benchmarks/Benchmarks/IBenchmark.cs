@@ -64,7 +64,7 @@ public sealed record BenchOptions
 public static class BenchmarkCatalog
 {
     public static readonly IReadOnlyList<IBenchmark> All = [new RemindersBenchmark(), new DispatchBenchmark(), new ReportBenchmark(), new DashboardBenchmark(),
-        new MyTasksBenchmark(), new OverdueBenchmark(), new ProgressHttpBenchmark(), new W1Benchmark(), new LoadBenchmark(),
+        new MyTasksBenchmark(), new OverdueBenchmark(), new ProgressHttpBenchmark(), new TaskHttpBenchmark(), new W1Benchmark(), new LoadBenchmark(),
         new CascadeBenchmark()];
 
     /// <summary>

@@ -40,7 +40,8 @@ public sealed class OfficerTasks
         await using (var cmd = new NpgsqlCommand("""
             SELECT DISTINCT ON (t.agency) u.id, u.email, t.agency, t.open
             FROM (SELECT lead_agency_id AS agency, count(*) AS open FROM plan_tasks
-                  WHERE NOT is_group AND status IN ('NotStarted', 'InProgress', 'Paused') GROUP BY lead_agency_id) t
+                  WHERE NOT is_group AND status IN ('NotStarted', 'InProgress', 'Paused')
+                    AND plan_id IN (SELECT id FROM plans WHERE status = 'Published') GROUP BY lead_agency_id) t
             JOIN users u ON u.agency_id = t.agency AND (u.lockout_end IS NULL OR u.lockout_end < now())
             JOIN user_roles ur ON ur.user_id = u.id JOIN roles r ON r.id = ur.role_id AND r.name = 'AgencyOfficer'
             ORDER BY t.agency, u.id
@@ -61,6 +62,8 @@ public sealed class OfficerTasks
             await using (var cmd = new NpgsqlCommand("""
                 SELECT id, version FROM plan_tasks
                 WHERE lead_agency_id = $1 AND NOT is_group AND status IN ('NotStarted', 'InProgress', 'Paused')
+                  -- a draft plan's tasks are assigned to no one yet (decision 0021): progress on them is a 403
+                  AND plan_id IN (SELECT id FROM plans WHERE status = 'Published')
                 ORDER BY id LIMIT $2
                 """, connection))
             {

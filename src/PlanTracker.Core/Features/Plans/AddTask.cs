@@ -61,26 +61,26 @@ public static class AddTask
         public async Task<Result> Handle(Command c, CancellationToken ct)
         {
             var provinceId = await access.SecretariatProvinceAsync(db, ct);
-            // The plan alone, not its tree: the parent, the code and the next sort order are asked of the
-            // database, so adding the 500th task costs what adding the first does.
-            var plan = await db.Plans.SingleOrDefaultAsync(p => p.Id == c.PlanId, ct)
+            // The plan alone, not its tree, with what is asked of its tasks in the same statement (issue 17):
+            // is the code taken (the unique plan/code index) and the next sort order (as Plan.NextSortOrder:
+            // after the last, 0 when empty), each one index lookup, so adding the 500th task costs what adding
+            // the first does.
+            var siblings = await db.Plans.Where(p => p.Id == c.PlanId)
+                .Select(p => new
+                {
+                    Plan = p,
+                    Last = db.Tasks.Where(t => t.PlanId == p.Id).Max(t => (int?)t.SortOrder),
+                    CodeTaken = db.Tasks.Any(t => t.PlanId == p.Id && t.Code == c.Code),
+                })
+                .SingleOrDefaultAsync(ct)
                 ?? throw new NotFoundException(Wording.Pick($"Không có kế hoạch {c.PlanId}.", $"Plan {c.PlanId} does not exist."));
+            var plan = siblings.Plan;
             if (plan.ProvinceId != provinceId) throw new ForbiddenException(Wording.Pick("Bạn chỉ quản lý kế hoạch của tỉnh mình.", "You manage only your own province's plans."));
             var parent = c.ParentId is { } parentId
                 ? await db.Tasks.SingleOrDefaultAsync(t => t.Id == parentId && t.PlanId == plan.Id, ct)
                     ?? throw new RuleViolationException("parentId", Wording.Pick($"Nhiệm vụ {parentId} không thuộc kế hoạch này.", $"Task {parentId} is not in this plan."))
                 : null;
             if (parent is { IsGroup: false }) throw new RuleViolationException("parentId", Wording.Pick($"'{parent.Code}' không phải là nhóm nhiệm vụ.", $"'{parent.Code}' is not a group heading."));
-            // One trip for both, each one index lookup (a GROUP BY over the plan read all its tasks): is the
-            // code taken (the unique plan/code index), and the next sort order (as Plan.NextSortOrder:
-            // after the last, 0 when empty).
-            var siblings = await db.Plans.Where(p => p.Id == plan.Id)
-                .Select(p => new
-                {
-                    Last = db.Tasks.Where(t => t.PlanId == p.Id).Max(t => (int?)t.SortOrder),
-                    CodeTaken = db.Tasks.Any(t => t.PlanId == p.Id && t.Code == c.Code),
-                })
-                .SingleAsync(ct);
             if (siblings.CodeTaken)
                 throw new RuleViolationException("code", Wording.Pick($"Kế hoạch đã có nhiệm vụ mục '{c.Code}'.", $"This plan already has a task numbered '{c.Code}'."));
             var sortOrder = siblings.Last + 1 ?? 0;

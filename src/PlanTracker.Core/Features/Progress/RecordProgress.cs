@@ -37,13 +37,27 @@ public static class RecordProgress
     {
         public async Task<Result> Handle(Command c, CancellationToken ct)
         {
-            var task = await db.Tasks.Include(t => t.Targets).SingleOrDefaultAsync(t => t.Id == c.TaskId, ct)
+            // The task, who may report on it and the name progress is kept under, in one statement (issue 17);
+            // the version is checked on the row read, and again by the UPDATE's WHERE when saved.
+            var manages = await access.ManagesRuleAsync(ct);
+            var leads = await access.LeadRuleAsync(ct);
+            var found = await db.Tasks.Where(t => t.Id == c.TaskId)
+                .Select(t => new
+                {
+                    Task = t,
+                    BySecretariat = db.Tasks.Where(manages).Any(x => x.Id == t.Id),
+                    Leads = db.Tasks.Where(leads).Any(x => x.Id == t.Id),
+                    LeadName = t.LeadAgency == null ? null : t.LeadAgency.ShortName ?? t.LeadAgency.Name,
+                })
+                .SingleOrDefaultAsync(ct)
                 ?? throw new NotFoundException(Wording.Pick($"Không có nhiệm vụ {c.TaskId}.", $"Task {c.TaskId} does not exist."));
-            var bySecretariat = await access.ManagesPlanOfTaskAsync(task.Id, ct);
-            if (!bySecretariat && !await access.LeadsAsync(task.Id, ct))
+            var task = found.Task;
+            var bySecretariat = found.BySecretariat;
+            if (!bySecretariat && !found.Leads)
                 throw new ForbiddenException(Wording.Pick($"Chỉ cơ quan chủ trì nhiệm vụ '{task.Code}' hoặc thường trực được cập nhật tiến độ.", $"Only the lead agency of task '{task.Code}' or the secretariat may record its progress."));
             await db.EnsureVersionAsync(task, c.Version, ct);
             var actuals = c.TargetActuals ?? [];
+            if (actuals.Count > 0) await db.Entry(task).Collection(t => t.Targets).LoadAsync(ct); // only these need the targets
             foreach (var (input, i) in actuals.Select((x, i) => (x, i)))
                 if (task.Targets.All(t => t.Id != input.TargetId))
                     throw new RuleViolationException($"targetActuals[{i}].targetId", Wording.Pick($"Chỉ tiêu {input.TargetId} không phải chỉ tiêu của nhiệm vụ '{task.Code}'.", $"Target {input.TargetId} is not a target of task '{task.Code}'."));
@@ -55,8 +69,7 @@ public static class RecordProgress
             var today = clock.Today;
             task.RecordProgress(c.Status, c.PercentComplete, c.CompletedOn, today, bySecretariat);
             var now = time.GetUtcNow();
-            var agency = await access.AgencyAsync(ct)
-                ?? (task.LeadAgencyId!.Value, await db.Agencies.Where(a => a.Id == task.LeadAgencyId).Select(a => a.ShortName ?? a.Name).SingleAsync(ct));
+            var agency = await access.AgencyAsync(ct) ?? (task.LeadAgencyId!.Value, found.LeadName!);
             var update = new ProgressUpdate(task.Id, agency.Id, agency.Name, access.UserId,
                 isContribution: false, c.Status, task.PercentComplete, c.Note, now);
             db.ProgressUpdates.Add(update);
