@@ -33,13 +33,19 @@ public sealed class AgencyWorkAccess(AccessContext access, PlanTrackerDbContext 
     public async Task<bool> InvolvedInAsync(long taskId, CancellationToken ct) =>
         await access.LeadsAsync(taskId, ct) || await access.CoordinatesAsync(taskId, ct);
 
-    /// <summary>An officer (not the head or a deputy) of an agency whose head asked to approve progress first.</summary>
-    public async Task<bool> ProgressWaitsForApprovalAsync(CancellationToken ct)
+    /// <summary>
+    /// Whether the user's agency asks its head to approve progress first, as a predicate the caller folds into the
+    /// statement that reads the task (one round trip on the progress path, issue 17); false for anyone outside an agency.
+    /// </summary>
+    public async Task<System.Linq.Expressions.Expression<Func<PlanTask, bool>>> AgencyAsksApprovalRuleAsync(CancellationToken ct)
     {
-        if (!access.IsAgencyStaff || await access.AgencyIdAsync(ct) is not { } agencyId) return false;
-        if (!await db.AgencySettings.AnyAsync(s => s.AgencyId == agencyId && s.ProgressNeedsApproval, ct)) return false;
-        return await DirectedAgencyAsync(ct) is null;
+        if (!access.IsAgencyStaff || await access.AgencyIdAsync(ct) is not { } agencyId) return _ => false;
+        return _ => db.AgencySettings.Any(s => s.AgencyId == agencyId && s.ProgressNeedsApproval);
     }
+
+    /// <summary>An officer (not the head or a deputy) of an agency whose head asked to approve progress first.</summary>
+    public async Task<bool> ProgressWaitsForApprovalAsync(bool agencyAsksApproval, CancellationToken ct) =>
+        agencyAsksApproval && await DirectedAgencyAsync(ct) is null;
 
     /// <summary>The people who direct an agency: its heads and deputies (who get its officers' reports to approve).</summary>
     public IQueryable<long> DirectorsOf(long agencyId)

@@ -7,7 +7,9 @@ namespace PlanTracker.Core.Drafting;
 /// and the footnotes above it ("1 Các quy định của Luật Địa chất và Khoáng sản …", called from "khoáng sản1.").
 /// Left in, they split the paragraph that runs across the page ("… (i) Khai thác khoáng sản / 2 trái phép; …")
 /// and become items of their own. They are blanked (replaced by spaces, so every offset stays the source's).
-/// Page numbers are told from a numbered table's one-cell-per-line rows by running on (2, 3, 4 …) a page apart.
+/// Two forms of the page number: copied from a viewer, a bare number told from a numbered table's one-cell-per-line
+/// rows by running on (2, 3, 4 …) a page apart; taken from the PDF's layout (pdftotext -layout), a number alone on
+/// a line far indented. Either way the footnotes above it go with it.
 /// </summary>
 public static partial class PageBreaks
 {
@@ -21,14 +23,15 @@ public static partial class PageBreaks
     {
         var lines = Lines(text);
         var pages = PageNumbers(lines);
-        if (pages.Count == 0) return text;
+        var indented = IndentedPageNumbers(lines, text);
+        if (pages.Count == 0 && indented.Count == 0) return text;
         var chars = text.ToCharArray();
         void Clear(int i)
         {
             for (var k = lines[i].Start; k < lines[i].End; k++)
                 if (chars[k] != '\n' && chars[k] != '\r') chars[k] = ' ';
         }
-        foreach (var p in pages)
+        foreach (var p in pages.Union(indented))
         {
             Clear(p);
             if (Footnote(text, lines, p) is { } first)
@@ -70,6 +73,12 @@ public static partial class PageBreaks
         }
         return found;
     }
+
+    /// <summary>A number of at most three digits alone on a line indented ten columns or more: a page's foot in layout text.</summary>
+    private static List<int> IndentedPageNumbers(List<Line> lines, string text) =>
+        Enumerable.Range(0, lines.Count)
+            .Where(i => Number().IsMatch(lines[i].Text) && text.AsSpan(lines[i].Start, lines[i].End - lines[i].Start).IndexOfAnyExcept(' ', '\t', '\f') >= 10)
+            .ToList();
 
     /// <summary>
     /// The first line of the footnotes above the page number at <paramref name="page"/>: a line after a blank one that

@@ -37,17 +37,9 @@ public static partial class Paragraphs
 
     public static (List<Paragraph> Paragraphs, bool HardWrapped) Split(string text)
     {
+        // Blanked, not cut: a paragraph's text stays the source between its offsets.
         text = PageBreaks.Blank(text);
         var lines = ReadLines(text);
-        var source = text;
-        if (PageFurniture(lines, text) is { Count: > 0 } furniture)
-        {
-            // Blanked, not cut: a paragraph's text stays the source between its offsets.
-            var chars = text.ToCharArray();
-            foreach (var l in furniture) Array.Fill(chars, ' ', l.Start, l.End - l.Start);
-            source = new string(chars);
-            lines = lines.Where(l => !furniture.Contains(l)).ToList();
-        }
         var wrapped = IsHardWrapped(lines);
         var (firstWidth, laterWidth) = wrapped ? Widths(lines) : (0, 0);
 
@@ -58,7 +50,7 @@ public static partial class Paragraphs
         Line? previous = null;
         void Close()
         {
-            if (start is { } s) result.Add(new Paragraph(s, end, source[s..end].Replace('\n', ' ')));
+            if (start is { } s) result.Add(new Paragraph(s, end, text[s..end].Replace('\n', ' ')));
             start = null;
             linesIn = 0;
         }
@@ -116,28 +108,6 @@ public static partial class Paragraphs
         return prev.Length + 1 + firstWord.Length > width;
     }
 
-    /// <summary>
-    /// Text taken from a PDF's layout keeps each page's number, far indented on a line of its own, and the footnotes
-    /// above it ("   1 Các quy định của Luật …" after a blank line): neither belongs to the paragraph the page break cuts.
-    /// </summary>
-    private static HashSet<Line> PageFurniture(List<Line> lines, string text)
-    {
-        var furniture = new HashSet<Line>();
-        for (var k = 0; k < lines.Count; k++)
-        {
-            var line = lines[k];
-            if (line.Text.Length > 3 || !line.Text.All(char.IsDigit) || line.Start - (text.LastIndexOf('\n', Math.Max(0, line.Start - 1)) + 1) < 10) continue;
-            furniture.Add(line);
-            // The footnotes start after a blank line with their number ("   1 Các quy định …"); a footnote may hold blank
-            // lines itself, a list item does not.
-            var j = k - 1;
-            while (j > 0 && k - j < 20 && !(lines[j].BlankBefore && Footnote().IsMatch(lines[j].Text)) && Markers.Match(lines[j].Text) is null) j--;
-            if (j > 0 && lines[j].BlankBefore && Footnote().IsMatch(lines[j].Text))
-                for (var i = j; i < k; i++) furniture.Add(lines[i]);
-        }
-        return furniture;
-    }
-
     private static List<Line> ReadLines(string text)
     {
         var lines = new List<Line>();
@@ -189,7 +159,6 @@ public static partial class Paragraphs
 
     [GeneratedRegex(@"^(Căn cứ|Xét đề nghị|Xét tờ trình|Nơi nhận|TM\.|KT\.|Q\.|TL\.|Điều \d|\(\s*(Ban hành )?[Kk]èm theo)")] private static partial Regex ParagraphStart();
     [GeneratedRegex(@"^[-–]\s*\d")] private static partial Regex RangeContinuation();
-    [GeneratedRegex(@"^\d{1,2}\s+\p{Lu}")] private static partial Regex Footnote();
     [GeneratedRegex(@"^\W*(QUYẾT ĐỊNH|KẾ HOẠCH|CHỈ THỊ|THÔNG BÁO|NGHỊ QUYẾT|CHƯƠNG TRÌNH( HÀNH ĐỘNG)?|PHỤ LỤC)\W*$")] private static partial Regex KindHeading();
     [GeneratedRegex(@"^(ỦY BAN NHÂN DÂN|UBND|CỘNG HÒA|CỘNG HOÀ|CHỦ TỊCH|PHÓ CHỦ TỊCH|QUYẾT ĐỊNH|KẾ HOẠCH|CHỈ THỊ|THÔNG BÁO|NGHỊ QUYẾT|TM\.|KT\.)")] private static partial Regex BlockTitle();
 }

@@ -103,9 +103,11 @@ internal static partial class SeedValidator
                 if (!content.Agencies.Any(a => a.Key == groups[i].Members[j]))
                     errors.Add($"{file}: $.groups[{i}].members[{j}]: '{groups[i].Members[j]}' is not an agency of this file");
         }
+        // A province has one secretariat. The central bodies may name the one that follows national plans up (the
+        // Government Office, the reader's default for items a national document leaves unassigned), or none.
         var secretariats = content.Agencies.Count(a => a.IsSecretariat);
-        if (secretariats != (content.Central ? 0 : 1))
-            errors.Add($"{file}: $.agencies: {(content.Central ? "central bodies have no secretariat" : "exactly one agency must have isSecretariat true")} (found {secretariats})");
+        if (content.Central ? secretariats > 1 : secretariats != 1)
+            errors.Add($"{file}: $.agencies: {(content.Central ? "the central bodies name at most one secretariat" : "exactly one agency must have isSecretariat true")} (found {secretariats})");
     }
 
     private static void ValidateTasks(string file, string path, List<TaskSeed> tasks, HashSet<string> codes, HashSet<string> agencyKeys, List<string> errors)

@@ -23,7 +23,10 @@ public sealed class CascadeBenchmark : IBenchmark
 {
     public const double TargetMs = 300;
     private const string ParentKey = "bench/cascade-national";
-    private const int ParentTasks = 200;
+    private const int NationalTasks = 200;
+
+    /// <summary>A smoke run's plans are a few dozen tasks: its national plan copies 10 of one.</summary>
+    private static int ParentTasks(BenchOptions options) => options.Smaller(NationalTasks, 10);
 
     public string Name => "cascade";
     public string Description => "view from above (GetParentView via MediatR) of a national plan of 200 tasks linked from every province vs the plain SQL (L by default)";
@@ -38,7 +41,7 @@ public sealed class CascadeBenchmark : IBenchmark
         int links, provinces;
         await using (var connection = await database.OpenConnectionAsync())
         {
-            parent = await EnsureParentAsync(connection, log);
+            parent = await EnsureParentAsync(connection, ParentTasks(options), log);
             await using (var cmd = new NpgsqlCommand("SELECT user_id FROM steering_assignments ORDER BY user_id LIMIT 1", connection))
                 member = (long)(await cmd.ExecuteScalarAsync())!;
             await using (var cmd = new NpgsqlCommand("""
@@ -53,7 +56,7 @@ public sealed class CascadeBenchmark : IBenchmark
                 (links, provinces) = (reader.GetInt32(0), reader.GetInt32(1));
             }
         }
-        log.WriteLine($"National plan {parent}: {ParentTasks} tasks, {links:N0} links from {provinces} provinces; as steering member {member}, as of {today:yyyy-MM-dd}");
+        log.WriteLine($"National plan {parent}: {ParentTasks(options)} tasks, {links:N0} links from {provinces} provinces; as steering member {member}, as of {today:yyyy-MM-dd}");
         await using var services = SignedInServices.For(database, member, Roles.SteeringMember, today);
         var dataSource = services.GetRequiredService<NpgsqlDataSource>();
 
@@ -89,7 +92,7 @@ public sealed class CascadeBenchmark : IBenchmark
             $"ratio {result.Ratio:N2} (target ≤ {TargetMs} ms): {(met ? "met" : "NOT met")}");
         return
         [
-            new Figure($"view from above, national plan of {ParentTasks} tasks, {links:N0} links from {provinces} provinces, dataset {dataset.Plans.Tasks:N0} tasks",
+            new Figure($"view from above, national plan of {ParentTasks(options)} tasks, {links:N0} links from {provinces} provinces, dataset {dataset.Plans.Tasks:N0} tasks",
                 "GetParentView via MediatR", Figure.Ms(result.CandidateMedianMs), "plain SQL, same counts", Figure.Ms(result.BaselineMedianMs),
                 $"{result.Ratio:N2}", $"≤ {TargetMs} ms", met, $"steering member (every province); {options.Iterations} rounds after {options.Warmup} warm-up"),
         ];
@@ -121,7 +124,7 @@ public sealed class CascadeBenchmark : IBenchmark
     }
 
     /// <summary>The national plan and its links, added once (one transaction) and found again by key on later runs.</summary>
-    private static async Task<long> EnsureParentAsync(NpgsqlConnection connection, TextWriter log)
+    private static async Task<long> EnsureParentAsync(NpgsqlConnection connection, int parentTasks, TextWriter log)
     {
         await using (var find = new NpgsqlCommand("SELECT id FROM plans WHERE key = $1", connection))
         {
@@ -145,7 +148,7 @@ public sealed class CascadeBenchmark : IBenchmark
         await BulkLoad.ExecuteAsync(connection, $"""
             CREATE TEMP TABLE bench_source ON COMMIT DROP AS
               SELECT id FROM plans WHERE status = 'Published' AND province_id IS NOT NULL
-                AND (SELECT count(*) FROM plan_tasks t WHERE t.plan_id = plans.id AND NOT t.is_group) >= {ParentTasks}
+                AND (SELECT count(*) FROM plan_tasks t WHERE t.plan_id = plans.id AND NOT t.is_group) >= {parentTasks}
               ORDER BY id LIMIT 1;
             CREATE TEMP TABLE bench_parent ON COMMIT DROP AS WITH p AS (
               INSERT INTO plans (key, title, province_id, {planColumns})
@@ -153,7 +156,7 @@ public sealed class CascadeBenchmark : IBenchmark
               RETURNING id) SELECT id FROM p;
             CREATE TEMP TABLE bench_tasks ON COMMIT DROP AS
               SELECT t.id AS source_id, row_number() OVER (ORDER BY t.sort_order)::int AS n FROM plan_tasks t
-              WHERE t.plan_id = (SELECT id FROM bench_source) AND NOT t.is_group ORDER BY t.sort_order LIMIT {ParentTasks};
+              WHERE t.plan_id = (SELECT id FROM bench_source) AND NOT t.is_group ORDER BY t.sort_order LIMIT {parentTasks};
             INSERT INTO plan_tasks (plan_id, parent_id, sort_order, {taskColumns})
               SELECT (SELECT id FROM bench_parent), NULL, b.n, {string.Join(",", taskColumns.Split(',').Select(c => "t." + c))}
               FROM bench_tasks b JOIN plan_tasks t ON t.id = b.source_id;

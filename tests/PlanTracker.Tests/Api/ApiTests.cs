@@ -41,17 +41,20 @@ public sealed class ApiTests(AppFactory app) : IClassFixture<AppFactory>
     [Fact]
     public async Task Should_list_the_five_seed_documents_with_their_tasks()
     {
-        // Every province's plans are an administrator's list; a Vĩnh Phúc steering member reads Vĩnh Phúc's (docs/decisions/0013).
+        // Every province's plans are an administrator's list; a Vĩnh Phúc steering member reads Vĩnh Phúc's (docs/decisions/0013)
+        // and the national parents every province reads (docs/decisions/0027), which are not among the five.
         var client = await app.ClientForAsync("admin@plantracker.local");
-        var plans = await client.GetFromJsonAsync<JsonElement>("/api/v1/plans");
+        var all = await client.GetFromJsonAsync<JsonElement>("/api/v1/plans");
         var own = await (await app.ClientForAsync(Steering)).GetFromJsonAsync<JsonElement>("/api/v1/plans");
-        Assert.Equal(["vinh-phuc/kh-36a"], own.EnumerateArray().Select(p => p.GetProperty("key").GetString()));
+        Assert.Equal(["vinh-phuc/kh-36a", "vn/ctr-03-nq-cp-2025", "vn/nq-36a-cp-2015-partial"],
+            own.EnumerateArray().Select(p => p.GetProperty("key").GetString()).Order());
+        var plans = all.EnumerateArray().Where(p => !p.GetProperty("key").GetString()!.StartsWith("vn/")).ToArray();
 
         Assert.Equal(["06/CT-UBND", "168/QĐ-UBND", "671a/QĐ-UBND"],
-            plans.EnumerateArray().Select(p => p.GetProperty("documentNumber").GetString()).Where(n => n is not null).Order());
-        Assert.Equal(5, plans.GetArrayLength());
-        Assert.Equal(33 + 15 + 17 + 130 + 58, plans.EnumerateArray().Sum(p => p.GetProperty("taskCount").GetInt32()));
-        var dakLak = plans.EnumerateArray().Single(p => p.GetProperty("documentNumber").GetString() == "168/QĐ-UBND");
+            plans.Select(p => p.GetProperty("documentNumber").GetString()).Where(n => n is not null).Order());
+        Assert.Equal(5, plans.Length);
+        Assert.Equal(33 + 15 + 17 + 130 + 58, plans.Sum(p => p.GetProperty("taskCount").GetInt32()));
+        var dakLak = plans.Single(p => p.GetProperty("documentNumber").GetString() == "168/QĐ-UBND");
         Assert.Equal(33, dakLak.GetProperty("byTimeliness").EnumerateObject().Sum(p => p.Value.GetInt32()));
     }
 

@@ -33,7 +33,11 @@ public sealed class SearchTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.True(plans >= 2, $"tasks from {plans} plan(s)"); // Vĩnh Phúc's plan and Đắk Lắk's, both implementing 36a/NQ-CP
         // A Vĩnh Phúc steering member finds the national resolution but only their own province's plan (docs/decisions/0013).
         Assert.Contains("36a/NQ-CP", ownProvince.GetProperty("documents").EnumerateArray().Select(d => d.GetProperty("number").GetString()));
-        Assert.Single(ownProvince.GetProperty("tasks").EnumerateArray().Select(t => t.GetProperty("planId").GetInt64()).Distinct());
+        // and the partial national parent every province reads (docs/decisions/0027).
+        var ownPlans = (await (await app.ClientForAsync("bcd@plantracker.local")).GetFromJsonAsync<JsonElement>("/api/v1/plans"))
+            .EnumerateArray().ToDictionary(p => p.GetProperty("id").GetInt64(), p => p.GetProperty("key").GetString());
+        Assert.Equal(["vinh-phuc/kh-36a", "vn/nq-36a-cp-2015-partial"],
+            ownProvince.GetProperty("tasks").EnumerateArray().Select(t => ownPlans[t.GetProperty("planId").GetInt64()]).Distinct().Order());
     }
 
     [Fact]

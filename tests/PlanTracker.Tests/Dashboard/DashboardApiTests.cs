@@ -20,7 +20,8 @@ public sealed class DashboardApiTests(AppFactory app) : IClassFixture<AppFactory
         var dashboard = await client.GetFromJsonAsync<JsonElement>("/api/v1/dashboard");
 
         var counts = dashboard.GetProperty("counts");
-        Assert.Equal(253, counts.GetProperty("total").GetInt32());
+        // The five seed documents' 253 tasks and the two national parents' (03/NQ-CP appendix II: 140; partial 36a/NQ-CP: 13; decision 0027).
+        Assert.Equal(253 + 140 + 13, counts.GetProperty("total").GetInt32());
         var documents = counts.GetProperty("plans").EnumerateArray().Select(p => p.GetProperty("documentNumber").GetString()).ToList();
         Assert.Contains("168/QĐ-UBND", documents);
         Assert.Contains("671a/QĐ-UBND", documents);

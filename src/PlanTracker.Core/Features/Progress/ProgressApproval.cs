@@ -20,9 +20,9 @@ public static class ProgressApproval
 
     /// <returns>The held report as the command's result, or null when the progress publishes directly.</returns>
     public static async Task<RecordProgress.Result?> HoldAsync(PlanTrackerDbContext db, AccessContext access, AgencyWorkAccess work,
-        TimeProvider time, PlanTask task, RecordProgress.Command c, DateOnly today, CancellationToken ct)
+        TimeProvider time, PlanTask task, RecordProgress.Command c, DateOnly today, bool agencyAsksApproval, CancellationToken ct)
     {
-        if (!await work.ProgressWaitsForApprovalAsync(ct)) return null;
+        if (!await work.ProgressWaitsForApprovalAsync(agencyAsksApproval, ct)) return null;
         var agency = (await access.AgencyAsync(ct))!.Value;
         if (await db.ProgressSubmissions.AnyAsync(s => s.TaskId == task.Id && s.State == SubmissionState.Pending, ct))
             throw new RuleViolationException("taskId", Wording.Pick(

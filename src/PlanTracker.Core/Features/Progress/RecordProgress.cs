@@ -41,12 +41,14 @@ public static class RecordProgress
             // the version is checked on the row read, and again by the UPDATE's WHERE when saved.
             var manages = await access.ManagesRuleAsync(ct);
             var leads = await access.LeadRuleAsync(ct);
+            var asksApproval = await work.AgencyAsksApprovalRuleAsync(ct);
             var found = await db.Tasks.Where(t => t.Id == c.TaskId)
                 .Select(t => new
                 {
                     Task = t,
                     BySecretariat = db.Tasks.Where(manages).Any(x => x.Id == t.Id),
                     Leads = db.Tasks.Where(leads).Any(x => x.Id == t.Id),
+                    AgencyAsksApproval = db.Tasks.Where(asksApproval).Any(x => x.Id == t.Id),
                     LeadName = t.LeadAgency == null ? null : t.LeadAgency.ShortName ?? t.LeadAgency.Name,
                 })
                 .SingleOrDefaultAsync(ct)
@@ -62,7 +64,7 @@ public static class RecordProgress
                 if (task.Targets.All(t => t.Id != input.TargetId))
                     throw new RuleViolationException($"targetActuals[{i}].targetId", Wording.Pick($"Chỉ tiêu {input.TargetId} không phải chỉ tiêu của nhiệm vụ '{task.Code}'.", $"Target {input.TargetId} is not a target of task '{task.Code}'."));
 
-            if (!bySecretariat && await ProgressApproval.HoldAsync(db, access, work, time, task, c, clock.Today, ct) is { } held) return held;
+            if (!bySecretariat && await ProgressApproval.HoldAsync(db, access, work, time, task, c, clock.Today, found.AgencyAsksApproval, ct) is { } held) return held;
 
             // Transactional: the quarter may have to be saved first, and nothing may be half-written.
             var before = Snapshot(task);
