@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using FluentValidation;
 using MediatR;
 using PlanTracker.Core.Authorization;
@@ -17,7 +18,7 @@ public static class SetDraftItemLinks
     /// <summary><see cref="OwnTargetIndex"/>: the position of the item's own target that measures the parent target.</summary>
     public sealed record LinkInput(long ParentTaskId, long? ParentTargetId = null, int? OwnTargetIndex = null);
 
-    public sealed record Command(long DraftId, int Version, string ItemId, IReadOnlyList<LinkInput>? Links) : IRequest<int>, ITransactionalCommand;
+    public sealed record Command([property: JsonIgnore] long DraftId, int Version, [property: JsonIgnore] string ItemId, IReadOnlyList<LinkInput>? Links) : IRequest<int>, ITransactionalCommand;
 
     public sealed class Validator : AbstractValidator<Command>
     {
