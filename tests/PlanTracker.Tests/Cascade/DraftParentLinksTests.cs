@@ -14,10 +14,10 @@ namespace PlanTracker.Tests.Cascade;
 /// </summary>
 public sealed class DraftParentLinksTests(AppFactory app) : IClassFixture<AppFactory>
 {
-    private const string Parent36a = "vn/nq-36a-cp-2015-partial";
+    internal const string Parent36a = "vn/nq-36a-cp-2015-partial";
 
     // A Vĩnh Phúc-style plan implementing 36a/NQ-CP: two items cite its tasks, one restates task 11, one is the province's own.
-    private const string Draft = """
+    internal const string Draft = """
         ỦY BAN NHÂN DÂN TỈNH VĨNH PHÚC
         Số: 901/KH-UBND
         KẾ HOẠCH

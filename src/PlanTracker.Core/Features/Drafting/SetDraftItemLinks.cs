@@ -24,8 +24,12 @@ public static class SetDraftItemLinks
     {
         public Validator()
         {
-            RuleFor(c => c.Links).NotNull().Must(l => l!.Count <= 50)
+            // A missing list is refused rather than read as "no links": removing every link is said explicitly ([]).
+            RuleFor(c => c.Links).NotNull()
+                .WithMessage(_ => Wording.Pick("Hãy gửi danh sách liên kết (links), có thể rỗng.", "Send the list of links (links), possibly empty."));
+            RuleFor(c => c.Links).Must(l => l is null || l.Count <= 50)
                 .WithMessage(_ => Wording.Pick("Một mục liên kết với nhiều nhất 50 nhiệm vụ cấp trên.", "An item links to at most 50 parent tasks."));
+            RuleForEach(c => c.Links).NotNull();
             RuleForEach(c => c.Links).ChildRules(l =>
             {
                 l.RuleFor(x => x.ParentTaskId).GreaterThan(0);
