@@ -18,15 +18,13 @@ public static class SetDraftItemLinks
     /// <summary><see cref="OwnTargetIndex"/>: the position of the item's own target that measures the parent target.</summary>
     public sealed record LinkInput(long ParentTaskId, long? ParentTargetId = null, int? OwnTargetIndex = null);
 
+    /// <summary>A PUT of the item's whole list: an omitted <see cref="Links"/> is an empty list (no links).</summary>
     public sealed record Command([property: JsonIgnore] long DraftId, int Version, [property: JsonIgnore] string ItemId, IReadOnlyList<LinkInput>? Links) : IRequest<int>, ITransactionalCommand;
 
     public sealed class Validator : AbstractValidator<Command>
     {
         public Validator()
         {
-            // A missing list is refused rather than read as "no links": removing every link is said explicitly ([]).
-            RuleFor(c => c.Links).NotNull()
-                .WithMessage(_ => Wording.Pick("Hãy gửi danh sách liên kết (links), có thể rỗng.", "Send the list of links (links), possibly empty."));
             RuleFor(c => c.Links).Must(l => l is null || l.Count <= 50)
                 .WithMessage(_ => Wording.Pick("Một mục liên kết với nhiều nhất 50 nhiệm vụ cấp trên.", "An item links to at most 50 parent tasks."));
             RuleForEach(c => c.Links).NotNull();
@@ -45,12 +43,13 @@ public static class SetDraftItemLinks
         {
             var (draft, proposal) = await DraftWorkspace.OpenAsync(db, access, c.DraftId, c.Version, ct);
             var item = DraftWorkspace.Item(proposal, c.ItemId);
-            if (item.IsGroup && c.Links!.Count > 0)
+            var wanted = c.Links ?? [];
+            if (item.IsGroup && wanted.Count > 0)
                 throw new RuleViolationException("itemId", Wording.Pick($"Mục '{item.Code}' là tiêu đề nhóm, không liên kết với nhiệm vụ cấp trên.", $"Item '{item.Code}' is a group heading; it links to no parent task."));
             var choices = (await DraftParentTasks.LoadAsync(db, proposal, draft.ProvinceId, ct)).ToDictionary(t => t.TaskId);
             var links = new List<ProposedParentLink>();
             // One link per (parent task, parent target), as task_links holds them.
-            foreach (var l in c.Links!.DistinctBy(x => (x.ParentTaskId, x.ParentTargetId)))
+            foreach (var l in wanted.DistinctBy(x => (x.ParentTaskId, x.ParentTargetId)))
             {
                 if (!choices.TryGetValue(l.ParentTaskId, out var parent))
                     throw new RuleViolationException("parentTaskId", Wording.Pick(
