@@ -9,7 +9,7 @@ public sealed record ParentTaskCandidate(long TaskId, string Code, string Text, 
 public sealed record ParentTargetCandidate(long TargetId, TargetUnit Unit, TargetComparison Comparison, decimal Value);
 
 /// <summary>Why the reader proposes a link: the item cites the parent task, says the same, or sets the same target.</summary>
-public enum ParentLinkBasis { Cited, SameWording, SameTarget }
+public enum ParentLinkBasis { Cited, SameWording, SameTarget, Reviewer }
 
 /// <summary>A proposed link; the secretariat confirms it in review. <see cref="OwnTargetIndex"/>: the item's target that measures the parent's.</summary>
 public sealed record ProposedParentLink(long ParentTaskId, string ParentCode, long? ParentTargetId, int? OwnTargetIndex, ParentLinkBasis Basis, double Score);
@@ -31,6 +31,9 @@ public static partial class ParentLinks
     [GeneratedRegex(@"(?:thực hiện|triển khai)\s+(?:các\s+)?nhiệm vụ\s+(?:số\s+|tại\s+)?(?:(?:mục|điểm|khoản)\s+)?(?<code>[0-9IVXivx]+(?:[.\-][0-9a-zđ]+)*)\s*,?\s*(?:(?:tại|của|theo|thuộc)\s+)?(?:Phụ lục[^,;]*?\s+)?(?:Nghị quyết|Quyết định|Chương trình hành động|Chương trình|Kế hoạch|Chỉ thị)\s+(?:số\s+)?(?<number>[0-9]+[a-zđ]?/[A-ZĐ0-9\-]+)",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Citation();
+
+    /// <summary>The document numbers an item's text cites tasks of ("… tại Nghị quyết số 36a/NQ-CP"): their plans are candidate parents.</summary>
+    public static IEnumerable<string> CitedNumbers(string text) => Citation().Matches(text).Select(m => m.Groups["number"].Value);
 
     public static List<ProposedParentLink> Propose(ProposedItem item, IReadOnlyList<ParentTaskCandidate> parents)
     {

@@ -68,6 +68,8 @@ public sealed class ProposedItem
     public string Origin { get; set; } = "text";
     /// <summary>The secretariat has looked at it (accepted as is or after editing).</summary>
     public bool Accepted { get; set; }
+    /// <summary>The parent plans' tasks it carries out: proposed by <see cref="ParentLinks"/>, edited in review, created on confirm.</summary>
+    public List<ProposedParentLink> Links { get; set; } = [];
 }
 
 /// <summary>Why the proposal names this agency.</summary>

@@ -32,6 +32,10 @@ public static class DraftingApi
             Results.Ok(new { version = await m.Send(body with { DraftId = id }, ct) }));
         api.MapPut("/imports/drafts/{id:long}/items/{itemId}", async (long id, string itemId, EditDraftItem.Command body, IMediator m, CancellationToken ct) =>
             Results.Ok(new { version = await m.Send(body with { DraftId = id, ItemId = itemId }, ct) }));
+        api.MapPut("/imports/drafts/{id:long}/items/{itemId}/links", async (long id, string itemId, SetDraftItemLinks.Command body, IMediator m, CancellationToken ct) =>
+            Results.Ok(new { version = await m.Send(body with { DraftId = id, ItemId = itemId }, ct) }));
+        api.MapGet("/imports/drafts/{id:long}/link-choices", async (long id, IMediator m, CancellationToken ct) =>
+            Results.Ok(await m.Send(new ListDraftLinkChoices.Query(id), ct)));
         api.MapDelete("/imports/drafts/{id:long}/items/{itemId}", async (long id, string itemId, int version, IMediator m, CancellationToken ct) =>
             Results.Ok(new { version = await m.Send(new DropDraftItem.Command(id, version, itemId), ct) }));
         api.MapPost("/imports/drafts/{id:long}/merges", async (long id, MergeBody body, IMediator m, CancellationToken ct) =>

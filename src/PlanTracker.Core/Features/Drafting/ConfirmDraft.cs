@@ -4,6 +4,7 @@ using PlanTracker.Core.Authorization;
 using PlanTracker.Core.Common;
 using PlanTracker.Core.Drafting;
 using PlanTracker.Core.Features.Agencies;
+using PlanTracker.Core.Features.Cascade;
 using PlanTracker.Core.Features.Documents;
 using PlanTracker.Core.Features.Plans;
 using PlanTracker.Core.Persistence;
@@ -82,9 +83,28 @@ public static class ConfirmDraft
                     Deadline: deadline is null ? null : new AddTask.DeadlineDetail(deadline.Kind, deadline.StartOn, deadline.DueOn, deadline.WorkingDays, deadline.Inherited)), ct);
                 taskOf[item.Id] = added.TaskId;
             }
+            await LinkParentTasks(proposal, taskOf, ct);
             draft.Confirmed(planId, time.GetUtcNow());
             await db.SaveChangesAsync(ct);
             return new Result(planId, documentId, taskOf.Count, created);
+        }
+
+        /// <summary>
+        /// The links as reviewed, through <see cref="LinkTask"/>: its rules (a parent national or of the province, no
+        /// loop), its plan-parent record and its audit; a refusal undoes the whole confirm.
+        /// </summary>
+        private async Task LinkParentTasks(Proposal proposal, Dictionary<string, long> taskOf, CancellationToken ct)
+        {
+            foreach (var item in proposal.Items.Where(i => i.Links.Count > 0 && taskOf.ContainsKey(i.Id)))
+            {
+                var taskId = taskOf[item.Id];
+                var ownTargets = item.Links.Any(l => l.OwnTargetIndex is not null)
+                    ? await db.Targets.Where(t => t.TaskId == taskId).OrderBy(t => t.SortOrder).ThenBy(t => t.Id).Select(t => t.Id).ToListAsync(ct)
+                    : [];
+                foreach (var link in item.Links.DistinctBy(l => (l.ParentTaskId, l.ParentTargetId)))
+                    await mediator.Send(new LinkTask.Command(taskId, link.ParentTaskId, link.ParentTargetId,
+                        link.ParentTargetId is not null && link.OwnTargetIndex is { } i && i < ownTargets.Count ? ownTargets[i] : null), ct);
+            }
         }
 
         private static string? Cut(string? s, int max) => s is null || s.Length <= max ? s : s[..(max - 2)] + " …";

@@ -39,6 +39,7 @@ public static class CreateDraft
                     "No tasks were found: the text has no numbered sections (I., 1., a), -, +) under a heading such as " +
                     "'NHIỆM VỤ', 'GIẢI PHÁP' or 'TỔ CHỨC THỰC HIỆN', and no assignment table (STT / Nhiệm vụ / Cơ quan chủ trì).");
             await LinkRegisteredDocuments(proposal, provinceId, ct);
+            DraftParentTasks.Propose(proposal, await DraftParentTasks.LoadAsync(db, proposal, provinceId, ct));
 
             // A pasted text is known by what it is: its number and title.
             var name = c.FileName ?? string.Join(" ", new[] { proposal.Document.Number, proposal.Document.Title }.Where(s => !string.IsNullOrEmpty(s)));

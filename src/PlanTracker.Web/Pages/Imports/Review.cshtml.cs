@@ -22,6 +22,8 @@ public sealed class ReviewModel(IMediator mediator, HtmlEncoder encoder) : PageM
 {
     public GetDraft.Result? Draft { get; private set; }
     public IReadOnlyList<ListAgencies.AgencyItem> Agencies { get; private set; } = [];
+    /// <summary>The parent plans' tasks an item may carry out: the reader's proposals are among them, the reviewer adds others.</summary>
+    public IReadOnlyList<DraftParentTasks.TaskChoice> ParentChoices { get; private set; } = [];
     /// <summary>The item whose edit was refused: its form opens again with the messages beside its fields.</summary>
     public string? EditedItemId { get; private set; }
 
@@ -92,6 +94,20 @@ public sealed class ReviewModel(IMediator mediator, HtmlEncoder encoder) : PageM
                 item.ExpectedOutput ?? ""), ct);
         }, ct);
 
+    /// <summary>Removes one proposed parent link; the others stay as they are.</summary>
+    public Task<IActionResult> OnPostUnlinkAsync(long id, int version, string itemId, long parentTaskId, long? parentTargetId, CancellationToken ct) =>
+        Act(id, "Item", async () => await mediator.Send(new SetDraftItemLinks.Command(id, version, itemId, (await LinksOf(id, itemId, ct))
+            .Where(l => !(l.ParentTaskId == parentTaskId && l.ParentTargetId == parentTargetId)).ToList()), ct), ct);
+
+    /// <summary>Adds a parent task the reader did not propose (the task as a whole; targets are linked on the task's links page).</summary>
+    public Task<IActionResult> OnPostLinkAsync(long id, int version, string itemId, long parentTaskId, CancellationToken ct) =>
+        Act(id, "Item", async () => await mediator.Send(new SetDraftItemLinks.Command(id, version, itemId,
+            [.. await LinksOf(id, itemId, ct), new SetDraftItemLinks.LinkInput(parentTaskId)]), ct), ct);
+
+    private async Task<List<SetDraftItemLinks.LinkInput>> LinksOf(long id, string itemId, CancellationToken ct) =>
+        ((await mediator.Send(new GetDraft.Query(id), ct)).Proposal.Items.FirstOrDefault(i => i.Id == itemId)?.Links ?? [])
+            .Select(l => new SetDraftItemLinks.LinkInput(l.ParentTaskId, l.ParentTargetId, l.OwnTargetIndex)).ToList();
+
     public Task<IActionResult> OnPostDropAsync(long id, int version, string itemId, CancellationToken ct) =>
         Act(id, "Item", () => mediator.Send(new DropDraftItem.Command(id, version, itemId), ct), ct);
 
@@ -139,6 +155,7 @@ public sealed class ReviewModel(IMediator mediator, HtmlEncoder encoder) : PageM
     {
         Draft = await mediator.Send(new GetDraft.Query(id), ct);
         Agencies = await mediator.Send(new ListAgencies.Query(ProvinceId: Draft.ProvinceId, CurrentOnly: true), ct);
+        ParentChoices = await mediator.Send(new ListDraftLinkChoices.Query(id), ct);
         return Page();
     }
 
@@ -152,6 +169,30 @@ public sealed class ReviewModel(IMediator mediator, HtmlEncoder encoder) : PageM
             yield return (item, d);
         }
     }
+
+    /// <summary>How a link reads in review: "36a/NQ-CP · 7 — Hết năm 2016, kết nối liên thông …", with the parent target when one is linked.</summary>
+    public string LinkLabel(ProposedParentLink link)
+    {
+        var parent = ParentChoices.FirstOrDefault(c => c.TaskId == link.ParentTaskId);
+        if (parent is null) return link.ParentCode;
+        var target = link.ParentTargetId is { } t ? parent.Targets.FirstOrDefault(x => x.TargetId == t)?.Text : null;
+        return $"{parent.DocumentNumber ?? parent.PlanTitle} · {parent.Code} — {Short(parent.Title)}" + (target is null ? "" : $" ({Wording.Pick("chỉ tiêu", "target")}: {Short(target)})");
+    }
+
+    public static string Short(string s)
+    {
+        if (s.Length <= 90) return s;
+        var cut = s.LastIndexOf(' ', 89);
+        return s[..(cut > 40 ? cut : 89)] + " …";
+    }
+
+    public static string BasisLabel(ParentLinkBasis basis) => basis switch
+    {
+        ParentLinkBasis.Cited => Wording.Pick("văn bản trích dẫn", "cited in the text"),
+        ParentLinkBasis.SameWording => Wording.Pick("cùng nội dung", "same wording"),
+        ParentLinkBasis.SameTarget => Wording.Pick("cùng chỉ tiêu", "same target"),
+        _ => Wording.Pick("thêm khi rà soát", "added in review"),
+    };
 
     /// <summary>The next item of the same section, which "merge with next" joins to this one.</summary>
     public ProposedItem? NextSibling(ProposedItem item) =>
