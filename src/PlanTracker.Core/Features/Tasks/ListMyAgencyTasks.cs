@@ -36,9 +36,15 @@ public static class ListMyAgencyTasks
         public async Task<Paged<TaskView>> Handle(Query q, CancellationToken ct)
         {
             var agencyId = await access.AgencyIdAsync(ct) ?? throw new ForbiddenException(Wording.Pick("Tài khoản của bạn không thuộc cơ quan nào.", "Your account belongs to no agency."));
+            var assignees = await db.Set<AgencyGroupMember>().Where(m => m.MemberId == agencyId).Select(m => m.GroupId).ToListAsync(ct);
+            assignees.Add(agencyId);
+
             var today = clock.Today;
             // A draft plan's tasks are nobody's yet (decision 0021).
-            var tasks = Mine(q.Involvement, agencyId).AsNoTracking().Where(t => !t.IsGroup && t.Plan.Status == PlanStatus.Published);
+            var tasks = db.Tasks.AsNoTracking().Where(t => !t.IsGroup && t.Plan.Status == PlanStatus.Published);
+            tasks = q.Involvement == Involvement.Lead
+                ? tasks.Where(LedByAny(assignees))
+                : tasks.Where(t => db.Set<TaskCoordinatingAgency>().Any(c => c.TaskId == t.Id && assignees.Contains(c.AgencyId)));
             if (q.PlanId is { } planId) tasks = tasks.Where(t => t.PlanId == planId);
             if (q.Timeliness is { } timeliness) tasks = tasks.WithTimeliness(timeliness, today);
             if (q.DueBefore is { } before) tasks = tasks.Where(t => (t.ExtendedDueOn ?? t.Deadline.DueOn) <= before);
@@ -53,22 +59,17 @@ public static class ListMyAgencyTasks
             return new Paged<TaskView>(items, q.Page, q.PageSize, total);
         }
 
-        /// <summary>
-        /// The tasks the agency (or a group it belongs to) leads or coordinates. The groups are an
-        /// init-plan array inside the statement, not a query of their own (issue 17: one round trip
-        /// fewer, the gap to plain SQL being round trips): "= ANY(ARRAY(...))" keeps the
-        /// lead-agency and coordinating-agency indexes usable, where an IN (subquery) under an OR
-        /// or a Contains() on the nullable column would not (QueryPlanTests).
-        /// </summary>
-        private IQueryable<PlanTask> Mine(Involvement involvement, long agencyId) => involvement == Involvement.Lead
-            ? db.Tasks.FromSql($"""
-                SELECT t.* FROM plan_tasks t
-                WHERE t.lead_agency_id = ANY(ARRAY(SELECT m.group_id FROM agency_group_members m WHERE m.member_id = {agencyId}) || {agencyId}::bigint)
-                """)
-            : db.Tasks.FromSql($"""
-                SELECT t.* FROM plan_tasks t
-                WHERE EXISTS (SELECT 1 FROM task_coordinating_agencies c WHERE c.task_id = t.id
-                  AND c.agency_id = ANY(ARRAY(SELECT m.group_id FROM agency_group_members m WHERE m.member_id = {agencyId}) || {agencyId}::bigint))
-                """);
+        // lead_agency_id = a OR lead_agency_id = b ...: a plain OR of equalities keeps the lead-agency
+        // index usable, where Contains() on a nullable column adds a NULL test that defeats it.
+        private static System.Linq.Expressions.Expression<Func<PlanTask, bool>> LedByAny(IEnumerable<long> agencyIds)
+        {
+            var task = System.Linq.Expressions.Expression.Parameter(typeof(PlanTask), "t");
+            var lead = System.Linq.Expressions.Expression.Property(task, nameof(PlanTask.LeadAgencyId));
+            var body = agencyIds
+                .Select(id => (System.Linq.Expressions.Expression)System.Linq.Expressions.Expression.Equal(lead,
+                    System.Linq.Expressions.Expression.Constant((long?)id, typeof(long?))))
+                .Aggregate(System.Linq.Expressions.Expression.OrElse);
+            return System.Linq.Expressions.Expression.Lambda<Func<PlanTask, bool>>(body, task);
+        }
     }
 }
