@@ -135,6 +135,8 @@ public sealed class MyTasksBenchmark : IBenchmark
         var mine = involvement == Involvement.Lead
             ? "t.lead_agency_id IN (SELECT id FROM mine)"
             : "EXISTS (SELECT 1 FROM task_coordinating_agencies c WHERE c.task_id = t.id AND c.agency_id IN (SELECT id FROM mine))";
+        // A draft plan's tasks are nobody's yet (decision 0021): the handler leaves them out, so must the baseline.
+        mine += " AND EXISTS (SELECT 1 FROM plans p WHERE p.id = t.plan_id AND p.status = 'Published')";
         const string Mine = """
             WITH me AS (SELECT agency_id AS id FROM users WHERE id = @user),
                  mine AS (SELECT id FROM me UNION SELECT group_id FROM agency_group_members WHERE member_id = (SELECT id FROM me))

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using PlanTracker.Benchmarks.Benchmarks.Report;
 using PlanTracker.Benchmarks.Generator;
 using PlanTracker.Benchmarks.Harness;
 using PlanTracker.Benchmarks.Infrastructure;
@@ -98,6 +99,7 @@ public sealed class ReportBenchmark : IBenchmark
         log.WriteLine($"  plain SQL warm: {sqlWarm}");
 
         var sqlMs = result.BaselineMedianMs;
+        var fair = await FairBaselineAsync(database, services, provinceId, options, log);
         Figure MemoryFigure(string kind, long bytes, MemoryUsage cold, MemoryUsage warm, double ms)
         {
             var worst = Math.Max(cold.PeakGrowth, warm.PeakGrowth);
@@ -116,6 +118,65 @@ public sealed class ReportBenchmark : IBenchmark
             MemoryFigure("Xlsx", xlsxBytes, xlsxCold, xlsxWarm, result.MedianMs(xlsxSide)),
         };
         foreach (var f in figures) log.WriteLine($"{f.Benchmark}: {f.CandidateValue} (target < 200 MB): {f.Verdict}");
+        return [.. figures, .. fair];
+    }
+
+    public const double FairTarget = 1.5;
+
+    /// <summary>
+    /// Issue 17: each writer beside <see cref="PlainReportWriter"/> (the same file written with
+    /// OpenXmlWriter straight from a data reader), alternately, on one scope computed beforehand for
+    /// both; plus, as a stage of the app's time, the plain SQL read to the end and thrown away (what
+    /// the database and the reader cost before any XML).
+    /// </summary>
+    private static async Task<IReadOnlyList<Figure>> FairBaselineAsync(BenchDatabase database, ServiceProvider services, long provinceId,
+        BenchOptions options, TextWriter log)
+    {
+        QuarterlyReportScope scope;
+        await using (var first = services.CreateAsyncScope())
+            scope = await QuarterlyReportScope.ForAsync(first.ServiceProvider.GetRequiredService<PlanTrackerDbContext>(), provinceId, Year, Quarter);
+        var figures = new List<Figure>();
+        foreach (var docx in new[] { true, false })
+        {
+            var kind = docx ? "docx" : "xlsx";
+            async Task<long> App()
+            {
+                await using var di = services.CreateAsyncScope();
+                var db = di.ServiceProvider.GetRequiredService<PlanTrackerDbContext>();
+                await using var sink = new CountingStream();
+                await QuarterlyReportWriter.WriteAsync(docx ? ReportFileKind.Docx : ReportFileKind.Xlsx, db, scope, sink);
+                return sink.Length;
+            }
+            async Task<long> Plain()
+            {
+                await using var connection = await database.OpenConnectionAsync();
+                await using var sink = new CountingStream();
+                if (docx) await PlainReportWriter.WriteDocxAsync(connection, scope, sink);
+                else await PlainReportWriter.WriteXlsxAsync(connection, scope, sink);
+                return sink.Length;
+            }
+            async Task<long> ReadOnly()
+            {
+                await using var connection = await database.OpenConnectionAsync();
+                return await PlainReportWriter.ReadOnlyAsync(connection, scope);
+            }
+            var (_, plainMemory) = await MemoryProbe.MeasureAsync(Plain);
+            var (_, appMemory) = await MemoryProbe.MeasureAsync(App);
+            var plainSide = new Side($"OpenXmlWriter from a data reader ({kind})", Plain);
+            var stage = new Side("stage: the plain SQL read, no XML", ReadOnly);
+            var result = await Comparison.RunAsync($"quarterly report {kind}, fair baseline", plainSide, new Side($"QuarterlyReportWriter ({kind})", App),
+                options.Warmup, options.Iterations, log, stage);
+            var readMs = result.MedianMs(stage);
+            var met = result.Ratio <= FairTarget;
+            log.WriteLine($"Quarterly report {kind}: app median {Figure.Ms(result.CandidateMedianMs)}, OpenXmlWriter baseline {Figure.Ms(result.BaselineMedianMs)}, " +
+                $"ratio {result.Ratio:N2} (target ≤ {FairTarget}): {(met ? "met" : "NOT met")}; SQL read alone {Figure.Ms(readMs)}; " +
+                $"peak growth app +{Mb(appMemory.PeakGrowth)} MB, baseline +{Mb(plainMemory.PeakGrowth)} MB; allocated app {Mb(appMemory.AllocatedBytes)} MB, baseline {Mb(plainMemory.AllocatedBytes)} MB");
+            figures.Add(new Figure($"quarterly report Q{Quarter}/{Year} ({kind}) beside a fair baseline", $"QuarterlyReportWriter ({kind})",
+                Figure.Ms(result.CandidateMedianMs), "OpenXmlWriter straight from NpgsqlDataReader", Figure.Ms(result.BaselineMedianMs),
+                $"{result.Ratio:N2}", $"≤ {FairTarget}", met,
+                $"SQL read alone {Figure.Ms(readMs)}; peak growth +{Mb(appMemory.PeakGrowth)} vs +{Mb(plainMemory.PeakGrowth)} MB; " +
+                $"allocated {Mb(appMemory.AllocatedBytes)} vs {Mb(plainMemory.AllocatedBytes)} MB; {options.Iterations} rounds after {options.Warmup} warm-up"));
+        }
         return figures;
     }
 
