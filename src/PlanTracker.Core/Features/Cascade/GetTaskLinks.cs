@@ -38,13 +38,18 @@ public static class GetTaskLinks
                 .ToListAsync(ct);
             var scope = await access.ReadScopeAsync(db, ct);
             var readable = db.Tasks.Readable(scope, db);
-            var down = await (from l in db.TaskLinks
-                              where l.ParentTaskId == q.TaskId
-                              join t in readable on l.TaskId equals t.Id
-                              orderby t.Plan.Title, t.SortOrder
-                              select new Down(t.Id, t.Code, t.Title, t.PlanId, t.Plan.Title,
-                                  db.Provinces.Where(p => p.Id == t.Plan.ProvinceId).Select(p => p.Name).FirstOrDefault(), t.Plan.IsDemonstration))
-                .Distinct().ToListAsync(ct);
+            // A task linked to this one twice (by two targets) is listed once: distinct first, then ordered
+            // (an ordering before DISTINCT is not kept).
+            var down = (await (from l in db.TaskLinks
+                               where l.ParentTaskId == q.TaskId
+                               join t in readable on l.TaskId equals t.Id
+                               select new
+                               {
+                                   t.Id, t.Code, t.Title, t.PlanId, PlanTitle = t.Plan.Title, t.SortOrder, t.Plan.IsDemonstration,
+                                   Province = db.Provinces.Where(p => p.Id == t.Plan.ProvinceId).Select(p => p.Name).FirstOrDefault(),
+                               })
+                    .Distinct().OrderBy(x => x.PlanTitle).ThenBy(x => x.SortOrder).ToListAsync(ct))
+                .Select(x => new Down(x.Id, x.Code, x.Title, x.PlanId, x.PlanTitle, x.Province, x.IsDemonstration)).ToList();
             var canEdit = await access.ManagesPlanOfTaskAsync(q.TaskId, ct);
             return new Result(up, down, canEdit);
         }
