@@ -45,7 +45,7 @@ public sealed class ProgressHttpBenchmark : IBenchmark
         return figures;
     }
 
-    private static async Task<Figure> MeasureAsync(BenchContext context, WebAppProcess app, MinimalProgressEndpoint minimal, HttpClient http,
+    private static async Task<Figure> MeasureAsync(BenchContext context, WebAppProcess app, MinimalEndpointHost minimal, HttpClient http,
         ApiClient api, OfficerTasks officer, int requests, int clients, int datasetTasks)
     {
         var (_, options, log) = context;

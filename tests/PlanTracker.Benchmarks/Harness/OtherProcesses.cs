@@ -20,7 +20,7 @@ public sealed class OtherProcesses
     private readonly int[] _ours;
     private readonly (long Busy, long Total) _machine;
     private readonly long _oursTicks;
-    private readonly DateTime _started = DateTime.UtcNow;
+    private readonly System.Diagnostics.Stopwatch _elapsed = System.Diagnostics.Stopwatch.StartNew(); // elapsed, not a date: monotonic
 
     private OtherProcesses(int[] ours)
     {
@@ -38,7 +38,7 @@ public sealed class OtherProcesses
         var (busy, total) = ProcessCpu.Machine();
         var oursTicks = ProcessCpu.TreeTicks(_ours) - _oursTicks;
         var busyTicks = busy - _machine.Busy;
-        return new CpuUse((DateTime.UtcNow - _started).TotalSeconds, Math.Max(1, total - _machine.Total) / ProcessCpu.TicksPerSecond,
+        return new CpuUse(_elapsed.Elapsed.TotalSeconds, Math.Max(1, total - _machine.Total) / ProcessCpu.TicksPerSecond,
             oursTicks / ProcessCpu.TicksPerSecond, Math.Max(0, busyTicks - oursTicks) / ProcessCpu.TicksPerSecond);
     }
 }

@@ -1,10 +1,6 @@
-using System.Net;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 using Npgsql;
-using PlanTracker.Benchmarks.Infrastructure;
 
 namespace PlanTracker.Benchmarks.Http;
 
@@ -16,7 +12,7 @@ namespace PlanTracker.Benchmarks.Http;
 /// progress row, in one statement. No sign-in, no authorization check, no audit row, no EF Core:
 /// what PlanTracker adds on top of this is what the ratio measures.
 /// </summary>
-public sealed class MinimalProgressEndpoint : IAsyncDisposable
+public static class MinimalProgressEndpoint
 {
     public sealed record Body(int Version, string Status, int PercentComplete, string? Note);
 
@@ -31,28 +27,9 @@ public sealed class MinimalProgressEndpoint : IAsyncDisposable
         RETURNING id, (SELECT version FROM t)
         """;
 
-    private readonly WebApplication _app;
-    private readonly NpgsqlDataSource _data;
-
-    private MinimalProgressEndpoint(WebApplication app, NpgsqlDataSource data, Uri address)
-    {
-        _app = app;
-        _data = data;
-        BaseAddress = address;
-    }
-
-    public Uri BaseAddress { get; }
-
     /// <param name="userId">Recorded as the author, as the app records the signed-in officer.</param>
-    public static async Task<MinimalProgressEndpoint> StartAsync(string connectionString, long userId)
-    {
-        var port = WebAppProcess.FreePort();
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, port));
-        var app = builder.Build();
-        var data = NpgsqlDataSource.Create(connectionString);
-        app.MapPost("/tasks/{id:long}/progress", async (long id, Body body, CancellationToken ct) =>
+    public static Task<MinimalEndpointHost> StartAsync(string connectionString, long userId) =>
+        MinimalEndpointHost.StartAsync(connectionString, (app, data) => app.MapPost("/tasks/{id:long}/progress", async (long id, Body body, CancellationToken ct) =>
         {
             await using var cmd = data.CreateCommand(Sql);
             cmd.Parameters.AddWithValue(id);
@@ -64,15 +41,5 @@ public sealed class MinimalProgressEndpoint : IAsyncDisposable
             await using var reader = await cmd.ExecuteReaderAsync(ct);
             if (!await reader.ReadAsync(ct)) return Results.Conflict();
             return Results.Ok(new { taskId = id, version = reader.GetInt32(1), progressUpdateId = reader.GetInt64(0) });
-        });
-        await app.StartAsync();
-        return new MinimalProgressEndpoint(app, data, new Uri($"http://127.0.0.1:{port}"));
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-        await _data.DisposeAsync();
-    }
+        }));
 }

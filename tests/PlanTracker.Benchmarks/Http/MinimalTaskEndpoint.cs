@@ -1,10 +1,6 @@
-using System.Net;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 using Npgsql;
-using PlanTracker.Benchmarks.Infrastructure;
 
 namespace PlanTracker.Benchmarks.Http;
 
@@ -17,7 +13,7 @@ namespace PlanTracker.Benchmarks.Http;
 /// authorization, no validation, no deadline parsing, no EF Core: what PlanTracker adds on top is what
 /// the ratio measures.
 /// </summary>
-public sealed class MinimalTaskEndpoint : IAsyncDisposable
+public static class MinimalTaskEndpoint
 {
     public sealed record DeadlineBody(string Kind, DateOnly? StartOn, DateOnly? DueOn);
     public sealed record Body(string Code, string Title, long LeadAgencyId, string? DeadlineText, DeadlineBody Deadline);
@@ -36,28 +32,9 @@ public sealed class MinimalTaskEndpoint : IAsyncDisposable
         RETURNING entity_id
         """;
 
-    private readonly WebApplication _app;
-    private readonly NpgsqlDataSource _data;
-
-    private MinimalTaskEndpoint(WebApplication app, NpgsqlDataSource data, Uri address)
-    {
-        _app = app;
-        _data = data;
-        BaseAddress = address;
-    }
-
-    public Uri BaseAddress { get; }
-
     /// <param name="userId">Recorded as the author, as the app records the signed-in secretariat user.</param>
-    public static async Task<MinimalTaskEndpoint> StartAsync(string connectionString, long userId)
-    {
-        var port = WebAppProcess.FreePort();
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, port));
-        var app = builder.Build();
-        var data = NpgsqlDataSource.Create(connectionString);
-        app.MapPost("/plans/{id:long}/tasks", async (long id, Body body, CancellationToken ct) =>
+    public static Task<MinimalEndpointHost> StartAsync(string connectionString, long userId) =>
+        MinimalEndpointHost.StartAsync(connectionString, (app, data) => app.MapPost("/plans/{id:long}/tasks", async (long id, Body body, CancellationToken ct) =>
         {
             await using var cmd = data.CreateCommand(Sql);
             cmd.Parameters.AddWithValue(id);
@@ -71,15 +48,5 @@ public sealed class MinimalTaskEndpoint : IAsyncDisposable
             cmd.Parameters.AddWithValue(userId);
             var taskId = (long)(await cmd.ExecuteScalarAsync(ct))!;
             return Results.Created((string?)null, new { taskId, fannedOutTaskIds = Array.Empty<long>() });
-        });
-        await app.StartAsync();
-        return new MinimalTaskEndpoint(app, data, new Uri($"http://127.0.0.1:{port}"));
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-        await _data.DisposeAsync();
-    }
+        }));
 }
