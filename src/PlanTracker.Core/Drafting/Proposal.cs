@@ -60,6 +60,11 @@ public sealed class ProposedItem
     public SourceSpan? Span { get; set; }
     public ProposedAssignee? Lead { get; set; }
     public List<ProposedAssignee> Coordinating { get; set; } = [];
+    /// <summary>
+    /// When <see cref="Lead"/> is a group: the members that get a task each, as the reviewer chose them; null for all of
+    /// the group's members when the plan is confirmed (what the document says when it names the group).
+    /// </summary>
+    public List<long>? FanOut { get; set; }
     public ProposedDeadline? Deadline { get; set; }
     public List<ProposedTarget> Targets { get; set; } = [];
     /// <summary>The product the item asks for ("Sản phẩm: …").</summary>

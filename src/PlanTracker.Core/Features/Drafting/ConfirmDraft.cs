@@ -80,7 +80,8 @@ public static class ConfirmDraft
                     item.Coordinating.Select(AgencyId).Distinct().Where(id => id != lead).ToList(),
                     Cut(deadline?.Text, 300), Cut(item.ExpectedOutput, 2000), item.IsGroup,
                     Targets: item.Targets.Select(t => new AddTask.TargetInput(Cut(string.IsNullOrWhiteSpace(t.Indicator) ? t.Text ?? "Chỉ tiêu" : t.Indicator, 500)!, t.Unit, t.Comparison, t.Value, t.DueOn, null, t.UnitText, Cut(t.Text, 2000))).ToList(),
-                    Deadline: deadline is null ? null : new AddTask.DeadlineDetail(deadline.Kind, deadline.StartOn, deadline.DueOn, deadline.WorkingDays, deadline.Inherited)), ct);
+                    Deadline: deadline is null ? null : new AddTask.DeadlineDetail(deadline.Kind, deadline.StartOn, deadline.DueOn, deadline.WorkingDays, deadline.Inherited),
+                    FanOutAgencyIds: item.IsGroup ? null : item.FanOut), ct);
                 taskOf[item.Id] = added.TaskId;
             }
             await LinkParentTasks(proposal, taskOf, ct);

@@ -17,7 +17,8 @@ public static class EditDraftItem
 {
     public sealed record Command([property: JsonIgnore] long DraftId, int Version, [property: JsonIgnore] string ItemId, string? Code = null, string? Title = null, [MultiLine] string? Description = null,
         bool? IsGroup = null, long? LeadAgencyId = null, IReadOnlyList<long>? CoordinatingAgencyIds = null, string? DeadlineText = null,
-        IReadOnlyList<AddTask.TargetInput>? Targets = null, bool? Accepted = null, [MultiLine] string? ExpectedOutput = null) : IRequest<int>, ITransactionalCommand;
+        IReadOnlyList<AddTask.TargetInput>? Targets = null, bool? Accepted = null, [MultiLine] string? ExpectedOutput = null,
+        IReadOnlyList<long>? FanOutAgencyIds = null) : IRequest<int>, ITransactionalCommand;
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -61,7 +62,12 @@ public static class EditDraftItem
                     throw new RuleViolationException("isGroup", Wording.Pick($"'{item.Code}' còn các mục bên dưới nên vẫn là nhóm.", $"'{item.Code}' has items under it: it stays a group heading."));
                 item.IsGroup = isGroup;
             }
-            if (c.LeadAgencyId is { } lead) item.Lead = Agency(lead, "leadAgencyId");
+            if (c.LeadAgencyId is { } lead && lead != item.Lead?.AgencyId)
+            {
+                item.Lead = Agency(lead, "leadAgencyId");
+                item.FanOut = null; // another lead: the members chosen of the previous group no longer apply
+            }
+            if (c.FanOutAgencyIds is { } fanOut) item.FanOut = FanOutOf(directory, item, fanOut);
             // A name the province does not have stays until the reviewer maps or creates it (UnknownAgencies); the ids replace the rest.
             if (c.CoordinatingAgencyIds is { } coordinating)
                 item.Coordinating = item.Coordinating.Where(a => a.AgencyId is null)
@@ -77,6 +83,19 @@ public static class EditDraftItem
                 }).ToList();
             item.Accepted = c.Accepted ?? true;
             return await DraftWorkspace.SaveAsync(db, draft, proposal, time, ct);
+        }
+
+        /// <summary>
+        /// The members of the item's group lead chosen to get a task each (checked as <see cref="AddTask"/> checks them on
+        /// confirm, so that review refuses what confirm would); all of them is stored as null, the document's own reading.
+        /// </summary>
+        private static List<long>? FanOutOf(AgencyDirectory directory, ProposedItem item, IReadOnlyList<long> chosen)
+        {
+            var group = item.Lead?.AgencyId is { } id ? directory.ById(id) : null;
+            if (group is not { IsGroup: true }) throw GroupFanOut.NotAGroup();
+            var members = (group.MemberKeys ?? []).Select(directory.ByKey).OfType<DirectoryAgency>().Select(a => a.Id).ToHashSet();
+            var only = GroupFanOut.Chosen(group.Name, members, chosen)!;
+            return only.SetEquals(members) ? null : only.Order().ToList();
         }
     }
 }

@@ -13,7 +13,8 @@ namespace PlanTracker.Core.Features.Plans;
 /// <summary>
 /// The secretariat adds a task in the document's numbering. The deadline is written as the
 /// document writes it and parsed; a group assignee ("các Sở, ban, ngành") fans out into one
-/// task per member agency under a heading that keeps the group's name.
+/// task per member agency under a heading that keeps the group's name; <see cref="Command.FanOutAgencyIds"/>
+/// narrows it to the members chosen (the review of a draft: "các sở, ban, ngành" except the one that leads elsewhere).
 /// </summary>
 public static class AddTask
 {
@@ -28,7 +29,8 @@ public static class AddTask
 
     public sealed record Command([property: JsonIgnore] long PlanId, string Code, string Title, long? LeadAgencyId, long? ParentId = null,
         [MultiLine] string? Description = null, IReadOnlyList<long>? CoordinatingAgencyIds = null, string? DeadlineText = null,
-        [MultiLine] string? ExpectedOutput = null, bool IsGroup = false, IReadOnlyList<TargetInput>? Targets = null, DeadlineDetail? Deadline = null)
+        [MultiLine] string? ExpectedOutput = null, bool IsGroup = false, IReadOnlyList<TargetInput>? Targets = null, DeadlineDetail? Deadline = null,
+        IReadOnlyList<long>? FanOutAgencyIds = null)
         : IRequest<Result>, ITransactionalCommand;
 
     public sealed record Result(long TaskId, IReadOnlyList<long> FannedOutTaskIds);
@@ -100,13 +102,15 @@ public static class AddTask
             var coordinating = (c.CoordinatingAgencyIds ?? []).Select(id => agencies[id]).ToList();
 
             var fanOut = lead is { IsGroup: true } && !c.IsGroup;
+            var fanOutTo = fanOut ? FanOutMembers(lead!, c.FanOutAgencyIds) : [];
+            if (!fanOut && c.FanOutAgencyIds is not null) throw GroupFanOut.NotAGroup();
             var task = plan.AddTask(parent, c.Code, c.Title, isGroup: c.IsGroup || fanOut, sortOrder++);
             Fill(task, c, lead, coordinating, deadline, withTargets: !fanOut);
             var members = new List<PlanTask>();
             if (fanOut)
             {
                 var i = 0;
-                foreach (var member in lead!.Members.Select(m => m.Member).OrderBy(m => m.Name))
+                foreach (var member in fanOutTo)
                 {
                     var child = plan.AddTask(task, $"{c.Code}#{++i}", c.Title, isGroup: false, sortOrder++);
                     Fill(child, c, member, coordinating, deadline, withTargets: true);
@@ -115,9 +119,16 @@ public static class AddTask
             }
             await db.SaveChangesAsync(ct);
             db.Record(time.GetUtcNow(), access.UserId, "task.added", nameof(PlanTask), task.Id, null,
-                new { c.Code, c.Title, c.LeadAgencyId, c.CoordinatingAgencyIds, c.DeadlineText, FannedOut = members.Count });
+                new { c.Code, c.Title, c.LeadAgencyId, c.CoordinatingAgencyIds, c.DeadlineText, c.FanOutAgencyIds, FannedOut = members.Count });
             await db.SaveChangesAsync(ct);
             return new Result(task.Id, members.Select(m => m.Id).ToList());
+        }
+
+        /// <summary>The group's members in name order, or those of them chosen.</summary>
+        private static List<Agency> FanOutMembers(Agency group, IReadOnlyList<long>? chosen)
+        {
+            var members = group.Members.Select(m => m.Member).OrderBy(m => m.Name).ToList();
+            return GroupFanOut.Chosen(group.Name, members.Select(m => m.Id).ToList(), chosen) is { } only ? members.Where(m => only.Contains(m.Id)).ToList() : members;
         }
 
         private static void Fill(PlanTask task, Command c, Agency? lead, IEnumerable<Agency> coordinating, Deadline deadline, bool withTargets)

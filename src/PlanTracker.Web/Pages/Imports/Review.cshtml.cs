@@ -40,6 +40,9 @@ public sealed class ReviewModel(IMediator mediator, HtmlEncoder encoder) : PageM
         public string? ExpectedOutput { get; set; }
         public List<long> CoordinatingAgencyIds { get; set; } = [];
         public List<TargetRow> Targets { get; set; } = [];
+        /// <summary>The group lead's members left checked; read only when the form showed them (<see cref="FanOutShown"/>).</summary>
+        public List<long> FanOutAgencyIds { get; set; } = [];
+        public bool FanOutShown { get; set; }
     }
 
     public sealed class DocumentInput
@@ -91,7 +94,9 @@ public sealed class ReviewModel(IMediator mediator, HtmlEncoder encoder) : PageM
             return await mediator.Send(new EditDraftItem.Command(id, version, itemId, item.Code, item.Title, item.Description ?? "", item.IsGroup,
                 item.IsGroup ? null : item.LeadAgencyId, item.CoordinatingAgencyIds,
                 item.DeadlineText == item.OriginalDeadlineText ? null : item.DeadlineText ?? "", unchanged ? null : targets, item.Accepted,
-                item.ExpectedOutput ?? ""), ct);
+                item.ExpectedOutput ?? "",
+                // The members shown belong to the lead the form was drawn with: a lead changed in the same save starts from all of its own.
+                item.FanOutShown && !item.IsGroup && item.LeadAgencyId == proposed?.Lead?.AgencyId ? item.FanOutAgencyIds : null), ct);
         }, ct);
 
     /// <summary>Removes one proposed parent link; the others stay as they are.</summary>
@@ -193,6 +198,14 @@ public sealed class ReviewModel(IMediator mediator, HtmlEncoder encoder) : PageM
         ParentLinkBasis.SameTarget => Wording.Pick("cùng chỉ tiêu", "same target"),
         _ => Wording.Pick("thêm khi rà soát", "added in review"),
     };
+
+    /// <summary>When the item's lead is a group with members: its members in name order, each with whether it gets a task.</summary>
+    public IReadOnlyList<(ListAgencies.AgencyItem Member, bool Chosen)> FanOut(ProposedItem item)
+    {
+        if (item.IsGroup || item.Lead?.AgencyId is not { } leadId || Agencies.FirstOrDefault(a => a.Id == leadId) is not { Kind: AgencyKind.Group } group) return [];
+        return Agencies.Where(a => group.MemberIds.Contains(a.Id)).OrderBy(a => a.Name, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("vi-VN"), true))
+            .Select(a => (a, item.FanOut is null || item.FanOut.Contains(a.Id))).ToList();
+    }
 
     /// <summary>The next item of the same section, which "merge with next" joins to this one.</summary>
     public ProposedItem? NextSibling(ProposedItem item) =>
