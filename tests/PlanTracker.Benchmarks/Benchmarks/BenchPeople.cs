@@ -12,12 +12,14 @@ public static class BenchPeople
 {
     /// <summary>
     /// An ordinary officer (the lowest-numbered unlocked AgencyOfficer) of the agency that leads
-    /// the most actionable tasks, itself or through its groups: the heaviest "my agency's tasks".
+    /// the most actionable tasks, itself or through its groups: the heaviest "my agency's tasks". With
+    /// <paramref name="inProvinceOf"/>, among the agencies of that agency's province (what its secretariat may narrow to).
     /// </summary>
-    public static Task<BenchPerson> OfficerOfBiggestAgencyAsync(BenchDatabase database) => FindAsync(database, Roles.AgencyOfficer, """
+    public static Task<BenchPerson> OfficerOfBiggestAgencyAsync(BenchDatabase database, long? inProvinceOf = null) => FindAsync(database, Roles.AgencyOfficer, $"""
         WITH led AS (SELECT lead_agency_id AS id, count(*) AS n FROM plan_tasks WHERE NOT is_group GROUP BY 1),
              sizes AS (SELECT a.id, coalesce(l.n, 0) + coalesce((SELECT sum(g.n) FROM agency_group_members m JOIN led g ON g.id = m.group_id WHERE m.member_id = a.id), 0) AS n
-                       FROM agencies a LEFT JOIN led l ON l.id = a.id WHERE a.kind <> 'Group')
+                       FROM agencies a LEFT JOIN led l ON l.id = a.id WHERE a.kind <> 'Group'
+                       {(inProvinceOf is { } agency ? $"AND a.province_id = (SELECT province_id FROM agencies WHERE id = {agency})" : "")})
         SELECT id, n::int FROM sizes ORDER BY n DESC, id LIMIT 1
         """);
 

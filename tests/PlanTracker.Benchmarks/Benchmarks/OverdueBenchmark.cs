@@ -13,9 +13,9 @@ namespace PlanTracker.Benchmarks.Benchmarks;
 /// <see cref="ListOverdueTasks"/> (the handler behind the dashboard's overdue list and its sorted
 /// htmx refresh) sent through MediatR from the app's DI container, one scope per round, signed in
 /// as a secretariat user, first page (15 rows, the page's default) sorted by due date, the longest
-/// overdue first. Three views: everything in view (the dashboard is not limited to a province, so
-/// on L this is the national list), narrowed to one agency (the one with most tasks), and a
-/// steering member's (the one overseeing most agencies). Baseline: hand-written SQL on one pooled
+/// overdue first. Three views: the secretariat's whole province (its
+/// read rules keep it to its own province's agencies), narrowed to one agency (the province's one with most tasks),
+/// and a steering member's of that province (the one overseeing most agencies). Baseline: hand-written SQL on one pooled
 /// connection: the count and the first rows with plan, document and lead agency names. Before
 /// timing, both must return the same rows in the same order with the same total.
 /// </summary>
@@ -33,11 +33,21 @@ public sealed class OverdueBenchmark : IBenchmark
         var dataset = await DataGenerator.EnsureAsync(database, spec, log);
         var today = options.AsOf ?? spec.Today;
         var secretariat = await BenchPeople.SecretariatAsync(database);
-        var big = await BenchPeople.OfficerOfBiggestAgencyAsync(database);
+        // The secretariat sees its own province (docs/decisions/0013-read-rules.md): the agency and the steering member it
+        // narrows to are of that province, the biggest of each.
+        var big = await BenchPeople.OfficerOfBiggestAgencyAsync(database, inProvinceOf: secretariat.AgencyId);
         long? member;
+        long province;
         await using (var connection = await database.OpenConnectionAsync())
-        await using (var cmd = new NpgsqlCommand("SELECT user_id FROM steering_assignments GROUP BY user_id ORDER BY count(*) DESC, user_id LIMIT 1", connection))
-            member = await cmd.ExecuteScalarAsync() as long?;
+        {
+            await using (var cmd = new NpgsqlCommand($"SELECT province_id FROM agencies WHERE id = {secretariat.AgencyId}", connection))
+                province = (long)(await cmd.ExecuteScalarAsync())!;
+            await using var members = new NpgsqlCommand($"""
+                SELECT s.user_id FROM steering_assignments s JOIN users u ON u.id = s.user_id JOIN agencies a ON a.id = u.agency_id
+                WHERE a.province_id = {province} GROUP BY s.user_id ORDER BY count(*) DESC, s.user_id LIMIT 1
+                """, connection);
+            member = await members.ExecuteScalarAsync() as long?;
+        }
         log.WriteLine($"Overdue list as of {today:yyyy-MM-dd}, signed in as {secretariat.Email} (user {secretariat.UserId}, secretariat)");
         await using var services = SignedInServices.For(database, secretariat.UserId, secretariat.Role, today);
         // The plain SQL borrows connections from the app's own pool, so both sides talk to the same server processes.
@@ -46,7 +56,7 @@ public sealed class OverdueBenchmark : IBenchmark
 
         var views = new List<(string Label, DashboardFilter Filter)>
         {
-            ("everything in view", DashboardFilter.None),
+            ("the secretariat's province", DashboardFilter.None),
             ($"one agency: {big.Agency} ({big.AgencyId})", new DashboardFilter(AgencyId: big.AgencyId)),
         };
         if (member is { } m) views.Add(($"steering member {m}'s agencies", new DashboardFilter(SteeringMemberId: m)));
@@ -63,7 +73,7 @@ public sealed class OverdueBenchmark : IBenchmark
             async Task<(int Total, List<string> Rows)> Plain()
             {
                 await using var connection = await dataSource.OpenConnectionAsync();
-                return await PlainSqlAsync(connection, filter, today, rows);
+                return await PlainSqlAsync(connection, filter, province, today, rows);
             }
 
             var list = await List();
@@ -98,17 +108,16 @@ public sealed class OverdueBenchmark : IBenchmark
     /// measured the planner, not the app; docs/PERFORMANCE.md). Narrowed, the tasks led
     /// by the kept agencies or by a group one of them belongs to (the app's rule for an agency's tasks).
     /// </summary>
-    private static async Task<(int, List<string>)> PlainSqlAsync(NpgsqlConnection connection, DashboardFilter filter, DateOnly today, int rows)
+    private static async Task<(int, List<string>)> PlainSqlAsync(NpgsqlConnection connection, DashboardFilter filter, long province, DateOnly today, int rows)
     {
         const string Due = "coalesce(t.extended_due_on, t.deadline_due_on)";
-        var kept = filter switch
+        var kept = "SELECT a.id FROM agencies a WHERE a.kind <> 'Group' AND a.province_id = @province" + filter switch
         {
-            { AgencyId: not null } => "SELECT @agency",
-            { SteeringMemberId: not null } => "SELECT s.agency_id FROM steering_assignments s JOIN agencies a ON a.id = s.agency_id WHERE s.user_id = @member AND a.kind <> 'Group'",
-            _ => null,
+            { AgencyId: not null } => " AND a.id = @agency",
+            { SteeringMemberId: not null } => " AND a.id IN (SELECT s.agency_id FROM steering_assignments s WHERE s.user_id = @member)",
+            _ => "",
         };
-        var leads = kept is null ? "" :
-            $" AND t.lead_agency_id IN (SELECT id FROM ({kept}) k(id) UNION SELECT m.group_id FROM agency_group_members m WHERE m.member_id IN ({kept}))";
+        var leads = $" AND t.lead_agency_id IN (SELECT id FROM ({kept}) k(id) UNION SELECT m.group_id FROM agency_group_members m WHERE m.member_id IN ({kept}))";
         var overdue = $"""
             FROM plan_tasks t JOIN plans p ON p.id = t.plan_id
             WHERE NOT t.is_group AND p.status = 'Published' AND t.status IN ('NotStarted', 'InProgress') AND {Due} < @today
@@ -128,6 +137,7 @@ public sealed class OverdueBenchmark : IBenchmark
             var cmd = new NpgsqlCommand(sql, connection);
             cmd.Parameters.AddWithValue("today", today);
             cmd.Parameters.AddWithValue("rows", rows);
+            cmd.Parameters.AddWithValue("province", province);
             if (filter.AgencyId is { } agency) cmd.Parameters.AddWithValue("agency", agency);
             if (filter.SteeringMemberId is { } member) cmd.Parameters.AddWithValue("member", member);
             return cmd;

@@ -54,10 +54,14 @@ public static class ListOverdueTasks
 
     /// <summary>
     /// Timeliness "in progress, overdue", with the open-status and due-date conditions spelled out
-    /// so that the partial index on open tasks by due date (migration 0001) serves the list.
+    /// so that the partial index on open tasks by due date (migration 0001) serves the list. The rest of
+    /// task_timeliness() is written as the kinds it excludes (ongoing ones are never overdue), as constants:
+    /// the function call in the filter hid its selectivity, so the planner expected a few rows, sorted
+    /// every overdue task for the first page and looped over plans for the count (issue 17, W1: 35 ms of
+    /// PostgreSQL per request; docs/PERFORMANCE.md).
     /// </summary>
     public static IQueryable<PlanTask> Overdue(IQueryable<PlanTask> tasks, DateOnly today) =>
         tasks.Where(t => (t.Status == PlanTaskStatus.NotStarted || t.Status == PlanTaskStatus.InProgress)
             && (t.ExtendedDueOn ?? t.Deadline.DueOn) < today
-            && PlanTrackerDbContext.TaskTimeliness(t.Status, t.CompletedOn, t.Deadline.Kind, t.ExtendedDueOn ?? t.Deadline.DueOn, today) == "InProgressOverdue");
+            && !EF.Constant(Deadline.OngoingKinds).Contains(t.Deadline.Kind));
 }
