@@ -26,10 +26,11 @@ public sealed class HeldOutAccuracyTests(ITestOutputHelper output)
     public static readonly (double Tasks, double Leads, double Deadlines, double Targets) Floor = (0.83, 0.62, 0.49, 0.52);
 
     /// <summary>
-    /// Pooled F1 measured on 2026-12-07 over the five unseen documents with the reader of main at e328eb9 (UNSEEN_MEASURED),
+    /// Pooled F1 measured on 2026-12-07 over the five unseen documents with the reader of main at e328eb9 (tasks 0.828,
+    /// leads 0.462, deadlines 0.583, targets 0.923 on 7 targets),
     /// minus 0.02 (docs/decisions/0023-held-out-documents.md, "The second set").
     /// </summary>
-    public static readonly (double Tasks, double Leads, double Deadlines, double Targets) UnseenFloor = (0, 0, 0, 0);
+    public static readonly (double Tasks, double Leads, double Deadlines, double Targets) UnseenFloor = (0.80, 0.44, 0.56, 0.90);
 
     /// <summary>A set: its report section, folder, name in the heading, number of documents and floor.</summary>
     private sealed record Set(string Section, string Folder, string Name, int Documents, (double Tasks, double Leads, double Deadlines, double Targets) Floor);
