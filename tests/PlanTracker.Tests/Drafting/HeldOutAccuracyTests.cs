@@ -6,16 +6,18 @@ namespace PlanTracker.Tests.Drafting;
 
 /// <summary>
 /// The reader on documents nobody tuned it for (issue 15's "real documents that no one on the team has
-/// seen"): HeldOut/, laid out as the corpus, sources in HeldOut/Documents/SOURCES.md, gold written before
-/// the reader was run on them (docs/decisions/0023-held-out-documents.md). Scored with the corpus's scorer,
-/// reported in drafting-accuracy.txt, and held to a floor just under the pooled F1 measured when the set
-/// was added, so that a rule tuned to the corpus that breaks unseen documents fails here. The issue aims
-/// at 0.85 for tasks, leads and deadlines and 0.8 for targets; raise the floor as the reader gets there,
-/// never change the gold to meet it.
+/// seen"), two sets laid out as the corpus and measured by this one test: HeldOut/ (the first set, sources in
+/// HeldOut/Documents/SOURCES.md) and Unseen/ (the second, chosen and annotated by someone who does not write the
+/// reader's rules, sources in Unseen/Documents/SOURCES.md); each set's gold was committed before the reader was run
+/// on it (docs/decisions/0023-held-out-documents.md). Scored with the corpus's scorer, each set reported as its own
+/// section of drafting-accuracy.txt, and held to a floor just under the pooled F1 measured when the set was added,
+/// so that a rule tuned to the corpus that breaks unseen documents fails here. The issue aims at 0.85 for tasks,
+/// leads and deadlines and 0.8 for targets; raise a floor as the reader gets there, never change the gold to meet it.
 /// </summary>
 public sealed class HeldOutAccuracyTests(ITestOutputHelper output)
 {
     public static string Folder => Path.Combine(RepoPaths.Root, "tests", "PlanTracker.Tests", "Drafting", "HeldOut");
+    public static string UnseenFolder => Path.Combine(RepoPaths.Root, "tests", "PlanTracker.Tests", "Drafting", "Unseen");
 
     /// <summary>
     /// Pooled F1 measured on 2026-12-07 over the nine documents with the reader of main at 6b4679e (tasks 0.858,
@@ -23,16 +25,44 @@ public sealed class HeldOutAccuracyTests(ITestOutputHelper output)
     /// </summary>
     public static readonly (double Tasks, double Leads, double Deadlines, double Targets) Floor = (0.83, 0.62, 0.49, 0.52);
 
-    [Fact]
-    public void Should_not_fall_below_the_measured_pooled_F1_on_the_held_out_documents()
+    /// <summary>
+    /// Pooled F1 measured on 2026-12-07 over the five unseen documents with the reader of main at e328eb9 (tasks 0.828,
+    /// leads 0.462, deadlines 0.583, targets 0.923 on 7 targets), minus 0.02 (docs/decisions/0023-held-out-documents.md,
+    /// "The second set").
+    /// </summary>
+    public static readonly (double Tasks, double Leads, double Deadlines, double Targets) UnseenFloor = (0.80, 0.44, 0.56, 0.90);
+
+    /// <summary>A set: its report section, folder, name in the heading, number of documents and floor.</summary>
+    private sealed record Set(string Section, string Folder, string Name, int Documents, (double Tasks, double Leads, double Deadlines, double Targets) Floor);
+
+    private static readonly Dictionary<string, Set> Sets = new()
     {
-        var scores = CorpusDocuments.Load(Folder).Select(c => DraftAccuracy.Measure(c.Name, SeedDocuments.Parse(c), c.Gold)).ToList();
+        ["heldout"] = new("heldout", Folder, "the held-out documents", 9, Floor),
+        ["unseen"] = new("unseen", UnseenFolder, "the unseen documents (second held-out set)", 5, UnseenFloor),
+    };
 
-        output.WriteLine(AccuracyReport.WriteScored("heldout", string.Create(CultureInfo.InvariantCulture,
-            $"Drafting accuracy on the held-out documents (issue 15; aim 0.85 tasks, leads, deadlines, 0.80 targets; pooled F1 floors: tasks {Floor.Tasks:0.00}, leads {Floor.Leads:0.00}, deadlines {Floor.Deadlines:0.00}, targets {Floor.Targets:0.00})"), scores));
+    public static TheoryData<string> SetNames
+    {
+        get
+        {
+            var names = new TheoryData<string>();
+            foreach (var name in Sets.Keys) names.Add(name);
+            return names;
+        }
+    }
 
-        Assert.Equal(9, scores.Count);
-        Assert.Empty(DraftAccuracy.BelowFloor(DraftAccuracy.Pool("POOLED", scores), Floor));
+    [Theory]
+    [MemberData(nameof(SetNames))]
+    public void Should_not_fall_below_the_measured_pooled_F1_on_documents_nobody_tuned_for(string name)
+    {
+        var set = Sets[name];
+        var scores = CorpusDocuments.Load(set.Folder).Select(c => DraftAccuracy.Measure(c.Name, SeedDocuments.Parse(c), c.Gold)).ToList();
+
+        output.WriteLine(AccuracyReport.WriteScored(set.Section, string.Create(CultureInfo.InvariantCulture,
+            $"Drafting accuracy on {set.Name} (issue 15; aim 0.85 tasks, leads, deadlines, 0.80 targets; pooled F1 floors: tasks {set.Floor.Tasks:0.00}, leads {set.Floor.Leads:0.00}, deadlines {set.Floor.Deadlines:0.00}, targets {set.Floor.Targets:0.00})"), scores));
+
+        Assert.Equal(set.Documents, scores.Count);
+        Assert.Empty(DraftAccuracy.BelowFloor(DraftAccuracy.Pool("POOLED", scores), set.Floor));
     }
 
     [Fact]
