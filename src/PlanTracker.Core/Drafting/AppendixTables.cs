@@ -22,7 +22,7 @@ internal static partial class AppendixTables
             List<AssignmentTable.Row> parsed;
             try
             {
-                parsed = AssignmentTable.Parse(rows.Select(r => Cells(r.Text)).ToList());
+                parsed = AssignmentTable.Parse(rows.Select(r => Cells(r)).ToList());
             }
             catch (RuleViolationException)
             {
@@ -142,13 +142,15 @@ internal static partial class AppendixTables
     {
         try
         {
-            return AssignmentTable.Parse(t.Rows.Select(r => Cells(r.Text)).ToList()).Count > 0;
+            return AssignmentTable.Parse(t.Rows.Select(r => Cells(r)).ToList()).Count > 0;
         }
         catch (RuleViolationException)
         {
             return false;
         }
     });
+
+    private static string[] Cells(Paragraph row) => row.Cells?.ToArray() ?? Cells(row.Text);
 
     private static string[] Cells(string row) => row.Contains('|')
         ? row.Trim().Trim('|').Split('|').Select(c => c.Replace("**", "").Trim()).ToArray()

@@ -111,13 +111,14 @@ internal sealed class ItemBuilder(AgencyDirectory directory, ProposedDocument do
             return;
         }
         var fields = ItemFields.Read(node, directory, document.IssuedOn, calendar);
-        var children = node.Children.Where(c => c.IsTaskSection && !PointsToAnnex(c) && !fields.Nodes.Contains(c)).ToList();
+        var assignees = AssigneeLists.Read(node, directory);
+        var children = node.Children.Where(c => c.IsTaskSection && !PointsToAnnex(c) && !fields.Nodes.Contains(c) && assignees?.Nodes.Contains(c) != true).ToList();
         var isGroup = children.Count > 0;
         var head = Raw(node);
         if (!isGroup && PointsToAnnex(node)) return;
         var body = node.Body.Where(p => !fields.Paragraphs.Contains(p)).Select(p => (p.Text, p.Start)).ToList();
 
-        var headAssignment = Read(head.Text, head.Start);
+        var headAssignment = assignees?.Assignment ?? Read(head.Text, head.Start);
         if (isGroup && headAssignment.Lead is null && Assignments.Field(head.Text, head.Start, directory) is { } field)
             headAssignment = new Assignment(field, [], true);
         if (isGroup && headAssignment.Lead is null && Addressees.Common(head.Text, Recipients) is { Lead: not null } common)

@@ -9,7 +9,9 @@ namespace PlanTracker.Core.Drafting;
 /// and become items of their own. They are blanked (replaced by spaces, so every offset stays the source's).
 /// Two forms of the page number: copied from a viewer, a bare number told from a numbered table's one-cell-per-line
 /// rows by running on (2, 3, 4 …) a page apart; taken from the PDF's layout (pdftotext -layout), a number alone on
-/// a line far indented. Either way the footnotes above it go with it.
+/// a line far indented. Either way the footnotes above it go with it. A third form is the marker an extraction or OCR
+/// tool writes between pages ("===== Trang 3 =====", "--- Page 3 ---"): it too is a page's foot, with the footnotes
+/// above it (an OCR reads the footnote's superscript ¹ as "!": "… tương ứng!." over "! Tại khoản 6 Điều 3 …").
 /// </summary>
 public static partial class PageBreaks
 {
@@ -24,14 +26,15 @@ public static partial class PageBreaks
         var lines = Lines(text);
         var pages = PageNumbers(lines);
         var indented = IndentedPageNumbers(lines, text);
-        if (pages.Count == 0 && indented.Count == 0) return text;
+        var markers = Enumerable.Range(0, lines.Count).Where(i => PageMarker().IsMatch(lines[i].Text)).ToList();
+        if (pages.Count == 0 && indented.Count == 0 && markers.Count == 0) return text;
         var chars = text.ToCharArray();
         void Clear(int i)
         {
             for (var k = lines[i].Start; k < lines[i].End; k++)
                 if (chars[k] != '\n' && chars[k] != '\r') chars[k] = ' ';
         }
-        foreach (var p in pages.Union(indented))
+        foreach (var p in pages.Union(indented).Union(markers))
         {
             Clear(p);
             if (Footnote(text, lines, p) is { } first)
@@ -92,13 +95,14 @@ public static partial class PageBreaks
             if (line.Length == 0) continue;
             if (ListLine().IsMatch(line)) return null;
             if (FootnoteStart().Match(line) is not { Success: true } m || i == 0 || lines[i - 1].Text.Length > 0) continue;
-            var call = new Regex(@"\p{L}" + m.Groups[1].Value + @"(?=[\s.,;:)])");
+            var call = new Regex(@"\p{L}" + Regex.Escape(m.Groups[1].Value) + @"(?=[\s.,;:)])");
             return call.IsMatch(text[..lines[i].Start]) ? i : null;
         }
         return null;
     }
 
     [GeneratedRegex(@"^\d{1,3}$")] private static partial Regex Number();
-    [GeneratedRegex(@"^(\d{1,2})\s+\p{Lu}")] private static partial Regex FootnoteStart();
+    [GeneratedRegex(@"^(\d{1,2}|[!¹²³])\s+\p{Lu}")] private static partial Regex FootnoteStart();
+    [GeneratedRegex(@"^[=\-–—_*#]{2,}\s*(Trang|Page)\s+\d{1,3}\s*[=\-–—_*#]{2,}$", RegexOptions.IgnoreCase)] private static partial Regex PageMarker();
     [GeneratedRegex(@"^([-+•–]\s|\d{1,2}\.\s|[a-zđ]\)\s|[IVX]+\.\s)")] private static partial Regex ListLine();
 }

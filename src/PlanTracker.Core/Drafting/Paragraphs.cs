@@ -6,7 +6,8 @@ namespace PlanTracker.Core.Drafting;
 /// A paragraph of the source: <see cref="Text"/> is the source between <see cref="Start"/> and
 /// <see cref="End"/> with line breaks read as spaces, so that an offset in it is an offset in the source.
 /// </summary>
-public sealed record Paragraph(int Start, int End, string Text, bool IsTableRow = false)
+/// <param name="Cells">A table row's cells when they are not its text split at "|" (a table copied one cell per line, <see cref="CellLines"/>).</param>
+public sealed record Paragraph(int Start, int End, string Text, bool IsTableRow = false, IReadOnlyList<string>? Cells = null)
 {
     public SourceSpan Span => new(Start, End);
 }
@@ -19,6 +20,8 @@ public sealed record SourceSpan(int Start, int End);
 /// ends at a fixed width); such lines are joined back when the next line continues the sentence: it
 /// starts in lower case, the line before ends with a comma or a word like "và"/"của", or the next
 /// line's first word would have fitted on the line before (so the break was the wrapper's, not the author's).
+/// Text laid out as its PDF was says the same by its indentation (<see cref="IndentedLayout"/>); a table copied one
+/// cell per line under a pipe header is read into rows (<see cref="CellLines"/>).
 /// </summary>
 public static partial class Paragraphs
 {
@@ -29,10 +32,14 @@ public static partial class Paragraphs
     ];
 
     /// <param name="Tabs">Tabs after the line's first word: a row of a tab-separated table keeps them even when its last cells are empty.</param>
-    private sealed record Line(int Start, int End, string Text, bool BlankBefore, int Tabs)
+    /// <param name="Indent">Columns of white space before the line's first character.</param>
+    internal sealed record Line(int Start, int End, string Text, bool BlankBefore, int Tabs, int Indent = 0)
     {
         public bool IsTableRow => Text.Count(c => c == '|') >= 2 || Tabs >= 2;
         public bool IsCellBreak => Text == "|";
+        /// <summary>A wide gap inside the line: two blocks side by side (a letterhead, a signature), not running text.</summary>
+        public bool IsColumns => Text.Contains("   ", StringComparison.Ordinal);
+        public int EndColumn => Indent + Text.Length;
     }
 
     public static (List<Paragraph> Paragraphs, bool HardWrapped) Split(string text)
@@ -42,12 +49,13 @@ public static partial class Paragraphs
         var lines = ReadLines(text);
         var wrapped = IsHardWrapped(lines);
         var (firstWidth, laterWidth) = wrapped ? Widths(lines) : (0, 0);
+        var layout = IndentedLayout.Detect(lines);
 
         var result = new List<Paragraph>();
         int? start = null;
         var end = 0;
         var linesIn = 0;
-        Line? previous = null;
+        Line? previous = null, first = null;
         void Close()
         {
             if (start is { } s) result.Add(new Paragraph(s, end, text[s..end].Replace('\n', ' ')));
@@ -55,8 +63,17 @@ public static partial class Paragraphs
             linesIn = 0;
         }
 
-        foreach (var line in lines)
+        for (var i = 0; i < lines.Count; i++)
         {
+            var line = lines[i];
+            if (line.IsTableRow && CellLines.Read(lines, i, text) is { } table)
+            {
+                Close();
+                result.AddRange(table.Rows);
+                previous = null;
+                i = table.Next - 1;
+                continue;
+            }
             if (line.IsCellBreak)
             {
                 Close();
@@ -70,7 +87,8 @@ public static partial class Paragraphs
                 previous = null;
                 continue;
             }
-            if (start is not null && previous is not null && Continues(previous, line, linesIn, wrapped, linesIn == 1 ? firstWidth : laterWidth, text[start.Value..end]))
+            if (start is not null && previous is not null && first is not null
+                && Continues(first, previous, line, layout, linesIn, wrapped, linesIn == 1 ? firstWidth : laterWidth, text[start.Value..end]))
             {
                 end = line.End;
                 linesIn++;
@@ -81,6 +99,7 @@ public static partial class Paragraphs
                 start = line.Start;
                 end = line.End;
                 linesIn = 1;
+                first = line;
             }
             previous = line;
         }
@@ -88,7 +107,7 @@ public static partial class Paragraphs
         return (result, wrapped);
     }
 
-    private static bool Continues(Line previous, Line line, int linesIn, bool wrapped, int width, string paragraphSoFar)
+    private static bool Continues(Line first, Line previous, Line line, IndentedLayout? layout, int linesIn, bool wrapped, int width, string paragraphSoFar)
     {
         var s = line.Text;
         var prev = previous.Text;
@@ -98,6 +117,7 @@ public static partial class Paragraphs
         if (Markers.Match(s, strict: wrapped) is not null || ParagraphStart().IsMatch(s) || KindHeading().IsMatch(paragraphSoFar)) return false;
         // No sentence starts in lower case: the line goes on with the sentence, even across a page break.
         if (char.IsLower(s[0])) return !(line.BlankBefore && ".;:!?".Contains(last));
+        if (layout?.Continues(first, previous, line) is { } byIndent) return byIndent;
         if (line.BlankBefore || !wrapped) return false;
         // A quotation or a parenthesis rarely opens a paragraph; in wrapped text it goes on with the line before.
         if (s[0] is '"' or '“' or '(' && !".;:!?".Contains(last)) return true;
@@ -120,7 +140,7 @@ public static partial class Paragraphs
             var (s, e) = (at, next);
             while (s < e && char.IsWhiteSpace(text[s])) s++;
             while (e > s && char.IsWhiteSpace(text[e - 1])) e--;
-            if (e > s) lines.Add(new Line(s, e, text[s..e], blank, text[s..next].Count(c => c == '\t')));
+            if (e > s) lines.Add(new Line(s, e, text[s..e], blank, text[s..next].Count(c => c == '\t'), s - at));
             blank = e == s;
             at = next + 1;
         }

@@ -113,7 +113,8 @@ public static partial class SectionTree
             if (Greeting().IsMatch(p.Text)) greeting = true;
             else if (greeting && marker?.Kind is MarkerKind.Dash or MarkerKind.Plus) continue;
             else greeting = false;
-            var closing = Closing().IsMatch(p.Text);
+            // "Mong nhận được sự quan tâm, phối hợp của Quý Cơ quan.": a letter's courtesy closes it as the formula does.
+            var closing = Closing().IsMatch(p.Text) || Courtesy().IsMatch(p.Text);
             if (marker is not null)
             {
                 while (stack.Count > 1 && stack.Peek().Rank >= marker.Rank) stack.Pop();
@@ -137,6 +138,7 @@ public static partial class SectionTree
             trailer = closing;
         }
         PromoteParagraphLists(root);
+        PromoteDutiesBeforeList(root);
         PromoteUnnumberedConclusion(root);
         AssignCodes(root);
         return new Result(root, tables);
@@ -167,11 +169,32 @@ public static partial class SectionTree
     {
         if (root.Children.Count > 0) return;
         var intro = root.Body.FindLastIndex(p => Introduces().IsMatch(p.Text));
-        if (intro < 0) return;
-        foreach (var p in root.Body.Skip(intro + 1).ToList())
+        // No such sentence ("Ủy ban nhân dân tỉnh nhận được Văn bản số … / Sau khi xem xét, Chủ tịch UBND tỉnh giao Sở …
+        // chủ trì, …"): after the greeting, the paragraphs that give an order are the items, the others its background.
+        var greeting = root.Body.FindIndex(p => Greeting().IsMatch(p.Text));
+        var after = intro >= 0 ? root.Body.Skip(intro + 1) : greeting >= 0 ? root.Body.Skip(greeting + 1).Where(p => Orders().IsMatch(p.Text)) : Enumerable.Empty<Paragraph>();
+        foreach (var p in after.ToList())
         {
             root.Body.Remove(p);
             root.Children.Add(new SectionNode(null, p, root, isImplicit: true));
+        }
+    }
+
+    /// <summary>
+    /// "1. Công an tỉnh / Tham mưu giúp UBND tỉnh … / Trong đó giao Giám đốc Công an tỉnh chỉ đạo thực hiện: / - Đôn đốc … /
+    /// - …": under a heading that only names an agency, a paragraph before the sentence introducing its bullets is one
+    /// more of that agency's duties, the first of its items.
+    /// </summary>
+    private static void PromoteDutiesBeforeList(SectionNode node)
+    {
+        foreach (var child in node.Children) PromoteDutiesBeforeList(child);
+        if (node.Head is null || node.Children.Count == 0 || !AgencyHeading().IsMatch(node.HeadText)) return;
+        var intro = node.Body.FindLastIndex(p => p.Text.TrimEnd(' ', '*').EndsWith(':'));
+        var duties = node.Body.Take(Math.Max(intro, 0)).Where(p => !p.Text.TrimEnd(' ', '*').EndsWith(':')).ToList();
+        for (var k = 0; k < duties.Count; k++)
+        {
+            node.Body.Remove(duties[k]);
+            node.Children.Insert(k, new SectionNode(null, duties[k], node, isImplicit: true));
         }
     }
 
@@ -180,7 +203,9 @@ public static partial class SectionTree
     {
         foreach (var child in node.Children) PromoteParagraphLists(child);
         if (node.Head is null || node.Children.Count > 0) return;
-        var items = node.Body.Where(p => !p.Text.TrimEnd().EndsWith(':')).ToList();
+        // A pointer to the annex ("(chi tiết Phụ lục 04 đính kèm)") and the forms "(i) …", "(ii) …" that an item lists
+        // as its own parts are no items of their own: they stay the item's text.
+        var items = node.Body.Where(p => !p.Text.TrimEnd().EndsWith(':') && !DraftParser.PointsToAnnex(p.Text) && !RomanPart().IsMatch(p.Text)).ToList();
         if (items.Count < 2) return;
         foreach (var p in items)
         {
@@ -224,6 +249,13 @@ public static partial class SectionTree
 
     [GeneratedRegex(@"^[\W_]*\(?\s*(Ban hành )?kèm theo (Quyết định|Nghị quyết|Chỉ thị|Kế hoạch|Công văn)", RegexOptions.IgnoreCase)] private static partial Regex AnnexNote();
     [GeneratedRegex(@"^\W*Kính gửi\b", RegexOptions.IgnoreCase)] private static partial Regex Greeting();
+    /// <summary>A heading that is an agency's name and nothing more: "Công an tỉnh", "Sở Nội vụ", "Văn phòng UBND tỉnh".</summary>
+    [GeneratedRegex(@"^(Các\s+)?(Sở|Ban|Văn phòng|Ủy ban|Uỷ ban|UBND|Công an|Bộ Chỉ huy|Bộ|Cục|Vụ|Thanh tra|Trung tâm|Đài|Báo|Kho bạc|Viện)\s+[^.:;,]{1,60}$")] private static partial Regex AgencyHeading();
+    /// <summary>"giao Sở …", "Yêu cầu các Sở …", "đề nghị Ủy ban …": an order to a named agency.</summary>
+    [GeneratedRegex(@"\b([Gg]iao|[Yy]êu cầu|[Đđ]ề nghị)\s+([Cc]ác\s+)?\p{Lu}")] private static partial Regex Orders();
+    [GeneratedRegex(@"^\W*((Rất\s+)?mong nhận được sự (quan tâm|phối hợp|ủng hộ|hợp tác)|(Xin\s+)?trân trọng( cảm ơn)?\W*$)", RegexOptions.IgnoreCase)] private static partial Regex Courtesy();
+    /// <summary>"(ii) Giao tài sản …", "(iv) …"; an OCR may lose the thin "i" of "(i)".</summary>
+    [GeneratedRegex(@"^\W{0,3}\(\s*[ivx]{0,5}\s*\)\s")] private static partial Regex RomanPart();
     [GeneratedRegex(@"(như sau|sau đây)\s*[:.]?\W*$", RegexOptions.IgnoreCase)] private static partial Regex Introduces();
     [GeneratedRegex(@"^\W*Nơi nhận\s*:?", RegexOptions.IgnoreCase)] private static partial Regex Recipients();
     [GeneratedRegex(@"\s*\.?\s*/\s*\.\s*\**$")] private static partial Regex Closing();

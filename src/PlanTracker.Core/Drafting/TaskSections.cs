@@ -22,6 +22,8 @@ public static partial class TaskSections
     [
         "muc dich", "muc tieu", "yeu cau", "quan diem", "kinh phi", "nguon kinh phi", "nguon von", "khai quat", "thuc trang",
         "tinh hinh", "xep hang", "danh gia", "ket qua", "can cu", "pham vi", "doi tuong", "boi canh", "su can thiet", "hieu luc",
+        // "IV. VỐN ĐẦU TƯ / 1. Vốn ngân sách nhà nước: 1.280 tỷ đồng, bao gồm: …": the funds and what they pay for.
+        "von", "tong von", "khai toan",
     ];
 
     public static Side Classify(string heading)
@@ -46,7 +48,7 @@ public static partial class TaskSections
         var formula = node.Parent?.Head is null && Formulas.Any(f => key.Contains(" " + f + " ", StringComparison.Ordinal));
         var side = Classify(node.HeadText);
         var approves = node.Marker?.Kind == MarkerKind.Article && Approval().IsMatch(node.HeadText);
-        node.IsTaskSection = inTasks && !formula && !approves && !(isHeading && side == Side.Description);
+        node.IsTaskSection = inTasks && !formula && !approves && !(isHeading && side == Side.Description) && !Provisions.AssignsNothing(node);
         // "Điều 1. Phê duyệt Đề án … với các nội dung như sau:" describes what it approves (its market, funds, owner,
         // results): only its parts whose headings name tasks ("IV. NHIỆM VỤ VÀ GIẢI PHÁP", "6. Tổ chức thực hiện")
         // hold any, and a described part ("II. MỤC TIÊU") may still hold "Mục tiêu cụ thể".

@@ -1,0 +1,50 @@
+using System.Text.RegularExpressions;
+
+namespace PlanTracker.Core.Drafting;
+
+/// <summary>
+/// Items of a document's provisions that give no work of their own, though they sit among its tasks:
+/// <list type="bullet">
+/// <item>how the plan is funded: "Kinh phí thực hiện Kế hoạch được bố trí từ ngân sách nhà nước …", "Kinh phí
+/// thực hiện Kế hoạch này: Do ngân sách nhà nước đảm bảo …";</item>
+/// <item>what to do if difficulties arise: "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, các cơ quan …
+/// báo cáo …", "Quá trình thực hiện nếu có khó khăn, vướng mắc …", also after the order to carry the document
+/// out ("Chủ tịch UBND tỉnh yêu cầu … nghiêm túc thực hiện. Trong quá trình thực hiện nếu có khó khăn …");</item>
+/// <item>the article that issues the plan when the plan follows on its own ("Điều 1. Ban hành kèm theo Quyết định này Kế
+/// hoạch thực hiện … năm 2023." over "Điều 2. …", the plan after the signature): its tasks are the plan's;</item>
+/// <item>a heading with nothing left under it ("3. Tổ chức thực hiện" whose only paragraph was the closing
+/// formula "… triển khai thực hiện./.").</item>
+/// </list>
+/// A proposal to amend the plan ("Trong quá trình tổ chức thực hiện, nếu thấy cần sửa đổi, bổ sung …, các bộ … chủ
+/// động đề xuất …") is not among them: it asks for a proposal and is read as a task.
+/// </summary>
+internal static partial class Provisions
+{
+    private static readonly HashSet<string> BareHeadings =
+    [
+        "to chuc thuc hien", "to chuc thuc hien ke hoach", "nhiem vu", "nhiem vu va giai phap", "nhiem vu giai phap", "giai phap",
+        "noi dung", "phan cong nhiem vu", "trach nhiem", "trach nhiem thuc hien",
+    ];
+
+    public static bool AssignsNothing(SectionNode node)
+    {
+        if (node.Children.Count > 0 || node.Head is null) return false;
+        var text = node.HeadText;
+        if (node.Body.Count == 0 && BareHeadings.Contains(string.Join(' ', Tokens.Of(text).Select(t => t.Key)))) return true;
+        if (Funding().IsMatch(text) || node.Marker?.Kind == MarkerKind.Article && node.Body.Count == 0 && IssuesAnnex().IsMatch(text)) return true;
+        var rest = Execution().Match(text) is { Success: true } order ? text[order.Length..] : text;
+        return Escalation().IsMatch(rest);
+    }
+
+    [GeneratedRegex(@"^\W*(Kinh phí|Nguồn kinh phí|Nguồn vốn)\b[^.]{0,80}?(được bố trí|được cân đối|\bdo ngân sách|\btừ (nguồn|ngân sách))", RegexOptions.IgnoreCase)]
+    private static partial Regex Funding();
+
+    [GeneratedRegex(@"^\W*Ban hành kèm theo\b", RegexOptions.IgnoreCase)] private static partial Regex IssuesAnnex();
+
+    [GeneratedRegex(@"^\W*(Trong\s+)?quá trình\b[^.;]{0,80}?\bnếu\b[^.;]{0,60}?\b(khó khăn|vướng mắc)", RegexOptions.IgnoreCase)]
+    private static partial Regex Escalation();
+
+    /// <summary>"Chủ tịch UBND tỉnh yêu cầu Thủ trưởng các Sở … nghiêm túc thực hiện.": the order to carry the document out.</summary>
+    [GeneratedRegex(@"^[^.]{0,300}?\b(yêu cầu|đề nghị)\b[^.]{0,300}?\bthực hiện\s*\.\s*", RegexOptions.IgnoreCase)]
+    private static partial Regex Execution();
+}
