@@ -103,8 +103,36 @@ public static partial class Assignments
         if (mentions.Count != 1) return null;
         var before = tokens.Where(t => t.End <= mentions[0].Start).Select(t => t.Key).ToList();
         if (before.LastOrDefault() == "trong") return mentions[0];
+        // "3. Đối với các Bộ quản lý chuyên ngành (theo quy định tại khoản 5 Điều 3 …)", "b) Đối với Sở Tài chính:": the
+        // heading opens with the agency its items are addressed to, nothing after it but a note in brackets.
+        if (before is ["doi", "voi"] or ["doi", "voi", "cac"] && AddressedTo().IsMatch(heading[(mentions[0].End - offset)..])) return mentions[0];
         var after = tokens.Where(t => t.Start >= mentions[0].End).Select(t => t.Key).ToList();
         return before.Count >= 3 && before[^1] == "cua" && Duty(before) && after.All(Filler.Contains) ? mentions[0] : null;
+    }
+
+    /// <summary>
+    /// The lead written after the content: "- Tài sản kết cấu hạ tầng đô thị - Bộ Xây dựng." (after a dash, closing the
+    /// item), "… ban hành Quy chế bảo vệ bí mật nhà nước (Sở Nội vụ)." (alone in closing brackets), "…, Sở Tài chính chủ
+    /// trì." (a closing clause saying it leads). An agency inside the sentence is read by <see cref="Read"/>, not here.
+    /// </summary>
+    public static AgencyMention? Trailing(string text, int offset, AgencyDirectory directory)
+    {
+        var mentions = directory.Mentions(text, offset);
+        if (mentions.Count == 0) return null;
+        var dash = LastDash().Match(text);
+        if (dash.Success)
+        {
+            // Everything after the dash is agencies and separators: the first of them leads.
+            var after = mentions.Where(m => m.Start - offset >= dash.Index + dash.Length).ToList();
+            if (after.Count > 0 && after[0].Start - offset - (dash.Index + dash.Length) <= 1 && ClosesItem().IsMatch(text[(after[^1].End - offset)..])
+                && after.Zip(after.Skip(1)).All(p => Separator().IsMatch(text[(p.First.End - offset)..(p.Second.Start - offset)])))
+                return after[0];
+        }
+        var last = mentions[^1];
+        var before = text[..(last.Start - offset)].TrimEnd();
+        var rest = text[(last.End - offset)..];
+        if (before.EndsWith('(') && BracketEnd().IsMatch(rest)) return last;
+        return before.EndsWith(',') && LeadsEnd().IsMatch(rest) ? last : null;
     }
 
     /// <summary>"Nhiệm vụ (chủ yếu) của", "Trách nhiệm (chung) của": the words of a heading that says whose duties follow.</summary>
@@ -232,4 +260,9 @@ public static partial class Assignments
     [GeneratedRegex(@"^(\s*[,;]\s*|\s+và\s+|\s*,\s*và\s+|\s*[,;]?\s*(Thủ trưởng|Giám đốc|Chủ tịch|Lãnh đạo|thủ trưởng|giám đốc|chủ tịch|lãnh đạo)\s+)+$|^\s*[,;]\s*$")] private static partial Regex Separator();
     [GeneratedRegex(@"\s+(chủ trì|phối hợp|có trách nhiệm|chịu trách nhiệm|thực hiện|tổ chức|triển khai|xây dựng|hướng dẫn|tham mưu|nghiên cứu|là cơ quan)\b|\s*[:;]")] private static partial Regex SubjectEnd();
     [GeneratedRegex(@"(?:^|\s)(Giao|giao|Yêu cầu|yêu cầu)\s+|^\s*Đề nghị\s+")] private static partial Regex Order();
+    [GeneratedRegex(@"^\s*(?:\([^)]*\)?)?\s*[:.]?\s*$")] private static partial Regex AddressedTo();
+    [GeneratedRegex(@"(?<=\S)\s+[-–—]\s*(?=\S)(?!.*\s[-–—]\s)", RegexOptions.Singleline)] private static partial Regex LastDash();
+    [GeneratedRegex(@"^\s*[.;]?\s*$")] private static partial Regex ClosesItem();
+    [GeneratedRegex(@"^\s*(?:chủ trì\s*)?\)\s*[.;]?\s*$")] private static partial Regex BracketEnd();
+    [GeneratedRegex(@"^\s*chủ trì(?:\s+thực hiện)?\s*[.;]?\s*$")] private static partial Regex LeadsEnd();
 }

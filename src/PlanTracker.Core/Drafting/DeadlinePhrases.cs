@@ -6,7 +6,11 @@ using PlanTracker.Core.Domain;
 namespace PlanTracker.Core.Drafting;
 
 /// <summary>A deadline phrase found in running text, with where it is.</summary>
-public sealed record DeadlinePhrase(Deadline Deadline, int Start, int End, DeadlinePhrases.Strength Strength);
+public sealed record DeadlinePhrase(Deadline Deadline, int Start, int End, DeadlinePhrases.Strength Strength)
+{
+    /// <summary>The phrase times a clause that reports on the work ("…; Báo cáo kết quả … trước ngày 10/11/2023").</summary>
+    public bool Reports { get; init; }
+}
 
 /// <summary>
 /// Finds deadline phrases in running text and picks the one that is the item's deadline. The words
@@ -63,7 +67,7 @@ public static partial class DeadlinePhrases
 
         var kept = found.Where(f => !IsHistory(f.Deadline, issuedOn)
                 && !(f.Strength < Strength.Dated && InPurpose(lower, f.Start - offset))
-                && !(f.Strength == Strength.Dated && (InCitation(lower, f.Start - offset) || InTitle(text, f.Start - offset) || IsVision(lower, f.Start - offset)
+                && !(f.Strength == Strength.Dated && (InCitation(lower, f.Start - offset) && !(ownTitle && ClosesTitle(lower, f, offset)) || InTitle(text, f.Start - offset) || IsVision(lower, f.Start - offset)
                     || NamesAScope(lower, f.Start - offset, f.End - offset, ownTitle) || InDocumentName(text, f.Start - offset)
                     || TowardsAGoal(lower, f.Start - offset))))
             .OrderBy(f => f.Start).ToList();
@@ -72,7 +76,14 @@ public static partial class DeadlinePhrases
         // time is the one it states without a condition, when it states one.
         if (kept.Any(f => f.Strength == Strength.Dated && !AfterAnEvent(lower, f.Start - offset)))
             kept.RemoveAll(f => f.Strength == Strength.Dated && AfterAnEvent(lower, f.Start - offset));
-        return kept;
+        return kept.Select(f => ReportClause().IsMatch(ClauseBefore(lower, f.Start - offset)) ? f with { Reports = true } : f).ToList();
+    }
+
+    private static string ClauseBefore(string lower, int index)
+    {
+        var before = lower[..index];
+        var stop = before.LastIndexOfAny(['.', ';', ':', '\n']);
+        return stop < 0 ? before : before[(stop + 1)..];
     }
 
     private static bool AfterAnEvent(string lower, int index)
@@ -92,7 +103,10 @@ public static partial class DeadlinePhrases
         var dated = phrases.Where(p => p.Strength == Strength.Dated && p.Deadline.DueOn is not null).ToList();
         if (dated.Count == 1) return dated[0];
         // "… trước năm 2025. … hoàn thành trước năm 2030": several "by" dates are milestones; the item is done by the last.
-        if (dated.Count > 1 && dated.All(p => p.Deadline.Kind == DeadlineKind.Date)) return dated.MaxBy(p => p.Deadline.DueOn);
+        // "xây dựng Kế hoạch … trước ngày 28/2/2023; …; Báo cáo kết quả … trước ngày 10/11/2023": a clause reporting on
+        // the work is timed after it; the work's own date is the item's.
+        if (dated.Count > 1 && dated.All(p => p.Deadline.Kind == DeadlineKind.Date))
+            return (dated.Any(p => !p.Reports) ? dated.Where(p => !p.Reports) : dated).MaxBy(p => p.Deadline.DueOn);
         if (dated.Count > 1)
         {
             var first = dated.Min(p => (p.Deadline.StartOn ?? p.Deadline.DueOn)!.Value.Year);
@@ -135,6 +149,22 @@ public static partial class DeadlinePhrases
         var stop = sentence.LastIndexOfAny(['.', ';']);
         return DocumentNumber().IsMatch(stop < 0 ? sentence : sentence[stop..]) && !SaysDeadline(lower, index);
     }
+
+    /// <summary>
+    /// "Kế hoạch thực hiện Nghị quyết số 34-NQ/TU … về phát triển các khu, cụm công nghiệp … năm 2026": in the plan's own
+    /// title a year that closes it (nothing after it but a caption in brackets) is the plan's year of execution, even after
+    /// the number of the document it implements: a cited resolution is named by its number and date, and its subject
+    /// ends in no bare year. "đến năm …" and periods are not this form; they stay with <see cref="InCitation"/>.
+    /// </summary>
+    private static bool ClosesTitle(string lower, DeadlinePhrase f, int offset) =>
+        f.Deadline.Kind == DeadlineKind.Year && !lower[(f.Start - offset)..(f.End - offset)].Contains("đến", StringComparison.Ordinal)
+        && TitleEnd().IsMatch(lower[(f.End - offset)..]);
+
+    /// <summary>
+    /// "Thường xuyên rà soát …", "Ứng dụng chuyên ngành: Tiếp tục …": a phrase that opens a text (or follows its label)
+    /// says when the whole item is done; "… tổ chức đào tạo, bồi dưỡng thường xuyên cho cán bộ" qualifies one action.
+    /// </summary>
+    public static bool OpensText(string text, int index) => AtItemStart(text.ToLowerInvariant(), index);
 
     /// <summary>"hoàn thành trước …" after the phrase's start, or "…, hoàn thành trong Quý III năm 2024" just before it.</summary>
     private static bool SaysDeadline(string lower, int index) => DeadlineWord().IsMatch(lower[index..]) || DeadlineWordBefore().IsMatch(lower[..index]);
@@ -249,11 +279,13 @@ public static partial class DeadlinePhrases
     [GeneratedRegex(@"từ\s*$")] private static partial Regex StartsFrom();
     [GeneratedRegex(@"ngày \d{1,2}\s*$|ngày \d{1,2} tháng \d{1,2}\s*$|tháng \d{1,2}\s*$")] private static partial Regex FullDateBefore();
     [GeneratedRegex(@"(?<!\d+ năm và )(?:định kỳ,? )?(?:hàng|hằng) (?:tháng|quý|năm)|định kỳ (?:0?3|ba|0?6|sáu) tháng|(?:0?3|ba|0?6|sáu) tháng (?:một|1) lần")] private static partial Regex Recurring();
-    [GeneratedRegex(@"định kỳ hoặc đột xuất|đột xuất")] private static partial Regex AdHoc();
+    [GeneratedRegex(@"định kỳ hoặc đột xuất|đột xuất|khi có yêu cầu")] private static partial Regex AdHoc();
     [GeneratedRegex(@"(?<!(?:nhiệm vụ|công việc|chi|kinh phí) )thường xuyên|lâu dài|(?:hàng|hằng) (?:tuần|ngày)|định kỳ(?! (?:hàng|hằng|0?\d|ba|sáu))")] private static partial Regex Continuing();
     [GeneratedRegex(@"tiếp tục")] private static partial Regex GoingOn();
     [GeneratedRegex(@"\d+[a-zđ]?/(?:\d{4}/)?[\p{L}]+[-/][\p{L}-]+|\d+-[\p{L}]+/[\p{L}]+")] private static partial Regex DocumentNumber();
     [GeneratedRegex(@"^(trước|chậm nhất|hạn|hoàn thành|trong (?:tháng|quý)|quý)")] private static partial Regex DeadlineWord();
     [GeneratedRegex(@"\p{L}[,\s]+để\s")] private static partial Regex Purpose();
     [GeneratedRegex(@"khẩn trương")] private static partial Regex Urgent();
+    [GeneratedRegex(@"^[\s\-+*]*(?:và\s+)?báo cáo\b")] private static partial Regex ReportClause();
+    [GeneratedRegex(@"^\s*[.,;:]?\s*(?:\([^)]*\)\s*)?[.;]?\s*$")] private static partial Regex TitleEnd();
 }

@@ -28,6 +28,7 @@ public static partial class DraftParser
         AppendixTables.Add(items, tree.Tables, directory, calendar);
         ProgrammeOwner.Assign(items);
         SimilarItems.Infer(items);
+        ProgrammeOwner.AssignStanding(items);
         items.FillDefaults();
         var proposal = new Proposal
         {
@@ -130,6 +131,7 @@ internal sealed class ItemBuilder(AgencyDirectory directory, ProposedDocument do
         if (!isGroup || body.Count > 0) pieces.AddRange(body);
         var phrases = pieces.SelectMany(p => DeadlinePhrases.Find(p.Text, p.Start, document.IssuedOn, calendar)).OrderBy(p => p.Start).ToList();
         var own = fields.Deadline ?? DeadlinePhrases.Choose(phrases);
+        if (fields.Deadline is null && QualifiesAnAction(own, pieces, inherited.Deadline)) own = null;
 
         var item = new ProposedItem
         {
@@ -146,6 +148,9 @@ internal sealed class ItemBuilder(AgencyDirectory directory, ProposedDocument do
 
         // Lead: the item's labelled lines or own words, else its section's, else the list's addressee.
         var named = fields.Lead is not null ? new Assignment(fields.Lead, [], false) : headAssignment.Lead is not null ? headAssignment : bodyAssignment;
+        // A lead written after the content ("… - Bộ Xây dựng.") is the item's own, over what its list or heading would give it.
+        if (named.Lead is null && !isGroup && Assignments.Trailing(pieces[^1].Text, pieces[^1].Start, directory) is { } trailing)
+            named = new Assignment(trailing, [], false);
         var coordinating = headAssignment.Coordinating.Concat(bodyAssignment.Coordinating).Concat(fields.Coordinating)
             .Select(c => Assignee(c, AssigneeBasis.Named, null)).DistinctBy(c => c.AgencyKey ?? c.UnknownId).ToList();
         if (named.Lead is { } lead)
@@ -184,6 +189,21 @@ internal sealed class ItemBuilder(AgencyDirectory directory, ProposedDocument do
             ? ProposedDeadline.Of(own.Deadline, new SourceSpan(own.Start, own.End), inherited: true, from: item.Code)
             : inherited.Deadline;
         foreach (var child in children) Add(child, item, new Inherited(passLead, [], passDeadline), addressee);
+    }
+
+    /// <summary>
+    /// In a plan for one year ("Kế hoạch … năm 2026"), "… tổ chức đào tạo, bồi dưỡng thường xuyên cho cán bộ", "… theo dõi,
+    /// đôn đốc và định kỳ báo cáo": continuing words inside the sentence say how one action is done, not when the item is;
+    /// the item keeps the plan's year. So does "Tiếp tục thực hiện tốt …": work carried on from before is, in a one-year
+    /// plan, that year's work. An item that opens with "Thường xuyên …" stays continuing, as does anything under a section's
+    /// or a multi-year time (the seeds read "Tiếp tục …" under "năm 2018 và các năm tiếp theo" as continuing).
+    /// </summary>
+    private static bool QualifiesAnAction(DeadlinePhrase? own, List<(string Text, int Start)> pieces, ProposedDeadline? inherited)
+    {
+        if (own is not { Strength: DeadlinePhrases.Strength.Continuing } || inherited is not { From: "document", Kind: DeadlineKind.Year }) return false;
+        if (own.Deadline.Text.StartsWith("tiếp tục", StringComparison.OrdinalIgnoreCase)) return true;
+        var at = own.Start;
+        return !pieces.Any(p => at >= p.Start && at <= p.Start + p.Text.Length && DeadlinePhrases.OpensText(p.Text, at - p.Start));
     }
 
     /// <summary>

@@ -9,15 +9,21 @@ namespace PlanTracker.Core.Drafting;
 /// Thủ trưởng cơ quan ngang bộ, …, Chủ tịch Ủy ban nhân dân các tỉnh, … có trách nhiệm xây dựng kế hoạch tổ chức
 /// thực hiện." (NQ 88/NQ-CP). The items of the text that name no one are theirs, as a list's items are its
 /// addressee's; this comes before guessing from a similar item elsewhere, which would give a national task to the
-/// one ministry that holds a similar appendix row.
+/// one ministry that holds a similar appendix row. A plan's standing agency (<see cref="IsStanding"/>) only follows and
+/// guides the others' work, so it takes what is left after that guess, in place of the secretariat.
 /// </summary>
 internal static partial class ProgrammeOwner
 {
-    public static void Assign(ItemBuilder builder)
+    public static void Assign(ItemBuilder builder) => Give(builder, CarriesOut);
+
+    /// <summary>After <see cref="SimilarItems"/>: the standing agency takes the items still without a lead.</summary>
+    public static void AssignStanding(ItemBuilder builder) => Give(builder, IsStanding);
+
+    private static void Give(ItemBuilder builder, Func<string, bool> owns)
     {
         var owner = builder.Items.FirstOrDefault(i => !i.IsGroup && i.Origin == "text"
             && i.Lead is { AgencyKey: not null, Basis: AssigneeBasis.Named or AssigneeBasis.Heading }
-            && CarriesOut(i.Description ?? i.Title));
+            && owns(i.Description ?? i.Title));
         if (owner is null) return;
         foreach (var item in builder.Items.Where(i => i.Origin == "text" && i.Lead is null && builder.WithoutNamedLead.Contains(i)))
         {
@@ -31,6 +37,26 @@ internal static partial class ProgrammeOwner
 
     /// <summary>Whether a sentence gives the whole programme to its subject (not a part of it, and not its monitoring).</summary>
     public static bool CarriesOut(string text) => LeadsTheWhole().IsMatch(text) || OnTheBasisOfAll().IsMatch(text);
+
+    /// <summary>Whether a sentence names the plan's standing agency, or the one guiding and checking the whole plan.</summary>
+    public static bool IsStanding(string text) => StandingAgency().IsMatch(text) || GuidesAndChecks().IsMatch(text);
+
+    /// <summary>
+    /// "1. Sở Công Thương / - Là cơ quan thường trực, có trách nhiệm tổng hợp, theo dõi, đôn đốc …" (KH 134/KH-UBND Lào Cai),
+    /// "2. Sở Thông tin và Truyền thông / - Là cơ quan đầu mối, chủ trì, phối hợp … tổ chức triển khai thực hiện kế hoạch
+    /// này" (KH 671a Đắk Nông): the plan's standing agency. Not "là cơ quan thường trực Ban Chỉ đạo …", a committee's.
+    /// </summary>
+    [GeneratedRegex(@"^\W*(?:[^.;:]{0,80}\s)?là (?:cơ quan|đơn vị) (?:thường trực|đầu mối)\s*[,;:]", RegexOptions.IgnoreCase)]
+    private static partial Regex StandingAgency();
+
+    /// <summary>
+    /// "Giao Công an tỉnh chủ trì phối hợp với Văn phòng UBND tỉnh giúp Chủ tịch UBND tỉnh hướng dẫn, đôn đốc, kiểm tra việc
+    /// thực hiện kế hoạch này" (QĐ 254/QĐ-UBND Sơn La): leading the guidance and checking of the whole plan puts the agency
+    /// in charge of it; following it up alone ("chủ trì … theo dõi, đôn đốc việc triển khai thực hiện Chương trình", NQ 03/NQ-CP)
+    /// does not.
+    /// </summary>
+    [GeneratedRegex(@"\bchủ trì\b[^.;]*?(?:hướng dẫn|đôn đốc|kiểm tra)(?:,\s*|\s+và\s+)(?:hướng dẫn|đôn đốc|kiểm tra)(?:,\s*|\s+và\s+)(?:hướng dẫn|đôn đốc|kiểm tra)\b[^.;]*\bthực hiện\s+(?:Kế hoạch|Chương trình|Đề án)(?:\s+này)?\s*[.;]?\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex GuidesAndChecks();
 
     /// <summary>"Chủ trì, phối hợp với … tổ chức triển khai thực hiện Chương trình." at the sentence's end.</summary>
     [GeneratedRegex(@"^\W*chủ trì\b[^.;]*\btriển khai,?\s+thực hiện\s+(Chương trình|Kế hoạch|Đề án)(\s+hành động)?(\s+này)?\s*[.;]?\s*$", RegexOptions.IgnoreCase)]

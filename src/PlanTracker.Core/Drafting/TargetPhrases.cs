@@ -141,7 +141,8 @@ public static partial class TargetPhrases
 
     [GeneratedRegex(Cmp + @"(?<v>\d{1,3}(?:[.,]\d{1,2})?)\s?%(?<year>\s*/\s*năm)?(?<up>\s*trở lên)?(?<down>\s*trở xuống)?")] private static partial Regex Percent();
     [GeneratedRegex(@"(?<cmp>ít nhất |tối thiểu |từ |trên )?(?<v>\d{1,3})\s*lần\s*/\s*(?<per>ngày|tuần|tháng)")] private static partial Regex PerDay();
-    [GeneratedRegex(@"(?<cmp>tối thiểu|ít nhất|từ|trên|không dưới|tối đa|không quá|đạt(?: trên)?|(?<=\p{L} )đủ) (?<v>\d{1,6}(?:[.,]\d+)?)(?:\s*[-–]\s*\d{1,6})? (?<noun>\p{L}+(?: \p{L}+)?)")] private static partial Regex Counted();
+    /// <summary>"tối thiểu 01 cán bộ", "ít nhất 500ha" (a measure's unit may be written against the number).</summary>
+    [GeneratedRegex(@"(?<cmp>tối thiểu|ít nhất|từ|trên|không dưới|tối đa|không quá|đạt(?: trên)?|(?<=\p{L} )đủ) (?<v>\d{1,6}(?:[.,]\d+)?)(?:\s*[-–]\s*\d{1,6})?(?: |(?=(?:ha|km)\b))(?<noun>\p{L}+(?: \p{L}+)?)")] private static partial Regex Counted();
     /// <summary>A quantity opening a result's clause: at the start, after a dash or plus bullet, a full stop, ";" or "và".</summary>
     [GeneratedRegex(@"(?:^|[-+•]\s*|[.;]\s+|\svà\s)(?<v>\d{1,3}(?:\.\d{3})+|\d{1,6}(?:,\d+)?) (?<noun>\p{L}+(?: \p{L}+)?)")] private static partial Regex Delivered();
     /// <summary>What is measured rather than counted ("16,24 triệu ha", "150.000 ha", "2 triệu tấn"): kept as the unit's words.</summary>
