@@ -20,10 +20,12 @@ public sealed class HeldOutAccuracyTests(ITestOutputHelper output)
     public static string UnseenFolder => Path.Combine(RepoPaths.Root, "tests", "PlanTracker.Tests", "Drafting", "Unseen");
 
     /// <summary>
-    /// Pooled F1 measured on 2026-12-07 over the nine documents with the reader of main at 6b4679e (tasks 0.858,
-    /// leads 0.645, deadlines 0.517, targets 0.545 on 7 targets), minus 0.02 (docs/decisions/0023-held-out-documents.md).
+    /// Pooled F1 measured on 2026-12-07 over the nine documents with the reader of main at fe3db2a (tasks 1.000,
+    /// leads 0.916, deadlines 0.933, targets 0.769 on 7 targets), minus 0.02 (docs/decisions/0023-held-out-documents.md).
+    /// That reader's round-4 rules were written from these documents' differences: the set now guards them, the unseen
+    /// set below measures the reader.
     /// </summary>
-    public static readonly (double Tasks, double Leads, double Deadlines, double Targets) Floor = (0.83, 0.62, 0.49, 0.52);
+    public static readonly (double Tasks, double Leads, double Deadlines, double Targets) Floor = (0.98, 0.89, 0.91, 0.74);
 
     /// <summary>
     /// Pooled F1 measured on 2026-12-07 over the five unseen documents with the reader of main at e328eb9 (tasks 0.828,
