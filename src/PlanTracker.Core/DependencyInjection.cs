@@ -20,7 +20,10 @@ public static class DependencyInjection
         services.AddSingleton(sp => new DirectDatabase(string.IsNullOrWhiteSpace(directConnectionString)
             ? sp.GetRequiredService<NpgsqlDataSource>()
             : DataSources.Build(directConnectionString)));
-        services.AddDbContext<PlanTrackerDbContext>((sp, options) =>
+        // Pooled (issue 17): a request borrows a context the previous one returned, instead of building its internal
+        // services anew. The context keeps no state of its own beyond what EF Core resets on return (tracked
+        // entities, the savepoint setting); per-request state lives in AccessContext and the handlers.
+        services.AddDbContextPool<PlanTrackerDbContext>((sp, options) =>
             options.UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>()));
         services.AddSingleton(replica ?? new ReadReplicaOptions());
         services.AddSingleton<ReadReplica>();

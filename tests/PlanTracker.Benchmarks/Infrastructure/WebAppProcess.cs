@@ -28,6 +28,9 @@ public sealed class WebAppProcess : IAsyncDisposable
         process.BeginErrorReadLine();
     }
 
+    /// <summary>Environment variables of the benchmark with this prefix are passed to the app without it.</summary>
+    public const string AppPrefix = "PLANTRACKER_APP_";
+
     public Uri BaseAddress { get; }
     public int ProcessId => _process.Id;
 
@@ -65,6 +68,11 @@ public sealed class WebAppProcess : IAsyncDisposable
         // Request logging at Information would measure the console, not the app.
         psi.Environment["Logging__LogLevel__Default"] = "Warning";
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) psi.Environment[key] = value;
+        // PLANTRACKER_APP_<NAME>=<value> in the benchmark's environment sets <NAME> for the app alone, so a runtime
+        // setting (DOTNET_gcServer, DOTNET_ThreadPool_UnfairSemaphoreSpinLimit) can be tried without touching the baseline's process.
+        foreach (System.Collections.DictionaryEntry entry in Environment.GetEnvironmentVariables())
+            if (entry.Key is string name && name.StartsWith(AppPrefix, StringComparison.Ordinal) && name.Length > AppPrefix.Length)
+                psi.Environment[name[AppPrefix.Length..]] = entry.Value as string;
         var app = new WebAppProcess(Process.Start(psi) ?? throw new InvalidOperationException("Could not start PlanTracker."), port, scratch);
         try
         {

@@ -37,6 +37,20 @@ public sealed class HotPathRoundTripTests(AppFactory app, ITestOutputHelper outp
         Assert.InRange(commands.Count, 1, 3); // at least one: the listener saw the request's statements
     }
 
+    [Fact]
+    public async Task Should_list_my_agencys_tasks_in_two_database_commands()
+    {
+        var officer = await app.ClientForAsync(Officer);
+
+        var (response, commands) = await CountCommandsAsync(officer, new HttpRequestMessage(HttpMethod.Get, "/api/v1/my/tasks?involvement=coordinating&pageSize=20"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        // The account with its agency's groups (the session check's read), then the page with its total in one
+        // statement. Before this round: account, groups, count, page.
+        output.WriteLine($"{commands.Count} commands:\n{string.Join("\n---\n", commands)}");
+        Assert.InRange(commands.Count, 1, 2);
+    }
+
     private static async Task<(HttpResponseMessage Response, IReadOnlyList<string> Commands)> CountCommandsAsync(HttpClient client, HttpRequestMessage request)
     {
         // The request carries a trace of its own (W3C traceparent), which ASP.NET Core continues and Npgsql's

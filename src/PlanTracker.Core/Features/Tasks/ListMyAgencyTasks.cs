@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -36,12 +37,12 @@ public static class ListMyAgencyTasks
         public async Task<Paged<TaskView>> Handle(Query q, CancellationToken ct)
         {
             var agencyId = await access.AgencyIdAsync(ct) ?? throw new ForbiddenException(Wording.Pick("Tài khoản của bạn không thuộc cơ quan nào.", "Your account belongs to no agency."));
-            var assignees = await db.Set<AgencyGroupMember>().Where(m => m.MemberId == agencyId).Select(m => m.GroupId).ToListAsync(ct);
-            assignees.Add(agencyId);
+            // The groups come with the account (AccessContext's one read per request), not from a query of their own.
+            List<long> assignees = [.. await access.AgencyGroupsAsync(ct), agencyId];
 
             var today = clock.Today;
-            // A draft plan's tasks are nobody's yet (decision 0021).
-            var tasks = db.Tasks.AsNoTracking().Where(t => !t.IsGroup && t.Plan.Status == PlanStatus.Published);
+            // A draft plan's tasks are nobody's yet (decision 0021). Projected to TaskView, nothing is tracked.
+            var tasks = db.Tasks.Where(t => !t.IsGroup && t.Plan.Status == PlanStatus.Published);
             tasks = q.Involvement == Involvement.Lead
                 ? tasks.Where(LedByAny(assignees))
                 : tasks.Where(t => db.Set<TaskCoordinatingAgency>().Any(c => c.TaskId == t.Id && assignees.Contains(c.AgencyId)));
@@ -50,26 +51,37 @@ public static class ListMyAgencyTasks
             if (q.DueBefore is { } before) tasks = tasks.Where(t => (t.ExtendedDueOn ?? t.Deadline.DueOn) <= before);
             if (q.DueAfter is { } after) tasks = tasks.Where(t => (t.ExtendedDueOn ?? t.Deadline.DueOn) >= after);
 
-            var total = await tasks.CountAsync(ct);
-            var items = await tasks
+            var rows = await tasks
                 .OrderBy(t => t.ExtendedDueOn ?? t.Deadline.DueOn).ThenBy(t => t.Id)
                 .Skip((q.Page - 1) * q.PageSize).Take(q.PageSize)
-                .Project(today).AsSingleQuery()
+                .Select(WithTotal(tasks, today)).AsSingleQuery()
                 .ToListAsync(ct);
-            return new Paged<TaskView>(items, q.Page, q.PageSize, total);
+            // A page past the end has no row to carry the total: only then is it counted on its own.
+            var total = rows.Count > 0 ? rows[0].Total : q.Page == 1 ? 0 : await tasks.CountAsync(ct);
+            return new Paged<TaskView>(rows.ConvertAll(r => r.Task), q.Page, q.PageSize, total);
+        }
+
+        private sealed record Row(int Total, TaskView Task);
+
+        // The page and its total in one statement (issue 17: the count was a round trip of its own): the total
+        // rides on every row as an uncorrelated subquery, which PostgreSQL computes once (an InitPlan).
+        private static Expression<Func<PlanTask, Row>> WithTotal(IQueryable<PlanTask> tasks, DateOnly today)
+        {
+            var shape = TaskViews.Shape(today);
+            var total = Expression.Call(typeof(Queryable), nameof(Queryable.Count), [typeof(PlanTask)], tasks.Expression);
+            return Expression.Lambda<Func<PlanTask, Row>>(Expression.New(typeof(Row).GetConstructors()[0], total, shape.Body), shape.Parameters);
         }
 
         // lead_agency_id = a OR lead_agency_id = b ...: a plain OR of equalities keeps the lead-agency
         // index usable, where Contains() on a nullable column adds a NULL test that defeats it.
-        private static System.Linq.Expressions.Expression<Func<PlanTask, bool>> LedByAny(IEnumerable<long> agencyIds)
+        private static Expression<Func<PlanTask, bool>> LedByAny(IEnumerable<long> agencyIds)
         {
-            var task = System.Linq.Expressions.Expression.Parameter(typeof(PlanTask), "t");
-            var lead = System.Linq.Expressions.Expression.Property(task, nameof(PlanTask.LeadAgencyId));
+            var task = Expression.Parameter(typeof(PlanTask), "t");
+            var lead = Expression.Property(task, nameof(PlanTask.LeadAgencyId));
             var body = agencyIds
-                .Select(id => (System.Linq.Expressions.Expression)System.Linq.Expressions.Expression.Equal(lead,
-                    System.Linq.Expressions.Expression.Constant((long?)id, typeof(long?))))
-                .Aggregate(System.Linq.Expressions.Expression.OrElse);
-            return System.Linq.Expressions.Expression.Lambda<Func<PlanTask, bool>>(body, task);
+                .Select(id => (Expression)Expression.Equal(lead, Expression.Constant((long?)id, typeof(long?))))
+                .Aggregate(Expression.OrElse);
+            return Expression.Lambda<Func<PlanTask, bool>>(body, task);
         }
     }
 }
