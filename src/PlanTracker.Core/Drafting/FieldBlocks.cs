@@ -22,6 +22,9 @@ internal static partial class FieldBlocks
     /// <summary>A bullet under an agency label that runs longer than this is a sentence, not a name list.</summary>
     private const int MaxBulletWords = 30;
 
+    /// <summary>At most this many words in a bullet of the block that names no known agency.</summary>
+    private const int MaxLooseWords = 10;
+
     public static Found? Read(SectionNode node, AgencyDirectory directory)
     {
         var leads = new List<AgencyMention>();
@@ -72,9 +75,11 @@ internal static partial class FieldBlocks
                 continue;
             }
             var words = child.HeadText.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
-            var named = child.Children.Count == 0 && words <= MaxBulletWords
-                ? ItemFields.Agencies(child.HeadText.TrimEnd(';', '.'), child.HeadTextStart, directory) : [];
-            if (named.Count == 0) return false;
+            if (child.Children.Count > 0 || words > MaxBulletWords) return false;
+            var named = ItemFields.Agencies(child.HeadText.TrimEnd(';', '.'), child.HeadTextStart, directory);
+            // "- Các cơ quan, đơn vị, địa phương.": a short bullet naming no agency the directory knows is a loose
+            // group, still a name; a longer one is a sentence, and the heading no field label after all.
+            if (named.Count == 0 && words > MaxLooseWords) return false;
             into.AddRange(named);
             foreach (var p in child.Body) into.AddRange(ItemFields.Agencies(p.Text.Trim().TrimEnd(';', '.'), p.Start, directory));
         }
