@@ -75,11 +75,14 @@ internal static partial class FieldBlocks
                 continue;
             }
             var words = child.HeadText.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
-            if (child.Children.Count > 0 || words > MaxBulletWords) return false;
+            // "(Văn phòng Ban Chỉ đạo, cơ quan thường trực đồng thời là cơ quan trung tâm giúp …)": a note on the names,
+            // however long; the agencies it names take part.
+            var note = child.HeadText.StartsWith('(') && child.HeadText.TrimEnd('.', ';').EndsWith(')');
+            if (child.Children.Count > 0 || words > MaxBulletWords && !note) return false;
             var named = ItemFields.Agencies(child.HeadText.TrimEnd(';', '.'), child.HeadTextStart, directory);
             // "- Các cơ quan, đơn vị, địa phương.": a short bullet naming no agency the directory knows is a loose
             // group, still a name; a longer one is a sentence, and the heading no field label after all.
-            if (named.Count == 0 && words > MaxLooseWords) return false;
+            if (named.Count == 0 && words > MaxLooseWords && !note) return false;
             into.AddRange(named);
             foreach (var p in child.Body) into.AddRange(ItemFields.Agencies(p.Text.Trim().TrimEnd(';', '.'), p.Start, directory));
         }
