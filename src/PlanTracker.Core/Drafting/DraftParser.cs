@@ -159,7 +159,10 @@ internal sealed class ItemBuilder(AgencyDirectory directory, ProposedDocument do
             _leadIsOwn[item] = true;
         }
         else if (inherited.Lead is { } up)
+        {
             item.Lead = Copy(up, up.Basis == AssigneeBasis.Addressee ? AssigneeBasis.Addressee : AssigneeBasis.Heading, up.From ?? parent?.Code);
+            coordinating.AddRange(inherited.Coordinating.Select(c => Copy(c, AssigneeBasis.Heading, c.From)));
+        }
         else if (!isGroup && addressee?.Lead is { } to)
         {
             item.Lead = Copy(to, AssigneeBasis.Addressee, "document");
@@ -188,7 +191,12 @@ internal sealed class ItemBuilder(AgencyDirectory directory, ProposedDocument do
                 && own.Deadline.Text.StartsWith("tiếp tục", StringComparison.OrdinalIgnoreCase))
             ? ProposedDeadline.Of(own.Deadline, new SourceSpan(own.Start, own.End), inherited: true, from: item.Code)
             : inherited.Deadline;
-        foreach (var child in children) Add(child, item, new Inherited(passLead, [], passDeadline), addressee);
+        // A numbered field block's coordinating agencies go with its lead to the section's work items; other
+        // sections hand down their lead alone, as before.
+        var passCoordinating = _leadIsOwn.ContainsKey(item)
+            ? fields.FromBlock ? item.Coordinating.Select(c => Copy(c, c.Basis, item.Code)).ToList() : []
+            : ReferenceEquals(passLead, inherited.Lead) ? inherited.Coordinating : [];
+        foreach (var child in children) Add(child, item, new Inherited(passLead, passCoordinating, passDeadline), addressee);
     }
 
     /// <summary>

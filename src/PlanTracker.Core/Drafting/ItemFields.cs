@@ -14,6 +14,9 @@ public static partial class ItemFields
         IReadOnlySet<SectionNode> Nodes, IReadOnlySet<Paragraph> Paragraphs)
     {
         public bool Any => Nodes.Count > 0 || Paragraphs.Count > 0;
+
+        /// <summary>The agencies came from a numbered field block (<see cref="FieldBlocks"/>): they are the section's work items' too.</summary>
+        public bool FromBlock { get; init; }
     }
 
     public static Fields Read(SectionNode node, AgencyDirectory directory, DateOnly? issuedOn, WorkingDayCalendar? calendar)
@@ -37,17 +40,30 @@ public static partial class ItemFields
             if (label.Contains("chu tri")) lead ??= Agencies(text, at, directory).FirstOrDefault();
             else if (label.Contains("phoi hop")) coordinating.AddRange(Agencies(text, at, directory));
             else if (label.StartsWith("san pham", StringComparison.Ordinal) || label.StartsWith("ket qua", StringComparison.Ordinal)) output ??= text;
-            else deadline ??= DeadlineParser.Parse(text, calendar) is { } d
-                ? new DeadlinePhrase(d, at, at + text.Length, DeadlinePhrases.Strength.Dated)
-                : DeadlinePhrases.Choose(DeadlinePhrases.Find(text, at, issuedOn, calendar));
+            else deadline ??= ReadDeadline(text, at, issuedOn, calendar);
             if (child is not null) nodes.Add(child);
             else paragraphs.Add(paragraph);
         }
-        return new Fields(lead, coordinating, deadline, output, nodes, paragraphs);
+        var block = FieldBlocks.Read(node, directory);
+        if (block is not null)
+        {
+            lead ??= block.Lead;
+            coordinating.AddRange(block.Coordinating);
+            nodes.UnionWith(block.Nodes);
+            foreach (var (label, text, at) in block.Values.Where(v => v.Text.Length > 0))
+                if (label.StartsWith("san pham", StringComparison.Ordinal)) output ??= text;
+                else if (!label.StartsWith("kinh phi", StringComparison.Ordinal)) deadline ??= ReadDeadline(text, at, issuedOn, calendar);
+        }
+        return new Fields(lead, coordinating, deadline, output, nodes, paragraphs) { FromBlock = block is not null };
     }
 
+    private static DeadlinePhrase? ReadDeadline(string text, int at, DateOnly? issuedOn, WorkingDayCalendar? calendar) =>
+        DeadlineParser.Parse(text, calendar) is { } d
+            ? new DeadlinePhrase(d, at, at + text.Length, DeadlinePhrases.Strength.Dated)
+            : DeadlinePhrases.Choose(DeadlinePhrases.Find(text, at, issuedOn, calendar));
+
     /// <summary>The agencies a field names; a name the province does not have is kept as an unknown agency.</summary>
-    private static List<AgencyMention> Agencies(string text, int at, AgencyDirectory directory)
+    internal static List<AgencyMention> Agencies(string text, int at, AgencyDirectory directory)
     {
         if (directory.Exactly(text) is { } exact) return [new AgencyMention(exact, at, at + text.Length, text)];
         var mentions = directory.Mentions(text, at);

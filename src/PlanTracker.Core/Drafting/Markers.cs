@@ -2,17 +2,18 @@ using System.Text.RegularExpressions;
 
 namespace PlanTracker.Core.Drafting;
 
-public enum MarkerKind { Article, Roman, Arabic, Letter, Dash, Plus }
+public enum MarkerKind { Article, Roman, Arabic, Letter, Dash, Plus, Part }
 
-/// <summary>A numbering mark at the start of a paragraph: "IV.", "3.6.1.", "đ)", "-", "+", "Điều 2.".</summary>
+/// <summary>A numbering mark at the start of a paragraph: "IV.", "3.6.1.", "đ)", "-", "+", "Điều 2.", "B." (a part above roman sections).</summary>
 public sealed record Marker(MarkerKind Kind, string Label, int Length)
 {
     /// <summary>Outer to inner: a new mark closes every open section of the same or an inner rank.</summary>
     public int Rank => Kind switch
     {
         MarkerKind.Article => 0,
-        MarkerKind.Roman => 1,
-        MarkerKind.Arabic => 1 + Label.Count(c => c == '.') + 1,
+        MarkerKind.Part => 1,
+        MarkerKind.Roman => 2,
+        MarkerKind.Arabic => 2 + Label.Count(c => c == '.') + 1,
         MarkerKind.Letter => 10,
         MarkerKind.Dash => 11,
         _ => 12,
@@ -30,6 +31,10 @@ public static partial class Markers
         var lead = LeadingDecoration().Match(paragraph).Length;
         var s = paragraph[lead..];
         if (ArticlePattern().Match(s) is { Success: true } a) return new(MarkerKind.Article, a.Groups[1].Value, lead + a.Length);
+        // "B. NỘI DUNG, NHIỆM VỤ, GIẢI PHÁP …" over "I. …", "II. …": a lettered part, written in capitals as a heading is
+        // (a capital and a dot before ordinary words is a name's initial, "A. Nguyễn …").
+        if (PartPattern().Match(s) is { Success: true } part && !s[part.Length..].Any(char.IsLower))
+            return new(MarkerKind.Part, part.Groups[1].Value, lead + part.Length);
         if (RomanPattern().Match(s) is { Success: true } r && IsRoman(r.Groups[1].Value))
             return new(MarkerKind.Roman, r.Groups[1].Value, lead + r.Length);
         if (ArabicPattern().Match(s) is { Success: true } n) return new(MarkerKind.Arabic, n.Groups[1].Value, lead + n.Length);
@@ -44,6 +49,7 @@ public static partial class Markers
     /// <summary>Emphasis, quotes and a markdown heading's "#" (text copied from a web page) before the mark.</summary>
     [GeneratedRegex(@"^[\s*_""“#]*")] private static partial Regex LeadingDecoration();
     [GeneratedRegex(@"^Điều\s+(\d{1,3})\s*[.:]\s*")] private static partial Regex ArticlePattern();
+    [GeneratedRegex(@"^([A-HĐ])\.\s+(?=\p{Lu})")] private static partial Regex PartPattern();
     [GeneratedRegex(@"^([IVXL]{1,6})\s*[.:/)]\s*(?=[\p{Lu}\d*""“(])")] private static partial Regex RomanPattern();
     [GeneratedRegex(@"^(?=[IVXL])L?X{0,3}(?:IX|IV|V?I{0,3})$")] private static partial Regex RomanNumeral();
     [GeneratedRegex(@"^(\d{1,2}(?:\.\d{1,2}){0,4})(?:\.|\)|(?<=\d\.\d{1,2})(?=\s))\s*(?=[\p{L}""“*(])")] private static partial Regex ArabicPattern();

@@ -225,7 +225,8 @@ public static partial class SectionTree
                 var prefix = parent.Code;
                 var code = n.Marker?.Kind switch
                 {
-                    MarkerKind.Roman => n.Marker.Label,
+                    // Under a lettered part ("B. …"), its roman sections are the part's ("B.I").
+                    MarkerKind.Roman or MarkerKind.Part => Join(parent.Marker?.Kind == MarkerKind.Part ? prefix : "", ".", n.Marker.Label),
                     MarkerKind.Article => "Đ" + n.Marker.Label,
                     // "3.4." already names its parent "3.": it hangs under the nearest non-Arabic section.
                     MarkerKind.Arabic when n.Marker.Label.Contains('.') =>
