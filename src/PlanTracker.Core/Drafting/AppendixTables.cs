@@ -153,7 +153,7 @@ internal static partial class AppendixTables
     private static string[] Cells(Paragraph row) => row.Cells?.ToArray() ?? Cells(row.Text);
 
     private static string[] Cells(string row) => row.Contains('|')
-        ? row.Trim().Trim('|').Split('|').Select(c => c.Replace("**", "").Trim()).ToArray()
+        ? CellLines.PipeCells(row).ToArray()
         : row.Split('\t').Select(c => c.Trim()).ToArray();
 
     private static ProposedAssignee? Agency(ItemBuilder builder, AgencyDirectory directory, string cell, Paragraph row) =>

@@ -23,10 +23,11 @@ internal static partial class CellLines
     {
         var header = lines[at];
         var columns = PipeCells(header.Text);
+        var headerCells = columns.Count;
         if (columns.Count < 3 || !columns.Any(c => Tokens.Fold(c).Contains("chu tri", StringComparison.Ordinal))) return null;
         var i = at + 1;
         while (i < lines.Count && lines[i].IsTableRow && PipeCells(lines[i].Text).All(c => c.Trim(':', '-', ' ').Length == 0)) i++;
-        while (i < lines.Count && !lines[i].IsTableRow && !RowNumber().IsMatch(lines[i].Text) && columns.Count < PipeCells(header.Text).Count + MaxHeaderOverflow)
+        while (i < lines.Count && !lines[i].IsTableRow && !RowNumber().IsMatch(lines[i].Text) && columns.Count < headerCells + MaxHeaderOverflow)
             columns.Add(lines[i++].Text);
         var rows = new List<Paragraph> { new(header.Start, header.End, header.Text, IsTableRow: true, Cells: columns) };
         string? parent = null;
@@ -54,7 +55,8 @@ internal static partial class CellLines
         return fitted;
     }
 
-    private static List<string> PipeCells(string row) => row.Trim().Trim('|').Split('|').Select(c => c.Replace("**", "").Trim()).ToList();
+    /// <summary>A pipe row's cells, bold markers dropped (also <see cref="AppendixTables"/>'s).</summary>
+    internal static List<string> PipeCells(string row) => row.Trim().Trim('|').Split('|').Select(c => c.Replace("**", "").Trim()).ToList();
 
     /// <summary>A row's number alone on its line: "1", "2.1", "II", "a)", "đ)".</summary>
     [GeneratedRegex(@"^(\d{1,2}(\.\d{1,2}){0,3}\.?|[IVXL]{1,5}\.?|[a-zđ]\))$")] private static partial Regex RowNumber();

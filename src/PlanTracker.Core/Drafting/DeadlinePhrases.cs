@@ -164,7 +164,7 @@ public static partial class DeadlinePhrases
     /// "Thường xuyên rà soát …", "Ứng dụng chuyên ngành: Tiếp tục …": a phrase that opens a text (or follows its label)
     /// says when the whole item is done; "… tổ chức đào tạo, bồi dưỡng thường xuyên cho cán bộ" qualifies one action.
     /// </summary>
-    public static bool OpensText(string text, int index) => AtItemStart(text.ToLowerInvariant(), index);
+    public static bool OpensText(string text, int index) => AtItemStart(text, index);
 
     /// <summary>"hoàn thành trước …" after the phrase's start, or "…, hoàn thành trong Quý III năm 2024" just before it.</summary>
     private static bool SaysDeadline(string lower, int index) => DeadlineWord().IsMatch(lower[index..]) || DeadlineWordBefore().IsMatch(lower[..index]);
@@ -242,9 +242,9 @@ public static partial class DeadlinePhrases
     private static bool IsInsideFullDate(string lower, int index) => FullDateBefore().IsMatch(lower[..index]);
 
     /// <summary>"Tiếp tục …" is a deadline when the item starts with it, or its label does ("Ứng dụng chuyên ngành: Tiếp tục …").</summary>
-    private static bool AtItemStart(string lower, int index)
+    private static bool AtItemStart(string text, int index)
     {
-        var before = lower[..index].TrimEnd(' ', '*', '"', '“');
+        var before = text[..index].TrimEnd(' ', '*', '"', '“');
         return before.Length == 0 || before.EndsWith(':');
     }
 

@@ -36,7 +36,7 @@ internal static partial class FieldBlocks
             if (OtherLabel().IsMatch(child.HeadText) && child.Children.Count == 0) { others.Add(child); continue; }
             if (AgencyLabel().Match(child.HeadText) is not { Success: true } m) continue;
             var (l, c) = (new List<AgencyMention>(), new List<AgencyMention>());
-            if (!Collect(child, m, RoleOf(m), directory, l, c)) continue;
+            if (!Collect(child, m, directory, l, c)) continue;
             leads.AddRange(l);
             coordinating.AddRange(c);
             nodes.Add(child);
@@ -56,9 +56,9 @@ internal static partial class FieldBlocks
     }
 
     /// <summary>Adds the agencies a labelled heading names; false when something under it is not a name (no block then).</summary>
-    private static bool Collect(SectionNode heading, Match label, Role role, AgencyDirectory directory, List<AgencyMention> leads, List<AgencyMention> coordinating)
+    private static bool Collect(SectionNode heading, Match label, AgencyDirectory directory, List<AgencyMention> leads, List<AgencyMention> coordinating)
     {
-        var into = role == Role.Lead ? leads : coordinating;
+        var into = RoleOf(label) == Role.Lead ? leads : coordinating;
         if (label.Groups["value"] is { Success: true, Length: > 0 } value)
         {
             var text = value.Value.TrimEnd(' ', ';', '.');
@@ -71,7 +71,7 @@ internal static partial class FieldBlocks
             if (AgencyLabel().Match(child.HeadText) is { Success: true } sub)
             {
                 // "a) Cơ quan chủ trì" under "2. Cơ quan chủ trì, phối hợp": the sub-label says which.
-                if (!Collect(child, sub, RoleOf(sub), directory, leads, coordinating)) return false;
+                if (!Collect(child, sub, directory, leads, coordinating)) return false;
                 continue;
             }
             var words = child.HeadText.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;

@@ -203,7 +203,7 @@ public sealed class ReviewModel(IMediator mediator, HtmlEncoder encoder) : PageM
     public IReadOnlyList<(ListAgencies.AgencyItem Member, bool Chosen)> FanOut(ProposedItem item)
     {
         if (item.IsGroup || item.Lead?.AgencyId is not { } leadId || Agencies.FirstOrDefault(a => a.Id == leadId) is not { Kind: AgencyKind.Group } group) return [];
-        return Agencies.Where(a => group.MemberIds.Contains(a.Id)).OrderBy(a => a.Name, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("vi-VN"), true))
+        return Agencies.Where(a => group.MemberIds.Contains(a.Id)).OrderBy(a => a.Name, AgencyPicker.Vietnamese)
             .Select(a => (a, item.FanOut is null || item.FanOut.Contains(a.Id))).ToList();
     }
 

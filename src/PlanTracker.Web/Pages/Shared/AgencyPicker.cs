@@ -13,7 +13,8 @@ namespace PlanTracker.Web.Pages.Shared;
 public sealed record AgencyPicker(string Name, string Id, IReadOnlyList<ListAgencies.AgencyItem> Agencies, IReadOnlyCollection<long> Selected,
     bool Multiple, string? Unresolved = null)
 {
-    private static readonly StringComparer Vietnamese = StringComparer.Create(CultureInfo.GetCultureInfo("vi-VN"), CompareOptions.IgnoreCase);
+    /// <summary>Agency names in Vietnamese alphabetical order, as every agency list on the pages shows them.</summary>
+    public static readonly StringComparer Vietnamese = StringComparer.Create(CultureInfo.GetCultureInfo("vi-VN"), CompareOptions.IgnoreCase);
 
     public sealed record Option(long Id, string Name, string Key, string? Expands, bool Selected);
 
