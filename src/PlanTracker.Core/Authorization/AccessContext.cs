@@ -61,16 +61,18 @@ public sealed class AccessContext(ICurrentUser user, PlanTrackerDbContext db, Ti
     {
         var me = await Load(ct);
         if (!IsAgencyStaff || me.AgencyId is not { } agencyId) return _ => false;
-        return t => t.Plan.Status == PlanStatus.Published && (t.LeadAgencyId == agencyId
-            || db.Agencies.Any(g => g.Id == t.LeadAgencyId && g.Members.Any(m => m.MemberId == agencyId)));
+        // The agency's groups came with the account (one read per request), not a subquery per rule.
+        var groups = me.Groups;
+        return t => t.Plan.Status == PlanStatus.Published && (t.LeadAgencyId == agencyId || groups.Contains(t.LeadAgencyId!.Value));
     }
 
     public async Task<bool> CoordinatesAsync(long taskId, CancellationToken ct)
     {
         var me = await Load(ct);
         if (!IsAgencyStaff || me.AgencyId is not { } agencyId) return false;
-        return await db.Tasks.AnyAsync(t => t.Id == taskId && t.Plan.Status == PlanStatus.Published && t.CoordinatingAgencies.Any(c => c.AgencyId == agencyId
-            || db.Agencies.Any(g => g.Id == c.AgencyId && g.Members.Any(m => m.MemberId == agencyId))), ct);
+        var groups = me.Groups;
+        return await db.Tasks.AnyAsync(t => t.Id == taskId && t.Plan.Status == PlanStatus.Published
+            && t.CoordinatingAgencies.Any(c => c.AgencyId == agencyId || groups.Contains(c.AgencyId)), ct);
     }
 
     /// <summary>The secretariat manages everything in its own province.</summary>
