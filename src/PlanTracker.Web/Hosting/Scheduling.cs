@@ -1,5 +1,7 @@
 using Hangfire;
+using Hangfire.AspNetCore;
 using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
 using Hangfire.Storage;
 using PlanTracker.Core.Common;
 using PlanTracker.Core.Jobs;
@@ -19,23 +21,30 @@ public static class Scheduling
     public static void AddPlanTrackerJobs(this IServiceCollection services, string connectionString, IConfiguration configuration, bool runsScheduler)
     {
         var section = configuration.GetSection("Scheduler");
-        services.AddHangfire(c => c
+        var options = new PostgreSqlStorageOptions
+        {
+            SchemaName = "hangfire", // its own tables, apart from the migrations'
+            PrepareSchemaIfNecessary = true,
+            // A fetched job is kept invisible to the other nodes by a heartbeat every timeout / 5 while
+            // its node lives; a killed node's job is fetched again this long after its last heartbeat.
+            UseSlidingInvisibilityTimeout = true,
+            InvisibilityTimeout = section.GetValue("InvisibilityTimeout", TimeSpan.FromSeconds(30)),
+            // LISTEN/NOTIFY: an enqueued job starts at once; the poll only finds jobs made visible again.
+            EnableLongPolling = true,
+            QueuePollInterval = section.GetValue("QueuePollInterval", TimeSpan.FromSeconds(5)),
+            DistributedLockTimeout = TimeSpan.FromMinutes(1),
+        };
+        // The storage and the job activator are this app's own singletons. Hangfire's defaults are the
+        // process-wide JobStorage.Current and JobActivator.Current, which the last app to configure itself
+        // sets: with two apps in one process (the tests), an app starting while another configured could
+        // take the other's storage and trigger or run its jobs in the other's database.
+        services.AddSingleton<JobStorage>(_ => new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, options), options));
+        services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
+        services.AddHangfire((sp, c) => c
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
-            .UsePostgreSqlStorage(o => o.UseNpgsqlConnection(connectionString), new PostgreSqlStorageOptions
-            {
-                SchemaName = "hangfire", // its own tables, apart from the migrations'
-                PrepareSchemaIfNecessary = true,
-                // A fetched job is kept invisible to the other nodes by a heartbeat every timeout / 5 while
-                // its node lives; a killed node's job is fetched again this long after its last heartbeat.
-                UseSlidingInvisibilityTimeout = true,
-                InvisibilityTimeout = section.GetValue("InvisibilityTimeout", TimeSpan.FromSeconds(30)),
-                // LISTEN/NOTIFY: an enqueued job starts at once; the poll only finds jobs made visible again.
-                EnableLongPolling = true,
-                QueuePollInterval = section.GetValue("QueuePollInterval", TimeSpan.FromSeconds(5)),
-                DistributedLockTimeout = TimeSpan.FromMinutes(1),
-            }));
+            .UseStorage(sp.GetRequiredService<JobStorage>()));
         if (!runsScheduler) return;
 
         services.AddSingleton<SchedulerIdentity>();
