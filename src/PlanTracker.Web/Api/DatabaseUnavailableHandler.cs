@@ -36,7 +36,8 @@ public sealed class DatabaseUnavailableHandler(IProblemDetailsService problems) 
     /// <summary>
     /// A failure to reach the server or a server shutting down or starting up: admin shutdown (57P01),
     /// crash shutdown (57P02), cannot connect now (57P03), connection exceptions (08xxx), too many
-    /// connections (53300), or a socket/stream that broke under Npgsql. Other PostgreSQL errors
+    /// connections (53300), a socket/stream that broke under Npgsql, or Npgsql's own code failing on a
+    /// connection torn down under it. Other PostgreSQL errors
     /// (a constraint, a serialization failure) are the request's, not the server's availability.
     /// </summary>
     public static bool IsUnavailable(Exception exception)
@@ -50,6 +51,10 @@ public sealed class DatabaseUnavailableHandler(IProblemDetailsService problems) 
                 case NpgsqlException { InnerException: SocketException or IOException or TimeoutException }:
                     return true;
                 case NpgsqlException n when n.Message.Contains("connection", StringComparison.OrdinalIgnoreCase) && n.IsTransient:
+                    return true;
+                // Npgsql 10 can fail with a NullReferenceException of its own when the server cuts a connection
+                // under a reader (seen during `pg_ctl stop -m immediate` under load): the link failed, not the request.
+                case NullReferenceException when e.TargetSite?.DeclaringType?.FullName?.StartsWith("Npgsql.", StringComparison.Ordinal) == true:
                     return true;
             }
         }

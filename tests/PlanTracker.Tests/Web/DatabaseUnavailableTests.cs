@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using PlanTracker.Web.Api;
@@ -20,7 +21,9 @@ public sealed class DatabaseUnavailableTests
         { "inside EF Core's save", new DbUpdateException("save failed", Postgres("57P01")), true },
         { "unique violation", Postgres("23505"), false },
         { "serialization failure", Postgres("40001"), false },
+        { "Npgsql's own code failing on a torn-down connection", ThrownInsideNpgsql(), true },
         { "a bug", new InvalidOperationException("Sequence contains no elements"), false },
+        { "a null dereference of our own", ThrownHere(), false },
     };
 
     [Theory]
@@ -29,4 +32,20 @@ public sealed class DatabaseUnavailableTests
         Assert.True(DatabaseUnavailableHandler.IsUnavailable(failure) == unavailable, what);
 
     private static PostgresException Postgres(string sqlState) => new("test", "FATAL", "FATAL", sqlState);
+
+    /// <summary>A NullReferenceException thrown by Npgsql's code: a reader whose connector is gone.</summary>
+    private static Exception ThrownInsideNpgsql()
+    {
+        var reader = (NpgsqlDataReader)RuntimeHelpers.GetUninitializedObject(typeof(NpgsqlDataReader));
+        try { reader.NextResult(); }
+        catch (NullReferenceException e) { return e; }
+        throw new InvalidOperationException("Npgsql read a reader without a connector");
+    }
+
+    private static Exception ThrownHere()
+    {
+        string? missing = null;
+        try { return new InvalidOperationException(missing!.Length.ToString()); }
+        catch (NullReferenceException e) { return e; }
+    }
 }
