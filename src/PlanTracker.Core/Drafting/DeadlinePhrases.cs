@@ -52,6 +52,12 @@ public static partial class DeadlinePhrases
         // "… năm 2018 và các năm tiếp theo" in prose is left to the year (the seeds' reading: the work is due that year and
         // kept up after); in a table's time cell DeadlineParser reads it as yearly (the corpus' reading). See decision 0009.
         foreach (Match m in RecurringFrom().Matches(lower)) Add(m, Read(m), Strength.Recurring);
+        // "Từ tháng 11/2013 trở đi": a start and no end is ongoing work, read before its month would be.
+        foreach (Match m in Onwards().Matches(lower)) Add(m, Deadline.Continuous(text.Substring(m.Index, m.Length)), Strength.Continuing);
+        // "(Quý IV/2013, Quý I/2014 và thường xuyên)", "tháng 11, 12/2013": one list, done by the end of its last time,
+        // read whole before its quarters or months would be read one by one (and spanned as a period by Choose).
+        foreach (Match m in TimeList().Matches(lower))
+            if (!IsInsideFullDate(lower, m.Index)) Add(m, Read(m), Strength.Dated);
         foreach (var pattern in new[] { Quarter(), HalfYear(), BeforeMonth(), DueDate(), DueDateInWords(), Period(), Month() })
             foreach (Match m in pattern.Matches(lower))
                 if (!IsInsideFullDate(lower, m.Index)) Add(m, Read(m), Strength.Dated);
@@ -277,8 +283,10 @@ public static partial class DeadlinePhrases
     [GeneratedRegex(@"(?:(?:trong|vào|đến hết|hết) )?tháng \d{1,2}\s*,?\s*(?:/|năm)\s*\d{4}")] private static partial Regex Month();
     [GeneratedRegex(@"(?:(?:hoàn thành )?(?:đến hết|hết|đến|trong|vào|trước) )?năm (?:19|20)\d{2}\b(?!\s*[-–]\s*\d)|(?:đến hết|đến|hết|trong|vào) (?:19|20)\d{2}\b(?!\s*[-–/%]\s*\d?)")] private static partial Regex Year();
     [GeneratedRegex(@"từ\s*$")] private static partial Regex StartsFrom();
+    [GeneratedRegex(@"(?:kể )?từ (?:(?:tháng \d{1,2}|quý (?:i{1,3}|iv|[1-4]))\s*(?:/|năm)\s*\d{4}|năm \d{4}|nay) (?:trở đi|về sau)")] private static partial Regex Onwards();
+    [GeneratedRegex(@"quý (?:i{1,3}|iv|[1-4])\b(?:\s*(?:/|năm)\s*\d{4})?(?:\s*(?:,|và)\s*(?:quý )?(?:i{1,3}|iv|[1-4])\b(?:\s*(?:/|năm)\s*\d{4})?)*\s*(?:,|và)\s*(?:quý )?(?:i{1,3}|iv|[1-4])\s*(?:/|năm)\s*\d{4}(?:\s*,\s*(?:năm )?(?:19|20)\d{2}\b)*|tháng \d{1,2}(?:\s*(?:,|và)\s*\d{1,2})+\s*(?:/|năm)\s*\d{4}")] private static partial Regex TimeList();
     [GeneratedRegex(@"ngày \d{1,2}\s*$|ngày \d{1,2} tháng \d{1,2}\s*$|tháng \d{1,2}\s*$")] private static partial Regex FullDateBefore();
-    [GeneratedRegex(@"(?<!\d+ năm và )(?:định kỳ,? )?(?:hàng|hằng) (?:tháng|quý|năm)|định kỳ (?:0?3|ba|0?6|sáu) tháng|(?:0?3|ba|0?6|sáu) tháng (?:một|1) lần")] private static partial Regex Recurring();
+    [GeneratedRegex(@"(?:06|6|sáu) tháng\s*(?:,|và|/)\s*(?:(?:01|1|một) năm|hàng năm|hằng năm)|(?<!\d+ năm và )(?:định kỳ,? )?(?:hàng|hằng) (?:tháng|quý|năm)|định kỳ (?:0?3|ba|0?6|sáu) tháng|(?:0?3|ba|0?6|sáu) tháng (?:một|1) lần")] private static partial Regex Recurring();
     [GeneratedRegex(@"định kỳ hoặc đột xuất|đột xuất|khi có yêu cầu")] private static partial Regex AdHoc();
     [GeneratedRegex(@"(?<!(?:nhiệm vụ|công việc|chi|kinh phí) )thường xuyên|lâu dài|(?:hàng|hằng) (?:tuần|ngày)|định kỳ(?! (?:hàng|hằng|0?\d|ba|sáu))")] private static partial Regex Continuing();
     [GeneratedRegex(@"tiếp tục")] private static partial Regex GoingOn();
