@@ -64,6 +64,12 @@ public static partial class DeadlineParser
         return Deadline.OnDate(end.AddMonths(1).AddDays(-1), text);
     }
 
+    /// <summary>"trước ngày 05/7", "chậm nhất ngày 15 tháng 12": a day and month with no year anywhere in the field falls every year.</summary>
+    private static Deadline? YearlessDay(string s, string text) =>
+        YearlessDayPattern().IsMatch(s) && !AnyYear().IsMatch(s) ? Deadline.Recurring(DeadlineKind.RecurringYearly, text) : null;
+
+    [GeneratedRegex(@"^(?:trước|chậm nhất|hạn chót) ngày \d{1,2}(?:/| tháng )\d{1,2}\s*[.;]?$")] private static partial Regex YearlessDayPattern();
+    [GeneratedRegex(@"\d{4}")] private static partial Regex AnyYear();
     [GeneratedRegex(@"(?:kể )?từ (?:(?:tháng \d{1,2}|quý (?:[ivx]+|\d))\s*(?:/|năm)\s*\d{4}|năm \d{4}|nay|bây giờ) (?:trở đi|về sau)")] private static partial Regex OnwardsPattern();
     [GeneratedRegex(@"\s*,?\s+và\s+[\p{L}\s,]{0,40}?(?:hàng năm|hằng năm|thường xuyên|(?:các |những )?(?:năm )?tiếp theo|lâu dài|liên tục)\s*\.?$")] private static partial Regex ContinuationPattern();
     [GeneratedRegex(@"^(?:trong |vào |đến hết |hết )?(?<unit>quý|tháng) (?<items>.+)$")] private static partial Regex TimeListPattern();

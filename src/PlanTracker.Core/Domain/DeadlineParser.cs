@@ -34,7 +34,7 @@ public static partial class DeadlineParser
             return Deadline.InWorkingDays(days, from, calendar, text);
         }
         // Compound fields first (DeadlineParser.Compound.cs): their parts alone would read as the first month or quarter.
-        if ((Onwards(s, text) ?? FirstStep(s, text, calendar) ?? TimeList(s, text)) is { } compound) return compound;
+        if ((Onwards(s, text) ?? FirstStep(s, text, calendar) ?? TimeList(s, text) ?? YearlessDay(s, text)) is { } compound) return compound;
         if (QuarterPattern().Match(s) is { Success: true } q)
             return Quarter(q.Groups["q"].Value) is { } quarter ? Deadline.InQuarter(Year(q), quarter, text) : null;
         if (HalfYearPattern().Match(s) is { Success: true } h)

@@ -26,7 +26,10 @@ public static partial class DeadlinePhrases
 
     /// <param name="ownTitle">The text is the plan's own title: its time is the plan's ("Kế hoạch … đến năm 2030, tầm nhìn đến
     /// năm 2045"), unless it closes the name of a planning or strategy the title cites ("Kế hoạch lập Quy hoạch … thời kỳ 2021-2030").</param>
-    public static List<DeadlinePhrase> Find(string text, int offset = 0, DateOnly? issuedOn = null, WorkingDayCalendar? calendar = null, bool ownTitle = false)
+    /// <param name="historyBefore">When the document prints no date: the latest date of its legal bases (<see cref="HistoryBound"/>),
+    /// for telling history from deadlines only (a working-day count from "ngày ký" still needs the document's own date).</param>
+    public static List<DeadlinePhrase> Find(string text, int offset = 0, DateOnly? issuedOn = null, WorkingDayCalendar? calendar = null, bool ownTitle = false,
+        DateOnly? historyBefore = null)
     {
         var lower = text.ToLowerInvariant().Replace("quí", "quý");
         var found = new List<DeadlinePhrase>();
@@ -64,6 +67,9 @@ public static partial class DeadlinePhrases
         foreach (Match m in Year().Matches(lower))
             if (!IsInsideFullDate(lower, m.Index) && !StartsFrom().IsMatch(lower[..m.Index])) Add(m, Read(m), Strength.Dated);
         foreach (Match m in Recurring().Matches(lower)) Add(m, Read(m), Strength.Recurring);
+        // "Báo cáo năm: … gửi Sở Tài chính trước ngày 15/12": a day and month with no year falls every year.
+        foreach (Match m in YearlessDay().Matches(lower))
+            Add(m, Deadline.Recurring(DeadlineKind.RecurringYearly, text.Substring(m.Index, m.Length)), Strength.Recurring);
         foreach (Match m in AdHoc().Matches(lower)) Add(m, Deadline.AdHoc(text.Substring(m.Index, m.Length)), Strength.AdHoc);
         foreach (Match m in EveryFewYears().Matches(lower)) Add(m, Deadline.Unspecified(text.Substring(m.Index, m.Length)), Strength.AdHoc);
         foreach (Match m in Continuing().Matches(lower)) Add(m, Deadline.Continuous(text.Substring(m.Index, m.Length)), Strength.Continuing);
@@ -71,7 +77,7 @@ public static partial class DeadlinePhrases
             if (AtItemStart(lower, m.Index)) Add(m, Deadline.Continuous(text.Substring(m.Index, m.Length)), Strength.Continuing);
         foreach (Match m in Urgent().Matches(lower)) Add(m, Deadline.Unspecified(text.Substring(m.Index, m.Length)), Strength.Asap);
 
-        var kept = found.Where(f => !IsHistory(f.Deadline, issuedOn)
+        var kept = found.Where(f => !IsHistory(f.Deadline, issuedOn ?? historyBefore)
                 && !(f.Strength < Strength.Dated && InPurpose(lower, f.Start - offset))
                 && !(f.Strength == Strength.Dated && (InCitation(lower, f.Start - offset) && !(ownTitle && ClosesTitle(lower, f, offset)) || InTitle(text, f.Start - offset) || IsVision(lower, f.Start - offset)
                     || NamesAScope(lower, f.Start - offset, f.End - offset, ownTitle) || InDocumentName(text, f.Start - offset)
@@ -283,6 +289,7 @@ public static partial class DeadlinePhrases
     [GeneratedRegex(@"(?:(?:trong|vào|đến hết|hết) )?tháng \d{1,2}\s*,?\s*(?:/|năm)\s*\d{4}")] private static partial Regex Month();
     [GeneratedRegex(@"(?:(?:hoàn thành )?(?:đến hết|hết|đến|trong|vào|trước) )?năm (?:19|20)\d{2}\b(?!\s*[-–]\s*\d)|(?:đến hết|đến|hết|trong|vào) (?:19|20)\d{2}\b(?!\s*[-–/%]\s*\d?)")] private static partial Regex Year();
     [GeneratedRegex(@"từ\s*$")] private static partial Regex StartsFrom();
+    [GeneratedRegex(@"(?:trước|chậm nhất|hạn chót) ngày \d{1,2}(?:/\d{1,2}(?![/\-.]?\d)| tháng \d{1,2}(?! năm)(?!\s*[/\d]))")] private static partial Regex YearlessDay();
     [GeneratedRegex(@"(?:kể )?từ (?:(?:tháng \d{1,2}|quý (?:i{1,3}|iv|[1-4]))\s*(?:/|năm)\s*\d{4}|năm \d{4}|nay) (?:trở đi|về sau)")] private static partial Regex Onwards();
     [GeneratedRegex(@"quý (?:i{1,3}|iv|[1-4])\b(?:\s*(?:/|năm)\s*\d{4})?(?:\s*(?:,|và)\s*(?:quý )?(?:i{1,3}|iv|[1-4])\b(?:\s*(?:/|năm)\s*\d{4})?)*\s*(?:,|và)\s*(?:quý )?(?:i{1,3}|iv|[1-4])\s*(?:/|năm)\s*\d{4}(?:\s*,\s*(?:năm )?(?:19|20)\d{2}\b)*|tháng \d{1,2}(?:\s*(?:,|và)\s*\d{1,2})+\s*(?:/|năm)\s*\d{4}")] private static partial Regex TimeList();
     [GeneratedRegex(@"ngày \d{1,2}\s*$|ngày \d{1,2} tháng \d{1,2}\s*$|tháng \d{1,2}\s*$")] private static partial Regex FullDateBefore();

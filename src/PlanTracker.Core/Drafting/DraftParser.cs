@@ -23,6 +23,7 @@ public static partial class DraftParser
         {
             Summaries = AppendixTables.HasAssignmentTable(tree.Tables) ? SummariesOfAppendix(tree.Root) : [],
             Recipients = Addressees.Recipients(paragraphs, directory),
+            HistoryBefore = HistoryBound.Of(document.IssuedOn, paragraphs),
         };
         items.AddSections(tree.Root, intro, PlanHorizon.Find(text, document, tree.Root, intro, calendar));
         AppendixTables.Add(items, tree.Tables, directory, calendar);
@@ -90,6 +91,9 @@ internal sealed partial class ItemBuilder(AgencyDirectory directory, ProposedDoc
     /// <summary>The letter's recipients ("Kính gửi: - …; - …"), for a heading of duties common to all of them.</summary>
     public IReadOnlyList<AgencyMention> Recipients { get; init; } = [];
 
+    /// <summary>The document's date, or the latest of its legal bases when it prints none: a time before it is history.</summary>
+    public DateOnly? HistoryBefore { get; init; }
+
     /// <param name="Stated">The deadline came from a section's time field ("3. Thời gian thực hiện: …"), not from its words.</param>
     private sealed record Inherited(ProposedAssignee? Lead, List<ProposedAssignee> Coordinating, ProposedDeadline? Deadline, bool Stated = false);
 
@@ -130,7 +134,7 @@ internal sealed partial class ItemBuilder(AgencyDirectory directory, ProposedDoc
 
         var pieces = new List<(string Text, int Start)> { head };
         if (!isGroup || body.Count > 0) pieces.AddRange(body);
-        var phrases = pieces.SelectMany(p => DeadlinePhrases.Find(p.Text, p.Start, document.IssuedOn, calendar)).OrderBy(p => p.Start).ToList();
+        var phrases = pieces.SelectMany(p => DeadlinePhrases.Find(p.Text, p.Start, document.IssuedOn, calendar, historyBefore: HistoryBefore)).OrderBy(p => p.Start).ToList();
         var own = fields.Deadline ?? DeadlinePhrases.Choose(phrases);
         if (fields.Deadline is null && QualifiesAnAction(own, pieces, inherited.Deadline)) own = null;
         if (fields.Deadline is null && YieldsToSection(own, inherited)) own = null;

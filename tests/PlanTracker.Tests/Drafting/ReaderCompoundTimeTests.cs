@@ -37,6 +37,9 @@ public sealed class ReaderCompoundTimeTests
     // A start with no end is ongoing work (u01; constructed).
     [InlineData("Từ tháng 11/2013 trở đi", DeadlineKind.Continuous, null, null)]
     [InlineData("từ năm 2027 trở đi", DeadlineKind.Continuous, null, null)]
+    // A day and month with no year falls every year (h03; constructed).
+    [InlineData("trước ngày 15/12", DeadlineKind.RecurringYearly, null, null)]
+    [InlineData("chậm nhất ngày 05 tháng 7", DeadlineKind.RecurringYearly, null, null)]
     // Several cadences named: the most frequent (u01; constructed).
     [InlineData("6 tháng, hằng năm và định kỳ", DeadlineKind.RecurringHalfYearly, null, null)]
     [InlineData("sơ kết 6 tháng, 1 năm", DeadlineKind.RecurringHalfYearly, null, null)]
@@ -130,5 +133,46 @@ public sealed class ReaderCompoundTimeTests
             """);
 
         Assert.All(new[] { "II.1", "II.2" }, code => Assert.Equal((DeadlineKind.Year, new DateOnly(2027, 12, 31)), (Deadline(p, code).Kind, Deadline(p, code).DueOn!.Value)));
+    }
+
+    [Fact]
+    public void Should_read_a_day_and_month_without_a_year_in_running_text_as_yearly()
+    {
+        var p = Parse("""
+            KẾ HOẠCH
+            Chuyển đổi số
+
+            II. NHIỆM VỤ
+            1. Báo cáo năm: các cơ quan, đơn vị gửi Sở Tài chính trước ngày 15/12; Sở Tài chính tổng hợp trước ngày 20/12.
+            2. Sở Tư pháp rà soát quy định trước ngày 15/12/2027.
+            """);
+
+        Assert.Equal(DeadlineKind.RecurringYearly, Deadline(p, "II.1").Kind);
+        Assert.Equal((DeadlineKind.Date, new DateOnly(2027, 12, 15)), (Deadline(p, "II.2").Kind, Deadline(p, "II.2").DueOn!.Value));
+    }
+
+    [Fact]
+    public void Should_take_a_period_before_the_latest_legal_basis_of_an_undated_document_as_history()
+    {
+        const string Item = "1. Bộ Nội vụ nghiên cứu chính sách đối với người tham gia kháng chiến trong giai đoạn 1974 - 1975 nhưng chưa được khen thưởng.";
+        var undated = Parse($"""
+            KẾ HOẠCH
+            Tổ chức thực hiện Chỉ thị số 14-CT/TW
+            Căn cứ Chỉ thị số 14-CT/TW ngày 19 tháng 7 năm 2017 của Ban Bí thư;
+
+            II. NHIỆM VỤ
+            {Item}
+            """);
+        var withoutBasis = Parse($"""
+            KẾ HOẠCH
+            Tổ chức thực hiện Chỉ thị số 14-CT/TW
+
+            II. NHIỆM VỤ
+            {Item}
+            """);
+
+        Assert.NotEqual(DeadlineKind.Period, Deadline(undated, "II.1").Kind);
+        // Without a date or a basis the reader cannot tell, and keeps what the words say.
+        Assert.Equal(DeadlineKind.Period, Deadline(withoutBasis, "II.1").Kind);
     }
 }
