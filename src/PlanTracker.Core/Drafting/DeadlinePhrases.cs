@@ -291,7 +291,9 @@ public static partial class DeadlinePhrases
     [GeneratedRegex(@"từ\s*$")] private static partial Regex StartsFrom();
     [GeneratedRegex(@"(?:trước|chậm nhất|hạn chót) ngày \d{1,2}(?:/\d{1,2}(?![/\-.]?\d)| tháng \d{1,2}(?! năm)(?!\s*[/\d]))")] private static partial Regex YearlessDay();
     [GeneratedRegex(@"(?:kể )?từ (?:(?:tháng \d{1,2}|quý (?:i{1,3}|iv|[1-4]))\s*(?:/|năm)\s*\d{4}|năm \d{4}|nay) (?:trở đi|về sau)")] private static partial Regex Onwards();
-    [GeneratedRegex(@"quý (?:i{1,3}|iv|[1-4])\b(?:\s*(?:/|năm)\s*\d{4})?(?:\s*(?:,|và)\s*(?:quý )?(?:i{1,3}|iv|[1-4])\b(?:\s*(?:/|năm)\s*\d{4})?)*\s*(?:,|và)\s*(?:quý )?(?:i{1,3}|iv|[1-4])\s*(?:/|năm)\s*\d{4}(?:\s*,\s*(?:năm )?(?:19|20)\d{2}\b)*|tháng \d{1,2}(?:\s*(?:,|và)\s*\d{1,2})+\s*(?:/|năm)\s*\d{4}")] private static partial Regex TimeList();
+    // No required part after a repeated one, so a long list without a year fails without backtracking through it; a list
+    // whose last item names no year reads as nothing (DeadlineParser) and its quarters are read one by one.
+    [GeneratedRegex(@"quý (?:i{1,3}|iv|[1-4])\b(?:\s*(?:/|năm)\s*\d{4})?(?:\s*(?:,|và)\s*(?:quý )?(?:i{1,3}|iv|[1-4])\b(?:\s*(?:/|năm)\s*\d{4})?)+(?:\s*,\s*(?:năm )?(?:19|20)\d{2}\b)*|tháng \d{1,2}(?:\s*(?:,|và)\s*\d{1,2})+\s*(?:/|năm)\s*\d{4}")] private static partial Regex TimeList();
     [GeneratedRegex(@"ngày \d{1,2}\s*$|ngày \d{1,2} tháng \d{1,2}\s*$|tháng \d{1,2}\s*$")] private static partial Regex FullDateBefore();
     [GeneratedRegex(@"(?:06|6|sáu) tháng\s*(?:,|và|/)\s*(?:(?:01|1|một) năm|hàng năm|hằng năm)|(?<!\d+ năm và )(?:định kỳ,? )?(?:hàng|hằng) (?:tháng|quý|năm)|định kỳ (?:0?3|ba|0?6|sáu) tháng|(?:0?3|ba|0?6|sáu) tháng (?:một|1) lần")] private static partial Regex Recurring();
     [GeneratedRegex(@"định kỳ hoặc đột xuất|đột xuất|khi có yêu cầu")] private static partial Regex AdHoc();
