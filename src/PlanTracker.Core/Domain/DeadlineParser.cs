@@ -33,6 +33,8 @@ public static partial class DeadlineParser
             if (!int.TryParse(wd.Groups["n"].Value, CultureInfo.InvariantCulture, out var days) || days is < 1 or > 2600 || !Common.InputRules.IsInRange(from)) return null;
             return Deadline.InWorkingDays(days, from, calendar, text);
         }
+        // Compound fields first (DeadlineParser.Compound.cs): their parts alone would read as the first month or quarter.
+        if ((Onwards(s, text) ?? FirstStep(s, text, calendar) ?? TimeList(s, text) ?? YearlessDay(s, text)) is { } compound) return compound;
         if (QuarterPattern().Match(s) is { Success: true } q)
             return Quarter(q.Groups["q"].Value) is { } quarter ? Deadline.InQuarter(Year(q), quarter, text) : null;
         if (HalfYearPattern().Match(s) is { Success: true } h)
@@ -123,7 +125,8 @@ public static partial class DeadlineParser
     [GeneratedRegex(@"^(?:tháng )?\d{1,2}\s*[-–]\s*(?<m>\d{1,2})\s*/\s*(?<y>\d{4})$")] private static partial Regex MonthRangeCell();
     [GeneratedRegex(@"^(?:tháng )?(?<m>\d{1,2})\s*/\s*(?<y>\d{4})$")] private static partial Regex MonthCell();
     [GeneratedRegex(@"(?:hàng|hằng) quý|định kỳ (?:0?3|ba) tháng")] private static partial Regex QuarterlyPattern();
-    [GeneratedRegex(@"định kỳ (?:0?6|sáu) tháng|(?:06|6|sáu) tháng một lần")] private static partial Regex HalfYearlyPattern();
+    // "6 tháng, hằng năm và định kỳ", "sơ kết 6 tháng, 1 năm": several cadences named, the most frequent is the one reported.
+    [GeneratedRegex(@"định kỳ (?:0?6|sáu) tháng|(?:06|6|sáu) tháng một lần|(?:06|6|sáu) tháng\s*(?:,|và|/)\s*(?:(?:01|1|một) năm|hàng năm|hằng năm)")] private static partial Regex HalfYearlyPattern();
     [GeneratedRegex(@"năm (?<y>\d{4})|(?:^|\s)(?<y>20\d{2})\b")] private static partial Regex YearPattern();
     [GeneratedRegex(@"(?:các|những) năm tiếp theo")] private static partial Regex NextYearsPattern();
     [GeneratedRegex(@"(?:từ|kể từ|bắt đầu từ) năm (?<y>\d{4})|(?:năm )?(?<y>\d{4}) và (?:hàng năm|hằng năm|các năm tiếp theo|những năm tiếp theo)")] private static partial Regex RecurringFromPattern();

@@ -26,7 +26,10 @@ public static partial class DeadlinePhrases
 
     /// <param name="ownTitle">The text is the plan's own title: its time is the plan's ("Kế hoạch … đến năm 2030, tầm nhìn đến
     /// năm 2045"), unless it closes the name of a planning or strategy the title cites ("Kế hoạch lập Quy hoạch … thời kỳ 2021-2030").</param>
-    public static List<DeadlinePhrase> Find(string text, int offset = 0, DateOnly? issuedOn = null, WorkingDayCalendar? calendar = null, bool ownTitle = false)
+    /// <param name="historyBefore">When the document prints no date: the latest date of its legal bases (<see cref="HistoryBound"/>),
+    /// for telling history from deadlines only (a working-day count from "ngày ký" still needs the document's own date).</param>
+    public static List<DeadlinePhrase> Find(string text, int offset = 0, DateOnly? issuedOn = null, WorkingDayCalendar? calendar = null, bool ownTitle = false,
+        DateOnly? historyBefore = null)
     {
         var lower = text.ToLowerInvariant().Replace("quí", "quý");
         var found = new List<DeadlinePhrase>();
@@ -52,12 +55,21 @@ public static partial class DeadlinePhrases
         // "… năm 2018 và các năm tiếp theo" in prose is left to the year (the seeds' reading: the work is due that year and
         // kept up after); in a table's time cell DeadlineParser reads it as yearly (the corpus' reading). See decision 0009.
         foreach (Match m in RecurringFrom().Matches(lower)) Add(m, Read(m), Strength.Recurring);
+        // "Từ tháng 11/2013 trở đi": a start and no end is ongoing work, read before its month would be.
+        foreach (Match m in Onwards().Matches(lower)) Add(m, Deadline.Continuous(text.Substring(m.Index, m.Length)), Strength.Continuing);
+        // "(Quý IV/2013, Quý I/2014 và thường xuyên)", "tháng 11, 12/2013": one list, done by the end of its last time,
+        // read whole before its quarters or months would be read one by one (and spanned as a period by Choose).
+        foreach (Match m in TimeList().Matches(lower))
+            if (!IsInsideFullDate(lower, m.Index)) Add(m, Read(m), Strength.Dated);
         foreach (var pattern in new[] { Quarter(), HalfYear(), BeforeMonth(), DueDate(), DueDateInWords(), Period(), Month() })
             foreach (Match m in pattern.Matches(lower))
                 if (!IsInsideFullDate(lower, m.Index)) Add(m, Read(m), Strength.Dated);
         foreach (Match m in Year().Matches(lower))
             if (!IsInsideFullDate(lower, m.Index) && !StartsFrom().IsMatch(lower[..m.Index])) Add(m, Read(m), Strength.Dated);
         foreach (Match m in Recurring().Matches(lower)) Add(m, Read(m), Strength.Recurring);
+        // "Báo cáo năm: … gửi Sở Tài chính trước ngày 15/12": a day and month with no year falls every year.
+        foreach (Match m in YearlessDay().Matches(lower))
+            Add(m, Deadline.Recurring(DeadlineKind.RecurringYearly, text.Substring(m.Index, m.Length)), Strength.Recurring);
         foreach (Match m in AdHoc().Matches(lower)) Add(m, Deadline.AdHoc(text.Substring(m.Index, m.Length)), Strength.AdHoc);
         foreach (Match m in EveryFewYears().Matches(lower)) Add(m, Deadline.Unspecified(text.Substring(m.Index, m.Length)), Strength.AdHoc);
         foreach (Match m in Continuing().Matches(lower)) Add(m, Deadline.Continuous(text.Substring(m.Index, m.Length)), Strength.Continuing);
@@ -65,7 +77,7 @@ public static partial class DeadlinePhrases
             if (AtItemStart(lower, m.Index)) Add(m, Deadline.Continuous(text.Substring(m.Index, m.Length)), Strength.Continuing);
         foreach (Match m in Urgent().Matches(lower)) Add(m, Deadline.Unspecified(text.Substring(m.Index, m.Length)), Strength.Asap);
 
-        var kept = found.Where(f => !IsHistory(f.Deadline, issuedOn)
+        var kept = found.Where(f => !IsHistory(f.Deadline, issuedOn ?? historyBefore)
                 && !(f.Strength < Strength.Dated && InPurpose(lower, f.Start - offset))
                 && !(f.Strength == Strength.Dated && (InCitation(lower, f.Start - offset) && !(ownTitle && ClosesTitle(lower, f, offset)) || InTitle(text, f.Start - offset) || IsVision(lower, f.Start - offset)
                     || NamesAScope(lower, f.Start - offset, f.End - offset, ownTitle) || InDocumentName(text, f.Start - offset)
@@ -277,8 +289,13 @@ public static partial class DeadlinePhrases
     [GeneratedRegex(@"(?:(?:trong|vào|đến hết|hết) )?tháng \d{1,2}\s*,?\s*(?:/|năm)\s*\d{4}")] private static partial Regex Month();
     [GeneratedRegex(@"(?:(?:hoàn thành )?(?:đến hết|hết|đến|trong|vào|trước) )?năm (?:19|20)\d{2}\b(?!\s*[-–]\s*\d)|(?:đến hết|đến|hết|trong|vào) (?:19|20)\d{2}\b(?!\s*[-–/%]\s*\d?)")] private static partial Regex Year();
     [GeneratedRegex(@"từ\s*$")] private static partial Regex StartsFrom();
+    [GeneratedRegex(@"(?:trước|chậm nhất|hạn chót) ngày \d{1,2}(?:/\d{1,2}(?![/\-.]?\d)| tháng \d{1,2}(?! năm)(?!\s*[/\d]))")] private static partial Regex YearlessDay();
+    [GeneratedRegex(@"(?:kể )?từ (?:(?:tháng \d{1,2}|quý (?:i{1,3}|iv|[1-4]))\s*(?:/|năm)\s*\d{4}|năm \d{4}|nay) (?:trở đi|về sau)")] private static partial Regex Onwards();
+    // No required part after a repeated one, so a long list without a year fails without backtracking through it; a list
+    // whose last item names no year reads as nothing (DeadlineParser) and its quarters are read one by one.
+    [GeneratedRegex(@"quý (?:i{1,3}|iv|[1-4])\b(?:\s*(?:/|năm)\s*\d{4})?(?:\s*(?:,|và)\s*(?:quý )?(?:i{1,3}|iv|[1-4])\b(?:\s*(?:/|năm)\s*\d{4})?)+(?:\s*,\s*(?:năm )?(?:19|20)\d{2}\b)*|tháng \d{1,2}(?:\s*(?:,|và)\s*\d{1,2})+\s*(?:/|năm)\s*\d{4}")] private static partial Regex TimeList();
     [GeneratedRegex(@"ngày \d{1,2}\s*$|ngày \d{1,2} tháng \d{1,2}\s*$|tháng \d{1,2}\s*$")] private static partial Regex FullDateBefore();
-    [GeneratedRegex(@"(?<!\d+ năm và )(?:định kỳ,? )?(?:hàng|hằng) (?:tháng|quý|năm)|định kỳ (?:0?3|ba|0?6|sáu) tháng|(?:0?3|ba|0?6|sáu) tháng (?:một|1) lần")] private static partial Regex Recurring();
+    [GeneratedRegex(@"(?:06|6|sáu) tháng\s*(?:,|và|/)\s*(?:(?:01|1|một) năm|hàng năm|hằng năm)|(?<!\d+ năm và )(?:định kỳ,? )?(?:hàng|hằng) (?:tháng|quý|năm)|định kỳ (?:0?3|ba|0?6|sáu) tháng|(?:0?3|ba|0?6|sáu) tháng (?:một|1) lần")] private static partial Regex Recurring();
     [GeneratedRegex(@"định kỳ hoặc đột xuất|đột xuất|khi có yêu cầu")] private static partial Regex AdHoc();
     [GeneratedRegex(@"(?<!(?:nhiệm vụ|công việc|chi|kinh phí) )thường xuyên|lâu dài|(?:hàng|hằng) (?:tuần|ngày)|định kỳ(?! (?:hàng|hằng|0?\d|ba|sáu))")] private static partial Regex Continuing();
     [GeneratedRegex(@"tiếp tục")] private static partial Regex GoingOn();

@@ -23,6 +23,7 @@ public static partial class DraftParser
         {
             Summaries = AppendixTables.HasAssignmentTable(tree.Tables) ? SummariesOfAppendix(tree.Root) : [],
             Recipients = Addressees.Recipients(paragraphs, directory),
+            HistoryBefore = HistoryBound.Of(document.IssuedOn, paragraphs),
         };
         items.AddSections(tree.Root, intro, PlanHorizon.Find(text, document, tree.Root, intro, calendar));
         AppendixTables.Add(items, tree.Tables, directory, calendar);
@@ -70,7 +71,7 @@ public static partial class DraftParser
 }
 
 /// <summary>Turns the section tree into proposed items, resolving leads and deadlines down the tree.</summary>
-internal sealed class ItemBuilder(AgencyDirectory directory, ProposedDocument document, WorkingDayCalendar? calendar)
+internal sealed partial class ItemBuilder(AgencyDirectory directory, ProposedDocument document, WorkingDayCalendar? calendar)
 {
     private readonly Dictionary<string, UnknownAgency> _unknown = [];
     private readonly Dictionary<ProposedItem, bool> _leadIsOwn = [];
@@ -90,7 +91,11 @@ internal sealed class ItemBuilder(AgencyDirectory directory, ProposedDocument do
     /// <summary>The letter's recipients ("Kính gửi: - …; - …"), for a heading of duties common to all of them.</summary>
     public IReadOnlyList<AgencyMention> Recipients { get; init; } = [];
 
-    private sealed record Inherited(ProposedAssignee? Lead, List<ProposedAssignee> Coordinating, ProposedDeadline? Deadline);
+    /// <summary>The document's date, or the latest of its legal bases when it prints none: a time before it is history.</summary>
+    public DateOnly? HistoryBefore { get; init; }
+
+    /// <param name="Stated">The deadline came from a section's time field ("3. Thời gian thực hiện: …"), not from its words.</param>
+    private sealed record Inherited(ProposedAssignee? Lead, List<ProposedAssignee> Coordinating, ProposedDeadline? Deadline, bool Stated = false);
 
     public void AddSections(SectionNode root, Paragraph? intro, DeadlinePhrase? horizon)
     {
@@ -129,9 +134,10 @@ internal sealed class ItemBuilder(AgencyDirectory directory, ProposedDocument do
 
         var pieces = new List<(string Text, int Start)> { head };
         if (!isGroup || body.Count > 0) pieces.AddRange(body);
-        var phrases = pieces.SelectMany(p => DeadlinePhrases.Find(p.Text, p.Start, document.IssuedOn, calendar)).OrderBy(p => p.Start).ToList();
+        var phrases = pieces.SelectMany(p => DeadlinePhrases.Find(p.Text, p.Start, document.IssuedOn, calendar, historyBefore: HistoryBefore)).OrderBy(p => p.Start).ToList();
         var own = fields.Deadline ?? DeadlinePhrases.Choose(phrases);
         if (fields.Deadline is null && QualifiesAnAction(own, pieces, inherited.Deadline)) own = null;
+        if (fields.Deadline is null && YieldsToSection(own, inherited)) own = null;
 
         var item = new ProposedItem
         {
@@ -196,7 +202,8 @@ internal sealed class ItemBuilder(AgencyDirectory directory, ProposedDocument do
         var passCoordinating = _leadIsOwn.ContainsKey(item)
             ? fields.FromBlock ? item.Coordinating.Select(c => Copy(c, c.Basis, item.Code)).ToList() : []
             : ReferenceEquals(passLead, inherited.Lead) ? inherited.Coordinating : [];
-        foreach (var child in children) Add(child, item, new Inherited(passLead, passCoordinating, passDeadline), addressee);
+        var stated = ReferenceEquals(passDeadline, inherited.Deadline) ? inherited.Stated : fields.Deadline is not null;
+        foreach (var child in children) Add(child, item, new Inherited(passLead, passCoordinating, passDeadline, stated), addressee);
     }
 
     /// <summary>
@@ -213,6 +220,20 @@ internal sealed class ItemBuilder(AgencyDirectory directory, ProposedDocument do
         var at = own.Start;
         return !pieces.Any(p => at >= p.Start && at <= p.Start + p.Text.Length && DeadlinePhrases.OpensText(p.Text, at - p.Start));
     }
+
+    /// <summary>
+    /// "IV. … / 1. Nội dung, biện pháp / a) Thành lập và thường xuyên kiện toàn Ban Chỉ đạo … / 3. Thời gian thực hiện: Tháng
+    /// 11, 12/2013 và kiện toàn thường xuyên", "VII. … / b) Tiếp tục phối hợp với … / 3. Thời gian thực hiện: Từ năm 2013 đến
+    /// năm 2020 và tiếp theo", "C. … TỪ NAY ĐẾN NĂM 2015 / 7. Tiếp tục …": when the section states the time of its work in a
+    /// time field (any kind) or a dated heading, "thường xuyên", "tiếp tục", "hằng năm" inside an item's content say how the
+    /// work is done, not when; the item takes the section's time. An item's own date still wins, and so does its urgency
+    /// ("khẩn trương"). A heading's time counts only when it closes the work ("đến", "trước", "hết"): "… NĂM 2018 VÀ CÁC
+    /// NĂM TIẾP THEO" goes on, and "Tiếp tục …" under it stays continuing (the seeds' reading). Decision 0009, round 5.
+    /// </summary>
+    private static bool YieldsToSection(DeadlinePhrase? own, Inherited inherited) =>
+        own is { Strength: DeadlinePhrases.Strength.Continuing or DeadlinePhrases.Strength.Recurring } && inherited.Deadline is { } up
+        && up.From != "document"
+        && (inherited.Stated || up.DueOn is not null && !Deadline.IsOngoingKind(up.Kind) && ClosingWords().IsMatch(up.Text));
 
     /// <summary>
     /// An item's own assignment; joint groups as its subject ("Bộ trưởng, Thủ trưởng cơ quan ngang bộ, …, Chủ tịch
@@ -296,4 +317,6 @@ internal sealed class ItemBuilder(AgencyDirectory directory, ProposedDocument do
             item.Title = item.Title[..item.Title.LastIndexOf(' ', 299)] + " …";
         }
     }
+
+    [GeneratedRegex(@"\b(?:đến|trước|hết|chậm nhất)\b", RegexOptions.IgnoreCase)] private static partial Regex ClosingWords();
 }
