@@ -27,6 +27,7 @@ public static partial class DraftParser
         items.AddSections(tree.Root, intro, PlanHorizon.Find(text, document, tree.Root, intro, calendar));
         AppendixTables.Add(items, tree.Tables, directory, calendar);
         ProgrammeOwner.Assign(items);
+        ProgrammeOwner.AssignProposer(items, paragraphs);
         SimilarItems.Infer(items);
         ProgrammeOwner.AssignStanding(items);
         items.FillDefaults();
@@ -122,6 +123,8 @@ internal sealed class ItemBuilder(AgencyDirectory directory, ProposedDocument do
         var headAssignment = assignees?.Assignment ?? Read(head.Text, head.Start);
         if (isGroup && headAssignment.Lead is null && Assignments.Field(head.Text, head.Start, directory) is { } field)
             headAssignment = new Assignment(field, [], true);
+        if (!isGroup && headAssignment.Lead is null && body.Count > 0 && Assignments.DutyOf(head.Text, head.Start, directory) is { } duty)
+            headAssignment = duty;
         if (isGroup && headAssignment.Lead is null && Addressees.Common(head.Text, Recipients) is { Lead: not null } common)
             headAssignment = common;
         // Under a heading, the first paragraph says who does it ("2. Sở Tài chính" / "Tham mưu UBND tỉnh …").

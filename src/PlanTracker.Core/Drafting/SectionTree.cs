@@ -109,6 +109,9 @@ public static partial class SectionTree
                 continue;
             }
             var marker = Markers.Match(p.Text, strict: hardWrapped);
+            // "# BAN HÀNH KẾ HOẠCH …" between a web page's sections: a page heading in capitals, repeated above each part, is
+            // no item's content.
+            if (marker is null && stack.Count > 1 && PageHeading().IsMatch(p.Text) && !PlanHeading().IsMatch(p.Text)) continue;
             // "Kính gửi: / - Các Sở, ban, ngành; / - Công an tỉnh;": the letter's recipients, not items.
             if (Greeting().IsMatch(p.Text)) greeting = true;
             else if (greeting && marker?.Kind is MarkerKind.Dash or MarkerKind.Plus) continue;
@@ -140,6 +143,7 @@ public static partial class SectionTree
         PromoteParagraphLists(root);
         PromoteDutiesBeforeList(root);
         PromoteUnnumberedConclusion(root);
+        InlineEnumerations.Split(root);
         AssignCodes(root);
         return new Result(root, tables);
     }
@@ -250,6 +254,7 @@ public static partial class SectionTree
 
     [GeneratedRegex(@"^[\W_]*\(?\s*(Ban hành )?kèm theo (Quyết định|Nghị quyết|Chỉ thị|Kế hoạch|Công văn)", RegexOptions.IgnoreCase)] private static partial Regex AnnexNote();
     [GeneratedRegex(@"^\W*Kính gửi\b", RegexOptions.IgnoreCase)] private static partial Regex Greeting();
+    [GeneratedRegex(@"^#+\s+[^\p{Ll}]+$")] private static partial Regex PageHeading();
     /// <summary>A heading that is an agency's name and nothing more: "Công an tỉnh", "Sở Nội vụ", "Văn phòng UBND tỉnh".</summary>
     [GeneratedRegex(@"^(Các\s+)?(Sở|Ban|Văn phòng|Ủy ban|Uỷ ban|UBND|Công an|Bộ Chỉ huy|Bộ|Cục|Vụ|Thanh tra|Trung tâm|Đài|Báo|Kho bạc|Viện)\s+[^.:;,]{1,60}$")] private static partial Regex AgencyHeading();
     /// <summary>"giao Sở …", "Yêu cầu các Sở …", "đề nghị Ủy ban …": an order to a named agency.</summary>

@@ -62,6 +62,17 @@ public static partial class TargetPhrases
                 hits.Add(new Hit(at, m.Index + m.Length, measure.Success ? TargetUnit.Other : TargetUnit.Count, measure.Success ? measure.Value : null,
                     TargetComparison.AtLeast, Number(m.Groups["v"].Value)));
             }
+        // "Hoàn thành di dời 01 khu công nghiệp (Đông Phố Mới) và 02 cụm công nghiệp": a clause that opens with completing
+        // counts what is to be completed; each count in it is a target without a comparison word (at least that many).
+        foreach (Match m in Completed().Matches(lower))
+            foreach (Match c in Counts().Matches(lower[..Clause(lower, m.Index + m.Length - 2).End], m.Index + m.Length))
+            {
+                var noun = c.Groups["noun"].Value;
+                if (!Free(c.Groups["v"].Index, c.Index + c.Length) || NotCounted.Contains(noun.Split(' ')[0]) || YearLike().IsMatch(c.Groups["v"].Value)) continue;
+                var measure = Measure().Match(noun);
+                hits.Add(new Hit(c.Groups["v"].Index, c.Index + c.Length, measure.Success ? TargetUnit.Other : TargetUnit.Count,
+                    measure.Success ? measure.Value : null, TargetComparison.AtLeast, Number(c.Groups["v"].Value)));
+            }
         foreach (Match m in Regular().Matches(lower))
             if (Free(m.Index, m.Index + m.Length))
                 hits.Add(new Hit(m.Index, m.Index + m.Length, TargetUnit.Other, "lần/" + m.Groups["per"].Value, TargetComparison.AtLeast, 1));
@@ -148,6 +159,10 @@ public static partial class TargetPhrases
     /// <summary>What is measured rather than counted ("16,24 triệu ha", "150.000 ha", "2 triệu tấn"): kept as the unit's words.</summary>
     [GeneratedRegex(@"^(?:(?:nghìn|ngàn|triệu|tỷ) )?(?:ha|km|m2|m3|tấn|đồng|usd|mw|kwh)\b")] private static partial Regex Measure();
     [GeneratedRegex(@"^\d{1,3}(?:\.\d{3})+$")] private static partial Regex Thousands();
+    /// <summary>A clause opening with "hoàn thành" (after a bullet or the item's start).</summary>
+    [GeneratedRegex(@"(?:^|[-+•]\s*|[.;]\s+)hoàn thành\s")] private static partial Regex Completed();
+    /// <summary>A count in such a clause: not a document's or article's number ("số 15", "Điều 52", "khoản 16").</summary>
+    [GeneratedRegex(@"(?<!(?:số|điều|khoản|mục|điểm|lục|đoạn|kỳ|thứ|tại|ngày|tháng|năm|quý)\s)(?<![\d/.,-])(?<v>\d{1,3}) (?<noun>\p{L}+(?: \p{L}+)?)")] private static partial Regex Counts();
     [GeneratedRegex(@"(?:hàng|hằng) (?<per>tuần|tháng|quý) có (?<what>[^.;,]{3,80})")] private static partial Regex Regular();
     [GeneratedRegex(@"\s+")] private static partial Regex Words();
     [GeneratedRegex(@"^(19|20)\d{2}$")] private static partial Regex YearLike();
