@@ -132,7 +132,8 @@ internal sealed class ItemBuilder(AgencyDirectory directory, ProposedDocument do
 
         var pieces = new List<(string Text, int Start)> { head };
         if (!isGroup || body.Count > 0) pieces.AddRange(body);
-        var phrases = pieces.SelectMany(p => DeadlinePhrases.Find(p.Text, p.Start, document.IssuedOn, calendar)).OrderBy(p => p.Start).ToList();
+        var phrases = pieces.SelectMany(p => DeadlinePhrases.Find(p.Text, p.Start, document.IssuedOn, calendar)
+            .Where(d => !TargetPhrases.IsMilestone(p.Text, d.Start - p.Start, d.End - p.Start))).OrderBy(p => p.Start).ToList();
         var own = fields.Deadline ?? DeadlinePhrases.Choose(phrases);
         if (fields.Deadline is null && QualifiesAnAction(own, pieces, inherited.Deadline)) own = null;
 

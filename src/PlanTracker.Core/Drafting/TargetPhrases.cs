@@ -92,6 +92,19 @@ public static partial class TargetPhrases
         }).ToList();
     }
 
+    /// <summary>
+    /// "Đến năm 2020, phấn đấu đạt 100% …, năm 2018 đạt 99%, năm 2019 đạt 99,5%" (QĐ 773/QĐ-TTg): a bare year that a target's
+    /// value follows ("năm 2018 đạt 99%") is the target's step along the way, not when the item is due; the item keeps its own
+    /// time ("Đến năm 2020"). A year after "đến", "trước", "trong" is the item's time even when a target follows it.
+    /// </summary>
+    public static bool IsMilestone(string text, int start, int end) =>
+        start >= 0 && end <= text.Length && BareYear().IsMatch(text[start..end]) && StepValue().IsMatch(text[end..])
+        && (start == 0 || !Preposition().IsMatch(text[..start]));
+
+    [GeneratedRegex(@"^năm \d{4}$", RegexOptions.IgnoreCase)] private static partial Regex BareYear();
+    [GeneratedRegex(@"^\s*,?\s*(?:phấn đấu\s+)?đạt\s+(?:tỷ lệ\s+)?\d{1,3}(?:[.,]\d{1,2})?\s?%")] private static partial Regex StepValue();
+    [GeneratedRegex(@"(?:đến|trước|trong|từ|cuối|hết|vào)\s*$", RegexOptions.IgnoreCase)] private static partial Regex Preposition();
+
     private static readonly HashSet<string> NotCounted = ["năm", "tháng", "ngày", "tuần", "giờ", "phút", "lần", "quý", "mức", "cấp", "giai"];
 
     private static TargetComparison Comparison(string words) => words.Trim() switch

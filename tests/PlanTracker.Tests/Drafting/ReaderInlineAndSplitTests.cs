@@ -210,4 +210,38 @@ public sealed class ReaderInlineAndSplitTests
         Assert.Equal("bo-qp", Item(p, "D.3").Lead?.AgencyKey);
         Assert.Equal(["bo-yt"], Item(p, "D.3").Coordinating.Select(c => c.AgencyKey));
     }
+
+    [Fact]
+    public void Should_read_a_merged_agency_written_with_its_predecessors_names()
+    {
+        var directory = new AgencyDirectory("Việt Nam",
+        [
+            new DirectoryAgency(1, "cuc-lnkl", "Cục Lâm nghiệp và Kiểm lâm", null, []),
+            new DirectoryAgency(2, "so-nnmt", "Sở Nông nghiệp và Môi trường các tỉnh", null, []),
+            new DirectoryAgency(3, "so-tc", "Sở Tài chính", null, []),
+            new DirectoryAgency(4, "so-xd", "Sở Xây dựng", null, []),
+        ]);
+
+        Assert.Equal(["cuc-lnkl", "so-nnmt"], directory.Mentions("Cục Lâm nghiệp và Cục Kiểm lâm; Sở Nông nghiệp và Môi trường các tỉnh").Select(m => m.Agency?.Key));
+        // Two agencies that are two agencies stay two.
+        Assert.Equal(["so-tc", "so-xd"], directory.Mentions("Sở Tài chính và Sở Xây dựng").Select(m => m.Agency?.Key));
+    }
+
+    [Fact]
+    public void Should_keep_the_items_own_year_when_a_targets_yearly_steps_follow_it()
+    {
+        // QĐ 773/QĐ-TTg II.1.e; the second item is constructed.
+        var p = Parse("""
+            KẾ HOẠCH
+            Chăm sóc người có công
+            II. NHIỆM VỤ
+            1. Đến năm 2020, phấn đấu đạt 100% gia đình người có công có mức sống bằng hoặc cao hơn mức trung bình, năm 2018 đạt 99%, năm 2019 đạt 99,5%.
+            2. Bộ Y tế hoàn thành đề án trong năm 2019.
+            """, National);
+
+        Assert.Equal(DeadlineKind.Year, Item(p, "II.1").Deadline?.Kind);
+        Assert.Equal(new DateOnly(2020, 12, 31), Item(p, "II.1").Deadline?.DueOn);
+        Assert.Equal([100m, 99m, 99.5m], Item(p, "II.1").Targets.Select(t => t.Value));
+        Assert.Equal(new DateOnly(2019, 12, 31), Item(p, "II.2").Deadline?.DueOn);
+    }
 }
