@@ -29,6 +29,9 @@ public static partial class TargetPhrases
 
         foreach (Match m in Percent().Matches(lower))
         {
+            // "đầu tư … với tỷ lệ 1% - 3% doanh thu", "hỗ trợ với mức 50% kinh phí": a rate that says how something is done.
+            if (!m.Groups["cmp"].Success || m.Groups["cmp"].Length == 0)
+                if (AtRate().IsMatch(lower[..m.Index]) || RangeEnd().IsMatch(lower[..m.Index])) continue;
             var unit = m.Groups["year"].Success ? TargetUnit.PercentPerYear : TargetUnit.Percent;
             var comparison = m.Groups["down"].Success ? TargetComparison.AtMost : Comparison(m.Groups["cmp"].Value);
             hits.Add(new Hit(m.Index, m.Index + m.Length, unit, null, comparison, Number(m.Groups["v"].Value)));
@@ -101,6 +104,9 @@ public static partial class TargetPhrases
         start >= 0 && end <= text.Length && BareYear().IsMatch(text[start..end]) && StepValue().IsMatch(text[end..])
         && (start == 0 || !Preposition().IsMatch(text[..start]));
 
+    [GeneratedRegex(@"\bvới (?:tỷ lệ|tỉ lệ|mức)\s*$")] private static partial Regex AtRate();
+    /// <summary>The second bound of a rate's range ("với tỷ lệ 1% – 3%").</summary>
+    [GeneratedRegex(@"\bvới (?:tỷ lệ|tỉ lệ|mức)\s*\d{1,3}(?:[.,]\d{1,2})?\s?%\s*[-–]\s*$")] private static partial Regex RangeEnd();
     [GeneratedRegex(@"^năm \d{4}$", RegexOptions.IgnoreCase)] private static partial Regex BareYear();
     [GeneratedRegex(@"^\s*,?\s*(?:phấn đấu\s+)?đạt\s+(?:tỷ lệ\s+)?\d{1,3}(?:[.,]\d{1,2})?\s?%")] private static partial Regex StepValue();
     [GeneratedRegex(@"(?:đến|trước|trong|từ|cuối|hết|vào)\s*$", RegexOptions.IgnoreCase)] private static partial Regex Preposition();
@@ -112,7 +118,7 @@ public static partial class TargetPhrases
         var w when w.EndsWith("trên", StringComparison.Ordinal) || w == "hơn" => TargetComparison.MoreThan,
         var w when w.EndsWith("dưới", StringComparison.Ordinal) && !w.StartsWith("không", StringComparison.Ordinal) => TargetComparison.LessThan,
         "tối đa" or "không quá" or "không vượt quá" => TargetComparison.AtMost,
-        "bằng" or "đúng" => TargetComparison.Exactly,
+        "bằng" or "đúng" or "giữ nguyên" => TargetComparison.Exactly,
         _ => TargetComparison.AtLeast,
     };
 
@@ -166,7 +172,7 @@ public static partial class TargetPhrases
     [GeneratedRegex(Cmp + @"(?<v>\d{1,3}(?:[.,]\d{1,2})?)\s?%(?<year>\s*/\s*năm)?(?<up>\s*trở lên)?(?<down>\s*trở xuống)?")] private static partial Regex Percent();
     [GeneratedRegex(@"(?<cmp>ít nhất |tối thiểu |từ |trên )?(?<v>\d{1,3})\s*lần\s*/\s*(?<per>ngày|tuần|tháng)")] private static partial Regex PerDay();
     /// <summary>"tối thiểu 01 cán bộ", "ít nhất 500ha" (a measure's unit may be written against the number).</summary>
-    [GeneratedRegex(@"(?<cmp>tối thiểu|ít nhất|từ|trên|không dưới|tối đa|không quá|đạt(?: trên)?|(?<=\p{L} )đủ) (?<v>\d{1,6}(?:[.,]\d+)?)(?:\s*[-–]\s*\d{1,6})?(?: |(?=(?:ha|km)\b))(?<noun>\p{L}+(?: \p{L}+)?)")] private static partial Regex Counted();
+    [GeneratedRegex(@"(?<cmp>tối thiểu|ít nhất|từ|trên|không dưới|tối đa|không quá|giữ nguyên|đạt(?: trên)?|(?<=\p{L} )đủ) (?<v>\d{1,6}(?:[.,]\d+)?)(?:\s*[-–]\s*\d{1,6})?(?: |(?=(?:ha|km)\b))(?<noun>\p{L}+(?: \p{L}+)?)")] private static partial Regex Counted();
     /// <summary>A quantity opening a result's clause: at the start, after a dash or plus bullet, a full stop, ";" or "và".</summary>
     [GeneratedRegex(@"(?:^|[-+•]\s*|[.;]\s+|\svà\s)(?<v>\d{1,3}(?:\.\d{3})+|\d{1,6}(?:,\d+)?) (?<noun>\p{L}+(?: \p{L}+)?)")] private static partial Regex Delivered();
     /// <summary>What is measured rather than counted ("16,24 triệu ha", "150.000 ha", "2 triệu tấn"): kept as the unit's words.</summary>

@@ -244,4 +244,16 @@ public sealed class ReaderInlineAndSplitTests
         Assert.Equal([100m, 99m, 99.5m], Item(p, "II.1").Targets.Select(t => t.Value));
         Assert.Equal(new DateOnly(2019, 12, 31), Item(p, "II.2").Deadline?.DueOn);
     }
+
+    [Fact]
+    public void Should_read_no_target_in_a_rate_that_says_how_and_an_exact_count_in_what_is_kept()
+    {
+        // NQ 03/NQ-CP II.6.i and its appendix row 131; KH 252/KH-BCĐQG1237 B.IV.1.đ.
+        Assert.Empty(TargetPhrases.Find("có đầu tư Trung tâm nghiên cứu và phát triển tại Việt Nam với tỷ lệ 1% – 3% doanh thu."));
+        Assert.Empty(TargetPhrases.Find("Hỗ trợ doanh nghiệp với mức 50% kinh phí đào tạo."));
+        Assert.Equal([(70m, TargetComparison.AtLeast)], TargetPhrases.Find("Tỷ lệ hồ sơ trực tuyến đạt 70%.").Select(t => (t.Value, t.Comparison)));
+
+        var kept = Assert.Single(TargetPhrases.Find("Trước mắt, giữ nguyên 20 đội như hiện nay."));
+        Assert.Equal((20m, TargetUnit.Count, TargetComparison.Exactly), (kept.Value, kept.Unit, kept.Comparison));
+    }
 }
