@@ -32,12 +32,7 @@ internal static partial class ProgrammeOwner
         // The proposer that the plan also makes its standing agency ("Sở Thông tin và Truyền thông là cơ quan đầu mối", KH
         // 671a Đắk Nông) follows and guides the others' work: it takes what is left after the guess, as any standing agency.
         if (Owner(builder, IsStanding) is { } standing && standing.Lead!.AgencyKey == proposer.Agency!.Key) return;
-        var lead = builder.Assignee(proposer, AssigneeBasis.Addressee, "document");
-        foreach (var item in builder.Items.Where(i => i.Origin == "text" && i.Lead is null && builder.WithoutNamedLead.Contains(i)))
-            item.Lead = new ProposedAssignee
-            {
-                AgencyId = lead.AgencyId, AgencyKey = lead.AgencyKey, Name = lead.Name, Basis = AssigneeBasis.Addressee, Span = lead.Span, From = "document",
-            };
+        GiveUnnamed(builder, builder.Assignee(proposer, AssigneeBasis.Addressee, "document"), "document");
     }
 
     /// <summary>The agency a preamble's "Theo/Xét đề nghị của [its head's title] …" names, when it names one agency of the directory.</summary>
@@ -58,15 +53,17 @@ internal static partial class ProgrammeOwner
 
     private static void Give(ItemBuilder builder, Func<string, bool> owns)
     {
-        if (Owner(builder, owns) is not { } owner) return;
+        if (Owner(builder, owns) is { } owner) GiveUnnamed(builder, owner.Lead!, owner.Code);
+    }
+
+    /// <summary>Every item of the text that names no lead and has none yet takes <paramref name="lead"/>, marked as the addressee's.</summary>
+    private static void GiveUnnamed(ItemBuilder builder, ProposedAssignee lead, string from)
+    {
         foreach (var item in builder.Items.Where(i => i.Origin == "text" && i.Lead is null && builder.WithoutNamedLead.Contains(i)))
-        {
-            var lead = owner.Lead!;
             item.Lead = new ProposedAssignee
             {
-                AgencyId = lead.AgencyId, AgencyKey = lead.AgencyKey, Name = lead.Name, Basis = AssigneeBasis.Addressee, Span = lead.Span, From = owner.Code,
+                AgencyId = lead.AgencyId, AgencyKey = lead.AgencyKey, Name = lead.Name, Basis = AssigneeBasis.Addressee, Span = lead.Span, From = from,
             };
-        }
     }
 
     private static ProposedItem? Owner(ItemBuilder builder, Func<string, bool> owns) =>

@@ -23,17 +23,19 @@ public sealed class HeldOutAccuracyTests(ITestOutputHelper output)
     /// Pooled F1 measured on 2026-12-07 over the nine documents with the reader of main at fe3db2a (tasks 1.000,
     /// leads 0.916, deadlines 0.933, targets 0.769 on 7 targets), minus 0.02 (docs/decisions/0023-held-out-documents.md).
     /// That reader's round-4 rules were written from these documents' differences: the set now guards them, the unseen
-    /// set below measures the reader.
+    /// set below measures the reader. Round 5 (leads, targets; 0009 "Round 5") measured 1.000 / 0.978 / 0.933 / 0.933:
+    /// the leads and targets floors are those minus 0.02.
     /// </summary>
-    public static readonly (double Tasks, double Leads, double Deadlines, double Targets) Floor = (0.98, 0.89, 0.91, 0.74);
+    public static readonly (double Tasks, double Leads, double Deadlines, double Targets) Floor = (0.98, 0.95, 0.91, 0.91);
 
     /// <summary>
     /// Pooled F1 over the five unseen documents: with the reader of main at e328eb9, before any rule of the round, tasks
     /// 0.828, leads 0.462, deadlines 0.583, targets 0.923 (7 targets); at the end of the round (main at the merge of
     /// h-blocks) 0.973 / 0.811 / 0.708 / 0.923. The floor is the latter minus 0.02. The numbered field blocks and lettered
     /// parts were written while reading u01's differences (docs/decisions/0023-held-out-documents.md, "The second set").
+    /// Round 5 (leads, targets; 0009 "Round 5") measured 0.987 / 0.983 / 0.720 / 1.000; the floor is that minus 0.02.
     /// </summary>
-    public static readonly (double Tasks, double Leads, double Deadlines, double Targets) UnseenFloor = (0.95, 0.79, 0.68, 0.90);
+    public static readonly (double Tasks, double Leads, double Deadlines, double Targets) UnseenFloor = (0.96, 0.96, 0.70, 0.98);
 
     /// <summary>A set: its report section, folder, name in the heading, number of documents and floor.</summary>
     private sealed record Set(string Section, string Folder, string Name, int Documents, (double Tasks, double Leads, double Deadlines, double Targets) Floor);
