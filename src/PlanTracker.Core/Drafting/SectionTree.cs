@@ -115,6 +115,9 @@ public static partial class SectionTree
             // "Kính gửi: / - Các Sở, ban, ngành; / - Công an tỉnh;": the letter's recipients, not items.
             if (Greeting().IsMatch(p.Text)) greeting = true;
             else if (greeting && marker?.Kind is MarkerKind.Dash or MarkerKind.Plus) continue;
+            // "- Các cơ quan chuyên trách tham mưu, giúp việc / Đảng ủy Ủy ban nhân dân tỉnh,": a recipient's name wrapped onto
+            // the next line of a hard-wrapped letter continues the recipient list.
+            else if (greeting && marker is null && i > 0 && !paragraphs[i - 1].Text.TrimEnd().EndsWith('.') && RecipientTail().IsMatch(p.Text)) continue;
             else greeting = false;
             // "Mong nhận được sự quan tâm, phối hợp của Quý Cơ quan.": a letter's courtesy closes it as the formula does.
             var closing = Closing().IsMatch(p.Text) || Courtesy().IsMatch(p.Text);
@@ -255,6 +258,8 @@ public static partial class SectionTree
     [GeneratedRegex(@"^[\W_]*\(?\s*(Ban hành )?kèm theo (Quyết định|Nghị quyết|Chỉ thị|Kế hoạch|Công văn)", RegexOptions.IgnoreCase)] private static partial Regex AnnexNote();
     [GeneratedRegex(@"^\W*Kính gửi\b", RegexOptions.IgnoreCase)] private static partial Regex Greeting();
     [GeneratedRegex(@"^#+\s+[^\p{Ll}]+$")] private static partial Regex PageHeading();
+    /// <summary>The rest of a wrapped recipient: a few words closing with "," ";" "." or nothing, no sentence.</summary>
+    [GeneratedRegex(@"^\s*\p{Lu}[^.:;]{0,60}[,;.]?\s*$")] private static partial Regex RecipientTail();
     /// <summary>A heading that is an agency's name and nothing more: "Công an tỉnh", "Sở Nội vụ", "Văn phòng UBND tỉnh".</summary>
     [GeneratedRegex(@"^(Các\s+)?(Sở|Ban|Văn phòng|Ủy ban|Uỷ ban|UBND|Công an|Bộ Chỉ huy|Bộ|Cục|Vụ|Thanh tra|Trung tâm|Đài|Báo|Kho bạc|Viện)\s+[^.:;,]{1,60}$")] private static partial Regex AgencyHeading();
     /// <summary>"giao Sở …", "Yêu cầu các Sở …", "đề nghị Ủy ban …": an order to a named agency.</summary>

@@ -256,4 +256,22 @@ public sealed class ReaderInlineAndSplitTests
         var kept = Assert.Single(TargetPhrases.Find("Trước mắt, giữ nguyên 20 đội như hiện nay."));
         Assert.Equal((20m, TargetUnit.Count, TargetComparison.Exactly), (kept.Value, kept.Unit, kept.Comparison));
     }
+
+    [Fact]
+    public void Should_keep_a_wrapped_recipient_line_in_the_letters_recipients()
+    {
+        // CV 2449-CV/ĐU Lào Cai: the second recipient's name runs onto the next line.
+        var p = Parse("""
+            Kính gửi: - Sở Nội vụ,
+                      - Các cơ quan chuyên trách tham mưu, giúp việc
+                      Đảng ủy Ủy ban nhân dân tỉnh,
+                      - Công an tỉnh.
+            Thực hiện Chương trình hành động số 104-CTr/TU, đề nghị các cơ quan thực hiện như sau:
+            1. Sở Nội vụ rà soát tổ chức bộ máy, hoàn thành trước ngày 30/6/2026.
+            2. Công an tỉnh bảo đảm an ninh trật tự.
+            """, Province);
+
+        Assert.Equal(["1", "2"], p.Items.Select(i => i.Code));
+        Assert.Equal("so-nv", Item(p, "1").Lead?.AgencyKey);
+    }
 }
