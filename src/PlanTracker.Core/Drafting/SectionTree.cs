@@ -120,7 +120,7 @@ public static partial class SectionTree
             else if (greeting && marker is null && i > 0 && !paragraphs[i - 1].Text.TrimEnd().EndsWith('.') && RecipientTail().IsMatch(p.Text)) continue;
             else greeting = false;
             // "Mong nhận được sự quan tâm, phối hợp của Quý Cơ quan.": a letter's courtesy closes it as the formula does.
-            var closing = Closing().IsMatch(p.Text) || Courtesy().IsMatch(p.Text);
+            var closing = Closing().IsMatch(p.Text) || Courtesy().IsMatch(p.Text) || AskedToCarryOut().IsMatch(p.Text);
             if (marker is not null)
             {
                 while (stack.Count > 1 && stack.Peek().Rank >= marker.Rank) stack.Pop();
@@ -258,6 +258,11 @@ public static partial class SectionTree
     [GeneratedRegex(@"^[\W_]*\(?\s*(Ban hành )?kèm theo (Quyết định|Nghị quyết|Chỉ thị|Kế hoạch|Công văn)", RegexOptions.IgnoreCase)] private static partial Regex AnnexNote();
     [GeneratedRegex(@"^\W*Kính gửi\b", RegexOptions.IgnoreCase)] private static partial Regex Greeting();
     [GeneratedRegex(@"^#+\s+[^\p{Ll}]+$")] private static partial Regex PageHeading();
+    /// <summary>
+    /// "Đề nghị Ủy ban nhân dân tỉnh và các tổ chức đảng nghiêm túc triển khai thực hiện." (CV 2449-CV/ĐU): asking the
+    /// addressees to carry the letter out, with no work of its own, closes it as "./." does.
+    /// </summary>
+    [GeneratedRegex(@"^\W*(?:Đề nghị|Yêu cầu)\s[^.;:]{0,120}?\s(?:nghiêm túc|khẩn trương|tổ chức)\s+(?:triển khai\s+)?thực hiện\s*\.?\s*$")] private static partial Regex AskedToCarryOut();
     /// <summary>The rest of a wrapped recipient: a few words closing with "," ";" "." or nothing, no sentence.</summary>
     [GeneratedRegex(@"^\s*\p{Lu}[^.:;]{0,60}[,;.]?\s*$")] private static partial Regex RecipientTail();
     /// <summary>A heading that is an agency's name and nothing more: "Công an tỉnh", "Sở Nội vụ", "Văn phòng UBND tỉnh".</summary>

@@ -260,7 +260,7 @@ public sealed class ReaderInlineAndSplitTests
     [Fact]
     public void Should_keep_a_wrapped_recipient_line_in_the_letters_recipients()
     {
-        // CV 2449-CV/ĐU Lào Cai: the second recipient's name runs onto the next line.
+        // CV 2449-CV/ĐU Lào Cai: the second recipient's name runs onto the next line; the closing request is no task.
         var p = Parse("""
             Kính gửi: - Sở Nội vụ,
                       - Các cơ quan chuyên trách tham mưu, giúp việc
@@ -269,6 +269,7 @@ public sealed class ReaderInlineAndSplitTests
             Thực hiện Chương trình hành động số 104-CTr/TU, đề nghị các cơ quan thực hiện như sau:
             1. Sở Nội vụ rà soát tổ chức bộ máy, hoàn thành trước ngày 30/6/2026.
             2. Công an tỉnh bảo đảm an ninh trật tự.
+            Đề nghị các cơ quan nghiêm túc triển khai thực hiện.
             """, Province);
 
         Assert.Equal(["1", "2"], p.Items.Select(i => i.Code));
