@@ -33,9 +33,9 @@ public sealed class HeldOutAccuracyTests(ITestOutputHelper output)
     /// 0.828, leads 0.462, deadlines 0.583, targets 0.923 (7 targets); at the end of the round (main at the merge of
     /// h-blocks) 0.973 / 0.811 / 0.708 / 0.923. The floor is the latter minus 0.02. The numbered field blocks and lettered
     /// parts were written while reading u01's differences (docs/decisions/0023-held-out-documents.md, "The second set").
-    /// Round 5 (leads, targets; 0009 "Round 5") measured 0.987 / 0.983 / 0.720 / 1.000; the floor is that minus 0.02.
+    /// Round 5 (leads, targets; 0009 "Round 5") measured 0.995 / 0.993 / 0.727 / 1.000; the floor is that minus 0.02.
     /// </summary>
-    public static readonly (double Tasks, double Leads, double Deadlines, double Targets) UnseenFloor = (0.96, 0.96, 0.70, 0.98);
+    public static readonly (double Tasks, double Leads, double Deadlines, double Targets) UnseenFloor = (0.97, 0.97, 0.70, 0.98);
 
     /// <summary>A set: its report section, folder, name in the heading, number of documents and floor.</summary>
     private sealed record Set(string Section, string Folder, string Name, int Documents, (double Tasks, double Leads, double Deadlines, double Targets) Floor);
