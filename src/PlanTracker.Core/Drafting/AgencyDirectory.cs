@@ -153,8 +153,16 @@ public sealed partial class AgencyDirectory
     {
         var node = start;
         (DirectoryAgency?, int) best = (null, from);
-        for (var i = from; i < tokens.Count && node.Next.TryGetValue(tokens[i].Key, out var next); i++)
+        for (var i = from; i < tokens.Count; i++)
         {
+            if (!node.Next.TryGetValue(tokens[i].Key, out var next))
+            {
+                // "Cục Lâm nghiệp và Cục Kiểm lâm" for "Cục Lâm nghiệp và Kiểm lâm" (QĐ 2200/QĐ-BNNMT, 2026): an agency merged
+                // in 2025 is written with its predecessors' names, the head word said again after "và".
+                if (start == _root && i > from + 1 && tokens[i - 1].Key == "va" && tokens[i].Key == tokens[from].Key
+                    && i + 1 < tokens.Count && node.Next.TryGetValue(tokens[i + 1].Key, out next)) i++;
+                else break;
+            }
             node = next;
             if (node.Agency is null) continue;
             if (node.ExactText is { } exact && (start != _root || string.Join(" ", tokens.Skip(from).Take(i - from + 1).Select(t => t.Text)) != exact)) continue;

@@ -170,11 +170,17 @@ internal static partial class AppendixTables
         // A cell drops the plural of a group's name: "Bộ, ngành, địa phương" is "các bộ, ngành, địa phương".
         if (directory.Exactly("các " + cell) is { IsGroup: true } group)
             return [builder.Assignee(new AgencyMention(group, at, at + cell.Length, cell), AssigneeBasis.Table, null)];
+        // "Địa phương được lựa chọn", "Các tỉnh đủ điều kiện": some members of a group, chosen later, are the group (its
+        // fan-out is narrowed in review).
+        if (Chosen().Match(cell) is { Success: true } chosen && directory.Exactly("các " + Plural().Replace(cell[..chosen.Index], "")) is { IsGroup: true } some)
+            return [builder.Assignee(new AgencyMention(some, at, at + cell.Length, cell), AssigneeBasis.Table, null)];
         return [builder.Assignee(new AgencyMention(null, at, at + cell.Length, cell.Trim()), AssigneeBasis.Table, null)];
     }
 
     private static string Shorten(string s) => s.Length <= 300 ? s : s[..s.LastIndexOf(' ', 299)] + " …";
 
+    [GeneratedRegex(@"\s+(?:được (?:lựa )?chọn|(?:có )?đủ điều kiện|thí điểm)\b.*$", RegexOptions.IgnoreCase)] private static partial Regex Chosen();
+    [GeneratedRegex(@"^\s*(?:các|một số|những)\s+", RegexOptions.IgnoreCase)] private static partial Regex Plural();
     [GeneratedRegex(@"^\s*[-+•]\s+")] private static partial Regex Bullet();
     [GeneratedRegex(@"^(?=[IVXL])L?X{0,3}(IX|IV|V?I{0,3})$|^[A-ZĐ]$")] private static partial Regex Section();
 }

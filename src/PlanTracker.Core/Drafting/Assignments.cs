@@ -111,6 +111,23 @@ public static partial class Assignments
     }
 
     /// <summary>
+    /// "3. Trách nhiệm của các Bộ, ngành, địa phương; Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam, Trung ương Hội Cựu chiến
+    /// binh Việt Nam" (KH 252/KH-BCĐQG1237), "c) Trách nhiệm của Ủy ban nhân dân các tỉnh" (QĐ 232/QĐ-TTg): a heading that
+    /// says whose duties its text holds names the item's lead, the first of several it lists (the others join it), even
+    /// when the item has no sub-items.
+    /// </summary>
+    public static Assignment? DutyOf(string heading, int offset, AgencyDirectory directory)
+    {
+        var tokens = Tokens.Of(heading, offset);
+        var mentions = directory.Mentions(tokens, heading, offset);
+        if (mentions.Count == 0) return null;
+        var before = tokens.Where(t => t.End <= mentions[0].Start).Select(t => t.Key).ToList();
+        var rest = tokens.Where(t => t.Start >= mentions[0].End && !mentions.Any(m => m.Start <= t.Start && t.End <= m.End)).Select(t => t.Key);
+        return before.Count >= 3 && before[^1] == "cua" && Duty(before) && rest.All(Filler.Contains)
+            ? new Assignment(mentions[0], mentions.Skip(1).ToList(), false) : null;
+    }
+
+    /// <summary>
     /// The lead written after the content: "- Tài sản kết cấu hạ tầng đô thị - Bộ Xây dựng." (after a dash, closing the
     /// item), "… ban hành Quy chế bảo vệ bí mật nhà nước (Sở Nội vụ)." (alone in closing brackets), "…, Sở Tài chính chủ
     /// trì." (a closing clause saying it leads). An agency inside the sentence is read by <see cref="Read"/>, not here.

@@ -28,6 +28,7 @@ public static partial class DraftParser
         items.AddSections(tree.Root, intro, PlanHorizon.Find(text, document, tree.Root, intro, calendar));
         AppendixTables.Add(items, tree.Tables, directory, calendar);
         ProgrammeOwner.Assign(items);
+        ProgrammeOwner.AssignProposer(items, paragraphs);
         SimilarItems.Infer(items);
         ProgrammeOwner.AssignStanding(items);
         items.FillDefaults();
@@ -127,6 +128,8 @@ internal sealed partial class ItemBuilder(AgencyDirectory directory, ProposedDoc
         var headAssignment = assignees?.Assignment ?? Read(head.Text, head.Start);
         if (isGroup && headAssignment.Lead is null && Assignments.Field(head.Text, head.Start, directory) is { } field)
             headAssignment = new Assignment(field, [], true);
+        if (!isGroup && headAssignment.Lead is null && body.Count > 0 && Assignments.DutyOf(head.Text, head.Start, directory) is { } duty)
+            headAssignment = duty;
         if (isGroup && headAssignment.Lead is null && Addressees.Common(head.Text, Recipients) is { Lead: not null } common)
             headAssignment = common;
         // Under a heading, the first paragraph says who does it ("2. Sở Tài chính" / "Tham mưu UBND tỉnh …").
@@ -134,7 +137,8 @@ internal sealed partial class ItemBuilder(AgencyDirectory directory, ProposedDoc
 
         var pieces = new List<(string Text, int Start)> { head };
         if (!isGroup || body.Count > 0) pieces.AddRange(body);
-        var phrases = pieces.SelectMany(p => DeadlinePhrases.Find(p.Text, p.Start, document.IssuedOn, calendar, historyBefore: HistoryBefore)).OrderBy(p => p.Start).ToList();
+        var phrases = pieces.SelectMany(p => DeadlinePhrases.Find(p.Text, p.Start, document.IssuedOn, calendar, historyBefore: HistoryBefore)
+            .Where(d => !TargetPhrases.IsMilestone(p.Text, d.Start - p.Start, d.End - p.Start))).OrderBy(p => p.Start).ToList();
         var own = fields.Deadline ?? DeadlinePhrases.Choose(phrases);
         if (fields.Deadline is null && QualifiesAnAction(own, pieces, inherited.Deadline)) own = null;
         if (fields.Deadline is null && YieldsToSection(own, inherited)) own = null;

@@ -50,7 +50,8 @@ public static partial class Markers
     [GeneratedRegex(@"^[\s*_""“#]*")] private static partial Regex LeadingDecoration();
     [GeneratedRegex(@"^Điều\s+(\d{1,3})\s*[.:]\s*")] private static partial Regex ArticlePattern();
     [GeneratedRegex(@"^([A-HĐ])\.\s+(?=\p{Lu})")] private static partial Regex PartPattern();
-    [GeneratedRegex(@"^([IVXL]{1,6})\s*[.:/)]\s*(?=[\p{Lu}\d*""“(])")] private static partial Regex RomanPattern();
+    /// <summary>"IV. …", and "Mục II. …", "Phần I. …", "Chương III. …" where a web page writes the word before the numeral.</summary>
+    [GeneratedRegex(@"^(?:(?:Mục|Phần|Chương|MỤC|PHẦN|CHƯƠNG)\s+)?([IVXL]{1,6})\s*[.:/)]\s*(?=[\p{Lu}\d*""“(])")] private static partial Regex RomanPattern();
     [GeneratedRegex(@"^(?=[IVXL])L?X{0,3}(?:IX|IV|V?I{0,3})$")] private static partial Regex RomanNumeral();
     [GeneratedRegex(@"^(\d{1,2}(?:\.\d{1,2}){0,4})(?:\.|\)|(?<=\d\.\d{1,2})(?=\s))\s*(?=[\p{L}""“*(])")] private static partial Regex ArabicPattern();
     [GeneratedRegex(@"^([a-zđ])\s*\)\s*(?=\S)")] private static partial Regex LetterPattern();

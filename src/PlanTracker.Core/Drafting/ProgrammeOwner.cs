@@ -16,24 +16,60 @@ internal static partial class ProgrammeOwner
 {
     public static void Assign(ItemBuilder builder) => Give(builder, CarriesOut);
 
+    /// <summary>
+    /// "Theo đề nghị của Bộ trưởng Bộ Lao động - Thương binh và Xã hội" (QĐ 773/QĐ-TTg), "Theo đề nghị của Giám đốc Công an
+    /// tỉnh" (QĐ 254/QĐ-UBND Sơn La), "Theo đề nghị của Cục trưởng Cục Lâm nghiệp và Kiểm lâm" (QĐ 2200/QĐ-BNNMT): a
+    /// decision's preamble names the one agency that drafted the plan and proposed it; the plan's items that name no one are
+    /// that agency's to carry out, before a similar item elsewhere is guessed from (which gave them to whichever ministry
+    /// holds one similar duty). Only one proposer: two ("… Bộ trưởng Bộ Khoa học và Công nghệ và Bộ trưởng Bộ Thông tin và
+    /// Truyền thông") share no item by this rule.
+    /// </summary>
+    public static void AssignProposer(ItemBuilder builder, IEnumerable<Paragraph> paragraphs)
+    {
+        // Only a preamble opens a paragraph with "Theo/Xét đề nghị của"; a decision issuing a plan has it before the plan.
+        var proposer = paragraphs.Select(p => Proposer(p.Text, p.Start, builder.Directory)).FirstOrDefault(m => m is not null);
+        if (proposer is null) return;
+        // The proposer that the plan also makes its standing agency ("Sở Thông tin và Truyền thông là cơ quan đầu mối", KH
+        // 671a Đắk Nông) follows and guides the others' work: it takes what is left after the guess, as any standing agency.
+        if (Owner(builder, IsStanding) is { } standing && standing.Lead!.AgencyKey == proposer.Agency!.Key) return;
+        GiveUnnamed(builder, builder.Assignee(proposer, AssigneeBasis.Addressee, "document"), "document");
+    }
+
+    /// <summary>The agency a preamble's "Theo/Xét đề nghị của [its head's title] …" names, when it names one agency of the directory.</summary>
+    public static AgencyMention? Proposer(string text, int offset, AgencyDirectory directory)
+    {
+        var m = ProposedBy().Match(text);
+        if (!m.Success) return null;
+        var rest = text[(m.Index + m.Length)..];
+        var mentions = directory.Mentions(rest, offset + m.Index + m.Length);
+        if (mentions.Count == 0 || mentions[0].Start != offset + m.Index + m.Length || mentions[0].Agency is null) return null;
+        // "… tại Tờ trình số …", "…," "…;": the proposal's reference ends the proposer; a second proposer joins with "và".
+        var after = text[(mentions[0].End - offset)..];
+        return Joined().IsMatch(after) ? null : mentions[0];
+    }
+
     /// <summary>After <see cref="SimilarItems"/>: the standing agency takes the items still without a lead.</summary>
     public static void AssignStanding(ItemBuilder builder) => Give(builder, IsStanding);
 
     private static void Give(ItemBuilder builder, Func<string, bool> owns)
     {
-        var owner = builder.Items.FirstOrDefault(i => !i.IsGroup && i.Origin == "text"
-            && i.Lead is { AgencyKey: not null, Basis: AssigneeBasis.Named or AssigneeBasis.Heading }
-            && owns(i.Description ?? i.Title));
-        if (owner is null) return;
+        if (Owner(builder, owns) is { } owner) GiveUnnamed(builder, owner.Lead!, owner.Code);
+    }
+
+    /// <summary>Every item of the text that names no lead and has none yet takes <paramref name="lead"/>, marked as the addressee's.</summary>
+    private static void GiveUnnamed(ItemBuilder builder, ProposedAssignee lead, string from)
+    {
         foreach (var item in builder.Items.Where(i => i.Origin == "text" && i.Lead is null && builder.WithoutNamedLead.Contains(i)))
-        {
-            var lead = owner.Lead!;
             item.Lead = new ProposedAssignee
             {
-                AgencyId = lead.AgencyId, AgencyKey = lead.AgencyKey, Name = lead.Name, Basis = AssigneeBasis.Addressee, Span = lead.Span, From = owner.Code,
+                AgencyId = lead.AgencyId, AgencyKey = lead.AgencyKey, Name = lead.Name, Basis = AssigneeBasis.Addressee, Span = lead.Span, From = from,
             };
-        }
     }
+
+    private static ProposedItem? Owner(ItemBuilder builder, Func<string, bool> owns) =>
+        builder.Items.FirstOrDefault(i => !i.IsGroup && i.Origin == "text"
+            && i.Lead is { AgencyKey: not null, Basis: AssigneeBasis.Named or AssigneeBasis.Heading }
+            && owns(i.Description ?? i.Title));
 
     /// <summary>Whether a sentence gives the whole programme to its subject (not a part of it, and not its monitoring).</summary>
     public static bool CarriesOut(string text) => LeadsTheWhole().IsMatch(text) || OnTheBasisOfAll().IsMatch(text);
@@ -58,9 +94,18 @@ internal static partial class ProgrammeOwner
     [GeneratedRegex(@"\bchủ trì\b[^.;]*?(?:hướng dẫn|đôn đốc|kiểm tra)(?:,\s*|\s+và\s+)(?:hướng dẫn|đôn đốc|kiểm tra)(?:,\s*|\s+và\s+)(?:hướng dẫn|đôn đốc|kiểm tra)\b[^.;]*\bthực hiện\s+(?:Kế hoạch|Chương trình|Đề án)(?:\s+này)?\s*[.;]?\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex GuidesAndChecks();
 
-    /// <summary>"Chủ trì, phối hợp với … tổ chức triển khai thực hiện Chương trình." at the sentence's end.</summary>
-    [GeneratedRegex(@"^\W*chủ trì\b[^.;]*\btriển khai,?\s+thực hiện\s+(Chương trình|Kế hoạch|Đề án)(\s+hành động)?(\s+này)?\s*[.;]?\s*$", RegexOptions.IgnoreCase)]
+    /// <summary>
+    /// "Chủ trì, phối hợp với … tổ chức triển khai thực hiện Chương trình." at the sentence's end. Not "… đề xuất … văn bản chỉ
+    /// đạo … để triển khai thực hiện Kế hoạch này" (KH 252/KH-BCĐQG1237's office): work done so that the plan can be carried
+    /// out (a purpose, after "để" or "nhằm") serves the plan; it does not carry it out.
+    /// </summary>
+    [GeneratedRegex(@"^\W*chủ trì\b[^.;]*(?<!\b(?:để|nhằm)(?:\s+tổ chức)?\s+)\btriển khai,?\s+thực hiện\s+(Chương trình|Kế hoạch|Đề án)(\s+hành động)?(\s+này)?\s*[.;]?\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex LeadsTheWhole();
+
+    [GeneratedRegex(@"^\W*(?:Theo|Xét)\s+đề nghị của\s+(?:(?:Bộ trưởng|Thủ trưởng|Giám đốc|Cục trưởng|Vụ trưởng|Tổng cục trưởng|Chánh Văn phòng|Chủ tịch|Trưởng ban)\s+)?", RegexOptions.IgnoreCase)]
+    private static partial Regex ProposedBy();
+
+    [GeneratedRegex(@"^\s*(?:,\s*)?(?:và|cùng)\s", RegexOptions.IgnoreCase)] private static partial Regex Joined();
 
     /// <summary>"Trên cơ sở (các) (mục tiêu,) nhiệm vụ, giải pháp trong/của Chương trình … này, … có trách nhiệm …".</summary>
     [GeneratedRegex(@"^\W*(Trên cơ sở|Căn cứ)\s+(các\s+)?(mục tiêu,?\s+)?nhiệm vụ,?\s+(và\s+)?giải pháp\s+(trong|của|tại|nêu tại)\s+(Chương trình|Kế hoạch|Đề án)[^.;]*\bcó trách nhiệm\b", RegexOptions.IgnoreCase)]

@@ -109,12 +109,18 @@ public static partial class SectionTree
                 continue;
             }
             var marker = Markers.Match(p.Text, strict: hardWrapped);
+            // "# BAN HÀNH KẾ HOẠCH …" between a web page's sections: a page heading in capitals, repeated above each part, is
+            // no item's content.
+            if (marker is null && stack.Count > 1 && PageHeading().IsMatch(p.Text) && !PlanHeading().IsMatch(p.Text)) continue;
             // "Kính gửi: / - Các Sở, ban, ngành; / - Công an tỉnh;": the letter's recipients, not items.
             if (Greeting().IsMatch(p.Text)) greeting = true;
             else if (greeting && marker?.Kind is MarkerKind.Dash or MarkerKind.Plus) continue;
+            // "- Các cơ quan chuyên trách tham mưu, giúp việc / Đảng ủy Ủy ban nhân dân tỉnh,": a recipient's name wrapped onto
+            // the next line of a hard-wrapped letter continues the recipient list.
+            else if (greeting && marker is null && i > 0 && !paragraphs[i - 1].Text.TrimEnd().EndsWith('.') && RecipientTail().IsMatch(p.Text)) continue;
             else greeting = false;
             // "Mong nhận được sự quan tâm, phối hợp của Quý Cơ quan.": a letter's courtesy closes it as the formula does.
-            var closing = Closing().IsMatch(p.Text) || Courtesy().IsMatch(p.Text);
+            var closing = Closing().IsMatch(p.Text) || Courtesy().IsMatch(p.Text) || AskedToCarryOut().IsMatch(p.Text);
             if (marker is not null)
             {
                 while (stack.Count > 1 && stack.Peek().Rank >= marker.Rank) stack.Pop();
@@ -140,6 +146,7 @@ public static partial class SectionTree
         PromoteParagraphLists(root);
         PromoteDutiesBeforeList(root);
         PromoteUnnumberedConclusion(root);
+        InlineEnumerations.Split(root);
         AssignCodes(root);
         return new Result(root, tables);
     }
@@ -250,6 +257,14 @@ public static partial class SectionTree
 
     [GeneratedRegex(@"^[\W_]*\(?\s*(Ban hành )?kèm theo (Quyết định|Nghị quyết|Chỉ thị|Kế hoạch|Công văn)", RegexOptions.IgnoreCase)] private static partial Regex AnnexNote();
     [GeneratedRegex(@"^\W*Kính gửi\b", RegexOptions.IgnoreCase)] private static partial Regex Greeting();
+    [GeneratedRegex(@"^#+\s+[^\p{Ll}]+$")] private static partial Regex PageHeading();
+    /// <summary>
+    /// "Đề nghị Ủy ban nhân dân tỉnh và các tổ chức đảng nghiêm túc triển khai thực hiện." (CV 2449-CV/ĐU): asking the
+    /// addressees to carry the letter out, with no work of its own, closes it as "./." does.
+    /// </summary>
+    [GeneratedRegex(@"^\W*(?:Đề nghị|Yêu cầu)\s[^.;:]{0,120}?\s(?:nghiêm túc|khẩn trương|tổ chức)\s+(?:triển khai\s+)?thực hiện\s*\.?\s*$")] private static partial Regex AskedToCarryOut();
+    /// <summary>The rest of a wrapped recipient: a few words closing with "," ";" "." or nothing, no sentence.</summary>
+    [GeneratedRegex(@"^\s*\p{Lu}[^.:;]{0,60}[,;.]?\s*$")] private static partial Regex RecipientTail();
     /// <summary>A heading that is an agency's name and nothing more: "Công an tỉnh", "Sở Nội vụ", "Văn phòng UBND tỉnh".</summary>
     [GeneratedRegex(@"^(Các\s+)?(Sở|Ban|Văn phòng|Ủy ban|Uỷ ban|UBND|Công an|Bộ Chỉ huy|Bộ|Cục|Vụ|Thanh tra|Trung tâm|Đài|Báo|Kho bạc|Viện)\s+[^.:;,]{1,60}$")] private static partial Regex AgencyHeading();
     /// <summary>"giao Sở …", "Yêu cầu các Sở …", "đề nghị Ủy ban …": an order to a named agency.</summary>

@@ -29,6 +29,9 @@ public static partial class TargetPhrases
 
         foreach (Match m in Percent().Matches(lower))
         {
+            // "đầu tư … với tỷ lệ 1% - 3% doanh thu", "hỗ trợ với mức 50% kinh phí": a rate that says how something is done.
+            if (!m.Groups["cmp"].Success || m.Groups["cmp"].Length == 0)
+                if (AtRate().IsMatch(lower[..m.Index]) || RangeEnd().IsMatch(lower[..m.Index])) continue;
             var unit = m.Groups["year"].Success ? TargetUnit.PercentPerYear : TargetUnit.Percent;
             var comparison = m.Groups["down"].Success ? TargetComparison.AtMost : Comparison(m.Groups["cmp"].Value);
             hits.Add(new Hit(m.Index, m.Index + m.Length, unit, null, comparison, Number(m.Groups["v"].Value)));
@@ -62,6 +65,17 @@ public static partial class TargetPhrases
                 hits.Add(new Hit(at, m.Index + m.Length, measure.Success ? TargetUnit.Other : TargetUnit.Count, measure.Success ? measure.Value : null,
                     TargetComparison.AtLeast, Number(m.Groups["v"].Value)));
             }
+        // "Hoàn thành di dời 01 khu công nghiệp (Đông Phố Mới) và 02 cụm công nghiệp": a clause that opens with completing
+        // counts what is to be completed; each count in it is a target without a comparison word (at least that many).
+        foreach (Match m in Completed().Matches(lower))
+            foreach (Match c in Counts().Matches(lower[..Clause(lower, m.Index + m.Length - 2).End], m.Index + m.Length))
+            {
+                var noun = c.Groups["noun"].Value;
+                if (!Free(c.Groups["v"].Index, c.Index + c.Length) || NotCounted.Contains(noun.Split(' ')[0]) || YearLike().IsMatch(c.Groups["v"].Value)) continue;
+                var measure = Measure().Match(noun);
+                hits.Add(new Hit(c.Groups["v"].Index, c.Index + c.Length, measure.Success ? TargetUnit.Other : TargetUnit.Count,
+                    measure.Success ? measure.Value : null, TargetComparison.AtLeast, Number(c.Groups["v"].Value)));
+            }
         foreach (Match m in Regular().Matches(lower))
             if (Free(m.Index, m.Index + m.Length))
                 hits.Add(new Hit(m.Index, m.Index + m.Length, TargetUnit.Other, "lần/" + m.Groups["per"].Value, TargetComparison.AtLeast, 1));
@@ -81,6 +95,22 @@ public static partial class TargetPhrases
         }).ToList();
     }
 
+    /// <summary>
+    /// "Đến năm 2020, phấn đấu đạt 100% …, năm 2018 đạt 99%, năm 2019 đạt 99,5%" (QĐ 773/QĐ-TTg): a bare year that a target's
+    /// value follows ("năm 2018 đạt 99%") is the target's step along the way, not when the item is due; the item keeps its own
+    /// time ("Đến năm 2020"). A year after "đến", "trước", "trong" is the item's time even when a target follows it.
+    /// </summary>
+    public static bool IsMilestone(string text, int start, int end) =>
+        start >= 0 && end <= text.Length && BareYear().IsMatch(text[start..end]) && StepValue().IsMatch(text[end..])
+        && (start == 0 || !Preposition().IsMatch(text[..start]));
+
+    [GeneratedRegex(@"\bvới (?:tỷ lệ|tỉ lệ|mức)\s*$")] private static partial Regex AtRate();
+    /// <summary>The second bound of a rate's range ("với tỷ lệ 1% – 3%").</summary>
+    [GeneratedRegex(@"\bvới (?:tỷ lệ|tỉ lệ|mức)\s*\d{1,3}(?:[.,]\d{1,2})?\s?%\s*[-–]\s*$")] private static partial Regex RangeEnd();
+    [GeneratedRegex(@"^năm \d{4}$", RegexOptions.IgnoreCase)] private static partial Regex BareYear();
+    [GeneratedRegex(@"^\s*,?\s*(?:phấn đấu\s+)?đạt\s+(?:tỷ lệ\s+)?\d{1,3}(?:[.,]\d{1,2})?\s?%")] private static partial Regex StepValue();
+    [GeneratedRegex(@"(?:đến|trước|trong|từ|cuối|hết|vào)\s*$", RegexOptions.IgnoreCase)] private static partial Regex Preposition();
+
     private static readonly HashSet<string> NotCounted = ["năm", "tháng", "ngày", "tuần", "giờ", "phút", "lần", "quý", "mức", "cấp", "giai"];
 
     private static TargetComparison Comparison(string words) => words.Trim() switch
@@ -88,7 +118,7 @@ public static partial class TargetPhrases
         var w when w.EndsWith("trên", StringComparison.Ordinal) || w == "hơn" => TargetComparison.MoreThan,
         var w when w.EndsWith("dưới", StringComparison.Ordinal) && !w.StartsWith("không", StringComparison.Ordinal) => TargetComparison.LessThan,
         "tối đa" or "không quá" or "không vượt quá" => TargetComparison.AtMost,
-        "bằng" or "đúng" => TargetComparison.Exactly,
+        "bằng" or "đúng" or "giữ nguyên" => TargetComparison.Exactly,
         _ => TargetComparison.AtLeast,
     };
 
@@ -142,12 +172,16 @@ public static partial class TargetPhrases
     [GeneratedRegex(Cmp + @"(?<v>\d{1,3}(?:[.,]\d{1,2})?)\s?%(?<year>\s*/\s*năm)?(?<up>\s*trở lên)?(?<down>\s*trở xuống)?")] private static partial Regex Percent();
     [GeneratedRegex(@"(?<cmp>ít nhất |tối thiểu |từ |trên )?(?<v>\d{1,3})\s*lần\s*/\s*(?<per>ngày|tuần|tháng)")] private static partial Regex PerDay();
     /// <summary>"tối thiểu 01 cán bộ", "ít nhất 500ha" (a measure's unit may be written against the number).</summary>
-    [GeneratedRegex(@"(?<cmp>tối thiểu|ít nhất|từ|trên|không dưới|tối đa|không quá|đạt(?: trên)?|(?<=\p{L} )đủ) (?<v>\d{1,6}(?:[.,]\d+)?)(?:\s*[-–]\s*\d{1,6})?(?: |(?=(?:ha|km)\b))(?<noun>\p{L}+(?: \p{L}+)?)")] private static partial Regex Counted();
+    [GeneratedRegex(@"(?<cmp>tối thiểu|ít nhất|từ|trên|không dưới|tối đa|không quá|giữ nguyên|đạt(?: trên)?|(?<=\p{L} )đủ) (?<v>\d{1,6}(?:[.,]\d+)?)(?:\s*[-–]\s*\d{1,6})?(?: |(?=(?:ha|km)\b))(?<noun>\p{L}+(?: \p{L}+)?)")] private static partial Regex Counted();
     /// <summary>A quantity opening a result's clause: at the start, after a dash or plus bullet, a full stop, ";" or "và".</summary>
     [GeneratedRegex(@"(?:^|[-+•]\s*|[.;]\s+|\svà\s)(?<v>\d{1,3}(?:\.\d{3})+|\d{1,6}(?:,\d+)?) (?<noun>\p{L}+(?: \p{L}+)?)")] private static partial Regex Delivered();
     /// <summary>What is measured rather than counted ("16,24 triệu ha", "150.000 ha", "2 triệu tấn"): kept as the unit's words.</summary>
     [GeneratedRegex(@"^(?:(?:nghìn|ngàn|triệu|tỷ) )?(?:ha|km|m2|m3|tấn|đồng|usd|mw|kwh)\b")] private static partial Regex Measure();
     [GeneratedRegex(@"^\d{1,3}(?:\.\d{3})+$")] private static partial Regex Thousands();
+    /// <summary>A clause opening with "hoàn thành" (after a bullet or the item's start).</summary>
+    [GeneratedRegex(@"(?:^|[-+•]\s*|[.;]\s+)hoàn thành\s")] private static partial Regex Completed();
+    /// <summary>A count in such a clause: not a document's or article's number ("số 15", "Điều 52", "khoản 16").</summary>
+    [GeneratedRegex(@"(?<!(?:số|điều|khoản|mục|điểm|lục|đoạn|kỳ|thứ|tại|ngày|tháng|năm|quý)\s)(?<![\d/.,-])(?<v>\d{1,3}) (?<noun>\p{L}+(?: \p{L}+)?)")] private static partial Regex Counts();
     [GeneratedRegex(@"(?:hàng|hằng) (?<per>tuần|tháng|quý) có (?<what>[^.;,]{3,80})")] private static partial Regex Regular();
     [GeneratedRegex(@"\s+")] private static partial Regex Words();
     [GeneratedRegex(@"^(19|20)\d{2}$")] private static partial Regex YearLike();

@@ -19,10 +19,11 @@ public sealed class DraftAccuracyTests(ITestOutputHelper output)
     /// Pooled corpus F1 floors: measured on 2026-12-07 when the gold was written (tasks 0.681, leads 0.446,
     /// deadlines 0.343, targets 0.000), then after the reader's issue-15 rules (tasks 0.937, leads 0.671,
     /// deadlines 0.692, targets 0.820; docs/decisions/0009-drafting.md), then after round 3's leads and deadlines
-    /// rules (tasks 0.974, leads 0.965, deadlines 0.943, targets 0.955), minus 0.02. Raise them as the reader
+    /// rules (tasks 0.974, leads 0.965, deadlines 0.943, targets 0.955), minus 0.02; round 5 lifted targets to 0.980
+    /// (leads 0.967), so the targets floor is 0.96. Raise them as the reader
     /// improves; the issue's bar is 0.9 for tasks, leads and deadlines and 0.8 for targets.
     /// </summary>
-    public static readonly (double Tasks, double Leads, double Deadlines, double Targets) CorpusFloor = (0.95, 0.94, 0.92, 0.93);
+    public static readonly (double Tasks, double Leads, double Deadlines, double Targets) CorpusFloor = (0.95, 0.94, 0.92, 0.96);
 
     [Fact]
     public void Should_reach_the_F1_bars_for_tasks_leads_deadlines_and_targets_on_every_seed_document()
