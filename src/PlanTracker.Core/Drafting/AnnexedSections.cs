@@ -1,0 +1,42 @@
+using System.Text.RegularExpressions;
+
+namespace PlanTracker.Core.Drafting;
+
+/// <summary>
+/// Sections of the body that only summarise an appendix ("PHỤ LỤC 1 – CÁC CHỈ TIÊU CHỦ YẾU", "PHỤ LỤC 2 – DANH MỤC CÁC
+/// NHIỆM VỤ"), whose rows are the items:
+/// <list type="bullet">
+/// <item>an objectives list that says its details are in the appendix ("2. Các chỉ tiêu chủ yếu giai đoạn 2026 - 2030 /
+/// 2.1. … / - 95% chất thải rắn … / (Có biểu phụ lục số 01 chi tiết kèm theo)", "b) Mục tiêu cụ thể … (chi tiết tại Phụ lục
+/// I)"): its bullets are the appendix's indicators said again, so none is proposed from the body;</item>
+/// <item>a heading whose text only sends the reader to the appendix ("1. Các nhiệm vụ cần làm ngay trong năm 2026 / Các
+/// nhiệm vụ … được xác định tại Phụ lục 2 kèm theo Chương trình hành động; …"): it has no work of its own.</item>
+/// </list>
+/// Unlike <see cref="DraftParser.SummariesOfAppendix"/> this does not wait for the appendix to be read as an assignment
+/// table: a table the text layer scrambled still holds the items, and the summary would only propose them a second time.
+/// </summary>
+internal static partial class AnnexedSections
+{
+    public static bool Summarises(SectionNode node)
+    {
+        if (node.Head is null || node.IsBullet) return false;
+        if (node.Children.Count > 0)
+            return IsObjectives(node.HeadText) && node.Descendants().Any(d => Texts(d).Any(t => Pointer().IsMatch(t)));
+        return node.Body.Count > 0 && node.Body.All(p => Listed().IsMatch(p.Text) || Pointer().IsMatch(p.Text));
+    }
+
+    private static bool IsObjectives(string heading)
+    {
+        var key = " " + string.Join(' ', Tokens.Of(heading).Select(t => t.Key)) + " ";
+        return key.Contains(" muc tieu ", StringComparison.Ordinal) || key.Contains(" chi tieu ", StringComparison.Ordinal);
+    }
+
+    private static IEnumerable<string> Texts(SectionNode node) => node.Body.Select(p => p.Text).Prepend(node.HeadText);
+
+    /// <summary>"(Có biểu phụ lục số 01 chi tiết kèm theo)", "(chi tiết tại Phụ lục I)", "(chi tiết theo biểu kèm theo)".</summary>
+    [GeneratedRegex(@"\((?=[^()]*\bchi tiết\b)[^()]*\b(phụ lục|biểu)\b[^()]*\)", RegexOptions.IgnoreCase)] private static partial Regex Pointer();
+
+    /// <summary>"Các nhiệm vụ … được xác định tại Phụ lục 2 kèm theo …": the paragraph opens by saying where its items are listed.</summary>
+    [GeneratedRegex(@"^[^.;]{0,120}\b(được\s+)?(xác định|thể hiện|nêu|liệt kê|quy định)\s+(chi tiết\s+)?tại\s+(các\s+)?phụ lục\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Listed();
+}
