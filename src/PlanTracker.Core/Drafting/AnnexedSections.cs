@@ -8,20 +8,29 @@ namespace PlanTracker.Core.Drafting;
 /// <list type="bullet">
 /// <item>an objectives list that says its details are in the appendix ("2. Các chỉ tiêu chủ yếu giai đoạn 2026 - 2030 /
 /// 2.1. … / - 95% chất thải rắn … / (Có biểu phụ lục số 01 chi tiết kèm theo)", "b) Mục tiêu cụ thể … (chi tiết tại Phụ lục
-/// I)"): its bullets are the appendix's indicators said again, so none is proposed from the body;</item>
+/// I)"): its bullets are the appendix's indicators said again, so none is proposed from the body, when the appendix was
+/// read as a table (a scrambled one, see <see cref="ScrambledTables"/>, leaves the list as the only copy of its targets);</item>
 /// <item>a heading whose text only sends the reader to the appendix ("1. Các nhiệm vụ cần làm ngay trong năm 2026 / Các
 /// nhiệm vụ … được xác định tại Phụ lục 2 kèm theo Chương trình hành động; …"): it has no work of its own.</item>
 /// </list>
-/// Unlike <see cref="DraftParser.SummariesOfAppendix"/> this does not wait for the appendix to be read as an assignment
-/// table: a table the text layer scrambled still holds the items, and the summary would only propose them a second time.
+/// Unlike <see cref="DraftParser.SummariesOfAppendix"/> this does not need the appendix to be an assignment table: an
+/// indicator table is enough for the objectives, and a heading that only points has nothing to propose either way.
 /// </summary>
 internal static partial class AnnexedSections
 {
-    public static bool Summarises(SectionNode node)
+    /// <summary>Takes such sections, and what is under them, out of the task sections <see cref="TaskSections"/> marked.</summary>
+    /// <param name="appendixRead">The document's appendix was read as table rows; else an objectives list is the only readable copy of its indicators and stays.</param>
+    public static void Unmark(SectionNode root, bool appendixRead)
+    {
+        foreach (var node in root.Descendants().Where(n => n.IsTaskSection && Summarises(n, appendixRead)).ToList())
+            foreach (var part in node.Descendants().Prepend(node)) part.IsTaskSection = false;
+    }
+
+    private static bool Summarises(SectionNode node, bool appendixRead)
     {
         if (node.Head is null || node.IsBullet) return false;
         if (node.Children.Count > 0)
-            return IsObjectives(node.HeadText) && node.Descendants().Any(d => Texts(d).Any(t => Pointer().IsMatch(t)));
+            return appendixRead && IsObjectives(node.HeadText) && node.Descendants().Any(d => Texts(d).Any(t => Pointer().IsMatch(t)));
         return node.Body.Count > 0 && node.Body.All(p => Listed().IsMatch(p.Text) || Pointer().IsMatch(p.Text));
     }
 

@@ -19,6 +19,7 @@ public static partial class DraftParser
         var tree = SectionTree.Build(paragraphs, wrapped);
         var scrambled = ScrambledTables.Drop(tree.Root, paragraphs);
         TaskSections.Mark(tree.Root);
+        AnnexedSections.Unmark(tree.Root, appendixRead: tree.Tables.Count > 0);
         var intro = tree.Root.Body.LastOrDefault(p => p.Text.TrimEnd(' ', '*').EndsWith(':'));
         var items = new ItemBuilder(directory, document, calendar)
         {

@@ -48,8 +48,7 @@ public static partial class TaskSections
         var formula = node.Parent?.Head is null && Formulas.Any(f => key.Contains(" " + f + " ", StringComparison.Ordinal));
         var side = Classify(node.HeadText);
         var approves = node.Marker?.Kind == MarkerKind.Article && Approval().IsMatch(node.HeadText);
-        node.IsTaskSection = inTasks && !formula && !approves && !(isHeading && side == Side.Description) && !Provisions.AssignsNothing(node)
-            && !AnnexedSections.Summarises(node);
+        node.IsTaskSection = inTasks && !formula && !approves && !(isHeading && side == Side.Description) && !Provisions.AssignsNothing(node);
         // "Điều 1. Phê duyệt Đề án … với các nội dung như sau:" describes what it approves (its market, funds, owner,
         // results): only its parts whose headings name tasks ("IV. NHIỆM VỤ VÀ GIẢI PHÁP", "6. Tổ chức thực hiện")
         // hold any, and a described part ("II. MỤC TIÊU") may still hold "Mục tiêu cụ thể".

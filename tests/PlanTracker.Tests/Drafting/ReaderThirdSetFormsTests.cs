@@ -58,15 +58,21 @@ public sealed class ReaderThirdSetFormsTests
             1. Các nhiệm vụ cần làm ngay trong năm 2026
             Các nhiệm vụ cần làm ngay trong năm 2026 được xác định tại Phụ lục 2 kèm theo Kế hoạch; tổ chức thực hiện theo tiến độ, trách nhiệm đề ra đối với từng nhiệm vụ.
             2. Sở Tài chính bố trí kinh phí thực hiện Kế hoạch.
+            PHỤ LỤC 1
+            CÁC CHỈ TIÊU CHỦ YẾU
+            | TT | Chỉ tiêu | Cơ quan chủ trì | Thời gian thực hiện |
+            | 1 | Tỷ lệ chất thải rắn sinh hoạt đô thị được thu gom, xử lý đạt 95% | Sở Xây dựng | 2026 - 2030 |
+            | 2 | Tỷ lệ cụm công nghiệp có hệ thống xử lý nước thải tập trung đạt 100% | Sở Công Thương | 2026 - 2030 |
             """);
 
         Assert.DoesNotContain(p.Items, i => i.Code.StartsWith("I.", StringComparison.Ordinal) || i.Code == "I");
+        Assert.Equal(2, p.Items.Count(i => i.Origin == "table" && !i.IsGroup));
         Assert.DoesNotContain(p.Items, i => i.Code == "II.1");
         Assert.Equal("vinh-phuc/so-tai-chinh", Item(p, "II.2").Lead!.AgencyKey);
     }
 
     [Fact]
-    public void Should_keep_an_objectives_list_without_a_pointer_to_the_appendix()
+    public void Should_keep_an_objectives_list_whose_appendix_was_not_read_as_the_only_copy_of_its_targets()
     {
         var p = Parse("""
             KẾ HOẠCH
@@ -75,9 +81,10 @@ public sealed class ReaderThirdSetFormsTests
             1. Các chỉ tiêu chủ yếu giai đoạn 2026 - 2030
             - 95% chất thải rắn sinh hoạt đô thị được thu gom, xử lý.
             - 100% cụm công nghiệp có hệ thống xử lý nước thải tập trung.
+            (Có biểu phụ lục số 01 chi tiết kèm theo)
             """);
 
-        Assert.Equal(2, p.Items.Count(i => !i.IsGroup));
+        Assert.Equal(2, p.Items.Count(i => !i.IsGroup && i.Targets.Count > 0));
     }
 
     [Theory]
