@@ -12,6 +12,8 @@ namespace PlanTracker.Core.Drafting;
 /// read as a table (a scrambled one, see <see cref="ScrambledTables"/>, leaves the list as the only copy of its targets);</item>
 /// <item>a heading whose text only sends the reader to the appendix ("1. Các nhiệm vụ cần làm ngay trong năm 2026 / Các
 /// nhiệm vụ … được xác định tại Phụ lục 2 kèm theo Chương trình hành động; …"): it has no work of its own.</item>
+/// <item>a note in brackets after a list that names the appendix ("(Một số nhiệm vụ trọng tâm thực hiện có Phụ lục kèm
+/// theo)", "(Có biểu phụ lục số 01 chi tiết kèm theo)"): read after bullets it became one more item.</item>
 /// </list>
 /// Unlike <see cref="DraftParser.SummariesOfAppendix"/> this does not need the appendix to be an assignment table: an
 /// indicator table is enough for the objectives, and a heading that only points has nothing to propose either way.
@@ -28,7 +30,9 @@ internal static partial class AnnexedSections
 
     private static bool Summarises(SectionNode node, bool appendixRead)
     {
-        if (node.Head is null || node.IsBullet) return false;
+        if (node.Head is null) return false;
+        if (node.IsImplicit) return node.Children.Count == 0 && node.Body.Count == 0 && Note().IsMatch(node.HeadText);
+        if (node.IsBullet) return false;
         if (node.Children.Count > 0)
             return appendixRead && IsObjectives(node.HeadText) && node.Descendants().Any(d => Texts(d).Any(t => Pointer().IsMatch(t)));
         return node.Body.Count > 0 && node.Body.All(p => Listed().IsMatch(p.Text) || Pointer().IsMatch(p.Text));
@@ -44,6 +48,9 @@ internal static partial class AnnexedSections
 
     /// <summary>"(Có biểu phụ lục số 01 chi tiết kèm theo)", "(chi tiết tại Phụ lục I)", "(chi tiết theo biểu kèm theo)".</summary>
     [GeneratedRegex(@"\((?=[^()]*\bchi tiết\b)[^()]*\b(phụ lục|biểu)\b[^()]*\)", RegexOptions.IgnoreCase)] private static partial Regex Pointer();
+
+    /// <summary>A paragraph that is only a bracketed note naming an appendix or a table ("biểu").</summary>
+    [GeneratedRegex(@"^\(\s*[^()]*\b(phụ lục|biểu)\b[^()]*\)\W*$", RegexOptions.IgnoreCase)] private static partial Regex Note();
 
     /// <summary>"Các nhiệm vụ … được xác định tại Phụ lục 2 kèm theo …": the paragraph opens by saying where its items are listed.</summary>
     [GeneratedRegex(@"^[^.;]{0,120}\b(được\s+)?(xác định|thể hiện|nêu|liệt kê|quy định)\s+(chi tiết\s+)?tại\s+(các\s+)?phụ lục\b", RegexOptions.IgnoreCase)]

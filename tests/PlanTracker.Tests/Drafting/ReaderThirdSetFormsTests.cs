@@ -85,6 +85,8 @@ public sealed class ReaderThirdSetFormsTests
             """);
 
         Assert.Equal(2, p.Items.Count(i => !i.IsGroup && i.Targets.Count > 0));
+        // The bracketed note after the bullets is no item of its own.
+        Assert.Equal(2, p.Items.Count(i => !i.IsGroup));
     }
 
     [Theory]
