@@ -17,7 +17,9 @@ public static partial class DraftParser
         var (paragraphs, wrapped) = Paragraphs.Split(text);
         var document = DocumentMetadata.Read(text, paragraphs, directory);
         var tree = SectionTree.Build(paragraphs, wrapped);
+        var scrambled = ScrambledTables.Drop(tree.Root, paragraphs);
         TaskSections.Mark(tree.Root);
+        AnnexedSections.Unmark(tree.Root, appendixRead: tree.Tables.Count > 0);
         var intro = tree.Root.Body.LastOrDefault(p => p.Text.TrimEnd(' ', '*').EndsWith(':'));
         var items = new ItemBuilder(directory, document, calendar)
         {
@@ -37,7 +39,7 @@ public static partial class DraftParser
             Document = document,
             Items = items.Items,
             UnknownAgencies = items.Unknown,
-            Notes = [.. source.Notes, .. items.Notes],
+            Notes = [.. source.Notes, .. scrambled, .. items.Notes],
         };
         if (proposal.Items.Count == 0)
             proposal.Notes.Add("No numbered sections, bullets or assignment table were found.");

@@ -12,6 +12,8 @@ namespace PlanTracker.Core.Drafting;
 /// out ("Chủ tịch UBND tỉnh yêu cầu … nghiêm túc thực hiện. Trong quá trình thực hiện nếu có khó khăn …");</item>
 /// <item>the article that issues the plan when the plan follows on its own ("Điều 1. Ban hành kèm theo Quyết định này Kế
 /// hoạch thực hiện … năm 2023." over "Điều 2. …", the plan after the signature): its tasks are the plan's;</item>
+/// <item>a catch-all left open for later ("Thực hiện một số nội dung khác … theo sự phân công của UBTVQH (nếu có).",
+/// "Thực hiện các nhiệm vụ khác do Ủy ban nhân dân tỉnh giao (nếu có)."): it names no work until someone assigns it;</item>
 /// <item>a heading with nothing left under it ("3. Tổ chức thực hiện" whose only paragraph was the closing
 /// formula "… triển khai thực hiện./.").</item>
 /// </list>
@@ -31,6 +33,7 @@ internal static partial class Provisions
         if (node.Children.Count > 0 || node.Head is null) return false;
         var text = node.HeadText;
         if (node.Body.Count == 0 && BareHeadings.Contains(string.Join(' ', Tokens.Of(text).Select(t => t.Key)))) return true;
+        if (CatchAll().IsMatch(text)) return true;
         if (Funding().IsMatch(text) || node.Marker?.Kind == MarkerKind.Article && node.Body.Count == 0 && IssuesAnnex().IsMatch(text)) return true;
         var rest = Execution().Match(text) is { Success: true } order ? text[order.Length..] : text;
         return Escalation().IsMatch(rest);
@@ -38,6 +41,9 @@ internal static partial class Provisions
 
     [GeneratedRegex(@"^\W*(Kinh phí|Nguồn kinh phí|Nguồn vốn)\b[^.]{0,80}?(được bố trí|được cân đối|\bdo ngân sách|\btừ (nguồn|ngân sách))", RegexOptions.IgnoreCase)]
     private static partial Regex Funding();
+
+    [GeneratedRegex(@"^\W*(Thực hiện|Triển khai|Làm)\s+(một số\s+|các\s+)?(nội dung|nhiệm vụ|công việc|việc)\s+khác\b.*\(\s*nếu có\s*\)\W*$", RegexOptions.IgnoreCase)]
+    private static partial Regex CatchAll();
 
     [GeneratedRegex(@"^\W*Ban hành kèm theo\b", RegexOptions.IgnoreCase)] private static partial Regex IssuesAnnex();
 

@@ -34,12 +34,12 @@ public static partial class AssignmentTable
 
     public static List<Row> Parse(List<string[]> table)
     {
-        var headerAt = table.FindIndex(r => Find(r, TaskNames) >= 0 && Find(r, LeadNames) >= 0);
+        var headerAt = table.FindIndex(r => Find(r, TaskNames) >= 0 && Lead(r) >= 0);
         var header = headerAt >= 0 ? table[headerAt] : null;
         // A header on two rows ("Nội dung công việc | Thực hiện" over "| | Đơn vị chủ trì | Đơn vị phối hợp"): the lower row's
         // cells name the columns they stand over, the upper row's the others.
         if (header is null && table.FindIndex(r => Find(r, TaskNames) >= 0) is var upper and >= 0 && upper + 1 < table.Count
-            && Find(table[upper + 1], LeadNames) >= 0)
+            && Lead(table[upper + 1]) >= 0)
         {
             var (top, bottom) = (table[upper], table[upper + 1]);
             header = Enumerable.Range(0, Math.Max(top.Length, bottom.Length))
@@ -49,7 +49,7 @@ public static partial class AssignmentTable
         if (header is null)
             throw new RuleViolationException("file", Wording.Pick("Không tìm thấy dòng tiêu đề: bảng cần có ít nhất các cột 'Nhiệm vụ' và 'Cơ quan chủ trì'.", "No header row found: the table needs at least the columns 'Nhiệm vụ' and 'Cơ quan chủ trì'."));
         var (number, task, lead, coordinating, deadline) =
-            (Find(header, NumberNames), Find(header, TaskNames), Find(header, LeadNames), Find(header, CoordinatingNames), Find(header, DeadlineNames));
+            (Find(header, NumberNames), Find(header, TaskNames), Lead(header), Find(header, CoordinatingNames), Find(header, DeadlineNames));
         var group = Find(header, GroupNames) is var g && g != task ? g : -1;
         var responsible = Find(header, ResponsibleNames) is var r && r != lead ? r : -1;
         var (unit, value) = (Find(header, UnitNames) is var u && u != lead && u != coordinating ? u : -1, Find(header, ValueNames));
@@ -76,6 +76,19 @@ public static partial class AssignmentTable
     private static IReadOnlyList<string> SplitLists(string text) =>
         text.Split([';', '\n'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
             .Select(s => s.TrimStart('-', '+', '•').Trim()).Where(s => s.Length > 0).ToList();
+
+    /// <summary>
+    /// The lead's column by its names, else the one cell whose words say "chủ trì" after the kind of body that leads
+    /// ("Sở, ngành chủ trì tham mưu", "Cơ quan, tổ chức đảng chủ trì"), a coordinating column excepted.
+    /// </summary>
+    private static int Lead(string[] row)
+    {
+        if (Find(row, LeadNames) is var named and >= 0) return named;
+        var folded = row.Select(TextKey.Fold).ToArray();
+        var found = Enumerable.Range(0, folded.Length)
+            .Where(c => (" " + folded[c] + " ").Contains(" chu tri ", StringComparison.Ordinal) && !folded[c].Contains("phoi hop", StringComparison.Ordinal)).ToList();
+        return found.Count == 1 ? found[0] : -1;
+    }
 
     /// <summary>
     /// The column a header names: exactly, else by its first words, the longest name first ("Cơ quan chủ trì

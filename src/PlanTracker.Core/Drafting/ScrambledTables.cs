@@ -1,0 +1,48 @@
+using System.Text.RegularExpressions;
+
+namespace PlanTracker.Core.Drafting;
+
+/// <summary>
+/// An appendix table that a PDF's text layer gave one cell per line with no pipe header to order the cells by ("PHỤ LỤC 2 /
+/// … / TT / Nhiệm vụ cụ thể / I Các nhiệm vụ cần làm ngay … / Cơ quan, tổ chức / đảng chủ trì / … / 1 / Tổ chức nghiên cứu … /
+/// Các cấp ủy, tổ / chức đảng / … / 2 / 3 / Đồng chí Phan Trung / Bá - Tỉnh ủy viên …"): the numbers, tasks, agencies, the
+/// names of the leaders in charge and the times come column by column and page by page, out of row order, so no row can be
+/// put back together. Read as paragraphs they proposed a leader's name, a stray number or half a cell as items; rather than
+/// such noise the reader proposes nothing from the table and says so in a note, and the secretariat adds its rows in review.
+/// A table whose header is a pipe row is read by <see cref="CellLines"/> instead.
+/// </summary>
+internal static partial class ScrambledTables
+{
+    /// <summary>The header's "TT" must come within this many paragraphs after the appendix heading.</summary>
+    private const int HeaderWithin = 8;
+
+    /// <summary>Drops what the tree read from such appendices; returns a note for each.</summary>
+    public static List<string> Drop(SectionNode root, IReadOnlyList<Paragraph> paragraphs)
+    {
+        var notes = new List<string>();
+        var headings = Enumerable.Range(0, paragraphs.Count).Where(i => Heading().IsMatch(paragraphs[i].Text)).ToList();
+        for (var h = 0; h < headings.Count; h++)
+        {
+            var (from, to) = (headings[h], h + 1 < headings.Count ? headings[h + 1] : paragraphs.Count);
+            var opening = paragraphs.Skip(from + 1).Take(Math.Min(HeaderWithin, to - from - 1)).ToList();
+            if (opening.Any(p => p.IsTableRow) || !opening.Any(p => NumberHeader().IsMatch(p.Text))) continue;
+            var (start, end) = (paragraphs[from].Start, to < paragraphs.Count ? paragraphs[to].Start : int.MaxValue);
+            Remove(root, start, end);
+            notes.Add($"{SectionNode.Clean(paragraphs[from].Text)}: a table given one cell per line (a PDF's text layer) whose rows cannot be put back in order; nothing is proposed from it, add its rows in review.");
+        }
+        return notes;
+    }
+
+    private static void Remove(SectionNode node, int start, int end)
+    {
+        node.Body.RemoveAll(p => p.Start >= start && p.Start < end);
+        node.Children.RemoveAll(c => c.Head!.Start >= start && c.Head.Start < end);
+        foreach (var child in node.Children) Remove(child, start, end);
+    }
+
+    /// <summary>"PHỤ LỤC 2", "Phụ lục", "PHỤ LỤC 1 – CÁC CHỈ TIÊU …" on a line of its own.</summary>
+    [GeneratedRegex(@"^\W*(PHỤ LỤC|Phụ lục)(\s+(số\s+)?[\dIVXL]+)?\W*$|^\W*PHỤ LỤC\b[^\p{Ll}]*$")] private static partial Regex Heading();
+
+    /// <summary>The header's number column alone on its line: "TT", "STT", "Số TT".</summary>
+    [GeneratedRegex(@"^\W*(S\s*TT|TT|Số\s+TT|Số\s+thứ\s+tự)\W*$", RegexOptions.IgnoreCase)] private static partial Regex NumberHeader();
+}
