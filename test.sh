@@ -54,8 +54,8 @@ report=tests/PlanTracker.Tests/bin/Release/net10.0/drafting-accuracy.txt
 if [ -f "$report" ] && [ "$report" -nt "$started" ]; then cat "$report"; fi
 # The failed tests' names and error messages again after the long accuracy report, so that the tail of a CI
 # log says which test failed and why (an intermittent failure may not come back for a second look).
-awk '/^ +Failed [A-Za-z_][A-Za-z0-9_]*\.[A-Za-z0-9_.]+ /{sub(/^ */,"failed: ");print;n++;m=1;k=0;next}
-     m && /^ *Stack Trace:/{m=0} m && k<8 && n<=30{sub(/^ */,"  ");print;k++}' "$log" || true
+awk '/^ +Failed [A-Za-z_][A-Za-z0-9_]*\.[A-Za-z0-9_.]+[ (]/{m=0; if(n++<30){sub(/^ */,"failed: ");print;m=1;k=0}; next}
+     m && /^ *Stack Trace:/{m=0} m && k<8{sub(/^ */,"  ");print;k++}' "$log" || true
 # One plain closing line for CI: "N passed, N failed" summed over the test projects.
 awk '/(Passed|Failed)! +- +Failed: /{gsub(",","");for(i=1;i<=NF;i++){if($i=="Failed:")f+=$(i+1);if($i=="Passed:")p+=$(i+1);if($i=="Skipped:")s+=$(i+1)}}
      # the detailed logger of --faults prints the totals on lines of their own instead

@@ -47,10 +47,11 @@ internal static partial class AnnexedSections
     private static IEnumerable<string> Texts(SectionNode node) => node.Body.Select(p => p.Text).Prepend(node.HeadText);
 
     /// <summary>"(Có biểu phụ lục số 01 chi tiết kèm theo)", "(chi tiết tại Phụ lục I)", "(chi tiết theo biểu kèm theo)".</summary>
-    [GeneratedRegex(@"\((?=[^()]*\bchi tiết\b)[^()]*\b(phụ lục|biểu)\b[^()]*\)", RegexOptions.IgnoreCase)] private static partial Regex Pointer();
+    // The first look-ahead gives up on a "(" never closed after one scan, instead of one scan per keyword after it.
+    [GeneratedRegex(@"\((?=[^()]*\))(?=[^()]*\bchi tiết\b)[^()]*\b(phụ lục|biểu)\b[^()]*\)", RegexOptions.IgnoreCase)] private static partial Regex Pointer();
 
     /// <summary>A paragraph that is only a bracketed note naming an appendix or a table ("biểu").</summary>
-    [GeneratedRegex(@"^\(\s*[^()]*\b(phụ lục|biểu)\b[^()]*\)\W*$", RegexOptions.IgnoreCase)] private static partial Regex Note();
+    [GeneratedRegex(@"^\((?=[^()]*\)\W*$)[^()]*\b(phụ lục|biểu)\b[^()]*\)\W*$", RegexOptions.IgnoreCase)] private static partial Regex Note();
 
     /// <summary>"Các nhiệm vụ … được xác định tại Phụ lục 2 kèm theo …": the paragraph opens by saying where its items are listed.</summary>
     [GeneratedRegex(@"^[^.;]{0,120}\b(được\s+)?(xác định|thể hiện|nêu|liệt kê|quy định)\s+(chi tiết\s+)?tại\s+(các\s+)?phụ lục\b", RegexOptions.IgnoreCase)]

@@ -25,13 +25,14 @@ public static partial class InlineEnumerations
                 Replace(node, head, parts);
                 continue;
             }
-            var body = node.Body.FirstOrDefault(p => Parts(p.Text, 0).Count >= 2);
-            if (body is null) continue;
-            var at = node.Body.IndexOf(body);
+            var at = node.Body.FindIndex(p => Parts(p.Text, 0).Count >= 2);
+            if (at < 0) continue;
+            var body = node.Body[at];
             var bodyParts = Parts(body.Text, 0);
             var intro = Intro(body, bodyParts[0].Index);
-            node.Body.RemoveRange(at, node.Body.Count - at);
-            if (intro is not null) node.Body.Add(intro);
+            // The list's paragraph becomes its intro; the paragraphs after it ("Thời gian thực hiện: …") stay the item's.
+            node.Body.RemoveAt(at);
+            if (intro is not null) node.Body.Insert(at, intro);
             node.Children.AddRange(Children(node, body, bodyParts));
         }
     }

@@ -10,7 +10,7 @@ namespace PlanTracker.Web.Api;
 /// again in a moment, so it gets 503 with Retry-After (ProblemDetails), not a 500 that says the app
 /// is broken. Nothing is kept between requests: the next one after the database returns succeeds.
 /// </summary>
-public sealed class DatabaseUnavailableHandler(IProblemDetailsService problems) : IExceptionHandler
+public sealed class DatabaseUnavailableHandler(IProblemDetailsService problems, ILogger<DatabaseUnavailableHandler> logger) : IExceptionHandler
 {
     /// <summary>A restart of PostgreSQL takes seconds; clients should not hammer it meanwhile.</summary>
     public const int RetryAfterSeconds = 5;
@@ -18,6 +18,8 @@ public sealed class DatabaseUnavailableHandler(IProblemDetailsService problems) 
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
         if (!IsUnavailable(exception)) return false;
+        // Handled exceptions are not logged by the middleware (.NET 10): a driver failure should still be seen.
+        if (exception is NullReferenceException) logger.LogError(exception, "Npgsql failed on a broken connection; answered 503");
         http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         http.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var problem = new ProblemDetails
@@ -52,12 +54,17 @@ public sealed class DatabaseUnavailableHandler(IProblemDetailsService problems) 
                     return true;
                 case NpgsqlException n when n.Message.Contains("connection", StringComparison.OrdinalIgnoreCase) && n.IsTransient:
                     return true;
-                // Npgsql 10 can fail with a NullReferenceException of its own when the server cuts a connection
-                // under a reader (seen during `pg_ctl stop -m immediate` under load): the link failed, not the request.
-                case NullReferenceException when e.TargetSite?.DeclaringType?.FullName?.StartsWith("Npgsql.", StringComparison.Ordinal) == true:
+                // Npgsql 10.0.0 failed once with a NullReferenceException of its reader's own when `pg_ctl stop -m immediate`
+                // cut a connection under it under load: the link failed, not the request. Only the reader and the
+                // connector's internals: an NRE elsewhere in Npgsql (one DbContext used by two threads) stays a 500.
+                case NullReferenceException when ThrownByConnectionInternals(e):
                     return true;
             }
         }
         return false;
     }
+
+    private static bool ThrownByConnectionInternals(Exception e) =>
+        e.TargetSite?.DeclaringType?.FullName is { } type
+        && (type.StartsWith("Npgsql.NpgsqlDataReader", StringComparison.Ordinal) || type.StartsWith("Npgsql.Internal.", StringComparison.Ordinal));
 }

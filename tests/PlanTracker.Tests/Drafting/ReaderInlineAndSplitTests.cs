@@ -79,6 +79,26 @@ public sealed class ReaderInlineAndSplitTests
         Assert.Equal(new DateOnly(2026, 12, 15), parts[2].Deadline?.DueOn);
     }
 
+    [Fact]
+    public void Should_keep_the_paragraphs_after_an_inline_list_as_the_items_fields()
+    {
+        var p = Parse("""
+            KẾ HOẠCH
+            Phòng, chống dịch bệnh năm 2026
+            III. TỔ CHỨC THỰC HIỆN
+            1. Sở Y tế chủ trì xây dựng kế hoạch ứng phó dịch của tỉnh.
+            Nội dung gồm: (1) đánh giá nguy cơ dịch bệnh; (2) tổng hợp, báo cáo kết quả trước ngày 15/12/2026.
+            Thời gian thực hiện: Quý III/2026.
+            2. Sở Nội vụ bố trí biên chế cho Trung tâm Kiểm soát bệnh tật.
+            """, Province);
+
+        var parts = p.Items.Where(i => i.ParentId == Item(p, "III.1-1").Id).ToList();
+        Assert.Equal(["III.1-1.1", "III.1-1.2"], parts.Select(i => i.Code));
+        Assert.All(parts, i => Assert.Equal("so-yt", i.Lead?.AgencyKey));
+        Assert.Equal(new DateOnly(2026, 9, 30), parts[0].Deadline?.DueOn); // the time field after the list
+        Assert.Equal(new DateOnly(2026, 12, 15), parts[1].Deadline?.DueOn); // its own date
+    }
+
     [Theory]
     // A citation's letter or a lone mark is no list; nor are marks out of order.
     [InlineData("1. Sở Nội vụ thực hiện theo điểm a) khoản 2 Điều 5 của Nghị định, hoàn thành trước ngày 30/6/2026.")]
