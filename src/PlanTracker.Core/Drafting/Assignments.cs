@@ -106,8 +106,8 @@ public static partial class Assignments
         // "3. Đối với các Bộ quản lý chuyên ngành (theo quy định tại khoản 5 Điều 3 …)", "b) Đối với Sở Tài chính:": the
         // heading opens with the agency its items are addressed to, nothing after it but a note in brackets.
         if (before is ["doi", "voi"] or ["doi", "voi", "cac"] && AddressedTo().IsMatch(heading[(mentions[0].End - offset)..])) return mentions[0];
-        var after = tokens.Where(t => t.Start >= mentions[0].End).Select(t => t.Key).ToList();
-        return before.Count >= 3 && before[^1] == "cua" && Duty(before) && after.All(Filler.Contains) ? mentions[0] : null;
+        // "Trách nhiệm của Sở X": the one agency whose duties the heading holds.
+        return DutyOf(heading, offset, directory)?.Lead;
     }
 
     /// <summary>

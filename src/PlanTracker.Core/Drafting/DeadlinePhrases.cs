@@ -91,11 +91,11 @@ public static partial class DeadlinePhrases
         return kept.Select(f => ReportClause().IsMatch(ClauseBefore(lower, f.Start - offset)) ? f with { Reports = true } : f).ToList();
     }
 
+    /// <summary>The clause a phrase stands in, up to the phrase (only that clause is copied, not the text before it).</summary>
     private static string ClauseBefore(string lower, int index)
     {
-        var before = lower[..index];
-        var stop = before.LastIndexOfAny(['.', ';', ':', '\n']);
-        return stop < 0 ? before : before[(stop + 1)..];
+        var stop = lower.AsSpan(0, index).LastIndexOfAny(['.', ';', ':', '\n']);
+        return lower[(stop + 1)..index];
     }
 
     private static bool AfterAnEvent(string lower, int index)

@@ -121,7 +121,8 @@ public static partial class DocumentMetadata
     private static string Lower(string title) => title.Length > 0 && char.IsUpper(title[0]) && (title.Length == 1 || !char.IsUpper(title[1]))
         ? char.ToLowerInvariant(title[0]) + title[1..] : title;
 
-    private static DateOnly? Date(Match m) =>
+    /// <summary>The date of a match with groups d, m and y; none when it is no calendar day or out of the accepted years.</summary>
+    internal static DateOnly? Date(Match m) =>
         int.TryParse(m.Groups["y"].Value, out var y) && int.TryParse(m.Groups["m"].Value, out var mo) && int.TryParse(m.Groups["d"].Value, out var d)
         && InputRules.IsYearInRange(y) && mo is >= 1 and <= 12 && d >= 1 && d <= DateTime.DaysInMonth(y, mo) ? new DateOnly(y, mo, d) : null;
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace PlanTracker.Core.Drafting;
@@ -13,8 +12,7 @@ internal static partial class HistoryBound
     public static DateOnly? Of(DateOnly? issuedOn, IEnumerable<Paragraph> paragraphs) =>
         issuedOn ?? paragraphs.Where(p => Basis().IsMatch(p.Text))
             .SelectMany(p => CitedDate().Matches(p.Text.ToLowerInvariant()))
-            .Select(m => DateOnly.TryParseExact($"{int.Parse(m.Groups["d"].Value, CultureInfo.InvariantCulture):00}/{int.Parse(m.Groups["m"].Value, CultureInfo.InvariantCulture):00}/{m.Groups["y"].Value}",
-                "dd/MM/yyyy", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) && Common.InputRules.IsInRange(d) ? d : (DateOnly?)null)
+            .Select(DocumentMetadata.Date)
             .Max();
 
     [GeneratedRegex(@"^\W*căn cứ\b", RegexOptions.IgnoreCase)] private static partial Regex Basis();

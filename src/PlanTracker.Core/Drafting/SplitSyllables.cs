@@ -85,6 +85,6 @@ public static partial class SplitSyllables
     [GeneratedRegex(@"\p{L}+")] private static partial Regex Word();
     [GeneratedRegex(@"^(?:[bcdđghklmnpqrstvxBCDĐGHKLMNPQRSTVX])(?:h|gh|g|r)?$")] private static partial Regex Onset();
     [GeneratedRegex(@"[aeiouy]")] private static partial Regex Vowel();
-    [GeneratedRegex(@"^(?:điểm|mục|khoản|tiết|phụ lục|Điểm|Mục|Khoản|Tiết)$")] private static partial Regex ListWord();
+    [GeneratedRegex(@"^(?:điểm|mục|khoản|tiết|Điểm|Mục|Khoản|Tiết)$")] private static partial Regex ListWord();
     [GeneratedRegex(@"^(?:ngh|ng|nh|ch|gh|gi|kh|ph|th|tr|qu|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ch|nh|ng|[cmnpt])?$")] private static partial Regex SyllableShape();
 }
