@@ -82,10 +82,10 @@ public sealed class ReadReplica : IAsyncDisposable
 
     /// <summary>
     /// The replica could not answer (refused, reset, timed out, shutting down, starting, too many
-    /// connections, a query cancelled by a recovery conflict); any other error is the query's own and
-    /// would fail on the primary as well.
+    /// connections, a query cancelled by a recovery conflict, Npgsql failing on a connection torn down under it);
+    /// any other error is the query's own and would fail on the primary as well.
     /// </summary>
-    internal static bool IsUnavailable(Exception e)
+    public static bool IsUnavailable(Exception e)
     {
         for (var x = e; x is not null; x = x.InnerException)
             switch (x)
@@ -95,6 +95,8 @@ public sealed class ReadReplica : IAsyncDisposable
                         || p.SqlState is PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.CrashShutdown or PostgresErrorCodes.CannotConnectNow
                             or PostgresErrorCodes.TooManyConnections or PostgresErrorCodes.SerializationFailure;
                 case NpgsqlException or SocketException or IOException or TimeoutException:
+                    return true;
+                case NullReferenceException when NpgsqlFaults.IsTornConnection(x):
                     return true;
             }
         return false;

@@ -2,6 +2,7 @@ using System.Net.Sockets;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Npgsql;
+using PlanTracker.Core.Persistence;
 
 namespace PlanTracker.Web.Api;
 
@@ -54,17 +55,10 @@ public sealed class DatabaseUnavailableHandler(IProblemDetailsService problems, 
                     return true;
                 case NpgsqlException n when n.Message.Contains("connection", StringComparison.OrdinalIgnoreCase) && n.IsTransient:
                     return true;
-                // Npgsql 10.0.0 failed once with a NullReferenceException of its reader's own when `pg_ctl stop -m immediate`
-                // cut a connection under it under load: the link failed, not the request. Only the reader and the
-                // connector's internals: an NRE elsewhere in Npgsql (one DbContext used by two threads) stays a 500.
-                case NullReferenceException when ThrownByConnectionInternals(e):
+                case NullReferenceException when NpgsqlFaults.IsTornConnection(e):
                     return true;
             }
         }
         return false;
     }
-
-    private static bool ThrownByConnectionInternals(Exception e) =>
-        e.TargetSite?.DeclaringType?.FullName is { } type
-        && (type.StartsWith("Npgsql.NpgsqlDataReader", StringComparison.Ordinal) || type.StartsWith("Npgsql.Internal.", StringComparison.Ordinal));
 }

@@ -2,6 +2,7 @@ using System.Net.Sockets;
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using PlanTracker.Core.Persistence;
 using PlanTracker.Web.Api;
 
 namespace PlanTracker.Tests.Web;
@@ -30,6 +31,14 @@ public sealed class DatabaseUnavailableTests
     [MemberData(nameof(Failures))]
     public void Should_tell_an_unavailable_database_from_other_failures(string what, Exception failure, bool unavailable) =>
         Assert.True(DatabaseUnavailableHandler.IsUnavailable(failure) == unavailable, what);
+
+    /// <summary>The replica's fallback reads the same driver failure the same way: a replica torn down mid-read sends the read to the primary.</summary>
+    [Fact]
+    public void Should_fall_back_from_a_replica_whose_connection_Npgsql_lost_but_not_from_a_bug_of_ours()
+    {
+        Assert.True(ReadReplica.IsUnavailable(ThrownInsideNpgsql()));
+        Assert.False(ReadReplica.IsUnavailable(ThrownHere()));
+    }
 
     private static PostgresException Postgres(string sqlState) => new("test", "FATAL", "FATAL", sqlState);
 
