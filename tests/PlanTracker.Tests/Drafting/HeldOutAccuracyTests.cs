@@ -6,9 +6,9 @@ namespace PlanTracker.Tests.Drafting;
 
 /// <summary>
 /// The reader on documents nobody tuned it for (issue 15's "real documents that no one on the team has
-/// seen"), three sets laid out as the corpus and measured by this one test: HeldOut/ (the first set, sources in
-/// HeldOut/Documents/SOURCES.md), Unseen/ and Unseen3/ (the second and third, each chosen and annotated by someone who
-/// does not write the reader's rules, sources in their Documents/SOURCES.md); each set's gold was committed before the reader was run
+/// seen"), four sets laid out as the corpus and measured by this one test: HeldOut/ (the first set, sources in
+/// HeldOut/Documents/SOURCES.md), Unseen/, Unseen3/ and Unseen4/ (the second, third and fourth, each chosen and annotated by
+/// someone who does not write the reader's rules, sources in their Documents/SOURCES.md); each set's gold was committed before the reader was run
 /// on it (docs/decisions/0023-held-out-documents.md). Scored with the corpus's scorer, each set reported as its own
 /// section of drafting-accuracy.txt, and held to a floor just under the pooled F1 measured when the set was added,
 /// so that a rule tuned to the corpus that breaks unseen documents fails here. The issue aims at 0.85 for tasks,
@@ -19,6 +19,7 @@ public sealed class HeldOutAccuracyTests(ITestOutputHelper output)
     public static string Folder => Path.Combine(RepoPaths.Root, "tests", "PlanTracker.Tests", "Drafting", "HeldOut");
     public static string UnseenFolder => Path.Combine(RepoPaths.Root, "tests", "PlanTracker.Tests", "Drafting", "Unseen");
     public static string Unseen3Folder => Path.Combine(RepoPaths.Root, "tests", "PlanTracker.Tests", "Drafting", "Unseen3");
+    public static string Unseen4Folder => Path.Combine(RepoPaths.Root, "tests", "PlanTracker.Tests", "Drafting", "Unseen4");
 
     /// <summary>
     /// Pooled F1 measured on 2026-12-07 over the nine documents with the reader of main at fe3db2a (tasks 1.000,
@@ -48,6 +49,15 @@ public sealed class HeldOutAccuracyTests(ITestOutputHelper output)
     /// </summary>
     public static readonly (double Tasks, double Leads, double Deadlines, double Targets) Unseen3Floor = (0.88, 0.78, 0.54, 0.33);
 
+    /// <summary>
+    /// Pooled F1 over the eight documents of the fourth unseen set (Unseen4/, sources in Unseen4/Documents/SOURCES.md),
+    /// chosen and annotated by someone who writes none of the reader's rules and committed at 22770a8 before the reader was
+    /// run on them: with the reader of main at b00c49b, tasks 0.809, leads 0.532, deadlines 0.432, targets 0.000 (11 targets,
+    /// one proposed). The floor is that minus 0.02, truncated to two decimals, and not below zero
+    /// (docs/decisions/0023-held-out-documents.md, "The fourth set").
+    /// </summary>
+    public static readonly (double Tasks, double Leads, double Deadlines, double Targets) Unseen4Floor = (0.78, 0.51, 0.41, 0.00);
+
     /// <summary>A set: its report section, folder, name in the heading, number of documents and floor.</summary>
     private sealed record Set(string Section, string Folder, string Name, int Documents, (double Tasks, double Leads, double Deadlines, double Targets) Floor);
 
@@ -56,6 +66,7 @@ public sealed class HeldOutAccuracyTests(ITestOutputHelper output)
         ["heldout"] = new("heldout", Folder, "the held-out documents", 9, Floor),
         ["unseen"] = new("unseen", UnseenFolder, "the unseen documents (second held-out set)", 5, UnseenFloor),
         ["unseen3"] = new("unseen3", Unseen3Folder, "the third unseen set", 4, Unseen3Floor),
+        ["unseen4"] = new("unseen4", Unseen4Folder, "the fourth unseen set", 8, Unseen4Floor),
     };
 
     public static TheoryData<string> SetNames
