@@ -92,6 +92,7 @@ public static class DraftInput
             notes.Add("The text was in decomposed Unicode (NFD); it was normalised to NFC.");
         }
         text = Clean(text);
+        text = BulletGlyphs.Normalise(text);
         // "Bộ Y t ế", "Đ ế n năm 2020": a PDF's text layer splits syllables; every rule reads words, so they are joined, and said so.
         text = SplitSyllables.Join(text, out var joined);
         if (joined > 0) notes.Add($"{joined} syllables split apart by the source's text layer (\"Bộ Y t ế\") were joined (\"Bộ Y tế\").");
