@@ -144,6 +144,10 @@ internal sealed partial class ItemBuilder(AgencyDirectory directory, ProposedDoc
         var own = fields.Deadline ?? DeadlinePhrases.Choose(phrases);
         if (fields.Deadline is null && QualifiesAnAction(own, pieces, inherited.Deadline)) own = null;
         if (fields.Deadline is null && YieldsToSection(own, inherited)) own = null;
+        // "3. Nhiệm vụ thường xuyên", "2. Trong quá trình hoạt động …", "- Khi có nguy cơ xảy ra sự cố …": a heading's or an
+        // item's opening words that are a time only there (HeadingTime); a stated time for the items under it.
+        var headingTime = own is null && fields.Deadline is null ? isGroup ? HeadingTime.Of(head.Text, head.Start) : HeadingTime.Occurrence(head.Text, head.Start) : null;
+        own ??= headingTime;
 
         var item = new ProposedItem
         {
@@ -208,7 +212,7 @@ internal sealed partial class ItemBuilder(AgencyDirectory directory, ProposedDoc
         var passCoordinating = _leadIsOwn.ContainsKey(item)
             ? fields.FromBlock ? item.Coordinating.Select(c => Copy(c, c.Basis, item.Code)).ToList() : []
             : ReferenceEquals(passLead, inherited.Lead) ? inherited.Coordinating : [];
-        var stated = ReferenceEquals(passDeadline, inherited.Deadline) ? inherited.Stated : fields.Deadline is not null;
+        var stated = ReferenceEquals(passDeadline, inherited.Deadline) ? inherited.Stated : fields.Deadline is not null || headingTime is not null;
         foreach (var child in children) Add(child, item, new Inherited(passLead, passCoordinating, passDeadline, stated), addressee);
     }
 

@@ -34,10 +34,16 @@ public static partial class PlanHorizon
         {
             var key = " " + string.Join(' ', Tokens.Of(node.HeadText).Select(t => t.Key)) + " ";
             if (!Announcing.Any(a => key.Contains(" " + a + " ", StringComparison.Ordinal))) continue;
+            // "I. Các nhiệm vụ cần làm ngay trong năm 2026 / II. Nhiệm vụ … đến năm 2030 / III. Nhiệm vụ thường xuyên": headings
+            // that divide the work by time each time their own part (decision 0009, round 6), none the whole plan's.
+            if (node.Parent?.Children.Any(s => s != node && s.Head is not null && HasOwnTime(text, s, document, calendar)) == true) continue;
             if (Dated(Phrases(text, node.HeadTextStart, node.Head!.End, document, calendar)) is { } fromHeading) return fromHeading;
         }
         return intro is null ? null : DeadlinePhrases.Choose(Phrases(text, intro.Start, intro.End, document, calendar));
     }
+
+    private static bool HasOwnTime(string text, SectionNode heading, ProposedDocument document, WorkingDayCalendar? calendar) =>
+        Dated(Phrases(text, heading.HeadTextStart, heading.Head!.End, document, calendar)) is not null || HeadingTime.Of(heading.HeadText, heading.HeadTextStart) is not null;
 
     private static bool Announces(SectionNode section) =>
         (" " + string.Join(' ', Tokens.Of(section.HeadText).Select(t => t.Key)) + " ").Contains(" thoi gian thuc hien ", StringComparison.Ordinal);
