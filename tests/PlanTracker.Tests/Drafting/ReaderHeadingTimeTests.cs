@@ -1,0 +1,201 @@
+using PlanTracker.Core.Domain;
+using PlanTracker.Core.Drafting;
+
+namespace PlanTracker.Tests.Drafting;
+
+/// <summary>
+/// Time from headings (decision 0009, "Round 6: time from headings"): each form on constructed texts worded and laid out
+/// unlike the documents that showed it (t02, t04 of the third set); no database.
+/// </summary>
+public sealed class ReaderHeadingTimeTests
+{
+    private static readonly AgencyDirectory Directory = SeedDocuments.Directory(SeedDocuments.Named("vinh-phuc-36a").Province);
+
+    private static Proposal Parse(string text) => DraftParser.Parse(DraftInput.FromText(text), Directory);
+
+    /// <summary>The deadline of the one item whose title starts with these words (codes depend on how markers rank).</summary>
+    private static ProposedDeadline Deadline(Proposal p, string title) => p.Items.Single(i => !i.IsGroup && i.Title.StartsWith(title, StringComparison.Ordinal)).Deadline!;
+
+    [Fact]
+    public void Should_give_a_cadence_headings_time_to_its_items_at_any_level_and_let_an_items_own_date_win()
+    {
+        // Lettered parts over bullets (t02 numbers "3. Nhiệm vụ thường xuyên" over "3.1." and dashes).
+        var p = Parse("""
+            KẾ HOẠCH
+            Cải cách hành chính năm 2027
+
+            II. NHIỆM VỤ
+            A. CÁC NHIỆM VỤ LÂU DÀI
+            - Sở Nội vụ rà soát thủ tục hành chính, báo cáo kết quả hằng năm.
+            - Sở Tư pháp hoàn thành hệ thống hóa văn bản trước ngày 30/6/2027.
+            B. Nhiệm vụ trọng tâm năm 2027
+            - Sở Tài chính bố trí kinh phí thực hiện.
+            """);
+
+        Assert.Equal((DeadlineKind.Continuous, true), (Deadline(p, "Sở Nội vụ rà soát").Kind, Deadline(p, "Sở Nội vụ rà soát").Inherited));
+        Assert.Equal((DeadlineKind.Date, new DateOnly(2027, 6, 30)), (Deadline(p, "Sở Tư pháp hoàn thành").Kind, Deadline(p, "Sở Tư pháp hoàn thành").DueOn!.Value));
+        Assert.Equal((DeadlineKind.Year, new DateOnly(2027, 12, 31)), (Deadline(p, "Sở Tài chính bố trí").Kind, Deadline(p, "Sở Tài chính bố trí").DueOn!.Value));
+    }
+
+    [Fact]
+    public void Should_read_the_nearest_headings_time_when_headings_are_nested()
+    {
+        var p = Parse("""
+            KẾ HOẠCH
+            Phát triển hạ tầng số giai đoạn 2026 - 2030
+
+            III. NHIỆM VỤ, GIẢI PHÁP
+            1. Giai đoạn 2026 – 2028
+            a) Sở Xây dựng hoàn thiện hạ tầng dùng chung.
+            b) Nhiệm vụ thường xuyên
+            - Sở Nội vụ kiểm tra việc thực hiện.
+            2. Năm 2029
+            a) Sở Tài chính tổng kết, đánh giá.
+            """);
+
+        Assert.Equal((DeadlineKind.Period, new DateOnly(2028, 12, 31)), (Deadline(p, "Sở Xây dựng hoàn thiện").Kind, Deadline(p, "Sở Xây dựng hoàn thiện").DueOn!.Value));
+        Assert.Equal(DeadlineKind.Continuous, Deadline(p, "Sở Nội vụ kiểm tra").Kind);
+        Assert.Equal((DeadlineKind.Year, new DateOnly(2029, 12, 31)), (Deadline(p, "Sở Tài chính tổng kết").Kind, Deadline(p, "Sở Tài chính tổng kết").DueOn!.Value));
+    }
+
+    [Fact]
+    public void Should_read_while_when_and_before_headings_as_continuous_ad_hoc_and_event_anchored()
+    {
+        // A province's letter to a contractor (t04 writes to a mining company, with numbered headings and dashes).
+        var p = Parse("""
+            Kính gửi: Công ty cổ phần Xây dựng Tam Đảo
+
+            Sở Xây dựng đề nghị Công ty thực hiện các nội dung sau:
+            a) Trước khi khởi công công trình
+            + Hoàn thiện hồ sơ cấp phép xây dựng.
+            b) Trong suốt thời gian thi công
+            + Bảo đảm an toàn lao động và vệ sinh môi trường khu vực công trường.
+            + Khi xảy ra sự cố sạt lở, báo cáo ngay Ủy ban nhân dân xã sở tại.
+            c) Trường hợp có thay đổi thiết kế
+            + Trình Sở Xây dựng thẩm định lại.
+            """);
+
+        Assert.Equal((DeadlineKind.Unspecified, "Trước khi khởi công công trình"), (Deadline(p, "Hoàn thiện hồ sơ").Kind, Deadline(p, "Hoàn thiện hồ sơ").Text));
+        Assert.Equal((DeadlineKind.Continuous, true), (Deadline(p, "Bảo đảm an toàn").Kind, Deadline(p, "Bảo đảm an toàn").Inherited));
+        Assert.Equal((DeadlineKind.AdHoc, "Khi xảy ra sự cố sạt lở"), (Deadline(p, "Khi xảy ra").Kind, Deadline(p, "Khi xảy ra").Text));
+        Assert.Equal(DeadlineKind.AdHoc, Deadline(p, "Trình Sở Xây dựng").Kind);
+    }
+
+    [Fact]
+    public void Should_not_read_a_standing_condition_the_coming_months_or_a_cited_titles_year_as_a_headings_time()
+    {
+        var p = Parse("""
+            KẾ HOẠCH
+            Chuyển đổi số năm 2027
+
+            II. NHIỆM VỤ
+            1. Trong thời gian tới
+            - Sở Nội vụ tiếp nhận hồ sơ điện tử.
+            2. Triển khai Chiến lược dữ liệu quốc gia đến năm 2030
+            - Sở Khoa học và Công nghệ xây dựng kho dữ liệu dùng chung.
+            3. Nhiệm vụ chung
+            - Khi các cơ quan sử dụng dịch vụ công trực tuyến thì không tiếp nhận hồ sơ giấy.
+            """);
+
+        // Each item keeps the plan's year: none of the headings states a time of its own.
+        Assert.All(new[] { "Sở Nội vụ tiếp nhận", "Sở Khoa học và Công nghệ xây dựng", "Khi các cơ quan" }, code =>
+            Assert.Equal((DeadlineKind.Year, new DateOnly(2027, 12, 31)), (Deadline(p, code).Kind, Deadline(p, code).DueOn!.Value)));
+    }
+
+    [Fact]
+    public void Should_let_a_cadence_heading_beat_manner_words_inside_its_items()
+    {
+        var p = Parse("""
+            CHƯƠNG TRÌNH
+            Bảo vệ môi trường
+
+            II. NHIỆM VỤ
+            1. Các nhiệm vụ thực hiện thường xuyên
+            - Sở Nông nghiệp và Môi trường hướng dẫn đưa chỉ tiêu môi trường vào đánh giá kết quả hằng năm.
+            2. Nhiệm vụ hằng năm
+            - Sở Tài chính bố trí kinh phí sự nghiệp môi trường.
+            """);
+
+        Assert.Equal(DeadlineKind.Continuous, Deadline(p, "Sở Nông nghiệp và Môi trường hướng dẫn").Kind);
+        Assert.Equal(DeadlineKind.RecurringYearly, Deadline(p, "Sở Tài chính bố trí").Kind);
+    }
+
+    [Fact]
+    public void Should_give_a_table_group_rows_cadence_to_its_rows()
+    {
+        var p = Parse("""
+            KẾ HOẠCH
+            Chuyển đổi số
+
+            PHỤ LỤC
+            | STT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành |
+            | I | Nhiệm vụ thường xuyên | | | |
+            | 1 | Cập nhật cơ sở dữ liệu cán bộ | Sở Nội vụ | Sở Tư pháp | |
+            | II | Các nhiệm vụ cần làm ngay trong năm 2027 | | | |
+            | 2 | Ban hành quy chế khai thác dữ liệu | Sở Tư pháp | Sở Nội vụ | |
+            """);
+
+        var rows = p.Items.Where(i => i.Origin == "table" && !i.IsGroup).ToList();
+        Assert.Equal(DeadlineKind.Continuous, rows[0].Deadline!.Kind);
+        Assert.Equal((DeadlineKind.Year, new DateOnly(2027, 12, 31)), (rows[1].Deadline!.Kind, rows[1].Deadline!.DueOn!.Value));
+    }
+
+    [Fact]
+    public void Should_not_take_one_of_several_timed_task_headings_for_the_plans_horizon()
+    {
+        var p = Parse("""
+            KẾ HOẠCH
+            Phát triển du lịch
+
+            II. NHIỆM VỤ
+            1. Các nhiệm vụ cần thực hiện ngay trong năm 2027
+            - Sở Văn hóa, Thể thao và Du lịch xây dựng bộ nhận diện.
+            2. Các nhiệm vụ thực hiện theo lộ trình đến năm 2030
+            - Sở Xây dựng đầu tư hạ tầng điểm đến.
+            III. TỔ CHỨC THỰC HIỆN
+            1. Sở Tài chính tham mưu bố trí kinh phí.
+            """);
+
+        Assert.Equal((DeadlineKind.Year, new DateOnly(2027, 12, 31)), (Deadline(p, "Sở Văn hóa").Kind, Deadline(p, "Sở Văn hóa").DueOn!.Value));
+        Assert.Equal((DeadlineKind.Year, new DateOnly(2030, 12, 31)), (Deadline(p, "Sở Xây dựng đầu tư").Kind, Deadline(p, "Sở Xây dựng đầu tư").DueOn!.Value));
+        Assert.Equal(DeadlineKind.Unspecified, Deadline(p, "Sở Tài chính tham mưu").Kind);
+    }
+
+    [Fact]
+    public void Should_take_the_objectives_headings_period_as_the_programmes_for_items_that_state_no_time()
+    {
+        var p = Parse("""
+            CHƯƠNG TRÌNH HÀNH ĐỘNG
+            thực hiện Nghị quyết của Tỉnh ủy về phát triển nông nghiệp
+
+            I. MỤC TIÊU
+            Mục tiêu cụ thể giai đoạn 2026-2028:
+            - Tỷ lệ xã đạt chuẩn nông thôn mới đạt 80%.
+            II. TỔ CHỨC THỰC HIỆN
+            1. Sở Nông nghiệp và Môi trường tham mưu triển khai Chương trình.
+            2. Sở Tài chính bố trí kinh phí.
+            """);
+
+        Assert.All(new[] { "Sở Nông nghiệp và Môi trường tham mưu", "Sở Tài chính bố trí" }, code =>
+            Assert.Equal((DeadlineKind.Period, new DateOnly(2026, 1, 1), new DateOnly(2028, 12, 31)),
+                (Deadline(p, code).Kind, Deadline(p, code).StartOn!.Value, Deadline(p, code).DueOn!.Value)));
+    }
+
+    [Theory]
+    [InlineData("Nhiệm vụ thường xuyên", DeadlineKind.Continuous)]
+    [InlineData("**CÁC NHIỆM VỤ, GIẢI PHÁP LÂU DÀI**", DeadlineKind.Continuous)]
+    [InlineData("Nhiệm vụ dài hạn:", DeadlineKind.Continuous)]
+    [InlineData("Công việc thực hiện hằng năm", DeadlineKind.RecurringYearly)]
+    [InlineData("Trong quá trình vận hành nhà máy", DeadlineKind.Continuous)]
+    [InlineData("Khi phát sinh vướng mắc", DeadlineKind.AdHoc)]
+    [InlineData("Sau khi Kế hoạch được phê duyệt", DeadlineKind.Unspecified)]
+    public void Should_read_a_headings_own_words_as_a_time(string heading, DeadlineKind kind) =>
+        Assert.Equal(kind, HeadingTime.Of(heading, 0)?.Deadline.Kind);
+
+    [Theory]
+    [InlineData("Nhiệm vụ thường xuyên của Sở Nội vụ là tham mưu")]
+    [InlineData("Trong thời gian tới")]
+    [InlineData("Khi các cơ quan sử dụng dịch vụ công trực tuyến")]
+    [InlineData("Tăng cường công tác thường xuyên")]
+    public void Should_not_read_a_heading_that_is_no_time(string heading) => Assert.Null(HeadingTime.Of(heading, 0));
+}
