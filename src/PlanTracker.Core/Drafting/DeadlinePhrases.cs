@@ -33,9 +33,12 @@ public static partial class DeadlinePhrases
     {
         var lower = text.ToLowerInvariant().Replace("quí", "quý");
         var found = new List<DeadlinePhrase>();
+        // Manner words that are no time (ContinuingWords, round 6): nothing is read inside them.
+        var manner = ContinuingWords.NotATime(lower);
         void Add(Match m, Deadline? d, Strength strength)
         {
             if (d is null || found.Any(f => f.Start < offset + m.Index + m.Length && offset + m.Index < f.End)) return;
+            if (strength < Strength.Dated && manner.Any(r => r.Start < m.Index + m.Length && m.Index < r.End)) return;
             found.Add(new DeadlinePhrase(d, offset + m.Index, offset + m.Index + m.Length, strength));
         }
         Deadline? Read(Match m) => DeadlineParser.Parse(text.Substring(m.Index, m.Length), calendar);

@@ -146,8 +146,9 @@ internal sealed partial class ItemBuilder(AgencyDirectory directory, ProposedDoc
         if (fields.Deadline is null && YieldsToSection(own, inherited)) own = null;
         // "3. Nhiệm vụ thường xuyên", "2. Trong quá trình hoạt động …", "- Khi có nguy cơ xảy ra sự cố …": a heading's or an
         // item's opening words that are a time only there (HeadingTime); a stated time for the items under it.
-        var headingTime = own is null && fields.Deadline is null ? isGroup ? HeadingTime.Of(head.Text, head.Start) : HeadingTime.Occurrence(head.Text, head.Start) : null;
-        own ??= headingTime;
+        var headingTime = fields.Deadline is not null ? null : isGroup ? HeadingTime.Of(head.Text, head.Start) : own is null ? HeadingTime.Occurrence(head.Text, head.Start) : null;
+        if (headingTime is not null && (own is null || own.Strength < DeadlinePhrases.Strength.Dated)) own = headingTime;
+        else headingTime = null;
 
         var item = new ProposedItem
         {
