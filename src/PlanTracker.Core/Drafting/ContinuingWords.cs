@@ -12,6 +12,8 @@ namespace PlanTracker.Core.Drafting;
 /// ảnh hưởng": the word describes how often something happens to a place or thing, not the assignee's work.</item>
 /// <item>"kiểm tra thường xuyên và đột xuất", "thanh tra, kiểm tra định kỳ và đột xuất": both kinds of an activity named
 /// together are its kinds, not its cadence ("định kỳ hoặc đột xuất", one or the other, is left as it was).</item>
+/// <item>"Kế hoạch phát triển kinh tế - xã hội hằng năm và 5 năm", "Kế hoạch 5 năm và hằng năm": the kinds of plan the work
+/// goes into, not its cadence (t01, t02).</item>
 /// <item>"… chuyển đổi số quốc gia. Thường xuyên nắm tình hình …": a later sentence of the item opening with the word adds
 /// a standing duty; the item's time is what its first sentence states (when that sentence states work, not only its lead:
 /// "Sở Nội vụ chủ trì. Thường xuyên cập nhật …" stays continuous).</item>
@@ -25,11 +27,14 @@ internal static partial class ContinuingWords
         var spans = new List<(int, int)>();
         foreach (Match m in Happens().Matches(lower)) spans.Add((m.Index, m.Index + m.Length));
         foreach (Match m in BothKinds().Matches(lower)) spans.Add((m.Index, m.Index + m.Length));
+        foreach (Match m in PlanKinds().Matches(lower)) spans.Add((m.Index, m.Index + m.Length));
         foreach (Match m in LaterSentence().Matches(lower))
         {
             var at = m.Groups["w"].Index;
             // "Sở Nội vụ chủ trì. Thường xuyên cập nhật …": after a sentence that only names the lead, the word opens the work.
-            if (lower[..at].Split(' ', StringSplitOptions.RemoveEmptyEntries).Count(w => w.Any(char.IsLetter)) >= 8) spans.Add((at, at + m.Groups["w"].Length));
+            // The whole sentence is the standing duty: "Thường xuyên nắm tình hình, định kỳ báo cáo …" times nothing either.
+            var end = lower.IndexOfAny(['.', ';', '\n'], at);
+            if (lower[..at].Split(' ', StringSplitOptions.RemoveEmptyEntries).Count(w => w.Any(char.IsLetter)) >= 8) spans.Add((at, end < 0 ? lower.Length : end));
         }
         return spans;
     }
@@ -37,4 +42,5 @@ internal static partial class ContinuingWords
     [GeneratedRegex(@"thường xuyên(?=\s+(?:xảy ra|đi qua|qua lại|lui tới|chịu|bị|gặp)\b)")] private static partial Regex Happens();
     [GeneratedRegex(@"(?:thường xuyên|định kỳ)\s*(?:và|,)\s*(?:kiểm tra\s+|thanh tra\s+)?đột xuất")] private static partial Regex BothKinds();
     [GeneratedRegex(@"[.!?]\s+(?<w>thường xuyên)\s+\p{L}")] private static partial Regex LaterSentence();
+    [GeneratedRegex(@"(?:hằng|hàng) năm và (?:0?5|năm) năm|(?:0?5|năm) năm và (?:hằng|hàng) năm")] private static partial Regex PlanKinds();
 }

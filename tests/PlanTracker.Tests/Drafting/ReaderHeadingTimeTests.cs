@@ -206,7 +206,7 @@ public sealed class ReaderHeadingTimeTests
             II. NHIỆM VỤ
             1. Công an tỉnh tăng cường tuần tra trên các tuyến đường có xe quá tải thường xuyên đi qua.
             2. Sở Nội vụ tổ chức thanh tra định kỳ và đột xuất việc chấp hành kỷ luật, kỷ cương hành chính.
-            3. Sở Tư pháp rà soát, hệ thống hóa văn bản quy phạm pháp luật của tỉnh theo quy định. Thường xuyên theo dõi tình hình thi hành pháp luật.
+            3. Sở Tư pháp rà soát, hệ thống hóa văn bản quy phạm pháp luật của tỉnh theo quy định. Thường xuyên theo dõi, định kỳ đánh giá tình hình thi hành pháp luật.
             4. Thường xuyên kiểm tra tải trọng phương tiện tại các trạm cân.
             5. Sở Xây dựng kiểm tra định kỳ hoặc đột xuất các công trình giao thông.
             """);
@@ -217,6 +217,24 @@ public sealed class ReaderHeadingTimeTests
         Expect(p, "Thường xuyên kiểm tra", DeadlineKind.Continuous);
         // One or the other kind is left as the seeds read it.
         Expect(p, "Sở Xây dựng kiểm tra", DeadlineKind.AdHoc);
+    }
+
+    [Fact]
+    public void Should_read_kinds_of_plan_as_no_time_and_moi_as_hang()
+    {
+        var p = Parse("""
+            KẾ HOẠCH
+            Phát triển thương mại
+
+            II. NHIỆM VỤ
+            1. Sở Tài chính lồng ghép mục tiêu phát triển thương mại vào kế hoạch đầu tư công 05 năm và hằng năm của tỉnh.
+            2. Sở Công Thương tổ chức ít nhất 02 hội chợ hàng Việt mỗi năm.
+            3. Sở Công Thương báo cáo tình hình thị trường mỗi quý.
+            """);
+
+        Expect(p, "Sở Tài chính lồng ghép", DeadlineKind.Unspecified);
+        Expect(p, "Sở Công Thương tổ chức", DeadlineKind.RecurringYearly);
+        Expect(p, "Sở Công Thương báo cáo", DeadlineKind.RecurringQuarterly);
     }
 
     [Theory]
