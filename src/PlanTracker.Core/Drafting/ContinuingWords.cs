@@ -12,8 +12,9 @@ namespace PlanTracker.Core.Drafting;
 /// ảnh hưởng": the word describes how often something happens to a place or thing, not the assignee's work.</item>
 /// <item>"kiểm tra thường xuyên và đột xuất", "thanh tra, kiểm tra định kỳ và đột xuất": both kinds of an activity named
 /// together are its kinds, not its cadence ("định kỳ hoặc đột xuất", one or the other, is left as it was).</item>
-/// <item>"Kế hoạch phát triển kinh tế - xã hội hằng năm và 5 năm", "Kế hoạch 5 năm và hằng năm": the kinds of plan the work
-/// goes into, not its cadence (t01, t02).</item>
+/// <item>"Kế hoạch phát triển kinh tế - xã hội hằng năm và 5 năm", "Kế hoạch 5 năm và hằng năm", "theo kế hoạch hàng năm và
+/// dài hạn", "chương trình, kế hoạch công tác hằng năm": the kinds of plan the work goes into, not its cadence (t01, t02,
+/// u05, corpus 09).</item>
 /// <item>"… chuyển đổi số quốc gia. Thường xuyên nắm tình hình …": a later sentence of the item opening with the word adds
 /// a standing duty; the item's time is what its first sentence states (when that sentence states work, not only its lead:
 /// "Sở Nội vụ chủ trì. Thường xuyên cập nhật …" stays continuous).</item>
@@ -42,5 +43,17 @@ internal static partial class ContinuingWords
     [GeneratedRegex(@"thường xuyên(?=\s+(?:xảy ra|đi qua|qua lại|lui tới|chịu|bị|gặp)\b)")] private static partial Regex Happens();
     [GeneratedRegex(@"(?:thường xuyên|định kỳ)\s*(?:và|,)\s*(?:kiểm tra\s+|thanh tra\s+)?đột xuất")] private static partial Regex BothKinds();
     [GeneratedRegex(@"[.!?]\s+(?<w>thường xuyên)\s+\p{L}")] private static partial Regex LaterSentence();
-    [GeneratedRegex(@"(?:hằng|hàng) năm và (?:0?5|năm) năm|(?:0?5|năm) năm và (?:hằng|hàng) năm")] private static partial Regex PlanKinds();
+    [GeneratedRegex(@"(?:hằng|hàng) năm và (?:(?:0?5|năm) năm|dài hạn)|(?:(?:0?5|năm) năm|dài hạn) và (?:hằng|hàng) năm|kế hoạch công tác (?:hằng|hàng) năm")] private static partial Regex PlanKinds();
+
+    /// <summary>
+    /// "Định kỳ báo cáo về tiến độ …", "Định kỳ, Thường trực Ủy ban … chủ trì …" opening an item, and "… kiểm kê rừng theo
+    /// định kỳ": periodic work whose period is stated nowhere (set by some rule elsewhere) has no time a tracker can follow —
+    /// unspecified, its words kept. Corpus 15 (twice) and t01; the seeds write no such item. "định kỳ 6 tháng", "định kỳ hằng
+    /// năm" name their period and recur; "định kỳ" inside a sentence is left to the seeds' reading (continuous).
+    /// </summary>
+    public static IEnumerable<Match> Unstated(string lower) =>
+        Periodic().Matches(lower).Where(m => m.Value.StartsWith("theo", StringComparison.Ordinal) || lower[..m.Index].TrimEnd(' ', '*', '"', '“').Length == 0
+            || lower[..m.Index].TrimEnd(' ', '*', '"', '“').EndsWith(':'));
+
+    [GeneratedRegex(@"(?:theo\s+)?định kỳ(?!\s*,?\s*(?:hàng|hằng|mỗi|0?\d|ba|sáu|hai|một|hoặc|và)\b)")] private static partial Regex Periodic();
 }

@@ -73,6 +73,7 @@ public static partial class DeadlinePhrases
         // "Báo cáo năm: … gửi Sở Tài chính trước ngày 15/12": a day and month with no year falls every year.
         foreach (Match m in YearlessDay().Matches(lower))
             Add(m, Deadline.Recurring(DeadlineKind.RecurringYearly, text.Substring(m.Index, m.Length)), Strength.Recurring);
+        foreach (var m in ContinuingWords.Unstated(lower)) Add(m, Deadline.Unspecified(text.Substring(m.Index, m.Length)), Strength.AdHoc);
         foreach (Match m in AdHoc().Matches(lower)) Add(m, Deadline.AdHoc(text.Substring(m.Index, m.Length)), Strength.AdHoc);
         foreach (Match m in EveryFewYears().Matches(lower)) Add(m, Deadline.Unspecified(text.Substring(m.Index, m.Length)), Strength.AdHoc);
         foreach (Match m in Continuing().Matches(lower)) Add(m, Deadline.Continuous(text.Substring(m.Index, m.Length)), Strength.Continuing);

@@ -220,7 +220,7 @@ public sealed class ReaderHeadingTimeTests
     }
 
     [Fact]
-    public void Should_read_kinds_of_plan_as_no_time_and_moi_as_hang()
+    public void Should_read_kinds_of_plan_and_an_unstated_period_as_no_time_and_moi_as_hang()
     {
         var p = Parse("""
             KẾ HOẠCH
@@ -230,11 +230,21 @@ public sealed class ReaderHeadingTimeTests
             1. Sở Tài chính lồng ghép mục tiêu phát triển thương mại vào kế hoạch đầu tư công 05 năm và hằng năm của tỉnh.
             2. Sở Công Thương tổ chức ít nhất 02 hội chợ hàng Việt mỗi năm.
             3. Sở Công Thương báo cáo tình hình thị trường mỗi quý.
+            4. Sở Văn hóa, Thể thao và Du lịch tổ chức các sự kiện theo kế hoạch dài hạn và hằng năm.
+            5. Định kỳ báo cáo Ủy ban nhân dân tỉnh kết quả thực hiện theo quy định.
+            6. Sở Nông nghiệp và Môi trường cập nhật bản đồ hiện trạng rừng theo định kỳ.
+            7. Định kỳ 6 tháng, Sở Nội vụ tổng hợp kết quả.
             """);
 
         Expect(p, "Sở Tài chính lồng ghép", DeadlineKind.Unspecified);
         Expect(p, "Sở Công Thương tổ chức", DeadlineKind.RecurringYearly);
         Expect(p, "Sở Công Thương báo cáo", DeadlineKind.RecurringQuarterly);
+        Expect(p, "Sở Văn hóa", DeadlineKind.Unspecified);
+        // Periodic work with no period stated: no time to track, its words kept; a stated period recurs.
+        Expect(p, "Định kỳ báo cáo", DeadlineKind.Unspecified);
+        Assert.Equal("Định kỳ", Deadline(p, "Định kỳ báo cáo").Text);
+        Expect(p, "Sở Nông nghiệp và Môi trường cập nhật", DeadlineKind.Unspecified);
+        Expect(p, "Định kỳ 6 tháng", DeadlineKind.RecurringHalfYearly);
     }
 
     [Theory]
