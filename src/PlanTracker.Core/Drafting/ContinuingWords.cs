@@ -55,5 +55,9 @@ internal static partial class ContinuingWords
         Periodic().Matches(lower).Where(m => m.Value.StartsWith("theo", StringComparison.Ordinal) || lower[..m.Index].TrimEnd(' ', '*', '"', '“').Length == 0
             || lower[..m.Index].TrimEnd(' ', '*', '"', '“').EndsWith(':'));
 
+    /// <summary>The phrase is an unstated period (<see cref="Unstated"/>): like "thường xuyên", it yields to a section's stated time.</summary>
+    public static bool IsUnstated(DeadlinePhrase? phrase) =>
+        phrase is { Deadline.Kind: Domain.DeadlineKind.Unspecified } && Periodic().IsMatch(phrase.Deadline.Text.ToLowerInvariant());
+
     [GeneratedRegex(@"(?:theo\s+)?định kỳ(?!\s*,?\s*(?:hàng|hằng|mỗi|0?\d|ba|sáu|hai|một|hoặc|và)\b)")] private static partial Regex Periodic();
 }

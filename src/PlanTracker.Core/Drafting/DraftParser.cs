@@ -242,7 +242,7 @@ internal sealed partial class ItemBuilder(AgencyDirectory directory, ProposedDoc
     /// NĂM TIẾP THEO" goes on, and "Tiếp tục …" under it stays continuing (the seeds' reading). Decision 0009, round 5.
     /// </summary>
     private static bool YieldsToSection(DeadlinePhrase? own, Inherited inherited) =>
-        own is { Strength: DeadlinePhrases.Strength.Continuing or DeadlinePhrases.Strength.Recurring } && inherited.Deadline is { } up
+        (own is { Strength: DeadlinePhrases.Strength.Continuing or DeadlinePhrases.Strength.Recurring } || ContinuingWords.IsUnstated(own)) && inherited.Deadline is { } up
         && up.From != "document"
         && (inherited.Stated || up.DueOn is not null && !Deadline.IsOngoingKind(up.Kind) && ClosingWords().IsMatch(up.Text));
 

@@ -125,11 +125,13 @@ public sealed class ReaderHeadingTimeTests
             II. NHIỆM VỤ
             1. Các nhiệm vụ thực hiện thường xuyên
             - Sở Nông nghiệp và Môi trường hướng dẫn đưa chỉ tiêu môi trường vào đánh giá kết quả hằng năm.
+            - Định kỳ kiểm tra việc vận hành hệ thống xử lý nước thải tại các khu công nghiệp.
             2. Nhiệm vụ hằng năm
             - Sở Tài chính bố trí kinh phí sự nghiệp môi trường.
             """);
 
         Expect(p, "Sở Nông nghiệp và Môi trường hướng dẫn", DeadlineKind.Continuous);
+        Expect(p, "Định kỳ kiểm tra", DeadlineKind.Continuous);
         Expect(p, "Sở Tài chính bố trí", DeadlineKind.RecurringYearly);
     }
 
