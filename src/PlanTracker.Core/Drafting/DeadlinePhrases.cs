@@ -271,8 +271,9 @@ public static partial class DeadlinePhrases
     }
 
     [GeneratedRegex(@"(?:trong(?: vòng| thời hạn)? )?(?<n>\d{1,3}) ngày làm việc(?: kể từ (?:ngày )?(?:(?<date>\d{1,2}/\d{1,2}/\d{4})|ký|ban hành))?")] private static partial Regex WorkingDays();
-    [GeneratedRegex(@"(?:tầm nhìn|có (?:tính|xét))(?: đến| tới)?\s*$")] private static partial Regex Vision();
-    [GeneratedRegex(@"^\s*[,;]?\s*(?:và\s+)?(?:tầm nhìn|có (?:tính|xét) (?:đến|tới))")] private static partial Regex ScopeAfter();
+    // "… đến năm 2025, định hướng đến năm 2030" (t01; the seeds' legal bases) is a scope and a vision, as "tầm nhìn" (round 6).
+    [GeneratedRegex(@"(?:tầm nhìn|có (?:tính|xét)|định hướng)(?: đến| tới)?\s*$")] private static partial Regex Vision();
+    [GeneratedRegex(@"^\s*[,;]?\s*(?:và\s+)?(?:tầm nhìn|có (?:tính|xét) (?:đến|tới)|định hướng (?:đến|tới))")] private static partial Regex ScopeAfter();
     [GeneratedRegex(@"\S\s+(?:quy hoạch|chiến lược)\s+\p{L}")] private static partial Regex CitedPlanning();
     [GeneratedRegex(@"(?:hoàn thành|xong)(?:\s+(?:trong|trước|vào))?\s*$")] private static partial Regex DeadlineWordBefore();
     [GeneratedRegex(@"(?:năm )?(?:19|20)\d{2} và (?:hàng|hằng) năm|(?:trước ngày \d{1,2}(?:/\d{1,2}| tháng \d{1,2}) )?(?:hàng|hằng) năm,? (?:kể |bắt đầu )?từ năm (?:19|20)\d{2}")] private static partial Regex RecurringFrom();

@@ -236,6 +236,7 @@ public sealed class ReaderHeadingTimeTests
             5. Định kỳ báo cáo Ủy ban nhân dân tỉnh kết quả thực hiện theo quy định.
             6. Sở Nông nghiệp và Môi trường cập nhật bản đồ hiện trạng rừng theo định kỳ.
             7. Định kỳ 6 tháng, Sở Nội vụ tổng hợp kết quả.
+            8. Sở Khoa học và Công nghệ giám sát việc thực hiện các mục tiêu phát triển nhân lực số đến năm 2026, định hướng đến năm 2030.
             """);
 
         Expect(p, "Sở Tài chính lồng ghép", DeadlineKind.Unspecified);
@@ -247,6 +248,8 @@ public sealed class ReaderHeadingTimeTests
         Assert.Equal("Định kỳ", Deadline(p, "Định kỳ báo cáo").Text);
         Expect(p, "Sở Nông nghiệp và Môi trường cập nhật", DeadlineKind.Unspecified);
         Expect(p, "Định kỳ 6 tháng", DeadlineKind.RecurringHalfYearly);
+        // A scope and its vision ("đến năm …, định hướng đến năm …") time no work.
+        Expect(p, "Sở Khoa học và Công nghệ giám sát", DeadlineKind.Unspecified);
     }
 
     [Theory]
