@@ -253,6 +253,13 @@ public sealed class ReaderHeadingTimeTests
     }
 
     [Theory]
+    [InlineData("mỗi tháng", DeadlineKind.RecurringMonthly)]
+    [InlineData("Mỗi quý", DeadlineKind.RecurringQuarterly)]
+    [InlineData("mỗi năm", DeadlineKind.RecurringYearly)]
+    public void Should_read_moi_as_a_recurrence_in_typed_and_imported_times(string text, DeadlineKind kind) =>
+        Assert.Equal(kind, DeadlineParser.Parse(text)?.Kind);
+
+    [Theory]
     [InlineData("Nhiệm vụ thường xuyên", DeadlineKind.Continuous)]
     [InlineData("**CÁC NHIỆM VỤ, GIẢI PHÁP LÂU DÀI**", DeadlineKind.Continuous)]
     [InlineData("Nhiệm vụ dài hạn:", DeadlineKind.Continuous)]
