@@ -81,8 +81,9 @@ public static partial class DeadlineParser
     {
         if (QuarterlyPattern().IsMatch(s)) return DeadlineKind.RecurringQuarterly;
         if (HalfYearlyPattern().IsMatch(s)) return DeadlineKind.RecurringHalfYearly;
-        if (s.Contains("hàng tháng") || s.Contains("hằng tháng")) return DeadlineKind.RecurringMonthly;
-        if (s.Contains("hàng năm") || s.Contains("hằng năm") || NextYearsPattern().IsMatch(s)) return DeadlineKind.RecurringYearly;
+        // "mỗi tháng", "mỗi năm" say what "hằng tháng", "hằng năm" say (t03: "Phấn đấu trung bình mỗi năm tổ chức đấu giá …").
+        if (s.Contains("hàng tháng") || s.Contains("hằng tháng") || s.Contains("mỗi tháng")) return DeadlineKind.RecurringMonthly;
+        if (s.Contains("hàng năm") || s.Contains("hằng năm") || s.Contains("mỗi năm") || NextYearsPattern().IsMatch(s)) return DeadlineKind.RecurringYearly;
         return null;
     }
 
@@ -124,7 +125,7 @@ public static partial class DeadlineParser
     [GeneratedRegex(@"trước năm (?<y>\d{4})")] private static partial Regex BeforeYearPattern();
     [GeneratedRegex(@"^(?:tháng )?\d{1,2}\s*[-–]\s*(?<m>\d{1,2})\s*/\s*(?<y>\d{4})$")] private static partial Regex MonthRangeCell();
     [GeneratedRegex(@"^(?:tháng )?(?<m>\d{1,2})\s*/\s*(?<y>\d{4})$")] private static partial Regex MonthCell();
-    [GeneratedRegex(@"(?:hàng|hằng) quý|định kỳ (?:0?3|ba) tháng")] private static partial Regex QuarterlyPattern();
+    [GeneratedRegex(@"(?:hàng|hằng|mỗi) quý|định kỳ (?:0?3|ba) tháng")] private static partial Regex QuarterlyPattern();
     // "6 tháng, hằng năm và định kỳ", "sơ kết 6 tháng, 1 năm": several cadences named, the most frequent is the one reported.
     [GeneratedRegex(@"định kỳ (?:0?6|sáu) tháng|(?:06|6|sáu) tháng một lần|(?:06|6|sáu) tháng\s*(?:,|và|/)\s*(?:(?:01|1|một) năm|hàng năm|hằng năm)")] private static partial Regex HalfYearlyPattern();
     [GeneratedRegex(@"năm (?<y>\d{4})|(?:^|\s)(?<y>20\d{2})\b")] private static partial Regex YearPattern();

@@ -71,7 +71,8 @@ internal static partial class AppendixTables
                     section = NewItem(table, table.Code + "." + label, true, task.Length > 0 ? task : row.Group, paragraph);
                     (subgroup, subgroupDash, lastTime) = (null, false, null);
                     // "| I | Đến năm 2030 |": a group row that names a time gives it to its rows.
-                    sectionDeadline = DeadlinePhrases.Choose(DeadlinePhrases.Find(SectionNode.Clean(section.Title).Replace("*", ""), paragraph.Start, null, calendar));
+                    sectionDeadline = DeadlinePhrases.Choose(DeadlinePhrases.Find(SectionNode.Clean(section.Title).Replace("*", ""), paragraph.Start, null, calendar))
+                        ?? HeadingTime.Of(SectionNode.Clean(section.Title).Replace("*", ""), paragraph.Start);
                     continue;
                 }
                 // "| 1 | Lập nhiệm vụ quy hoạch |" over unnumbered rows: a numbered row with nothing but its title heads them.

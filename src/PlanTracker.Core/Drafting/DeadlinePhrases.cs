@@ -33,9 +33,12 @@ public static partial class DeadlinePhrases
     {
         var lower = text.ToLowerInvariant().Replace("quí", "quý");
         var found = new List<DeadlinePhrase>();
+        // Manner words that are no time (ContinuingWords, round 6): nothing is read inside them.
+        var manner = ContinuingWords.NotATime(lower);
         void Add(Match m, Deadline? d, Strength strength)
         {
             if (d is null || found.Any(f => f.Start < offset + m.Index + m.Length && offset + m.Index < f.End)) return;
+            if (strength < Strength.Dated && manner.Any(r => r.Start < m.Index + m.Length && m.Index < r.End)) return;
             found.Add(new DeadlinePhrase(d, offset + m.Index, offset + m.Index + m.Length, strength));
         }
         Deadline? Read(Match m) => DeadlineParser.Parse(text.Substring(m.Index, m.Length), calendar);
@@ -70,6 +73,7 @@ public static partial class DeadlinePhrases
         // "Báo cáo năm: … gửi Sở Tài chính trước ngày 15/12": a day and month with no year falls every year.
         foreach (Match m in YearlessDay().Matches(lower))
             Add(m, Deadline.Recurring(DeadlineKind.RecurringYearly, text.Substring(m.Index, m.Length)), Strength.Recurring);
+        foreach (var m in ContinuingWords.Unstated(lower)) Add(m, Deadline.Unspecified(text.Substring(m.Index, m.Length)), Strength.AdHoc);
         foreach (Match m in AdHoc().Matches(lower)) Add(m, Deadline.AdHoc(text.Substring(m.Index, m.Length)), Strength.AdHoc);
         foreach (Match m in EveryFewYears().Matches(lower)) Add(m, Deadline.Unspecified(text.Substring(m.Index, m.Length)), Strength.AdHoc);
         foreach (Match m in Continuing().Matches(lower)) Add(m, Deadline.Continuous(text.Substring(m.Index, m.Length)), Strength.Continuing);
@@ -267,8 +271,9 @@ public static partial class DeadlinePhrases
     }
 
     [GeneratedRegex(@"(?:trong(?: vòng| thời hạn)? )?(?<n>\d{1,3}) ngày làm việc(?: kể từ (?:ngày )?(?:(?<date>\d{1,2}/\d{1,2}/\d{4})|ký|ban hành))?")] private static partial Regex WorkingDays();
-    [GeneratedRegex(@"(?:tầm nhìn|có (?:tính|xét))(?: đến| tới)?\s*$")] private static partial Regex Vision();
-    [GeneratedRegex(@"^\s*[,;]?\s*(?:và\s+)?(?:tầm nhìn|có (?:tính|xét) (?:đến|tới))")] private static partial Regex ScopeAfter();
+    // "… đến năm 2025, định hướng đến năm 2030" (t01; the seeds' legal bases) is a scope and a vision, as "tầm nhìn" (round 6).
+    [GeneratedRegex(@"(?:tầm nhìn|có (?:tính|xét)|định hướng)(?: đến| tới)?\s*$")] private static partial Regex Vision();
+    [GeneratedRegex(@"^\s*[,;]?\s*(?:và\s+)?(?:tầm nhìn|có (?:tính|xét) (?:đến|tới)|định hướng (?:đến|tới))")] private static partial Regex ScopeAfter();
     [GeneratedRegex(@"\S\s+(?:quy hoạch|chiến lược)\s+\p{L}")] private static partial Regex CitedPlanning();
     [GeneratedRegex(@"(?:hoàn thành|xong)(?:\s+(?:trong|trước|vào))?\s*$")] private static partial Regex DeadlineWordBefore();
     [GeneratedRegex(@"(?:năm )?(?:19|20)\d{2} và (?:hàng|hằng) năm|(?:trước ngày \d{1,2}(?:/\d{1,2}| tháng \d{1,2}) )?(?:hàng|hằng) năm,? (?:kể |bắt đầu )?từ năm (?:19|20)\d{2}")] private static partial Regex RecurringFrom();
@@ -295,7 +300,7 @@ public static partial class DeadlinePhrases
     // whose last item names no year reads as nothing (DeadlineParser) and its quarters are read one by one.
     [GeneratedRegex(@"quý (?:i{1,3}|iv|[1-4])\b(?:\s*(?:/|năm)\s*\d{4})?(?:\s*(?:,|và)\s*(?:quý )?(?:i{1,3}|iv|[1-4])\b(?:\s*(?:/|năm)\s*\d{4})?)+(?:\s*,\s*(?:năm )?(?:19|20)\d{2}\b)*|tháng \d{1,2}(?:\s*(?:,|và)\s*\d{1,2})+\s*(?:/|năm)\s*\d{4}")] private static partial Regex TimeList();
     [GeneratedRegex(@"ngày \d{1,2}\s*$|ngày \d{1,2} tháng \d{1,2}\s*$|tháng \d{1,2}\s*$")] private static partial Regex FullDateBefore();
-    [GeneratedRegex(@"(?:06|6|sáu) tháng\s*(?:,|và|/)\s*(?:(?:01|1|một) năm|hàng năm|hằng năm)|(?<!\d+ năm và )(?:định kỳ,? )?(?:hàng|hằng) (?:tháng|quý|năm)|định kỳ (?:0?3|ba|0?6|sáu) tháng|(?:0?3|ba|0?6|sáu) tháng (?:một|1) lần")] private static partial Regex Recurring();
+    [GeneratedRegex(@"(?:06|6|sáu) tháng\s*(?:,|và|/)\s*(?:(?:01|1|một) năm|hàng năm|hằng năm)|(?<!\d+ năm và )(?:định kỳ,? )?(?:hàng|hằng|mỗi) (?:tháng|quý|năm)|định kỳ (?:0?3|ba|0?6|sáu) tháng|(?:0?3|ba|0?6|sáu) tháng (?:một|1) lần")] private static partial Regex Recurring();
     [GeneratedRegex(@"định kỳ hoặc đột xuất|đột xuất|khi có yêu cầu")] private static partial Regex AdHoc();
     [GeneratedRegex(@"(?<!(?:nhiệm vụ|công việc|chi|kinh phí) )thường xuyên|lâu dài|(?:hàng|hằng) (?:tuần|ngày)|định kỳ(?! (?:hàng|hằng|0?\d|ba|sáu))")] private static partial Regex Continuing();
     [GeneratedRegex(@"tiếp tục")] private static partial Regex GoingOn();

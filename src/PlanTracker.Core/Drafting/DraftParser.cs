@@ -144,6 +144,11 @@ internal sealed partial class ItemBuilder(AgencyDirectory directory, ProposedDoc
         var own = fields.Deadline ?? DeadlinePhrases.Choose(phrases);
         if (fields.Deadline is null && QualifiesAnAction(own, pieces, inherited.Deadline)) own = null;
         if (fields.Deadline is null && YieldsToSection(own, inherited)) own = null;
+        // "3. Nhiệm vụ thường xuyên", "2. Trong quá trình hoạt động …", "- Khi có nguy cơ xảy ra sự cố …": a heading's or an
+        // item's opening words that are a time only there (HeadingTime); a stated time for the items under it.
+        var headingTime = fields.Deadline is not null ? null : isGroup ? HeadingTime.Of(head.Text, head.Start) : own is null ? HeadingTime.Occurrence(head.Text, head.Start) : null;
+        if (headingTime is not null && (own is null || own.Strength < DeadlinePhrases.Strength.Dated)) own = headingTime;
+        else headingTime = null;
 
         var item = new ProposedItem
         {
@@ -208,7 +213,7 @@ internal sealed partial class ItemBuilder(AgencyDirectory directory, ProposedDoc
         var passCoordinating = _leadIsOwn.ContainsKey(item)
             ? fields.FromBlock ? item.Coordinating.Select(c => Copy(c, c.Basis, item.Code)).ToList() : []
             : ReferenceEquals(passLead, inherited.Lead) ? inherited.Coordinating : [];
-        var stated = ReferenceEquals(passDeadline, inherited.Deadline) ? inherited.Stated : fields.Deadline is not null;
+        var stated = ReferenceEquals(passDeadline, inherited.Deadline) ? inherited.Stated : fields.Deadline is not null || headingTime is not null;
         foreach (var child in children) Add(child, item, new Inherited(passLead, passCoordinating, passDeadline, stated), addressee);
     }
 
@@ -237,7 +242,7 @@ internal sealed partial class ItemBuilder(AgencyDirectory directory, ProposedDoc
     /// NĂM TIẾP THEO" goes on, and "Tiếp tục …" under it stays continuing (the seeds' reading). Decision 0009, round 5.
     /// </summary>
     private static bool YieldsToSection(DeadlinePhrase? own, Inherited inherited) =>
-        own is { Strength: DeadlinePhrases.Strength.Continuing or DeadlinePhrases.Strength.Recurring } && inherited.Deadline is { } up
+        (own is { Strength: DeadlinePhrases.Strength.Continuing or DeadlinePhrases.Strength.Recurring } || ContinuingWords.IsUnstated(own)) && inherited.Deadline is { } up
         && up.From != "document"
         && (inherited.Stated || up.DueOn is not null && !Deadline.IsOngoingKind(up.Kind) && ClosingWords().IsMatch(up.Text));
 

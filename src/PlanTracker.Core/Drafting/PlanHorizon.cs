@@ -34,10 +34,33 @@ public static partial class PlanHorizon
         {
             var key = " " + string.Join(' ', Tokens.Of(node.HeadText).Select(t => t.Key)) + " ";
             if (!Announcing.Any(a => key.Contains(" " + a + " ", StringComparison.Ordinal))) continue;
+            // "I. Các nhiệm vụ cần làm ngay trong năm 2026 / II. Nhiệm vụ … đến năm 2030 / III. Nhiệm vụ thường xuyên": headings
+            // that divide the work by time each time their own part (decision 0009, round 6), none the whole plan's.
+            if (node.Parent?.Children.Any(s => s != node && s.Head is not null && HasOwnTime(text, s, document, calendar)) == true) continue;
             if (Dated(Phrases(text, node.HeadTextStart, node.Head!.End, document, calendar)) is { } fromHeading) return fromHeading;
         }
+        if (ObjectivesPeriod(text, document, root, calendar) is { } objectives) return objectives;
         return intro is null ? null : DeadlinePhrases.Choose(Phrases(text, intro.Start, intro.End, document, calendar));
     }
+
+    /// <summary>
+    /// "2. Các chỉ tiêu chủ yếu giai đoạn 2026 - 2030", "Mục tiêu cụ thể giai đoạn 2026-2028": a programme that states its
+    /// period nowhere else sets its targets for its period, so the objectives heading's period is the programme's, for the
+    /// items that state no time ("IV. Tổ chức thực hiện"; decision 0023 rule 23). A period only: "Đến năm 2030, phấn đấu …"
+    /// is a target's year (u05's gold leaves its items unspecified), and a heading over tasks keeps its time to itself.
+    /// </summary>
+    private static DeadlinePhrase? ObjectivesPeriod(string text, ProposedDocument document, SectionNode root, WorkingDayCalendar? calendar)
+    {
+        foreach (var node in root.Descendants().Where(n => n.Head is not null && n.Marker is not null && Objectives().IsMatch(n.HeadText)))
+            if (Dated(Phrases(text, node.HeadTextStart, node.Head!.End, document, calendar)) is { Deadline.Kind: DeadlineKind.Period } period) return period;
+        return null;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\W*(?:các\s+)?(?:mục tiêu|chỉ tiêu)(?:\s+(?:cụ thể|chủ yếu|chính|chung|tổng quát))?(?:\s+(?:giai đoạn|thời kỳ))\s", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex Objectives();
+
+    private static bool HasOwnTime(string text, SectionNode heading, ProposedDocument document, WorkingDayCalendar? calendar) =>
+        Dated(Phrases(text, heading.HeadTextStart, heading.Head!.End, document, calendar)) is not null || HeadingTime.Of(heading.HeadText, heading.HeadTextStart) is not null;
 
     private static bool Announces(SectionNode section) =>
         (" " + string.Join(' ', Tokens.Of(section.HeadText).Select(t => t.Key)) + " ").Contains(" thoi gian thuc hien ", StringComparison.Ordinal);

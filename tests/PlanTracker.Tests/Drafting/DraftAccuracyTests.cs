@@ -20,10 +20,10 @@ public sealed class DraftAccuracyTests(ITestOutputHelper output)
     /// deadlines 0.343, targets 0.000), then after the reader's issue-15 rules (tasks 0.937, leads 0.671,
     /// deadlines 0.692, targets 0.820; docs/decisions/0009-drafting.md), then after round 3's leads and deadlines
     /// rules (tasks 0.974, leads 0.965, deadlines 0.943, targets 0.955), minus 0.02; round 5 lifted targets to 0.980
-    /// (leads 0.967), so the targets floor is 0.96. Raise them as the reader
+    /// (leads 0.967), so the targets floor is 0.96; round 6's time from headings lifted deadlines to 0.951 (floor 0.93). Raise them as the reader
     /// improves; the issue's bar is 0.9 for tasks, leads and deadlines and 0.8 for targets.
     /// </summary>
-    public static readonly (double Tasks, double Leads, double Deadlines, double Targets) CorpusFloor = (0.95, 0.94, 0.92, 0.96);
+    public static readonly (double Tasks, double Leads, double Deadlines, double Targets) CorpusFloor = (0.95, 0.94, 0.93, 0.96);
 
     [Fact]
     public void Should_reach_the_F1_bars_for_tasks_leads_deadlines_and_targets_on_every_seed_document()

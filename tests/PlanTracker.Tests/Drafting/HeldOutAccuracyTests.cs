@@ -36,18 +36,20 @@ public sealed class HeldOutAccuracyTests(ITestOutputHelper output)
     /// h-blocks) 0.973 / 0.811 / 0.708 / 0.923. The floor is the latter minus 0.02. The numbered field blocks and lettered
     /// parts were written while reading u01's differences (docs/decisions/0023-held-out-documents.md, "The second set").
     /// Round 5 (compound time fields, written from u01's and u05's differences; leads, targets, u01's committee office;
-    /// decision 0009, "Round 5") measured 0.995 / 0.993 / 0.888 / 1.000: the floor is that minus 0.02.
+    /// decision 0009, "Round 5") measured 0.995 / 0.993 / 0.888 / 1.000: the floor is that minus 0.02. Round 6 (time from
+    /// headings, the mid-sentence manner words) lifted deadlines to 0.902: floor 0.88.
     /// </summary>
-    public static readonly (double Tasks, double Leads, double Deadlines, double Targets) UnseenFloor = (0.97, 0.97, 0.86, 0.98);
+    public static readonly (double Tasks, double Leads, double Deadlines, double Targets) UnseenFloor = (0.97, 0.97, 0.88, 0.98);
 
     /// <summary>
     /// Pooled F1 over the four documents of the third unseen set (Unseen3/, sources in Unseen3/Documents/SOURCES.md), chosen
     /// and annotated by someone who writes none of the reader's rules and committed at 78e104b before the reader was run on
     /// them: with the reader of main at 907f7eb, tasks 0.756, leads 0.436, deadlines 0.384, targets 0.353 (18 targets); with
-    /// round 5's structure rules (h-s3rules, written from this set's differences) 0.904 / 0.803 / 0.564 / 0.353. The floor is
-    /// the latter minus 0.02 (docs/decisions/0023-held-out-documents.md, "The third set").
+    /// round 5's structure rules (h-s3rules, written from this set's differences) 0.904 / 0.803 / 0.564 / 0.353; round 6's time
+    /// from headings (h-headtime) lifts deadlines to 0.855. The floor is the latest minus 0.02, truncated
+    /// (docs/decisions/0023-held-out-documents.md, "The third set").
     /// </summary>
-    public static readonly (double Tasks, double Leads, double Deadlines, double Targets) Unseen3Floor = (0.88, 0.78, 0.54, 0.33);
+    public static readonly (double Tasks, double Leads, double Deadlines, double Targets) Unseen3Floor = (0.88, 0.78, 0.83, 0.33);
 
     /// <summary>
     /// Pooled F1 over the eight documents of the fourth unseen set (Unseen4/, sources in Unseen4/Documents/SOURCES.md),

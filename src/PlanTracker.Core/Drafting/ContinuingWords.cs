@@ -1,0 +1,63 @@
+using System.Text.RegularExpressions;
+
+namespace PlanTracker.Core.Drafting;
+
+/// <summary>
+/// "thường xuyên", "định kỳ" in running text that say nothing of when the item is done (decision 0009, round 6, the
+/// mid-sentence convention). Counted over the gold of all five sets, the seeds read almost every mid-sentence
+/// "thường xuyên"/"định kỳ" as continuous and the other sets mostly as none, so only the forms on which no set's gold
+/// reads a time are dropped here:
+/// <list type="bullet">
+/// <item>"khu vực thường xuyên xảy ra khai thác trái phép", "phương tiện … thường xuyên đi qua", "hộ dân thường xuyên chịu
+/// ảnh hưởng": the word describes how often something happens to a place or thing, not the assignee's work.</item>
+/// <item>"kiểm tra thường xuyên và đột xuất", "thanh tra, kiểm tra định kỳ và đột xuất": both kinds of an activity named
+/// together are its kinds, not its cadence ("định kỳ hoặc đột xuất", one or the other, is left as it was).</item>
+/// <item>"Kế hoạch phát triển kinh tế - xã hội hằng năm và 5 năm", "Kế hoạch 5 năm và hằng năm", "theo kế hoạch hàng năm và
+/// dài hạn", "chương trình, kế hoạch công tác hằng năm": the kinds of plan the work goes into, not its cadence (t01, t02,
+/// u05, corpus 09).</item>
+/// <item>"… chuyển đổi số quốc gia. Thường xuyên nắm tình hình …": a later sentence of the item opening with the word adds
+/// a standing duty; the item's time is what its first sentence states (when that sentence states work, not only its lead:
+/// "Sở Nội vụ chủ trì. Thường xuyên cập nhật …" stays continuous).</item>
+/// </list>
+/// </summary>
+internal static partial class ContinuingWords
+{
+    /// <summary>The spans of the lower-cased text where continuing or ad hoc words are no time.</summary>
+    public static List<(int Start, int End)> NotATime(string lower)
+    {
+        var spans = new List<(int, int)>();
+        foreach (Match m in Happens().Matches(lower)) spans.Add((m.Index, m.Index + m.Length));
+        foreach (Match m in BothKinds().Matches(lower)) spans.Add((m.Index, m.Index + m.Length));
+        foreach (Match m in PlanKinds().Matches(lower)) spans.Add((m.Index, m.Index + m.Length));
+        foreach (Match m in LaterSentence().Matches(lower))
+        {
+            var at = m.Groups["w"].Index;
+            // "Sở Nội vụ chủ trì. Thường xuyên cập nhật …": after a sentence that only names the lead, the word opens the work.
+            // The whole sentence is the standing duty: "Thường xuyên nắm tình hình, định kỳ báo cáo …" times nothing either.
+            var end = lower.IndexOfAny(['.', ';', '\n'], at);
+            if (lower[..at].Split(' ', StringSplitOptions.RemoveEmptyEntries).Count(w => w.Any(char.IsLetter)) >= 8) spans.Add((at, end < 0 ? lower.Length : end));
+        }
+        return spans;
+    }
+
+    [GeneratedRegex(@"thường xuyên(?=\s+(?:xảy ra|đi qua|qua lại|lui tới|chịu|bị|gặp)\b)")] private static partial Regex Happens();
+    [GeneratedRegex(@"(?:thường xuyên|định kỳ)\s*(?:và|,)\s*(?:kiểm tra\s+|thanh tra\s+)?đột xuất")] private static partial Regex BothKinds();
+    [GeneratedRegex(@"[.!?]\s+(?<w>thường xuyên)\s+\p{L}")] private static partial Regex LaterSentence();
+    [GeneratedRegex(@"(?:hằng|hàng) năm và (?:(?:0?5|năm) năm|dài hạn)|(?:(?:0?5|năm) năm|dài hạn) và (?:hằng|hàng) năm|kế hoạch công tác (?:hằng|hàng) năm")] private static partial Regex PlanKinds();
+
+    /// <summary>
+    /// "Định kỳ báo cáo về tiến độ …", "Định kỳ, Thường trực Ủy ban … chủ trì …" opening an item, and "… kiểm kê rừng theo
+    /// định kỳ": periodic work whose period is stated nowhere (set by some rule elsewhere) has no time a tracker can follow —
+    /// unspecified, its words kept. Corpus 15 (twice) and t01; the seeds write no such item. "định kỳ 6 tháng", "định kỳ hằng
+    /// năm" name their period and recur; "định kỳ" inside a sentence is left to the seeds' reading (continuous).
+    /// </summary>
+    public static IEnumerable<Match> Unstated(string lower) =>
+        Periodic().Matches(lower).Where(m => m.Value.StartsWith("theo", StringComparison.Ordinal) || lower[..m.Index].TrimEnd(' ', '*', '"', '“').Length == 0
+            || lower[..m.Index].TrimEnd(' ', '*', '"', '“').EndsWith(':'));
+
+    /// <summary>The phrase is an unstated period (<see cref="Unstated"/>): like "thường xuyên", it yields to a section's stated time.</summary>
+    public static bool IsUnstated(DeadlinePhrase? phrase) =>
+        phrase is { Deadline.Kind: Domain.DeadlineKind.Unspecified } && Periodic().IsMatch(phrase.Deadline.Text.ToLowerInvariant());
+
+    [GeneratedRegex(@"(?:theo\s+)?định kỳ(?!\s*,?\s*(?:hàng|hằng|mỗi|0?\d|ba|sáu|hai|một|hoặc|và)\b)")] private static partial Regex Periodic();
+}
