@@ -41,6 +41,10 @@ public sealed partial class AgencyDirectory
         foreach (var a in Agencies)
             foreach (var name in a.Aliases.Prepend(a.ShortName).Prepend(a.Name).OfType<string>().Distinct())
                 Add(name, a);
+        // After every agency's own names, so that a name the directory gives another agency is never taken.
+        foreach (var a in Agencies)
+            foreach (var name in PartyBodyNames(a))
+                Add(name, a);
         Secretariat = Agencies.FirstOrDefault(a => a.IsSecretariat);
     }
 
@@ -64,6 +68,19 @@ public sealed partial class AgencyDirectory
         if (node.Agency is not null) return;
         node.Agency = agency;
         if (name.Length <= 6 && !name.Any(char.IsLower)) node.ExactText = string.Join(" ", tokens.Select(t => t.Text));
+    }
+
+    /// <summary>
+    /// "Tổ đảng ở Thường trực Ủy ban KH,CN&amp;MT" (KH 3260-KH/ĐĐQH15) for "Tổ đảng ở Thường trực Ủy ban Khoa học, Công nghệ
+    /// và Môi trường", "Đảng ủy Sở Y tế" for "Đảng ủy Sở Y tế tỉnh …": a party body's name is its kind ("Tổ đảng ở", "Chi bộ",
+    /// "Đảng ủy", "Đảng đoàn", "Ban cán sự đảng") and the body it sits in, which a text writes by any of that body's names.
+    /// The directory lists those names as the party body's aliases; each is also read after the kind.
+    /// </summary>
+    private static IEnumerable<string> PartyBodyNames(DirectoryAgency a)
+    {
+        if (PartyBodyKind().Match(a.Name) is not { Success: true } kind) yield break;
+        foreach (var alias in a.Aliases.Prepend(a.ShortName).OfType<string>())
+            if (!PartyBodyKind().IsMatch(alias)) yield return kind.Groups["kind"].Value + " " + alias;
     }
 
     /// <summary>Every agency named in <paramref name="text"/> (offsets relative to <paramref name="offset"/>), in order.</summary>
@@ -178,6 +195,9 @@ public sealed partial class AgencyDirectory
     public static bool LooksLikeAgency(string phrase) => AgencyHead().IsMatch(phrase.Trim()) && phrase.Trim().Split(' ').Length <= 14;
 
     [GeneratedRegex(@"^\s*:?\s*$")] private static partial Regex ListGap();
+
+    [GeneratedRegex(@"^(?<kind>Tổ đảng ở|Tổ đảng|Chi bộ|Đảng bộ|Đảng (?:ủy|uỷ)|Đảng đoàn|Ban cán sự đảng)\s+\S", RegexOptions.IgnoreCase)]
+    private static partial Regex PartyBodyKind();
 
     [GeneratedRegex(@"^(Các |các )?(UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+\p{L}|^(Các |các )?(Sở|Ban|Văn phòng|Ủy ban|Uỷ ban|Đài|Báo|Bưu điện|Trung tâm|Công an|Bộ Chỉ huy|Bộ|Hội|Liên đoàn|Tỉnh đoàn|Thanh tra|Kho bạc|Cục|Chi cục|Bảo hiểm|Ngân hàng|Viễn thông|Trường|Bệnh viện|Quỹ|Học viện|Viện|Mặt trận|Hội đồng|Tỉnh ủy|Tỉnh uỷ|Công ty|Tổng công ty|Tập đoàn|Đoàn|Chi nhánh)\s+\p{Lu}")]
     private static partial Regex AgencyHead();

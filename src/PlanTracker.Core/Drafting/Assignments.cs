@@ -23,6 +23,9 @@ public static partial class Assignments
         ["nguoi", "dung", "dau"], ["chanh", "van", "phong"], ["truong", "ban"],
         // A minister, a governor, a chairman of a national committee: "Bộ trưởng Bộ Tài nguyên và Môi trường căn cứ …".
         ["bo", "truong"], ["thong", "doc"], ["tong", "giam", "doc"], ["chu", "nhiem"],
+        // A body's members act as the body: "Các thành viên Đảng đoàn Quốc hội, Tổ trưởng Tổ đảng … có trách nhiệm …" (KH 3260),
+        // "Thành viên Ban Chỉ đạo tỉnh theo lĩnh vực được phân công …".
+        ["cac", "thanh", "vien"], ["thanh", "vien"],
     ];
 
     /// <summary>Nouns that make an order word the object of the task ("nghiên cứu phương án giao Bộ X quản lý …").</summary>

@@ -51,6 +51,9 @@ internal static partial class ProgrammeOwner
     /// <summary>After <see cref="SimilarItems"/>: the standing agency takes the items still without a lead.</summary>
     public static void AssignStanding(ItemBuilder builder) => Give(builder, IsStanding);
 
+    /// <summary>Whether the plan names a standing agency (<see cref="IsStanding"/>) that takes what is left.</summary>
+    public static bool HasStanding(ItemBuilder builder) => Owner(builder, IsStanding) is not null;
+
     private static void Give(ItemBuilder builder, Func<string, bool> owns)
     {
         if (Owner(builder, owns) is { } owner) GiveUnnamed(builder, owner.Lead!, owner.Code);
