@@ -43,7 +43,7 @@ public sealed partial class AgencyDirectory
                 Add(name, a);
         // After every agency's own names, so that a name the directory gives another agency is never taken.
         foreach (var a in Agencies)
-            foreach (var name in PartyBodyNames(a))
+            foreach (var name in PartyBodyNames(a).Concat(LevelNames(a)))
                 Add(name, a);
         Secretariat = Agencies.FirstOrDefault(a => a.IsSecretariat);
     }
@@ -81,6 +81,17 @@ public sealed partial class AgencyDirectory
         if (PartyBodyKind().Match(a.Name) is not { Success: true } kind) yield break;
         foreach (var alias in a.Aliases.Prepend(a.ShortName).OfType<string>())
             if (!PartyBodyKind().IsMatch(alias)) yield return kind.Groups["kind"].Value + " " + alias;
+    }
+
+    /// <summary>
+    /// "UBND cấp xã", "Ủy ban nhân dân cấp huyện": the committees of a level, named by the level, are the group of that level's
+    /// committees ("Ủy ban nhân dân các xã, phường, đặc khu", "UBND các huyện, thành phố"), whatever units the group's name lists.
+    /// </summary>
+    private static IEnumerable<string> LevelNames(DirectoryAgency a)
+    {
+        if (!a.IsGroup) yield break;
+        foreach (var name in a.Aliases.Prepend(a.ShortName).Prepend(a.Name).OfType<string>())
+            if (LevelGroup().Match(name) is { Success: true } m) yield return m.Groups["pc"].Value + " cấp " + m.Groups["level"].Value.ToLowerInvariant();
     }
 
     /// <summary>Every agency named in <paramref name="text"/> (offsets relative to <paramref name="offset"/>), in order.</summary>
@@ -198,6 +209,9 @@ public sealed partial class AgencyDirectory
 
     [GeneratedRegex(@"^(?<kind>Tổ đảng ở|Tổ đảng|Chi bộ|Đảng bộ|Đảng (?:ủy|uỷ)|Đảng đoàn|Ban cán sự đảng)\s+\S", RegexOptions.IgnoreCase)]
     private static partial Regex PartyBodyKind();
+
+    [GeneratedRegex(@"^(?<pc>Ủy ban nhân dân|Uỷ ban nhân dân|UBND)\s+các\s+(?<level>xã|huyện)\b[^;]*$", RegexOptions.IgnoreCase)]
+    private static partial Regex LevelGroup();
 
     [GeneratedRegex(@"^(Các |các )?(UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+\p{L}|^(Các |các )?(Sở|Ban|Văn phòng|Ủy ban|Uỷ ban|Đài|Báo|Bưu điện|Trung tâm|Công an|Bộ Chỉ huy|Bộ|Hội|Liên đoàn|Tỉnh đoàn|Thanh tra|Kho bạc|Cục|Chi cục|Bảo hiểm|Ngân hàng|Viễn thông|Trường|Bệnh viện|Quỹ|Học viện|Viện|Mặt trận|Hội đồng|Tỉnh ủy|Tỉnh uỷ|Công ty|Tổng công ty|Tập đoàn|Đoàn|Chi nhánh)\s+\p{Lu}")]
     private static partial Regex AgencyHead();

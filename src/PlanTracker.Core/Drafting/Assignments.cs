@@ -37,7 +37,9 @@ public static partial class Assignments
     /// <summary>The same inside a sentence, where "đề nghị UBND tỉnh xem xét" proposes rather than orders.</summary>
     private static readonly string[][] Commands = [["giao"], ["yeu", "cau"]];
 
-    private static readonly HashSet<string> Prepositions = ["do", "giua", "cua", "voi", "cho", "tai", "den", "tu", "trong", "ve", "theo", "tren", "qua"];
+    // "thuộc": "Các cơ quan chuyên môn thuộc UBND tỉnh chủ trì …" names the body a description belongs to, not the subject (issue 15:
+    // a body the province lacks is never its own People's Committee).
+    private static readonly HashSet<string> Prepositions = ["do", "giua", "cua", "voi", "cho", "tai", "den", "tu", "trong", "ve", "theo", "tren", "qua", "thuoc"];
 
     private static readonly HashSet<string> Filler = ["va", "cac", "khac", "lien", "quan", "co", "cua", "tinh", "thuoc", "truc"];
 
