@@ -43,7 +43,7 @@ public sealed partial class AgencyDirectory
                 Add(name, a);
         // After every agency's own names, so that a name the directory gives another agency is never taken.
         foreach (var a in Agencies)
-            foreach (var name in PartyBodyNames(a).Concat(LevelNames(a)))
+            foreach (var name in PartyBodyNames(a).Concat(LevelNames(a)).Concat(HeadsNames(a)))
                 Add(name, a);
         Secretariat = Agencies.FirstOrDefault(a => a.IsSecretariat);
     }
@@ -92,6 +92,21 @@ public sealed partial class AgencyDirectory
         if (!a.IsGroup) yield break;
         foreach (var name in a.Aliases.Prepend(a.ShortName).Prepend(a.Name).OfType<string>())
             if (LevelGroup().Match(name) is { Success: true } m) yield return m.Groups["pc"].Value + " cấp " + m.Groups["level"].Value.ToLowerInvariant();
+    }
+
+    /// <summary>
+    /// "Giám đốc các Sở và Thủ trưởng các ban, ngành tỉnh" (KH Lào Cai on Chỉ thị 11), "Giám đốc các sở, Thủ trưởng các ban,
+    /// ngành": the departments' group addressed through its members' heads, each part with its own title, is the group.
+    /// </summary>
+    private static IEnumerable<string> HeadsNames(DirectoryAgency a)
+    {
+        if (!a.IsGroup) yield break;
+        foreach (var name in a.Aliases.Prepend(a.Name).Distinct())
+            if (DepartmentsGroup().Match(name) is { Success: true } m)
+            {
+                yield return "các sở và Thủ trưởng các ban, ngành" + m.Groups["rest"].Value;
+                yield return "các sở, Thủ trưởng các ban, ngành" + m.Groups["rest"].Value;
+            }
     }
 
     /// <summary>Every agency named in <paramref name="text"/> (offsets relative to <paramref name="offset"/>), in order.</summary>
@@ -212,6 +227,8 @@ public sealed partial class AgencyDirectory
 
     [GeneratedRegex(@"^(?<pc>Ủy ban nhân dân|Uỷ ban nhân dân|UBND)\s+các\s+(?<level>xã|huyện)\b[^;]*$", RegexOptions.IgnoreCase)]
     private static partial Regex LevelGroup();
+
+    [GeneratedRegex(@"^các\s+sở,\s*ban,?\s*ngành(?<rest>.*)$", RegexOptions.IgnoreCase)] private static partial Regex DepartmentsGroup();
 
     [GeneratedRegex(@"^(Các |các )?(UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+\p{L}|^(Các |các )?(Sở|Ban|Văn phòng|Ủy ban|Uỷ ban|Đài|Báo|Bưu điện|Trung tâm|Công an|Bộ Chỉ huy|Bộ|Hội|Liên đoàn|Tỉnh đoàn|Thanh tra|Kho bạc|Cục|Chi cục|Bảo hiểm|Ngân hàng|Viễn thông|Trường|Bệnh viện|Quỹ|Học viện|Viện|Mặt trận|Hội đồng|Tỉnh ủy|Tỉnh uỷ|Công ty|Tổng công ty|Tập đoàn|Đoàn|Chi nhánh)\s+\p{Lu}")]
     private static partial Regex AgencyHead();

@@ -44,9 +44,10 @@ public sealed class HeldOutAccuracyTests(ITestOutputHelper output)
     /// and annotated by someone who writes none of the reader's rules and committed at 78e104b before the reader was run on
     /// them: with the reader of main at 907f7eb, tasks 0.756, leads 0.436, deadlines 0.384, targets 0.353 (18 targets); with
     /// round 5's structure rules (h-s3rules, written from this set's differences) 0.904 / 0.803 / 0.564 / 0.353. The floor is
-    /// the latter minus 0.02 (docs/decisions/0023-held-out-documents.md, "The third set").
+    /// the latter minus 0.02 (docs/decisions/0023-held-out-documents.md, "The third set"); round 6's lead sources (0009) lifted
+    /// leads to 0.872, so its floor is 0.85.
     /// </summary>
-    public static readonly (double Tasks, double Leads, double Deadlines, double Targets) Unseen3Floor = (0.88, 0.78, 0.54, 0.33);
+    public static readonly (double Tasks, double Leads, double Deadlines, double Targets) Unseen3Floor = (0.88, 0.85, 0.54, 0.33);
 
     /// <summary>A set: its report section, folder, name in the heading, number of documents and floor.</summary>
     private sealed record Set(string Section, string Folder, string Name, int Documents, (double Tasks, double Leads, double Deadlines, double Targets) Floor);

@@ -115,6 +115,20 @@ public sealed class ReaderLeadSourcesTests
         Assert.Equal(lead, Item(p, "II.1").Lead!.AgencyKey);
     }
 
+    [Fact]
+    public void Should_read_the_departments_addressed_through_their_heads_as_the_departments_group()
+    {
+        // KH Lào Cai on Chỉ thị 11 writes "1. Giám đốc các Sở và Thủ trưởng các ban, ngành tỉnh; Chủ tịch …:" over dash bullets.
+        var p = Parse("""
+            KẾ HOẠCH
+            IV. TỔ CHỨC THỰC HIỆN
+            a) Giám đốc các sở, Thủ trưởng các ban, ngành:
+            + Quán triệt Kế hoạch đến cán bộ, công chức trong Quý I/2027.
+            b) Sở Tài chính: bố trí kinh phí.
+            """);
+        Assert.Equal("cac-so", p.Items.Single(i => i.Title.StartsWith("Quán triệt", StringComparison.Ordinal)).Lead!.AgencyKey);
+    }
+
     [Theory]
     [InlineData("1. Các cơ quan chuyên môn thuộc UBND tỉnh chủ trì tổ chức tập huấn nghiệp vụ.")]
     [InlineData("1. Các đơn vị sự nghiệp công lập thuộc tỉnh xây dựng phương án tự chủ tài chính trong Quý III/2027.")]
