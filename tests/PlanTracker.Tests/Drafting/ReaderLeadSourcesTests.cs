@@ -87,6 +87,25 @@ public sealed class ReaderLeadSourcesTests
     }
 
     [Fact]
+    public void Should_let_a_standing_agency_named_in_a_sentence_take_an_item_a_collective_appendix_row_restates()
+    {
+        // The same rule in another layout: the standing agency is a numbered sentence's subject (not a heading and its bullet),
+        // the collective's similar work is an appendix row in pipes, and the document is a party committee's (no motto line).
+        var p = Parse("""
+            ĐẢNG BỘ TỈNH YÊN BÁI
+            KẾ HOẠCH
+            Thực hiện Chỉ thị về phòng, chống dịch sốt xuất huyết
+            I. NHIỆM VỤ
+            1. Tổ chức phun hóa chất diệt muỗi tại các ổ dịch sốt xuất huyết trên địa bàn dân cư.
+            2. Sở Y tế là cơ quan đầu mối, theo dõi, tổng hợp kết quả thực hiện Kế hoạch này.
+            Phụ lục
+            TT | Nhiệm vụ | Cơ quan chủ trì | Thời gian
+            1 | Tổ chức phun hóa chất diệt muỗi tại các ổ dịch sốt xuất huyết trên địa bàn dân cư | Các sở, ban, ngành | Quí III/2027
+            """);
+        Assert.Equal("so-yt", Item(p, "I.1").Lead!.AgencyKey);
+    }
+
+    [Fact]
     public void Should_read_a_party_body_written_with_its_kind_and_another_name_of_its_host()
     {
         // KH 3260-KH/ĐĐQH15: "a) Tổ đảng ở Thường trực Ủy ban KH,CN&MT"; here a department's party committee by its initials.
