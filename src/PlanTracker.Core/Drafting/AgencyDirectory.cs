@@ -41,6 +41,10 @@ public sealed partial class AgencyDirectory
         foreach (var a in Agencies)
             foreach (var name in a.Aliases.Prepend(a.ShortName).Prepend(a.Name).OfType<string>().Distinct())
                 Add(name, a);
+        // After every agency's own names, so that a name the directory gives another agency is never taken.
+        foreach (var a in Agencies)
+            foreach (var name in PartyBodyNames(a).Concat(LevelNames(a)).Concat(HeadsNames(a)))
+                Add(name, a);
         Secretariat = Agencies.FirstOrDefault(a => a.IsSecretariat);
     }
 
@@ -64,6 +68,45 @@ public sealed partial class AgencyDirectory
         if (node.Agency is not null) return;
         node.Agency = agency;
         if (name.Length <= 6 && !name.Any(char.IsLower)) node.ExactText = string.Join(" ", tokens.Select(t => t.Text));
+    }
+
+    /// <summary>
+    /// "Tổ đảng ở Thường trực Ủy ban KH,CN&amp;MT" (KH 3260-KH/ĐĐQH15) for "Tổ đảng ở Thường trực Ủy ban Khoa học, Công nghệ
+    /// và Môi trường", "Đảng ủy Sở Y tế" for "Đảng ủy Sở Y tế tỉnh …": a party body's name is its kind ("Tổ đảng ở", "Chi bộ",
+    /// "Đảng ủy", "Đảng đoàn", "Ban cán sự đảng") and the body it sits in, which a text writes by any of that body's names.
+    /// The directory lists those names as the party body's aliases; each is also read after the kind.
+    /// </summary>
+    private static IEnumerable<string> PartyBodyNames(DirectoryAgency a)
+    {
+        if (PartyBodyKind().Match(a.Name) is not { Success: true } kind) yield break;
+        foreach (var alias in a.Aliases.Prepend(a.ShortName).OfType<string>())
+            if (!PartyBodyKind().IsMatch(alias)) yield return kind.Groups["kind"].Value + " " + alias;
+    }
+
+    /// <summary>
+    /// "UBND cấp xã", "Ủy ban nhân dân cấp huyện": the committees of a level, named by the level, are the group of that level's
+    /// committees ("Ủy ban nhân dân các xã, phường, đặc khu", "UBND các huyện, thành phố"), whatever units the group's name lists.
+    /// </summary>
+    private static IEnumerable<string> LevelNames(DirectoryAgency a)
+    {
+        if (!a.IsGroup) yield break;
+        foreach (var name in a.Aliases.Prepend(a.ShortName).Prepend(a.Name).OfType<string>())
+            if (LevelGroup().Match(name) is { Success: true } m) yield return m.Groups["pc"].Value + " cấp " + m.Groups["level"].Value.ToLowerInvariant();
+    }
+
+    /// <summary>
+    /// "Giám đốc các Sở và Thủ trưởng các ban, ngành tỉnh" (KH Lào Cai on Chỉ thị 11), "Giám đốc các sở, Thủ trưởng các ban,
+    /// ngành": the departments' group addressed through its members' heads, each part with its own title, is the group.
+    /// </summary>
+    private static IEnumerable<string> HeadsNames(DirectoryAgency a)
+    {
+        if (!a.IsGroup) yield break;
+        foreach (var name in a.Aliases.Prepend(a.Name).Distinct())
+            if (DepartmentsGroup().Match(name) is { Success: true } m)
+            {
+                yield return "các sở và Thủ trưởng các ban, ngành" + m.Groups["rest"].Value;
+                yield return "các sở, Thủ trưởng các ban, ngành" + m.Groups["rest"].Value;
+            }
     }
 
     /// <summary>Every agency named in <paramref name="text"/> (offsets relative to <paramref name="offset"/>), in order.</summary>
@@ -178,6 +221,14 @@ public sealed partial class AgencyDirectory
     public static bool LooksLikeAgency(string phrase) => AgencyHead().IsMatch(phrase.Trim()) && phrase.Trim().Split(' ').Length <= 14;
 
     [GeneratedRegex(@"^\s*:?\s*$")] private static partial Regex ListGap();
+
+    [GeneratedRegex(@"^(?<kind>Tổ đảng ở|Tổ đảng|Chi bộ|Đảng bộ|Đảng (?:ủy|uỷ)|Đảng đoàn|Ban cán sự đảng)\s+\S", RegexOptions.IgnoreCase)]
+    private static partial Regex PartyBodyKind();
+
+    [GeneratedRegex(@"^(?<pc>Ủy ban nhân dân|Uỷ ban nhân dân|UBND)\s+các\s+(?<level>xã|huyện)\b[^;]*$", RegexOptions.IgnoreCase)]
+    private static partial Regex LevelGroup();
+
+    [GeneratedRegex(@"^các\s+sở,\s*ban,?\s*ngành(?<rest>.*)$", RegexOptions.IgnoreCase)] private static partial Regex DepartmentsGroup();
 
     [GeneratedRegex(@"^(Các |các )?(UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+\p{L}|^(Các |các )?(Sở|Ban|Văn phòng|Ủy ban|Uỷ ban|Đài|Báo|Bưu điện|Trung tâm|Công an|Bộ Chỉ huy|Bộ|Hội|Liên đoàn|Tỉnh đoàn|Thanh tra|Kho bạc|Cục|Chi cục|Bảo hiểm|Ngân hàng|Viễn thông|Trường|Bệnh viện|Quỹ|Học viện|Viện|Mặt trận|Hội đồng|Tỉnh ủy|Tỉnh uỷ|Công ty|Tổng công ty|Tập đoàn|Đoàn|Chi nhánh)\s+\p{Lu}")]
     private static partial Regex AgencyHead();

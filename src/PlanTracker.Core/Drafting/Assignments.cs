@@ -23,6 +23,9 @@ public static partial class Assignments
         ["nguoi", "dung", "dau"], ["chanh", "van", "phong"], ["truong", "ban"],
         // A minister, a governor, a chairman of a national committee: "Bộ trưởng Bộ Tài nguyên và Môi trường căn cứ …".
         ["bo", "truong"], ["thong", "doc"], ["tong", "giam", "doc"], ["chu", "nhiem"],
+        // A body's members act as the body: "Các thành viên Đảng đoàn Quốc hội, Tổ trưởng Tổ đảng … có trách nhiệm …" (KH 3260),
+        // "Thành viên Ban Chỉ đạo tỉnh theo lĩnh vực được phân công …".
+        ["cac", "thanh", "vien"], ["thanh", "vien"],
     ];
 
     /// <summary>Nouns that make an order word the object of the task ("nghiên cứu phương án giao Bộ X quản lý …").</summary>
@@ -34,7 +37,9 @@ public static partial class Assignments
     /// <summary>The same inside a sentence, where "đề nghị UBND tỉnh xem xét" proposes rather than orders.</summary>
     private static readonly string[][] Commands = [["giao"], ["yeu", "cau"]];
 
-    private static readonly HashSet<string> Prepositions = ["do", "giua", "cua", "voi", "cho", "tai", "den", "tu", "trong", "ve", "theo", "tren", "qua"];
+    // "thuộc": "Các cơ quan chuyên môn thuộc UBND tỉnh chủ trì …" names the body a description belongs to, not the subject (issue 15:
+    // a body the province lacks is never its own People's Committee).
+    private static readonly HashSet<string> Prepositions = ["do", "giua", "cua", "voi", "cho", "tai", "den", "tu", "trong", "ve", "theo", "tren", "qua", "thuoc"];
 
     private static readonly HashSet<string> Filler = ["va", "cac", "khac", "lien", "quan", "co", "cua", "tinh", "thuoc", "truc"];
 

@@ -26,6 +26,7 @@ public static partial class DraftParser
             Summaries = AppendixTables.HasAssignmentTable(tree.Tables) ? SummariesOfAppendix(tree.Root) : [],
             Recipients = Addressees.Recipients(paragraphs, directory),
             HistoryBefore = HistoryBound.Of(document.IssuedOn, paragraphs),
+            DefaultLead = DocumentExecutor.Default(text, directory),
         };
         items.AddSections(tree.Root, intro, PlanHorizon.Find(text, document, tree.Root, intro, calendar));
         AppendixTables.Add(items, tree.Tables, directory, calendar);
@@ -96,6 +97,9 @@ internal sealed partial class ItemBuilder(AgencyDirectory directory, ProposedDoc
 
     /// <summary>The document's date, or the latest of its legal bases when it prints none: a time before it is history.</summary>
     public DateOnly? HistoryBefore { get; init; }
+
+    /// <summary>Who takes what nothing assigns (<see cref="DocumentExecutor.Default"/>): the secretariat, or a party document's own.</summary>
+    public DirectoryAgency? DefaultLead { get; init; }
 
     /// <param name="Stated">The deadline came from a section's time field ("3. Thời gian thực hiện: …"), not from its words.</param>
     private sealed record Inherited(ProposedAssignee? Lead, List<ProposedAssignee> Coordinating, ProposedDeadline? Deadline, bool Stated = false);
@@ -265,11 +269,11 @@ internal sealed partial class ItemBuilder(AgencyDirectory directory, ProposedDoc
             ? Assignee(lead, AssigneeBasis.Addressee, code) : null;
     }
 
-    /// <summary>Every item with no lead after inference gets the secretariat, marked as an assumption.</summary>
+    /// <summary>Every item with no lead after inference gets the document's default (the secretariat), marked as an assumption.</summary>
     public void FillDefaults()
     {
         foreach (var item in Items.Where(i => !i.IsGroup && i.Lead is null))
-            if (directory.Secretariat is { } s)
+            if (DefaultLead is { } s)
                 item.Lead = new ProposedAssignee { AgencyId = s.Id, AgencyKey = s.Key, Name = s.Name, Basis = AssigneeBasis.Secretariat };
     }
 

@@ -51,6 +51,9 @@ internal static partial class ProgrammeOwner
     /// <summary>After <see cref="SimilarItems"/>: the standing agency takes the items still without a lead.</summary>
     public static void AssignStanding(ItemBuilder builder) => Give(builder, IsStanding);
 
+    /// <summary>Whether the plan names a standing agency (<see cref="IsStanding"/>) that takes what is left.</summary>
+    public static bool HasStanding(ItemBuilder builder) => Owner(builder, IsStanding) is not null;
+
     private static void Give(ItemBuilder builder, Func<string, bool> owns)
     {
         if (Owner(builder, owns) is { } owner) GiveUnnamed(builder, owner.Lead!, owner.Code);
@@ -80,9 +83,10 @@ internal static partial class ProgrammeOwner
     /// <summary>
     /// "1. Sở Công Thương / - Là cơ quan thường trực, có trách nhiệm tổng hợp, theo dõi, đôn đốc …" (KH 134/KH-UBND Lào Cai),
     /// "2. Sở Thông tin và Truyền thông / - Là cơ quan đầu mối, chủ trì, phối hợp … tổ chức triển khai thực hiện kế hoạch
-    /// này" (KH 671a Đắk Nông): the plan's standing agency. Not "là cơ quan thường trực Ban Chỉ đạo …", a committee's.
+    /// này" (KH 671a Đắk Nông): the plan's standing agency, also as a labelled item ("1. Sở X: là cơ quan thường trực, …").
+    /// Not "là cơ quan thường trực Ban Chỉ đạo …", a committee's.
     /// </summary>
-    [GeneratedRegex(@"^\W*(?:[^.;:]{0,80}\s)?là (?:cơ quan|đơn vị) (?:thường trực|đầu mối)\s*[,;:]", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\W*(?:[^.;:]{0,80}:?\s)?là (?:cơ quan|đơn vị) (?:thường trực|đầu mối)\s*[,;:]", RegexOptions.IgnoreCase)]
     private static partial Regex StandingAgency();
 
     /// <summary>

@@ -49,10 +49,15 @@ internal static class SimilarItems
             return best.Item is not null && best.Score >= MinimumShare ? best : null;
         }
 
+        // A collective's similar work ("Các sở, ban, ngành", "UBND các xã, phường" quán triệt …) says the item concerns everyone,
+        // not whose it is: when the plan names who carries out the rest (its standing agency, or a party document's executor),
+        // that agency takes the item instead (decision 0009, round 6: such guesses were right 0 times of 6 where one was named).
+        var executor = ProgrammeOwner.HasStanding(builder) || builder.DefaultLead is { } fallback && fallback.Key != builder.Directory.Secretariat?.Key;
         foreach (var (item, pairs) in leaves.Where(l => builder.WithoutNamedLead.Contains(l.Item) && l.Item.Lead is null))
         {
             if (Best(item, pairs, c => c.Lead is { AgencyKey: not null, Basis: AssigneeBasis.Named or AssigneeBasis.Heading or AssigneeBasis.Table })
                 is not var (source, _)) continue;
+            if (executor && DocumentExecutor.IsCollective(source.Lead!, builder.Directory)) continue;
             var lead = source.Lead!;
             item.Lead = new ProposedAssignee
             {

@@ -29,7 +29,33 @@ public static class AccuracyReport
     {
         var table = heading + Environment.NewLine + DraftAccuracy.TableWithPool(scores);
         Write(section, table);
+        WriteLeadSources(section, scores);
         System.IO.File.WriteAllLines(Path.Combine(AppContext.BaseDirectory, $"drafting-accuracy.{section}-differences.txt"), DraftAccuracy.DifferenceLines(scores));
         return table;
+    }
+
+    public const string LeadSourcesFile = "drafting-accuracy.lead-sources.txt";
+
+    /// <summary>
+    /// drafting-accuracy.lead-sources.txt: each lead source's precision and count (over the matched actionable tasks; "none"
+    /// is a task left without a lead), per set and pooled over every set present, so a rule is judged by the source it feeds.
+    /// Each set keeps its rows in drafting-accuracy.{section}.lead-sources.tsv and the file is rebuilt from those present.
+    /// </summary>
+    public static void WriteLeadSources(string section, IReadOnlyList<DocumentScore> scores)
+    {
+        lock (Gate)
+        {
+            var folder = AppContext.BaseDirectory;
+            var pooled = DraftAccuracy.PoolSources(scores.Select(s => s.LeadSources));
+            System.IO.File.WriteAllLines(Path.Combine(folder, $"drafting-accuracy.{section}.lead-sources.tsv"),
+                pooled.Select(p => $"{p.Key}\t{p.Value.Proposed}\t{p.Value.Correct}"));
+            var sets = Order.Select(s => (Set: s, Path: Path.Combine(folder, $"drafting-accuracy.{s}.lead-sources.tsv"))).Where(s => System.IO.File.Exists(s.Path))
+                .Select(s => (s.Set, Sources: (IReadOnlyDictionary<string, (int, int)>)System.IO.File.ReadAllLines(s.Path).Select(l => l.Split('\t'))
+                    .ToDictionary(f => f[0], f => (int.Parse(f[1]), int.Parse(f[2]))))).ToList();
+            var lines = new List<string> { $"{"set",-10} {"source",-18} {"precision",9}  correct/proposed" };
+            lines.AddRange(DraftAccuracy.SourceRows("POOLED", DraftAccuracy.PoolSources(sets.Select(s => s.Sources))));
+            foreach (var (set, sources) in sets) lines.AddRange(DraftAccuracy.SourceRows(set, sources));
+            System.IO.File.WriteAllLines(Path.Combine(folder, LeadSourcesFile), lines);
+        }
     }
 }

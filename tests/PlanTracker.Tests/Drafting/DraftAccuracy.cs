@@ -15,7 +15,11 @@ public sealed record Score(int Gold, int Predicted, int Correct)
         $"P {Precision:0.000} R {Recall:0.000} F1 {F1:0.000} ({Correct}/{Predicted} of {Gold})");
 }
 
-public sealed record DocumentScore(string Document, Score Tasks, Score Leads, Score Deadlines, Score Targets, IReadOnlyList<string> Differences);
+public sealed record DocumentScore(string Document, Score Tasks, Score Leads, Score Deadlines, Score Targets, IReadOnlyList<string> Differences)
+{
+    /// <summary>Per lead source (the proposed lead's basis, or "none"): correct of proposed over the matched actionable tasks.</summary>
+    public IReadOnlyDictionary<string, (int Proposed, int Correct)> LeadSources { get; init; } = new Dictionary<string, (int, int)>();
+}
 
 /// <summary>
 /// Scores a proposal against a hand-made seed plan (the gold annotation). The matching rules, also in
@@ -50,9 +54,13 @@ public static class DraftAccuracy
         var itemLeaves = items.Where(i => !i.IsGroup).ToList();
         var leadsCorrect = 0;
         var deadlinesCorrect = 0;
+        var sources = new Dictionary<string, (int Proposed, int Correct)>();
         foreach (var g in goldLeaves)
         {
             if (!pairs.TryGetValue(g, out var i) || i.IsGroup) continue;
+            var source = i.Lead?.Basis.ToString() ?? "none";
+            var (p, c) = sources.GetValueOrDefault(source);
+            sources[source] = (p + 1, c + (i.Lead is not null && i.Lead.AgencyKey == g.Lead ? 1 : 0));
             if (i.Lead?.AgencyKey == g.Lead) leadsCorrect++;
             else differences.Add($"lead {g.Code}: gold {g.Lead}, proposed {i.Lead?.AgencyKey ?? i.Lead?.Name} ({i.Lead?.Basis})");
             var d = i.Deadline;
@@ -83,7 +91,7 @@ public static class DraftAccuracy
             differences.AddRange((g.Targets ?? []).Select(o => $"missing target {g.Code} (task missing): {o.Value} {o.Unit}"));
         var targets = new Score(goldTasks.Sum(g => g.Targets?.Count ?? 0), items.Sum(i => i.Targets.Count), targetsCorrect);
 
-        return new DocumentScore(name, tasks, leads, deadlines, targets, differences);
+        return new DocumentScore(name, tasks, leads, deadlines, targets, differences) { LeadSources = sources };
     }
 
     private static Dictionary<TaskSeed, ProposedItem> Match(List<TaskSeed> gold, List<ProposedItem> items)
@@ -134,6 +142,23 @@ public static class DraftAccuracy
     /// <summary>Every difference of every document, headed by the document, for the differences file beside the report.</summary>
     public static IEnumerable<string> DifferenceLines(IEnumerable<DocumentScore> scores) =>
         scores.SelectMany(s => s.Differences.Select(d => "  " + d).Prepend($"--- {s.Document}: {s.Differences.Count} differences"));
+
+    /// <summary>Lead sources added up over documents (or sets).</summary>
+    public static Dictionary<string, (int Proposed, int Correct)> PoolSources(IEnumerable<IReadOnlyDictionary<string, (int Proposed, int Correct)>> all)
+    {
+        var pooled = new Dictionary<string, (int Proposed, int Correct)>();
+        foreach (var (source, (p, c)) in all.SelectMany(d => d))
+        {
+            var (p0, c0) = pooled.GetValueOrDefault(source);
+            pooled[source] = (p0 + p, c0 + c);
+        }
+        return pooled;
+    }
+
+    /// <summary>One row per lead source: how many matched tasks it gave a lead and its precision, most used first.</summary>
+    public static IEnumerable<string> SourceRows(string set, IReadOnlyDictionary<string, (int Proposed, int Correct)> sources) =>
+        sources.OrderByDescending(s => s.Value.Proposed).Select(s => string.Create(CultureInfo.InvariantCulture,
+            $"{set,-10} {s.Key,-18} {(s.Value.Proposed == 0 ? 0 : (double)s.Value.Correct / s.Value.Proposed),9:0.000}  {s.Value.Correct}/{s.Value.Proposed}"));
 
     /// <summary>The per-document table followed by the pooled row.</summary>
     public static string TableWithPool(IReadOnlyList<DocumentScore> scores) => Table([.. scores, Pool("POOLED", scores)]);

@@ -36,6 +36,8 @@ public sealed class DraftAccuracyTests(ITestOutputHelper output)
         Console.WriteLine(table); // shown by `dotnet test --logger "console;verbosity=normal"`
         // dotnet test's default logger hides a passing test's output; ./test.sh prints this file after the run.
         AccuracyReport.Write("seeds", table);
+        AccuracyReport.WriteLeadSources("seeds", scores);
+        File.WriteAllLines(Path.Combine(AppContext.BaseDirectory, "drafting-accuracy.seeds-differences.txt"), DraftAccuracy.DifferenceLines(scores));
         foreach (var s in scores)
         {
             output.WriteLine($"--- {s.Document}: {s.Differences.Count} differences");
