@@ -127,7 +127,7 @@ internal static partial class AppendixTables
                 // An indicator table's row: its unit and value cells; otherwise the task's and result's words.
                 var targets = row.Unit.Length > 0 || parsedHasUnits
                     ? IndicatorTargets.Read(task, row.Unit, row.Value, paragraph.Start, paragraph.End)
-                    : TargetPhrases.Find(row.Task, paragraph.Start + taskAt).Concat(TargetPhrases.Find(row.Value, paragraph.Start + Math.Max(0, paragraph.Text.IndexOf(row.Value, StringComparison.Ordinal)), result: true)).ToList();
+                    : ValueCells.Read(task, row.Value, paragraph.Start, paragraph.End) ?? TargetPhrases.Find(row.Task, paragraph.Start + taskAt).Concat(TargetPhrases.Find(row.Value, paragraph.Start + Math.Max(0, paragraph.Text.IndexOf(row.Value, StringComparison.Ordinal)), result: true)).ToList();
                 if (row.Deadline.Length == 0 && sectionDeadline is { } inherited)
                     item.Deadline = ProposedDeadline.Of(inherited.Deadline, new SourceSpan(inherited.Start, inherited.End), inherited: true, from: (section ?? table).Code);
                 var due = item.Deadline?.DueOn is { } d && !Deadline.IsOngoingKind(item.Deadline.Kind) ? d : (DateOnly?)null;

@@ -84,11 +84,20 @@ internal static partial class ScrambledRows
         return blocks;
     }
 
-    /// <summary>The longest run of the block's first lines that is a header cell, and its column.</summary>
+    /// <summary>
+    /// The block's first lines that are a header cell, and its column: the fewest lines that name a column ("Cơ quan, / tổ chức
+    /// / đảng / chủ trì"), with the lines after them that still read as the same name and name no column of their own
+    /// ("Thời hạn / thực hiện / (*)"), so that "Đơn vị chủ trì / Đơn vị phối hợp" are two cells.
+    /// </summary>
     private static (int Lines, Kind Kind) HeaderLength(List<Line> block)
     {
-        for (var n = Math.Min(block.Count, 6); n > 0; n--)
-            if (Column(TextKey.Fold(string.Join(' ', block.Take(n).Select(l => l.Text)))) is { } kind) return (n, kind);
+        string Prefix(int n) => TextKey.Fold(string.Join(' ', block.Take(n).Select(l => l.Text)));
+        for (var n = 1; n <= Math.Min(block.Count, 6); n++)
+        {
+            if (Column(Prefix(n)) is not { } kind) continue;
+            while (n < block.Count && Column(TextKey.Fold(block[n].Text)) is null && Column(Prefix(n + 1)) == kind) n++;
+            return (n, kind);
+        }
         return (0, Kind.Number);
     }
 
@@ -149,10 +158,10 @@ internal static partial class ScrambledRows
                     i = end;
                     continue;
                 }
-                end = block.Count;
+                while (end < block.Count && !OpensAfterTask(block[end - 1].Text, block[end].Text, columns)) end++;
             }
             else
-                while (end < block.Count && !Opens(kind, block[end].Text, columns)) end++;
+                while (end < block.Count && !Opens(kind, block[end - 1].Text, block[end].Text, columns)) end++;
             var cellText = Join(block, i, end);
             if (kind == Kind.Task && InlineNumber().Match(cellText) is { Success: true } number) cellText = cellText[number.Length..];
             yield return new Cell(kind, line.Start, block[end - 1].End, cellText);
@@ -165,11 +174,37 @@ internal static partial class ScrambledRows
     /// another column's cell, an agency after a time or value. Otherwise it goes on with the cell: "Đảng ủy / UBND / tỉnh",
     /// "Trước ngày / 15/10/2026", "Đồng chí Phan Trung Bá - / Tỉnh ủy viên, Phó Chủ / tịch UBND tỉnh".
     /// </summary>
-    private static bool Opens(Kind cell, string line, HashSet<Kind> columns)
+    private static bool Opens(Kind cell, string previous, string line, HashSet<Kind> columns)
     {
         if (NumberAlone().IsMatch(line) || columns.Contains(Kind.Person) && PersonOpening().IsMatch(line)) return true;
         var kind = KindOf(line, columns);
-        return kind is Kind.Time or Kind.Value && kind != cell || kind == Kind.Lead && cell is Kind.Time or Kind.Value;
+        // With a coordinating column a viewer's copy gives the lead and the coordinating bodies on lines of their own.
+        if (kind == Kind.Lead && cell == Kind.Lead && columns.Contains(Kind.Coordinating)) return !Continues(previous);
+        return kind is Kind.Time or Kind.Value && kind != cell || kind == Kind.Lead && cell is not (Kind.Lead or Kind.Person)
+            || kind == Kind.Product && cell != Kind.Product;
+    }
+
+    /// <summary>A line that does not end its cell: after a comma, a dash or a word such as "và", "của".</summary>
+    private static bool Continues(string line) =>
+        line[^1] is ',' or '-' or '–' || Paragraphs.OpenEndings.Contains(line[(line.LastIndexOf(' ') + 1)..].ToLowerInvariant());
+
+    /// <summary>
+    /// Whether a line inside a task's block opens another cell (a viewer's copy gives a row's cells on the lines after its task):
+    /// a number alone, or a whole short cell of another column after a line that does not go on ("… của tỉnh / Sở Nội vụ /
+    /// Quí III/2026"); not "… của / Ban Chấp hành Trung ương …" nor "… giai đoạn / 2031 - 2040, tầm nhìn đến năm 2060 …".
+    /// </summary>
+    private static bool OpensAfterTask(string previous, string line, HashSet<Kind> columns)
+    {
+        if (NumberAlone().IsMatch(line)) return true;
+        var kind = KindOf(line, columns);
+        if (kind == Kind.Task || Continues(previous)) return false;
+        return kind switch
+        {
+            Kind.Person => PersonOpening().IsMatch(line),
+            Kind.Time => line.Length <= 30,
+            Kind.Value => line.Length <= 25,
+            _ => line.Length <= 60,
+        };
     }
 
     private static Kind KindOf(string line, HashSet<Kind> columns)
@@ -309,8 +344,8 @@ internal static partial class ScrambledRows
     /// <summary>A target's value: "Tối thiểu 2%", "&lt;30%", "≥ 95%", "01 khu", "1,0-1,5%", "&gt;25", "100%".</summary>
     [GeneratedRegex(@"^(Tối thiểu|Tối đa|Ít nhất|Trên|Dưới|Khoảng|Đạt|[<>≥≤]=?)?\s*(\d[\d.,]*\s*([-–]\s*\d[\d.,]*)?\s*(%|[\p{L}/²]+)|[<>≥≤]\s*\d[\d.,]*)\s*$|^(Tối thiểu|Tối đa|Ít nhất|Trên|Dưới|Khoảng)$")]
     private static partial Regex ValueStart();
-    /// <summary>The bodies that lead or coordinate: "Đảng ủy UBND tỉnh", "Các cấp ủy, tổ chức đảng", "Sở Tài chính", "UBND các xã".</summary>
-    [GeneratedRegex(@"^(Đảng ủy|Đảng uỷ|Đảng đoàn|Ban cán sự|Các cấp ủy|Cấp ủy|Tỉnh ủy|Tỉnh uỷ|Thành ủy|UBND|Ủy ban|Uỷ ban|HĐND|Hội đồng nhân dân|Sở|Các sở|Bộ|Các bộ|Ban|Các ban|Văn phòng|Công an|Bộ Chỉ huy|Cục|Chi cục|Mặt trận|Ủy ban Mặt trận|Liên đoàn|Hội|Các hội|Đoàn|Tỉnh đoàn|Cơ quan|Các cơ quan|Đơn vị|Các đơn vị|Viện|Kho bạc|Thuế|Ngân hàng|Bảo hiểm|Trung tâm|Các địa phương|Địa phương|Các xã|Các huyện|Doanh nghiệp|Các doanh nghiệp)\b")]
+    /// <summary>The bodies that lead or coordinate: "Đảng ủy UBND tỉnh", "Các cấp ủy, tổ chức đảng", "Sở Tài chính", "UBND các xã"; not a task that opens with such a word ("Ban hành …", "Hội nghị …", "Bộ máy …").</summary>
+    [GeneratedRegex(@"^(?!Ban hành|Ban bố|Hội nghị|Hội thảo|Hội thi|Bộ máy|Bộ tiêu chí|Bộ chỉ số|Bộ dữ liệu|Đoàn kết|Sở hữu)(Đảng ủy|Đảng uỷ|Đảng đoàn|Ban cán sự|Các cấp ủy|Cấp ủy|Tỉnh ủy|Tỉnh uỷ|Thành ủy|UBND|Ủy ban|Uỷ ban|HĐND|Hội đồng nhân dân|Sở|Các sở|Bộ|Các bộ|Ban|Các ban|Văn phòng|Công an|Bộ Chỉ huy|Cục|Chi cục|Mặt trận|Ủy ban Mặt trận|Liên đoàn|Hội|Các hội|Đoàn|Tỉnh đoàn|Cơ quan|Các cơ quan|Đơn vị|Các đơn vị|Viện|Kho bạc|Thuế|Ngân hàng|Bảo hiểm|Trung tâm|Các địa phương|Địa phương|Các xã|Các huyện|Doanh nghiệp|Các doanh nghiệp)\b")]
     private static partial Regex AgencyStart();
     /// <summary>A product: "Kế hoạch của UBND tỉnh", "Quyết định phê duyệt", "Báo cáo".</summary>
     [GeneratedRegex(@"^(Kế hoạch|Quyết định|Báo cáo|Đề án|Chương trình|Văn bản|Công văn|Nghị quyết|Chỉ thị|Hướng dẫn|Thông báo|Tờ trình|Hệ thống|Cơ sở dữ liệu|Quy chế|Quy định|Hồ sơ|Danh mục|Dự thảo)\b")]

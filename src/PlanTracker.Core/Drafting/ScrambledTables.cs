@@ -64,6 +64,6 @@ internal static partial class ScrambledTables
 
     [GeneratedRegex(@"^\W*(PHỤ LỤC|Phụ lục)(\s+(số\s+)?[\dIVXL]+)?", RegexOptions.IgnoreCase)] private static partial Regex LabelOnly();
 
-    /// <summary>The header's number column alone on its line: "TT", "STT", "Số TT".</summary>
-    [GeneratedRegex(@"^\W*(S\s*TT|TT|Số\s+TT|Số\s+thứ\s+tự)\W*$", RegexOptions.IgnoreCase)] private static partial Regex NumberHeader();
+    /// <summary>The header's number column alone on its line ("TT", "STT", "Số TT"), or first with the next header cells after it on lines of their own (a viewer's copy: "TT / Nội dung công việc / Đơn vị chủ trì").</summary>
+    [GeneratedRegex(@"^\W*(S\s*TT|Stt|TT|Số\s+TT|Số\s+thứ\s+tự|SỐ\s+TT)(\W*$|\s+\p{Lu})")] private static partial Regex NumberHeader();
 }

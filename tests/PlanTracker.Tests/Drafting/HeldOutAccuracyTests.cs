@@ -46,7 +46,7 @@ public sealed class HeldOutAccuracyTests(ITestOutputHelper output)
     /// round 5's structure rules (h-s3rules, written from this set's differences) 0.904 / 0.803 / 0.564 / 0.353. The floor is
     /// the latter minus 0.02 (docs/decisions/0023-held-out-documents.md, "The third set").
     /// </summary>
-    public static readonly (double Tasks, double Leads, double Deadlines, double Targets) Unseen3Floor = (0.88, 0.78, 0.54, 0.33);
+    public static readonly (double Tasks, double Leads, double Deadlines, double Targets) Unseen3Floor = (0.97, 0.90, 0.67, 0.92);
 
     /// <summary>A set: its report section, folder, name in the heading, number of documents and floor.</summary>
     private sealed record Set(string Section, string Folder, string Name, int Documents, (double Tasks, double Leads, double Deadlines, double Targets) Floor);
