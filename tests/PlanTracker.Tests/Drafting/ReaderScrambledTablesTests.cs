@@ -228,6 +228,42 @@ public sealed class ReaderScrambledTablesTests
     }
 
     [Fact]
+    public void Should_read_a_ruled_pdf_table_in_another_column_order_continued_over_a_page_break_with_its_header_repeated()
+    {
+        // A .pdf keeps the table's ruling lines: PdfLayout cuts the rows by them, so no rebuild is needed; the header the
+        // next page repeats and the row numbering the columns are no rows.
+        double[] columns = [50, 80, 200, 430, 540];
+        void Header(DraftFormatsTests.PageWriter page, double y)
+        {
+            page.Text("STT", 55, y); page.Text("Don vi chu tri", 85, y); page.Text("Noi dung cong viec", 205, y); page.Text("Thoi gian hoan thanh", 435, y);
+        }
+        var pdf = DraftFormatsTests.Pdf(
+            page =>
+            {
+                page.Text("KE HOACH", 50, 800);
+                page.Text("Chuyen doi so nam 2026", 50, 785);
+                page.Text("PHU LUC", 50, 760);
+                page.Grid(top: 740, rows: [20, 20, 30], columns: columns);
+                Header(page, 727);
+                page.Text("1", 55, 707); page.Text("2", 85, 707); page.Text("3", 205, 707); page.Text("4", 435, 707);
+                page.Text("1", 55, 687); page.Text("So Noi vu", 85, 687); page.Text("So hoa ho so luu tru", 205, 687); page.Text("31/12/2026", 435, 687);
+            },
+            page =>
+            {
+                page.Grid(top: 800, rows: [20, 30], columns: columns);
+                Header(page, 787);
+                page.Text("2", 55, 767); page.Text("So Tai chinh", 85, 767); page.Text("Ban hanh quy che du lieu", 205, 767); page.Text("30/6/2027", 435, 767);
+            });
+
+        var p = DraftParser.Parse(DraftInput.FromFile("phu-luc.pdf", new MemoryStream(pdf)), Directory);
+
+        var rows = Rows(p);
+        Assert.Equal(["So hoa ho so luu tru", "Ban hanh quy che du lieu"], rows.Select(r => r.Title));
+        Assert.Equal([new DateOnly(2026, 12, 31), new DateOnly(2027, 6, 30)], rows.Select(r => r.Deadline!.DueOn!.Value));
+        Assert.All(rows, r => Assert.NotNull(r.Lead));
+    }
+
+    [Fact]
     public void Should_skip_a_header_repeated_after_a_page_break_and_a_row_of_column_numbers()
     {
         var rows = AssignmentTable.Parse([
