@@ -30,8 +30,12 @@ internal static partial class ScrambledTables
             var opening = paragraphs.Skip(from + 1).Take(Math.Min(HeaderWithin, to - from - 1)).ToList();
             if (opening.Any(p => p.IsTableRow) || !opening.Any(p => NumberHeader().IsMatch(p.Text))) continue;
             var (start, end) = (paragraphs[from].Start, to < paragraphs.Count ? paragraphs[to].Start : int.MaxValue);
+            var rows = ScrambledRows.Rebuild(text, start, Math.Min(end, text.Length));
+            // A header whose "TT" shares its paragraph with the next cells (a viewer's copy) is in row order, which reads
+            // fairly as paragraphs: when it cannot be rebuilt it is left to the tree, not dropped.
+            if (rows is null && !opening.Any(p => NumberAlone().IsMatch(p.Text))) continue;
             Remove(root, start, end);
-            if (ScrambledRows.Rebuild(text, start, Math.Min(end, text.Length)) is { } rows)
+            if (rows is not null)
             {
                 tables.Add((Title(paragraphs, from, to), rows));
                 continue;
@@ -66,4 +70,5 @@ internal static partial class ScrambledTables
 
     /// <summary>The header's number column alone on its line ("TT", "STT", "Số TT"), or first with the next header cells after it on lines of their own (a viewer's copy: "TT / Nội dung công việc / Đơn vị chủ trì").</summary>
     [GeneratedRegex(@"^\W*(S\s*TT|Stt|TT|Số\s+TT|Số\s+thứ\s+tự|SỐ\s+TT)(\W*$|\s+\p{Lu})")] private static partial Regex NumberHeader();
+    [GeneratedRegex(@"^\W*(S\s*TT|TT|Số\s+TT|Số\s+thứ\s+tự)\W*$", RegexOptions.IgnoreCase)] private static partial Regex NumberAlone();
 }
