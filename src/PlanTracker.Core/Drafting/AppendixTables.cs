@@ -37,7 +37,10 @@ internal static partial class AppendixTables
             };
             builder.Items.Add(table);
             ProposedItem? section = null, subgroup = null;
-            DeadlinePhrase? sectionDeadline = null;
+            // "PHỤ LỤC 1 / CÁC CHỈ TIÊU CHỦ YẾU GIAI ĐOẠN 2026-2030" over a table with no time column: its rows are due by the
+            // period its title names.
+            DeadlinePhrase? sectionDeadline = parsed.All(r => r.Deadline.Length == 0) && heading is not null
+                ? DeadlinePhrases.Choose(DeadlinePhrases.Find(heading, rows[0].Start, null, calendar)) : null;
             var byLabel = new Dictionary<string, ProposedItem>();
             var subgroupDash = false;
             string? lastTime = null;
@@ -125,9 +128,9 @@ internal static partial class AppendixTables
                 // An indicator table's row: its unit and value cells; otherwise the task's and result's words.
                 var targets = row.Unit.Length > 0 || parsedHasUnits
                     ? IndicatorTargets.Read(task, row.Unit, row.Value, paragraph.Start, paragraph.End)
-                    : TargetPhrases.Find(row.Task, paragraph.Start + taskAt).Concat(TargetPhrases.Find(row.Value, paragraph.Start + Math.Max(0, paragraph.Text.IndexOf(row.Value, StringComparison.Ordinal)), result: true)).ToList();
+                    : ValueCells.Read(task, row.Value, paragraph.Start, paragraph.End) ?? TargetPhrases.Find(row.Task, paragraph.Start + taskAt).Concat(TargetPhrases.Find(row.Value, paragraph.Start + Math.Max(0, paragraph.Text.IndexOf(row.Value, StringComparison.Ordinal)), result: true)).ToList();
                 if (row.Deadline.Length == 0 && sectionDeadline is { } inherited)
-                    item.Deadline = ProposedDeadline.Of(inherited.Deadline, new SourceSpan(inherited.Start, inherited.End), inherited: true, from: section!.Code);
+                    item.Deadline = ProposedDeadline.Of(inherited.Deadline, new SourceSpan(inherited.Start, inherited.End), inherited: true, from: (section ?? table).Code);
                 var due = item.Deadline?.DueOn is { } d && !Deadline.IsOngoingKind(item.Deadline.Kind) ? d : (DateOnly?)null;
                 item.Targets = targets.Select(t => new ProposedTarget
                 {

@@ -17,19 +17,20 @@ public static partial class DraftParser
         var (paragraphs, wrapped) = Paragraphs.Split(text);
         var document = DocumentMetadata.Read(text, paragraphs, directory);
         var tree = SectionTree.Build(paragraphs, wrapped);
-        var scrambled = ScrambledTables.Drop(tree.Root, paragraphs);
+        var (scrambled, rebuilt) = ScrambledTables.Drop(tree.Root, paragraphs, text);
+        var tables = tree.Tables.Concat(rebuilt).ToList();
         TaskSections.Mark(tree.Root);
-        AnnexedSections.Unmark(tree.Root, appendixRead: tree.Tables.Count > 0);
+        AnnexedSections.Unmark(tree.Root, appendixRead: tables.Count > 0);
         var intro = tree.Root.Body.LastOrDefault(p => p.Text.TrimEnd(' ', '*').EndsWith(':'));
         var items = new ItemBuilder(directory, document, calendar)
         {
-            Summaries = AppendixTables.HasAssignmentTable(tree.Tables) ? SummariesOfAppendix(tree.Root) : [],
+            Summaries = AppendixTables.HasAssignmentTable(tables) ? SummariesOfAppendix(tree.Root) : [],
             Recipients = Addressees.Recipients(paragraphs, directory),
             HistoryBefore = HistoryBound.Of(document.IssuedOn, paragraphs),
             DefaultLead = DocumentExecutor.Default(text, directory),
         };
         items.AddSections(tree.Root, intro, PlanHorizon.Find(text, document, tree.Root, intro, calendar));
-        AppendixTables.Add(items, tree.Tables, directory, calendar);
+        AppendixTables.Add(items, tables, directory, calendar);
         ProgrammeOwner.Assign(items);
         ProgrammeOwner.AssignProposer(items, paragraphs);
         SimilarItems.Infer(items);

@@ -25,7 +25,7 @@ public sealed record SourceSpan(int Start, int End);
 /// </summary>
 public static partial class Paragraphs
 {
-    private static readonly HashSet<string> OpenEndings =
+    internal static readonly HashSet<string> OpenEndings =
     [
         "và", "của", "với", "các", "về", "cho", "trong", "tại", "theo", "để", "số", "ngày", "từ", "đến", "là", "có",
         "những", "được", "hoặc", "thuộc", "như", "trên", "giữa", "cùng", "mà", "nhằm", "qua", "bằng", "sở", "ban", "bộ",

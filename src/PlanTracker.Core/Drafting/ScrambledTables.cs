@@ -8,7 +8,9 @@ namespace PlanTracker.Core.Drafting;
 /// Các cấp ủy, tổ / chức đảng / … / 2 / 3 / Đồng chí Phan Trung / Bá - Tỉnh ủy viên …"): the numbers, tasks, agencies, the
 /// names of the leaders in charge and the times come column by column and page by page, out of row order, so no row can be
 /// put back together. Read as paragraphs they proposed a leader's name, a stray number or half a cell as items; rather than
-/// such noise the reader proposes nothing from the table and says so in a note, and the secretariat adds its rows in review.
+/// such noise the reader puts the rows back together by the column each cell belongs to (<see cref="ScrambledRows"/>) and
+/// reads them as any appendix table; when they cannot be put back with every cell accounted for, it proposes nothing from
+/// the table and says so in a note, and the secretariat adds its rows in review.
 /// A table whose header is a pipe row is read by <see cref="CellLines"/> instead.
 /// </summary>
 internal static partial class ScrambledTables
@@ -16,10 +18,11 @@ internal static partial class ScrambledTables
     /// <summary>The header's "TT" must come within this many paragraphs after the appendix heading.</summary>
     private const int HeaderWithin = 8;
 
-    /// <summary>Drops what the tree read from such appendices; returns a note for each.</summary>
-    public static List<string> Drop(SectionNode root, IReadOnlyList<Paragraph> paragraphs)
+    /// <summary>Drops what the tree read from such appendices; returns the tables rebuilt from them and a note for each one that was not.</summary>
+    public static (List<string> Notes, List<(string? Heading, List<Paragraph> Rows)> Tables) Drop(SectionNode root, IReadOnlyList<Paragraph> paragraphs, string text)
     {
         var notes = new List<string>();
+        var tables = new List<(string?, List<Paragraph>)>();
         var headings = Enumerable.Range(0, paragraphs.Count).Where(i => Heading().IsMatch(paragraphs[i].Text)).ToList();
         for (var h = 0; h < headings.Count; h++)
         {
@@ -27,10 +30,30 @@ internal static partial class ScrambledTables
             var opening = paragraphs.Skip(from + 1).Take(Math.Min(HeaderWithin, to - from - 1)).ToList();
             if (opening.Any(p => p.IsTableRow) || !opening.Any(p => NumberHeader().IsMatch(p.Text))) continue;
             var (start, end) = (paragraphs[from].Start, to < paragraphs.Count ? paragraphs[to].Start : int.MaxValue);
+            var rows = ScrambledRows.Rebuild(text, start, Math.Min(end, text.Length));
+            // A header whose "TT" shares its paragraph with the next cells (a viewer's copy) is in row order, which reads
+            // fairly as paragraphs: when it cannot be rebuilt it is left to the tree, not dropped.
+            if (rows is null && !opening.Any(p => NumberAlone().IsMatch(p.Text))) continue;
             Remove(root, start, end);
+            if (rows is not null)
+            {
+                tables.Add((Title(paragraphs, from, to), rows));
+                continue;
+            }
             notes.Add($"{SectionNode.Clean(paragraphs[from].Text)}: a table given one cell per line (a PDF's text layer) whose rows cannot be put back in order; nothing is proposed from it, add its rows in review.");
         }
-        return notes;
+        return (notes, tables);
+    }
+
+    /// <summary>The appendix's title: the heading's own words, else the lines in capitals under it ("CÁC CHỈ TIÊU CHỦ YẾU …").</summary>
+    private static string Title(IReadOnlyList<Paragraph> paragraphs, int from, int to)
+    {
+        var heading = SectionNode.Clean(paragraphs[from].Text);
+        var own = LabelOnly().Replace(heading, "").Trim(' ', '-', '–', ':', '.');
+        if (own.Length > 0) return own;
+        var caps = paragraphs.Skip(from + 1).Take(to - from - 1).TakeWhile(p => !p.Text.Any(char.IsLower) && !NumberHeader().IsMatch(p.Text))
+            .Select(p => SectionNode.Clean(p.Text)).ToList();
+        return caps.Count > 0 ? string.Join(' ', caps) : heading;
     }
 
     private static void Remove(SectionNode node, int start, int end)
@@ -43,6 +66,9 @@ internal static partial class ScrambledTables
     /// <summary>"PHỤ LỤC 2", "Phụ lục", "PHỤ LỤC 1 – CÁC CHỈ TIÊU …" on a line of its own.</summary>
     [GeneratedRegex(@"^\W*(PHỤ LỤC|Phụ lục)(\s+(số\s+)?[\dIVXL]+)?\W*$|^\W*PHỤ LỤC\b[^\p{Ll}]*$")] private static partial Regex Heading();
 
-    /// <summary>The header's number column alone on its line: "TT", "STT", "Số TT".</summary>
-    [GeneratedRegex(@"^\W*(S\s*TT|TT|Số\s+TT|Số\s+thứ\s+tự)\W*$", RegexOptions.IgnoreCase)] private static partial Regex NumberHeader();
+    [GeneratedRegex(@"^\W*(PHỤ LỤC|Phụ lục)(\s+(số\s+)?[\dIVXL]+)?", RegexOptions.IgnoreCase)] private static partial Regex LabelOnly();
+
+    /// <summary>The header's number column alone on its line ("TT", "STT", "Số TT"), or first with the next header cells after it on lines of their own (a viewer's copy: "TT / Nội dung công việc / Đơn vị chủ trì").</summary>
+    [GeneratedRegex(@"^\W*(S\s*TT|Stt|TT|Số\s+TT|Số\s+thứ\s+tự|SỐ\s+TT)(\W*$|\s+\p{Lu})")] private static partial Regex NumberHeader();
+    [GeneratedRegex(@"^\W*(S\s*TT|TT|Số\s+TT|Số\s+thứ\s+tự)\W*$", RegexOptions.IgnoreCase)] private static partial Regex NumberAlone();
 }

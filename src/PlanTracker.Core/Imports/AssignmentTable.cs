@@ -61,6 +61,8 @@ public static partial class AssignmentTable
             if (cells.All(string.IsNullOrWhiteSpace)) continue;
             // A markdown separator row ("| --- | :---: |") carries nothing.
             if (cells.All(c => c.Trim().Trim(':').Trim('-').Length == 0)) continue;
+            // The header repeated at the top of the next page, and a row numbering the columns ("1 | 2 | 3 | 4"), carry no task.
+            if (cells.Select(TextKey.Fold).SequenceEqual(table[headerAt].Select(TextKey.Fold)) || ColumnNumbers(cells)) continue;
             // A numbering row under the header ("(1) (2) (3)") carries no task.
             if (Cell(task) is var text && (text.Length == 0 && Cell(group).Length == 0 || text.StartsWith('(') && text.EndsWith(')') && text.Length <= 4)) continue;
             // With no number column, the time column holds the numbering of group rows ("| I | GIAI ĐOẠN 1 … |").
@@ -70,6 +72,12 @@ public static partial class AssignmentTable
             rows.Add(new Row(i + 1, label, Cell(task), leadCell, SplitLists(Cell(coordinating)), time, Cell(group), Cell(unit), Cell(value)));
         }
         return rows;
+    }
+
+    private static bool ColumnNumbers(string[] cells)
+    {
+        var filled = cells.Select(c => c.Trim()).Where(c => c.Length > 0).ToList();
+        return filled.Count >= 3 && filled.Select((c, k) => c == (k + 1).ToString()).All(x => x);
     }
 
     /// <summary>Splits on line breaks and semicolons only: agency names themselves hold commas ("các Sở, ban, ngành").</summary>

@@ -234,7 +234,7 @@ public sealed class DraftFormatsTests(ITestOutputHelper output)
         return builder.Build();
     }
 
-    private sealed class PageWriter(PdfPageBuilder page, PdfDocumentBuilder.AddedFont font)
+    internal sealed class PageWriter(PdfPageBuilder page, PdfDocumentBuilder.AddedFont font)
     {
         public void Text(string text, double x, double y) => page.AddText(text, 10, new PdfPoint(x, y), font);
 
@@ -252,7 +252,7 @@ public sealed class DraftFormatsTests(ITestOutputHelper output)
         }
     }
 
-    private static byte[] Pdf(params Action<PageWriter>[] pages)
+    internal static byte[] Pdf(params Action<PageWriter>[] pages)
     {
         var builder = new PdfDocumentBuilder();
         var font = builder.AddStandard14Font(Standard14Font.Helvetica);
