@@ -42,7 +42,7 @@ public sealed partial class PastedLayoutsTests(ITestOutputHelper output)
         ("from a PDF viewer", FromPdfViewer),
         ("from a web page", FromWebPage),
         // The web page's two changes apart, so that a drop names its cause.
-        ("(blank lines only)", text => string.Join("\n", Paragraphed(Plain(text).Where(line => line.Trim().Length > 0)))),
+        ("(blank lines only)", text => string.Join("\n", Paragraphed(Plain(text)))),
         ("(• ◦ bullets only)", text => string.Join("\n", Plain(text).Select(line => Bullet().Replace(line, m => m.Groups[1].Value + (m.Groups[2].Value == "+" ? "◦ " : "• "))))),
     ];
 
@@ -90,7 +90,7 @@ public sealed partial class PastedLayoutsTests(ITestOutputHelper output)
 
         Assert.Equal("I.\tNHIỆM VỤ\r\n\r\n1.\tSở Nội vụ chủ trì xây dựng kế hoạch chuyển đổi số của tỉnh giai đoạn 2026 - 2030, trình UBND tỉnh trước 31/12/2026.\r\n-\tThời gian: Quý III/2026.\r\n| TT | Nhiệm vụ |", word);
         Assert.All(pdf.Split('\n'), line => Assert.True(line.Length <= Wrap || line.StartsWith('|'), line));
-        Assert.DoesNotContain("\n\n", pdf);
+        Assert.Contains("\n\n1. Sở Nội vụ", pdf);
         Assert.Contains("\n\n1.\u00a0Sở Nội vụ", web);
         Assert.Contains("\n\n• Thời gian", web);
         Assert.Equal(Words(text.Replace("**", "")), Words(pdf));
@@ -123,16 +123,20 @@ public sealed partial class PastedLayoutsTests(ITestOutputHelper output)
     public static string FromWord(string text) =>
         string.Join("\r\n", Plain(text).Select(line => ListMark().Replace(line, "$1$2\t")));
 
-    /// <summary>A PDF viewer: the page's line breaks inside every paragraph, no blank lines, no markdown; table rows as they were.</summary>
+    /// <summary>
+    /// A PDF viewer: the page's line breaks inside every paragraph, no markdown; table rows and blank lines as they were
+    /// (a blank line is all that tells the cells of a one-cell-per-line table apart: dropping them loses information,
+    /// not layout — decision 0030).
+    /// </summary>
     public static string FromPdfViewer(string text) =>
-        string.Join("\n", Plain(text).Where(line => line.Trim().Length > 0).SelectMany(line => line.StartsWith('|') ? [line] : Wrapped(line)));
+        string.Join("\n", Plain(text).SelectMany(line => line.StartsWith('|') ? [line] : Wrapped(line)));
 
     /// <summary>
-    /// A web page: a blank line between paragraphs (where a list mark, or a sentence's end before a capital, says one starts;
+    /// A web page: the source's blank lines and one more between paragraphs (where a list mark, or a sentence's end before a capital, says one starts;
     /// a line the source wrapped stays one paragraph), bullets drawn as "•" and "◦", a no-break space after a list's number,
     /// no markdown; table rows as they were.
     /// </summary>
-    public static string FromWebPage(string text) => string.Join("\n", Paragraphed(Plain(text).Where(line => line.Trim().Length > 0)).Select(line =>
+    public static string FromWebPage(string text) => string.Join("\n", Paragraphed(Plain(text)).Select(line =>
     {
         var bulleted = Bullet().Replace(line, m => m.Groups[1].Value + (m.Groups[2].Value == "+" ? "◦ " : "• "));
         return bulleted == line ? ListMark().Replace(line, "$1$2\u00a0") : bulleted;
@@ -145,12 +149,13 @@ public sealed partial class PastedLayoutsTests(ITestOutputHelper output)
     {
         for (var i = 0; i < lines.Count; i++)
         {
-            var table = lines[i].StartsWith('|');
-            if (i > 0 && !(table && lines[i - 1].StartsWith('|'))
-                && (table || lines[i - 1].StartsWith('|') || ListMark().IsMatch(lines[i]) || Bullet().IsMatch(lines[i])
-                    || ".:!?".Contains(lines[i - 1].TrimEnd()[^1]) && !char.IsLower(lines[i].TrimStart()[0])))
+            var (line, above) = (lines[i], i > 0 ? lines[i - 1] : "");
+            var table = line.StartsWith('|');
+            if (line.Trim().Length > 0 && above.Trim().Length > 0 && !(table && above.StartsWith('|'))
+                && (table || above.StartsWith('|') || ListMark().IsMatch(line) || Bullet().IsMatch(line)
+                    || ".:!?".Contains(above.TrimEnd()[^1]) && !char.IsLower(line.TrimStart()[0])))
                 yield return "";
-            yield return lines[i];
+            yield return line;
         }
     }
 
