@@ -115,6 +115,10 @@ public static class DraftInput
                     break;
                 case '\f': s.Append('\n'); break;
                 case '\u00A0' or '\u2007' or '\u202F': s.Append(' '); break;
+                // Legacy Vietnamese PDF fonts (VNI, TCVN3 re-encoded) map "ư" to the Latin letter oi "ƣ", which Vietnamese never
+                // uses: "Sở Công Thƣơng" must read as the agency it names.
+                case 'ƣ': s.Append('ư'); break;
+                case 'Ƣ': s.Append('Ư'); break;
                 case '\uFEFF' or '\u200B' or '\u200C' or '\u200D' or '\u2060': break;
                 default: s.Append(c); break;
             }

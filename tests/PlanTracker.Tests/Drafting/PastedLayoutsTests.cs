@@ -98,19 +98,38 @@ public sealed partial class PastedLayoutsTests(ITestOutputHelper output)
         Assert.Contains("vụ\n\n1.", web.Replace("VỤ", "vụ"));
     }
 
+    private static readonly AgencyDirectory Province = new("Lào Cai",
+    [
+        new DirectoryAgency(1, "vp-ubnd", "Văn phòng Ủy ban nhân dân tỉnh", null, [], IsSecretariat: true),
+        new DirectoryAgency(2, "so-nv", "Sở Nội vụ", null, []),
+        new DirectoryAgency(3, "so-tc", "Sở Tài chính", null, []),
+        new DirectoryAgency(4, "so-ct", "Sở Công Thương", null, []),
+    ]);
+
+    [Fact]
+    public void Should_read_the_letter_a_legacy_PDF_font_gives_for_u_horn_as_that_letter()
+    {
+        var p = DraftParser.Parse(DraftInput.FromText("""
+            KẾ HOẠCH
+            Kiểm tra an toàn cửa hàng xăng dầu năm 2026
+            II. NHIỆM VỤ
+            1. Sở Công Thƣơng chủ trì rà soát các cửa hàng xăng dầu trên địa bàn, báo cáo UBND tỉnh trƣớc ngày 15/12/2026.
+            2. Sở Tài chính bố trí kinh phí thực hiện Kế hoạch.
+            """), Province);
+
+        var item = p.Items.Single(i => i.Code == "II.1");
+        Assert.Equal("so-ct", item.Lead?.AgencyKey);
+        Assert.Equal(new DateOnly(2026, 12, 15), item.Deadline?.DueOn);
+        Assert.DoesNotContain("ƣ", item.Title);
+    }
+
     [Fact]
     public void Should_read_a_web_page_s_drawn_bullets_as_the_dashes_and_pluses_of_the_same_list()
     {
-        var province = new AgencyDirectory("Lào Cai",
-        [
-            new DirectoryAgency(1, "vp-ubnd", "Văn phòng Ủy ban nhân dân tỉnh", null, [], IsSecretariat: true),
-            new DirectoryAgency(2, "so-nv", "Sở Nội vụ", null, []),
-            new DirectoryAgency(3, "so-tc", "Sở Tài chính", null, []),
-        ]);
         const string typed = "II. NHIỆM VỤ\n1. Sở Nội vụ chủ trì các nội dung sau:\n- Rà soát bộ phận một cửa cấp xã, xong trong Quý II/2026.\n+ Lập danh sách xã chưa đạt.\n+ Đề xuất sắp xếp lại.\n- Sở Tài chính bố trí kinh phí, trước ngày 30/9/2026.";
 
-        var drawn = DraftParser.Parse(DraftInput.FromText(typed.Replace("\n- ", "\n• ").Replace("\n+ ", "\n  ◦ ")), province);
-        var dashes = DraftParser.Parse(DraftInput.FromText(typed), province);
+        var drawn = DraftParser.Parse(DraftInput.FromText(typed.Replace("\n- ", "\n• ").Replace("\n+ ", "\n  ◦ ")), Province);
+        var dashes = DraftParser.Parse(DraftInput.FromText(typed), Province);
 
         Assert.Equal(dashes.Items.Select(i => (i.Code, i.Lead?.AgencyKey, i.Deadline?.DueOn)), drawn.Items.Select(i => (i.Code, i.Lead?.AgencyKey, i.Deadline?.DueOn)));
         Assert.Contains(drawn.Items, i => i.Code.Contains('+'));
