@@ -35,7 +35,7 @@ internal static partial class ContinuingWords
             // "Sở Nội vụ chủ trì. Thường xuyên cập nhật …": after a sentence that only names the lead, the word opens the work.
             // The whole sentence is the standing duty: "Thường xuyên nắm tình hình, định kỳ báo cáo …" times nothing either.
             var end = lower.IndexOfAny(['.', ';', '\n'], at);
-            if (lower[..at].Split(' ', StringSplitOptions.RemoveEmptyEntries).Count(w => w.Any(char.IsLetter)) >= 8) spans.Add((at, end < 0 ? lower.Length : end));
+            if (WordsBefore(lower, at, 8) >= 8) spans.Add((at, end < 0 ? lower.Length : end));
         }
         return spans;
     }
@@ -52,8 +52,33 @@ internal static partial class ContinuingWords
     /// năm" name their period and recur; "định kỳ" inside a sentence is left to the seeds' reading (continuous).
     /// </summary>
     public static IEnumerable<Match> Unstated(string lower) =>
-        Periodic().Matches(lower).Where(m => m.Value.StartsWith("theo", StringComparison.Ordinal) || lower[..m.Index].TrimEnd(' ', '*', '"', '“').Length == 0
-            || lower[..m.Index].TrimEnd(' ', '*', '"', '“').EndsWith(':'));
+        Periodic().Matches(lower).Where(m => m.Value.StartsWith("theo", StringComparison.Ordinal) || OpensOrFollowsColon(lower, m.Index));
+
+    /// <summary>Nothing but spaces, emphasis or quotes before <paramref name="at"/>, or a colon just before them (scanned back, not copied).</summary>
+    private static bool OpensOrFollowsColon(string s, int at)
+    {
+        var i = at - 1;
+        while (i >= 0 && s[i] is ' ' or '*' or '"' or '“') i--;
+        return i < 0 || s[i] == ':';
+    }
+
+    /// <summary>How many words with a letter stand before <paramref name="at"/>, counted back and no further than <paramref name="enough"/>.</summary>
+    private static int WordsBefore(string s, int at, int enough)
+    {
+        var (count, inWord, hasLetter) = (0, false, false);
+        for (var i = at - 1; i >= 0 && count < enough; i--)
+        {
+            if (s[i] == ' ')
+            {
+                if (inWord && hasLetter) count++;
+                (inWord, hasLetter) = (false, false);
+                continue;
+            }
+            inWord = true;
+            hasLetter |= char.IsLetter(s[i]);
+        }
+        return inWord && hasLetter && count < enough ? count + 1 : count;
+    }
 
     /// <summary>The phrase is an unstated period (<see cref="Unstated"/>): like "thường xuyên", it yields to a section's stated time.</summary>
     public static bool IsUnstated(DeadlinePhrase? phrase) =>

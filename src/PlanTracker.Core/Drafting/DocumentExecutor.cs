@@ -14,14 +14,19 @@ public static partial class DocumentExecutor
 {
     /// <summary>
     /// A party document says so in its header: "ĐẢNG CỘNG SẢN VIỆT NAM" where a state document prints "CỘNG HÒA XÃ HỘI
-    /// CHỦ NGHĨA VIỆT NAM", and its issuer is a party body ("TỈNH ỦY LÀO CAI", "ĐẢNG BỘ TỈNH …", "BAN THƯỜNG VỤ TỈNH ỦY"),
-    /// its number ends in a party issuer's code ("Số 104-CTr/TU", "Số 3260-KH/ĐĐQH15").
+    /// CHỦ NGHĨA VIỆT NAM", or its issuer, on one of the header's first lines, is a party body ("TỈNH ỦY LÀO CAI", "ĐẢNG BỘ
+    /// TỈNH …", "BAN THƯỜNG VỤ TỈNH ỦY"). Only the first lines: a state plan's capitalised title wrapped onto a line that
+    /// starts "BAN CHẤP HÀNH …" further down is not its issuer.
     /// </summary>
     public static bool IsPartyDocument(string text)
     {
         var head = text[..Math.Min(text.Length, 1500)];
-        return PartyMotto().IsMatch(head) || PartyIssuerLine().IsMatch(head);
+        var header = string.Join('\n', head.Split('\n').Where(l => l.Trim().Length > 0).Take(HeaderLines));
+        return PartyMotto().IsMatch(head) || PartyIssuerLine().IsMatch(header);
     }
+
+    /// <summary>The issuer stands on the first lines of the header, beside or above the motto.</summary>
+    private const int HeaderLines = 4;
 
     /// <summary>The directory's party committee of the People's Committee ("Đảng ủy Ủy ban nhân dân tỉnh", "Đảng ủy UBND thành phố").</summary>
     public static DirectoryAgency? PartyCommitteeOfGovernment(AgencyDirectory directory) =>

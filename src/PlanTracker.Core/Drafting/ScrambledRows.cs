@@ -35,13 +35,15 @@ internal static partial class ScrambledRows
         var data = new List<List<Line>>();
         foreach (var block in blocks)
         {
-            var rest = block;
-            while (rest.Count > 0 && HeaderLength(rest) is var (n, kind) && n > 0)
+            // A header cell is a few lines: each is read from a short window, so that a block of many header-like lines costs
+            // linear time, not a copy of the block per cell.
+            var first = 0;
+            while (first < block.Count && HeaderLength(block.GetRange(first, Math.Min(HeaderWindow, block.Count - first))) is var (n, kind) && n > 0)
             {
                 columns.Add(kind);
-                rest = rest.Skip(n).ToList();
+                first += n;
             }
-            if (rest.Count > 0) data.Add(rest);
+            if (first < block.Count) data.Add(block.GetRange(first, block.Count - first));
         }
         if (!columns.Contains(Kind.Task) || !columns.Contains(Kind.Lead) || columns.Count > 0 && data.Count == 0) return null;
         foreach (var block in data)
@@ -89,6 +91,8 @@ internal static partial class ScrambledRows
     /// / đảng / chủ trì"), with the lines after them that still read as the same name and name no column of their own
     /// ("Thời hạn / thực hiện / (*)"), so that "Đơn vị chủ trì / Đơn vị phối hợp" are two cells.
     /// </summary>
+    private const int HeaderWindow = 12;
+
     private static (int Lines, Kind Kind) HeaderLength(List<Line> block)
     {
         string Prefix(int n) => TextKey.Fold(string.Join(' ', block.Take(n).Select(l => l.Text)));
@@ -117,10 +121,13 @@ internal static partial class ScrambledRows
             return null;
         }
         if (TimeHeader().IsMatch(folded) && words.Length <= 7) return Kind.Time;
-        if (folded is "muc tieu" or "chi tieu dat" or "gia tri" or "muc phan dau" or "muc tieu den nam 2030" || ValueHeader().IsMatch(folded)) return Kind.Value;
+        if (folded is "muc tieu" or "chi tieu dat" or "gia tri" or "muc phan dau" || ValueHeader().IsMatch(folded)) return Kind.Value;
         if (ProductHeader().IsMatch(folded) && words.Length <= 6) return Kind.Product;
         return null;
     }
+
+    /// <summary>The longest cell read as a value: "Tối thiểu 2%/năm trong tổng chi" is far shorter.</summary>
+    internal const int MaxValueLength = 60;
 
     /// <summary>A block's cells: its kind from its first line; a task that a page break cut goes on with the task before.</summary>
     private static IEnumerable<Cell> Classify(List<Line> block, HashSet<Kind> columns, List<Cell> before)
@@ -140,7 +147,7 @@ internal static partial class ScrambledRows
                 var label = group.Groups[1].Value;
                 var j = i + 1;
                 while (j < block.Count && char.IsLower(block[j].Text[0])) j++;
-                yield return new Cell(Kind.Task, line.Start, block[j - 1].End, Join(block, i, j)[group.Groups[2].Index..].Trim(), IsGroup: true,
+                yield return new Cell(Kind.Task, line.Start, block[j - 1].End, (group.Groups[2].Value + " " + Join(block, i + 1, j)).Trim(), IsGroup: true,
                     Label: label.Contains('.') ? label[(label.LastIndexOf('.') + 1)..] : label);
                 i = j;
                 continue;
@@ -210,8 +217,10 @@ internal static partial class ScrambledRows
     private static Kind KindOf(string line, HashSet<Kind> columns)
     {
         if (columns.Contains(Kind.Person) && PersonStart().IsMatch(line)) return Kind.Person;
-        if (columns.Contains(Kind.Time) && TimeStart().IsMatch(line) && !(columns.Contains(Kind.Value) && ValueStart().IsMatch(line))) return Kind.Time;
-        if (columns.Contains(Kind.Value) && ValueStart().IsMatch(line)) return Kind.Value;
+        // A value is a few words ("Tối thiểu 2%"); the length check also keeps ValueStart's optional parts off long lines.
+        var value = columns.Contains(Kind.Value) && line.Length <= MaxValueLength && ValueStart().IsMatch(line);
+        if (columns.Contains(Kind.Time) && TimeStart().IsMatch(line) && !value) return Kind.Time;
+        if (value) return Kind.Value;
         if (AgencyStart().IsMatch(line) && line.Length <= 120) return Kind.Lead;
         if (columns.Contains(Kind.Product) && ProductStart().IsMatch(line) && line.Length <= 80) return Kind.Product;
         return Kind.Task;

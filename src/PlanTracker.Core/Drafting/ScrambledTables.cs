@@ -66,7 +66,7 @@ internal static partial class ScrambledTables
     /// <summary>"PHỤ LỤC 2", "Phụ lục", "PHỤ LỤC 1 – CÁC CHỈ TIÊU …" on a line of its own.</summary>
     [GeneratedRegex(@"^\W*(PHỤ LỤC|Phụ lục)(\s+(số\s+)?[\dIVXL]+)?\W*$|^\W*PHỤ LỤC\b[^\p{Ll}]*$")] private static partial Regex Heading();
 
-    [GeneratedRegex(@"^\W*(PHỤ LỤC|Phụ lục)(\s+(số\s+)?[\dIVXL]+)?", RegexOptions.IgnoreCase)] private static partial Regex LabelOnly();
+    [GeneratedRegex(@"^\W*(PHỤ LỤC|Phụ lục)(\s+(số\s+)?[\dIVXL]+\b)?", RegexOptions.IgnoreCase)] private static partial Regex LabelOnly();
 
     /// <summary>The header's number column alone on its line ("TT", "STT", "Số TT"), or first with the next header cells after it on lines of their own (a viewer's copy: "TT / Nội dung công việc / Đơn vị chủ trì").</summary>
     [GeneratedRegex(@"^\W*(S\s*TT|Stt|TT|Số\s+TT|Số\s+thứ\s+tự|SỐ\s+TT)(\W*$|\s+\p{Lu})")] private static partial Regex NumberHeader();

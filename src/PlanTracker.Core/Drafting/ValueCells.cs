@@ -14,7 +14,7 @@ internal static partial class ValueCells
 {
     public static List<TargetPhrase>? Read(string indicator, string cell, int start, int end)
     {
-        if (Bare().Match(cell.Trim()) is not { Success: true } m) return null;
+        if (cell.Trim() is not { Length: <= ScrambledRows.MaxValueLength } trimmed || Bare().Match(trimmed) is not { Success: true } m) return null;
         var sign = m.Groups["w"].Value.ToLowerInvariant() switch
         {
             "tối thiểu" or "ít nhất" or "đạt" => "≥",

@@ -35,6 +35,18 @@ public sealed class ReaderScrambledTablesTests
         """;
 
     [Fact]
+    public void Should_keep_a_group_row_s_whole_title_when_runs_of_spaces_stand_before_it()
+    {
+        // A group row laid out as a PDF's text layer spaces it: the title's start was once found in the line with its
+        // spaces, then cut from the text with them squeezed, which lost letters or threw on a short title.
+        var text = Body + "PHỤ LỤC\nNHIỆM VỤ TRỌNG TÂM\n\nTT\n\nNội dung\n\nCơ quan chủ trì\n\nI" + new string(' ', 30) + "Ab\n\nII.1       Hoàn thiện thể chế\n\n1\n\nRà soát quy định về dữ liệu\n\nSở Tư pháp\n";
+
+        var p = Parse(text);
+
+        Assert.DoesNotContain(p.Items, i => i.Title.StartsWith("n thiện", StringComparison.Ordinal) || i.Title.StartsWith("thiện", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Should_rebuild_an_indicator_table_whose_text_layer_gave_the_columns_one_after_another()
     {
         // Numbers, then the indicators, then their values, the header's lead cell after them, the leads; a page number and
