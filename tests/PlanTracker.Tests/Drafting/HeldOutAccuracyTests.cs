@@ -57,9 +57,10 @@ public sealed class HeldOutAccuracyTests(ITestOutputHelper output)
     /// chosen and annotated by someone who writes none of the reader's rules and committed at 22770a8 before the reader was
     /// run on them: with the reader of main at b00c49b, tasks 0.809, leads 0.532, deadlines 0.432, targets 0.000 (11 targets,
     /// one proposed). The floor is that minus 0.02, truncated to two decimals, and not below zero
-    /// (docs/decisions/0023-held-out-documents.md, "The fourth set").
+    /// (docs/decisions/0023-held-out-documents.md, "The fourth set"). Round 6's rules, none written from it, left it
+    /// unchanged count for count; reading "ƣ" as "ư" gave one lead (0.547): leads floor 0.52 ("The honest figure of round 6").
     /// </summary>
-    public static readonly (double Tasks, double Leads, double Deadlines, double Targets) Unseen4Floor = (0.78, 0.51, 0.41, 0.00);
+    public static readonly (double Tasks, double Leads, double Deadlines, double Targets) Unseen4Floor = (0.78, 0.52, 0.41, 0.00);
 
     /// <summary>A set: its report section, folder, name in the heading, number of documents and floor.</summary>
     private sealed record Set(string Section, string Folder, string Name, int Documents, (double Tasks, double Leads, double Deadlines, double Targets) Floor);
