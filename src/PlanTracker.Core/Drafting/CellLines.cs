@@ -31,12 +31,19 @@ internal static partial class CellLines
             columns.Add(lines[i++].Text);
         var rows = new List<Paragraph> { new(header.Start, header.End, header.Text, IsTableRow: true, Cells: columns) };
         string? parent = null;
+        var widest = lines.Skip(i).Where(l => !l.IsTableRow).Select(l => l.Text.Length).DefaultIfEmpty(0).Max();
         while (i < lines.Count && !lines[i].IsTableRow && RowNumber().IsMatch(lines[i].Text))
         {
             var start = i++;
             var cells = new List<string> { lines[start].Text };
-            while (i < lines.Count && !lines[i].IsTableRow && !RowNumber().IsMatch(lines[i].Text) && !Ends().IsMatch(lines[i].Text))
-                cells.Add(lines[i++].Text);
+            for (; i < lines.Count && !lines[i].IsTableRow && !RowNumber().IsMatch(lines[i].Text) && !Ends().IsMatch(lines[i].Text); i++)
+            {
+                // A cell a PDF viewer wrapped: the line above ran to the widest line's margin and this one goes on in lower
+                // case ("… về lâm nghiệp ở" / "trung ương, địa phương."). A page break's cut cells start lower case too, but
+                // after a cell that ends short.
+                if (cells.Count > 1 && char.IsLower(lines[i].Text[0]) && lines[i - 1].Text.Length * 10 >= widest * 9) cells[^1] += " " + lines[i].Text;
+                else cells.Add(lines[i].Text);
+            }
             var number = cells[0];
             if (char.IsDigit(number[0])) parent = number.TrimEnd('.', ')');
             else if (char.IsLower(number[0]) && parent is not null) cells[0] = parent + "." + number;

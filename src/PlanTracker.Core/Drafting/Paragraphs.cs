@@ -47,9 +47,11 @@ public static partial class Paragraphs
         // Blanked, not cut: a paragraph's text stays the source between its offsets.
         text = PageBreaks.Blank(text);
         var lines = ReadLines(text);
-        var wrapped = IsHardWrapped(lines);
-        var (firstWidth, laterWidth) = wrapped ? Widths(lines) : (0, 0);
         var layout = IndentedLayout.Detect(lines);
+        // Without indentation (a PDF viewer's copy drops it) a short letter has too few lower-case continuations to
+        // count; its lines ending at one right margin say it is wrapped all the same.
+        var wrapped = IsHardWrapped(lines) || layout is null && HasRightMargin(lines);
+        var (firstWidth, laterWidth) = wrapped ? Widths(lines) : (0, 0);
 
         var result = new List<Paragraph>();
         int? start = null;
@@ -122,11 +124,29 @@ public static partial class Paragraphs
         // A quotation or a parenthesis rarely opens a paragraph; in wrapped text it goes on with the line before.
         if (s[0] is '"' or '“' or '(' && !".;:!?".Contains(last)) return true;
         if (IsCaps(prev) && IsCaps(s)) return !BlockTitle().IsMatch(s) && !".;:!?".Contains(last);
-        if (last is ',' or '-' || OpenEndings.Contains(LastWord(prev).ToLowerInvariant())) return true;
+        if (last is ',' or '-' || IsOpenEnding(prev)) return true;
         if (";:!?".Contains(last)) return false;
+        // A line that stops mid-sentence within a tenth of the margin was broken by the wrapper: a PDF's proportional
+        // font fills lines to unequal counts of characters, so the next word's length cannot tell ("… Công ty TNHH Đại
+        // Đồng" / "Tiến theo …"). Headings that stop mid-phrase are short.
+        if (char.IsLetterOrDigit(last) && prev.Length * 10 >= width * 9) return true;
         var firstWord = s.Split(' ', 2)[0];
         return prev.Length + 1 + firstWord.Length > width;
     }
+
+    /// <summary>
+    /// The line ends on a word that needs the next ("và", "của", "các Sở"), not on a compound that ends a noun ("cơ sở",
+    /// "cán bộ", "đảng bộ"): "… các chi bộ, đảng bộ cơ sở" / "Các cấp ủy …" is a heading over a new paragraph.
+    /// </summary>
+    private static bool IsOpenEnding(string line)
+    {
+        var words = line.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (!OpenEndings.Contains(words[^1])) return false;
+        return words.Length < 2 || !ClosedCompounds.Contains($"{words[^2]} {words[^1]}");
+    }
+
+    private static readonly HashSet<string> ClosedCompounds =
+        ["cơ sở", "trụ sở", "cán bộ", "đảng bộ", "toàn bộ", "đồng bộ", "tiến bộ", "sơ bộ", "cục bộ", "bước đầu"];
 
     private static List<Line> ReadLines(string text)
     {
@@ -153,6 +173,27 @@ public static partial class Paragraphs
         var continued = lines.Count(l => char.IsLower(l.Text[0]) && Markers.Match(l.Text) is null);
         return continued >= 10 && continued * 5 >= lines.Count;
     }
+
+    /// <summary>
+    /// Lines wrapped at one right margin: at least <see cref="MinWrappedLines"/> lines certainly wrapped (the next goes on in
+    /// lower case) (at least half of them) end within a tenth of their median length, and hardly any running line is longer than that margin
+    /// (text with a paragraph to a line has lines far longer). Tables, letterheads and signatures are not running lines.
+    /// </summary>
+    private static bool HasRightMargin(List<Line> lines)
+    {
+        var running = lines.Where(l => !l.IsTableRow && !l.IsColumns).ToList();
+        var ends = new List<int>();
+        for (var i = 0; i + 1 < running.Count; i++)
+            if (!running[i + 1].BlankBefore && char.IsLower(running[i + 1].Text[0]) && Markers.Match(running[i + 1].Text) is null)
+                ends.Add(running[i].Text.Length);
+        if (ends.Count < MinWrappedLines) return false;
+        var margin = ends.Order().ElementAt(ends.Count / 2);
+        var atMargin = ends.Count(e => Math.Abs(e - margin) * 10 <= margin);
+        var beyond = running.Count(l => l.Text.Length * 10 > margin * 11);
+        return atMargin * 2 >= ends.Count && beyond * 20 <= running.Count;
+    }
+
+    private const int MinWrappedLines = 3;
 
     /// <summary>The usual length of a paragraph's first line and of its later lines, from lines certainly wrapped.</summary>
     private static (int First, int Later) Widths(List<Line> lines)
