@@ -25,7 +25,7 @@ public sealed record SourceSpan(int Start, int End);
 /// </summary>
 public static partial class Paragraphs
 {
-    internal static readonly HashSet<string> OpenEndings =
+    private static readonly HashSet<string> OpenEndings =
     [
         "và", "của", "với", "các", "về", "cho", "trong", "tại", "theo", "để", "số", "ngày", "từ", "đến", "là", "có",
         "những", "được", "hoặc", "thuộc", "như", "trên", "giữa", "cùng", "mà", "nhằm", "qua", "bằng", "sở", "ban", "bộ",
@@ -124,7 +124,7 @@ public static partial class Paragraphs
         // A quotation or a parenthesis rarely opens a paragraph; in wrapped text it goes on with the line before.
         if (s[0] is '"' or '“' or '(' && !".;:!?".Contains(last)) return true;
         if (IsCaps(prev) && IsCaps(s)) return !BlockTitle().IsMatch(s) && !".;:!?".Contains(last);
-        if (last is ',' or '-' || IsOpenEnding(prev)) return true;
+        if (last is ',' or '-' || EndsOnOpenWord(prev)) return true;
         if (";:!?".Contains(last)) return false;
         // A line that stops mid-sentence within a tenth of the margin was broken by the wrapper: a PDF's proportional
         // font fills lines to unequal counts of characters, so the next word's length cannot tell ("… Công ty TNHH Đại
@@ -138,10 +138,10 @@ public static partial class Paragraphs
     /// The line ends on a word that needs the next ("và", "của", "các Sở"), not on a compound that ends a noun ("cơ sở",
     /// "cán bộ", "đảng bộ"): "… các chi bộ, đảng bộ cơ sở" / "Các cấp ủy …" is a heading over a new paragraph.
     /// </summary>
-    private static bool IsOpenEnding(string line)
+    internal static bool EndsOnOpenWord(string line)
     {
         var words = line.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (!OpenEndings.Contains(words[^1])) return false;
+        if (words.Length == 0 || !OpenEndings.Contains(words[^1])) return false;
         return words.Length < 2 || !ClosedCompounds.Contains($"{words[^2]} {words[^1]}");
     }
 

@@ -193,7 +193,7 @@ internal static partial class ScrambledRows
 
     /// <summary>A line that does not end its cell: after a comma, a dash or a word such as "và", "của".</summary>
     private static bool Continues(string line) =>
-        line[^1] is ',' or '-' or '–' || Paragraphs.OpenEndings.Contains(line[(line.LastIndexOf(' ') + 1)..].ToLowerInvariant());
+        line[^1] is ',' or '-' or '–' || Paragraphs.EndsOnOpenWord(line);
 
     /// <summary>
     /// Whether a line inside a task's block opens another cell (a viewer's copy gives a row's cells on the lines after its task):
