@@ -22,9 +22,9 @@ namespace PlanTracker.Web.Hosting;
 internal sealed class RecurringJobRegistration(IRecurringJobManager manager, JobStorage storage, IConfiguration configuration,
     ILogger<RecurringJobRegistration> logger) : IHostedService
 {
-    // Hangfire's own wait already polls the lock every second for 15 s; the pause only spaces attempts
-    // that fail at once (the database down, say).
-    private static readonly TimeSpan RetryPause = TimeSpan.FromSeconds(1);
+    // Hangfire's own wait already polls the lock every second for 15 s; the pause spaces the attempts
+    // (and their log lines) that fail at once, the database being down, say.
+    private static readonly TimeSpan RetryPause = TimeSpan.FromSeconds(5);
 
     private readonly CancellationTokenSource _stopping = new();
     private Task _retries = Task.CompletedTask;
