@@ -4,6 +4,7 @@ using Hangfire;
 using Hangfire.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using PlanTracker.Tests.Infrastructure;
+using PlanTracker.Tests.Reliability;
 
 namespace PlanTracker.Tests.Jobs;
 
@@ -14,7 +15,11 @@ namespace PlanTracker.Tests.Jobs;
 /// must get the restarted node's cron once the row has expired — not before: the lock is honoured.
 /// (The failure this guards against: KilledWriterTests' restarted node exited during host start with
 /// a distributed-lock timeout on 'lock:recurring-job:outbox-dispatch'.)
+/// Alone: Hangfire's log provider is process-wide, set by the last app to configure Hangfire, and an
+/// app of another test disposed during this node's 15 s start left it on a disposed logger factory
+/// (the node's Hangfire server then failed to start).
 /// </summary>
+[Collection(SeparateProcesses.Name)]
 public sealed class StaleRecurringJobLockTests
 {
     // Hangfire takes "lock:recurring-job:<id>"; Hangfire.PostgreSql stores it in <schema>.lock as "<schema>:<resource>".
