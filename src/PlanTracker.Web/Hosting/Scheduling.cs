@@ -2,8 +2,6 @@ using Hangfire;
 using Hangfire.AspNetCore;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
-using Hangfire.Storage;
-using PlanTracker.Core.Common;
 using PlanTracker.Core.Jobs;
 
 namespace PlanTracker.Web.Hosting;
@@ -32,7 +30,11 @@ public static class Scheduling
             // LISTEN/NOTIFY: an enqueued job starts at once; the poll only finds jobs made visible again.
             EnableLongPolling = true,
             QueuePollInterval = section.GetValue("QueuePollInterval", TimeSpan.FromSeconds(5)),
-            DistributedLockTimeout = TimeSpan.FromMinutes(1),
+            // Hangfire's locks are rows that nothing renews: a node killed while holding one leaves it,
+            // and any node deletes it once it is older than this. Hangfire's own holds are short (a
+            // recurring job's lasts while its scheduler enqueues it); below the longest hold, two nodes
+            // could hold one lock. Tests shorten it to outlive a dead node's lock quickly.
+            DistributedLockTimeout = section.GetValue("DistributedLockTimeout", TimeSpan.FromMinutes(1)),
         };
         // The storage and the job activator are this app's own singletons. Hangfire's defaults are the
         // process-wide JobStorage.Current and JobActivator.Current, which the last app to configure itself
@@ -48,7 +50,8 @@ public static class Scheduling
         if (!runsScheduler) return;
 
         services.AddSingleton<SchedulerIdentity>();
-        // Before the server's hosted service, so that the first schedule pass sees this node's crons.
+        // Before the server's hosted service, so that the first schedule pass sees this node's crons
+        // (but for a job whose lock a dead node left: its change follows once the lock expires).
         services.AddHostedService<RecurringJobRegistration>();
         services.AddHangfireServer((sp, o) =>
         {
@@ -61,37 +64,6 @@ public static class Scheduling
             o.ServerTimeout = TimeSpan.FromMinutes(1);
             o.ShutdownTimeout = TimeSpan.FromSeconds(15);
         });
-    }
-
-    /// <summary>
-    /// At start: every catalog job's recurring job with this node's cron, in the province's time zone;
-    /// an unchanged one keeps its next execution. Missed occurrences (every node down, or a scheduler
-    /// late under load) each run once (Strict), except for outbox-dispatch, whose missed occurrences fold
-    /// into one run (Relaxed): the jobs are idempotent per as-of date, so a catch-up sends nothing twice.
-    /// Recurring jobs the catalog no longer has go.
-    /// </summary>
-    private sealed class RecurringJobRegistration(IRecurringJobManager manager, JobStorage storage, IConfiguration configuration,
-        ILogger<RecurringJobRegistration> logger) : IHostedService
-    {
-        public Task StartAsync(CancellationToken ct)
-        {
-            foreach (var job in JobCatalog.All)
-                manager.AddOrUpdate<CatalogJob>(job.Name, j => j.RunAsync(job.Name, null, CancellationToken.None), JobSchedule.CronOf(job, configuration),
-                    new RecurringJobOptions
-                    {
-                        TimeZone = ProvinceClock.Zone,
-                        MisfireHandling = job.RunsMissedOccurrences ? MisfireHandlingMode.Strict : MisfireHandlingMode.Relaxed,
-                    });
-            using var connection = storage.GetConnection();
-            foreach (var stale in connection.GetRecurringJobs().Where(r => JobCatalog.Find(r.Id) is null))
-            {
-                logger.LogInformation("Recurring job {Job} is no longer in the catalog: removed", stale.Id);
-                manager.RemoveIfExists(stale.Id);
-            }
-            return Task.CompletedTask;
-        }
-
-        public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
     }
 }
 
