@@ -134,6 +134,29 @@ public sealed partial class PastedLayoutsTests(ITestOutputHelper output)
         Assert.Contains(drawn.Items, i => i.Code.Contains('+'));
     }
 
+    [Theory]
+    [InlineData("•", "◦")]
+    [InlineData("\uF0B7", "▪")]
+    public void Should_read_a_drawn_bullet_glued_to_its_item_s_first_word_as_the_same_list(string outer, string inner)
+    {
+        // A web page or a Word copy that draws the bullet as a character of the text, with no space before the item's first word.
+        const string typed = "II. NHIỆM VỤ\n1. Sở Công Thương chủ trì các nội dung sau:\n- Tăng cường kiểm tra cửa hàng xăng dầu, xong trong Quý III/2026.\n+ Lập danh sách cửa hàng vi phạm.\n+ Đề xuất biện pháp xử lý.\n- Sở Tài chính bố trí kinh phí kiểm tra, trước ngày 30/9/2026.";
+
+        var glued = DraftParser.Parse(DraftInput.FromText(typed.Replace("\n- ", "\n" + outer).Replace("\n+ ", "\n  " + inner)), Province);
+        var dashes = DraftParser.Parse(DraftInput.FromText(typed), Province);
+
+        Assert.Equal(dashes.Items.Select(i => (i.Code, i.Lead?.AgencyKey, i.Deadline?.DueOn)), glued.Items.Select(i => (i.Code, i.Lead?.AgencyKey, i.Deadline?.DueOn)));
+        Assert.Equal(4, glued.Items.Count(i => i.Code.Contains('-') || i.Code.Contains('+')));
+    }
+
+    [Fact]
+    public void Should_read_a_typed_dash_glued_to_its_item_s_first_word_as_a_list_mark()
+    {
+        var p = DraftParser.Parse(DraftInput.FromText("II. NHIỆM VỤ\n1. Các sở, ngành thực hiện các nội dung sau:\n-Sở Nội vụ rà soát bộ phận một cửa, trước ngày 15/10/2026.\n-Sở Tài chính bố trí kinh phí, trong Quý IV/2026."), Province);
+
+        Assert.Equal(["so-nv", "so-tc"], p.Items.Where(i => i.Code.Contains('-')).Select(i => i.Lead?.AgencyKey));
+    }
+
     /// <summary>Where a PDF viewer breaks a line: the width of an A4 page's text in 13-point Times, about.</summary>
     private const int Wrap = 90;
 
