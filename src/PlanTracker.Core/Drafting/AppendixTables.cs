@@ -42,6 +42,15 @@ internal static partial class AppendixTables
             DeadlinePhrase? sectionDeadline = parsed.All(r => r.Deadline.Length == 0) && heading is not null
                 ? DeadlinePhrases.Choose(DeadlinePhrases.Find(heading, rows[0].Start, null, calendar)) : null;
             var byLabel = new Dictionary<string, ProposedItem>();
+            var sections = new Dictionary<string, ProposedItem>();
+            // "II.1" names its section: under section II (its label the rest, "1"), wherever the row stands; under the table
+            // with its whole label when no section II was read, not under the section read last.
+            (ProposedItem Owner, string Label) Nested(string label)
+            {
+                var dot = label.IndexOf('.');
+                if (dot <= 0 || !Section().IsMatch(label[..dot])) return (section ?? table, label);
+                return sections.TryGetValue(label[..dot], out var named) ? (named, label[(dot + 1)..]) : (table, label);
+            }
             var subgroupDash = false;
             string? lastTime = null;
             var parsedHasUnits = parsed.Any(r => r.Unit.Length > 0);
@@ -72,6 +81,7 @@ internal static partial class AppendixTables
                 {
                     if (label.Length == 0 || !label.Any(char.IsLetterOrDigit)) label = (builder.Items.Count(i => i.ParentId == table.Id) + 1).ToString();
                     section = NewItem(table, table.Code + "." + label, true, task.Length > 0 ? task : row.Group, paragraph);
+                    sections[label] = section;
                     (subgroup, subgroupDash, lastTime) = (null, false, null);
                     // "| I | Đến năm 2030 |": a group row that names a time gives it to its rows.
                     sectionDeadline = DeadlinePhrases.Choose(DeadlinePhrases.Find(SectionNode.Clean(section.Title).Replace("*", ""), paragraph.Start, null, calendar))
@@ -83,8 +93,8 @@ internal static partial class AppendixTables
                 if (row.Lead.Length == 0 && row.Coordinating.Count == 0 && row.Deadline.Length == 0 && label.Length > 0 && row.Group.Length == 0
                     && next is { Number.Length: 0, Group.Length: 0 } && next.Lead.Length > 0)
                 {
-                    var owner = section ?? table;
-                    subgroup = NewItem(owner, owner.Code + "." + label, true, task, paragraph);
+                    var (owner, own) = Nested(label);
+                    subgroup = NewItem(owner, owner.Code + "." + own, true, task, paragraph);
                     subgroupDash = true;
                     continue;
                 }
@@ -109,6 +119,7 @@ internal static partial class AppendixTables
                     }
                     (parent, label) = (above, label[(dot + 1)..]);
                 }
+                else if (subgroup is null) (parent, label) = Nested(label);
                 var code = subgroup is not null ? parent.Code + (subgroupDash ? "-" : "+") + (builder.Items.Count(i => i.ParentId == parent.Id) + 1)
                     : parent.Code + "." + (label.Length > 0 && label.Any(char.IsLetterOrDigit) ? label : (builder.Items.Count(i => i.ParentId == parent.Id) + 1).ToString());
                 var item = NewItem(parent, code, false, task, paragraph);

@@ -16,9 +16,12 @@ public static partial class BulletGlyphs
     /// <summary>Inner-list bullets: white bullet, white circle, small squares, Wingdings' square (U+F0A7), arrow (U+F0D8) and check (U+F0FC).</summary>
     private const string Inner = "◦○▪▫□\uF0A7\uF0D8\uF0FC";
 
-    /// <summary>The text with every drawn bullet that opens a line (before a space or tab) written "-" or "+".</summary>
+    /// <summary>
+    /// The text with every drawn bullet that opens a line written "-" or "+": before a space or tab, or glued to the item's first word
+    /// ("•Tăng cường …", a web page that draws the bullet as a character of the text), which opens with a capital.
+    /// </summary>
     public static string Normalise(string text) =>
         Glyph().Replace(text, m => m.Groups[1].Value + (Inner.Contains(m.Groups[2].Value[0]) ? '+' : '-'));
 
-    [GeneratedRegex("(?m)^([ \\t]*)([" + Outer + Inner + "])(?=[ \\t])")] private static partial Regex Glyph();
+    [GeneratedRegex("(?m)^([ \\t]*)([" + Outer + Inner + "])(?=[ \\t]|\\p{Lu})")] private static partial Regex Glyph();
 }

@@ -22,7 +22,7 @@ internal sealed class IndentedLayout(int margin)
     private const int MaxFirstIndent = 15;
 
     /// <summary>The least difference in columns that is an indent rather than a stray space.</summary>
-    private const int Step = 3;
+    internal const int Step = 3;
 
     /// <summary>This many first lines over less indented continuations, and the text is laid out so.</summary>
     private const int MinIndentedParagraphs = 3;

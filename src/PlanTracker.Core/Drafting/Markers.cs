@@ -55,5 +55,6 @@ public static partial class Markers
     [GeneratedRegex(@"^(?=[IVXL])L?X{0,3}(?:IX|IV|V?I{0,3})$")] private static partial Regex RomanNumeral();
     [GeneratedRegex(@"^(\d{1,2}(?:\.\d{1,2}){0,4})(?:\.|\)|(?<=\d\.\d{1,2})(?=\s))\s*(?=[\p{L}""“*(])")] private static partial Regex ArabicPattern();
     [GeneratedRegex(@"^([a-zđ])\s*\)\s*(?=\S)")] private static partial Regex LetterPattern();
-    [GeneratedRegex(@"^([-–—•·+])\s+(?=\S)")] private static partial Regex BulletPattern();
+    /// <summary>"- Tăng cường …", and "-Tăng cường …": a bullet glued to its item's first word, which opens with a capital.</summary>
+    [GeneratedRegex(@"^([-–—•·+])(?:\s+(?=\S)|(?=\p{Lu}))")] private static partial Regex BulletPattern();
 }

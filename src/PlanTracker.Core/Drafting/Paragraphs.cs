@@ -51,7 +51,7 @@ public static partial class Paragraphs
         // Without indentation (a PDF viewer's copy drops it) a short letter has too few lower-case continuations to
         // count; its lines ending at one right margin say it is wrapped all the same.
         var wrapped = IsHardWrapped(lines) || layout is null && HasRightMargin(lines);
-        var (firstWidth, laterWidth) = wrapped ? Widths(lines) : (0, 0);
+        var widths = wrapped ? Widths(lines) : (0, 0);
 
         var result = new List<Paragraph>();
         int? start = null;
@@ -90,7 +90,7 @@ public static partial class Paragraphs
                 continue;
             }
             if (start is not null && previous is not null && first is not null
-                && Continues(first, previous, line, layout, linesIn, wrapped, linesIn == 1 ? firstWidth : laterWidth, text[start.Value..end]))
+                && Continues(first, previous, line, i + 1 < lines.Count ? lines[i + 1] : null, layout, linesIn, wrapped, widths, text[start.Value..end]))
             {
                 end = line.End;
                 linesIn++;
@@ -109,8 +109,10 @@ public static partial class Paragraphs
         return (result, wrapped);
     }
 
-    private static bool Continues(Line first, Line previous, Line line, IndentedLayout? layout, int linesIn, bool wrapped, int width, string paragraphSoFar)
+    private static bool Continues(Line first, Line previous, Line line, Line? next, IndentedLayout? layout, int linesIn, bool wrapped,
+        (int First, int Later) widths, string paragraphSoFar)
     {
+        var width = linesIn == 1 ? widths.First : widths.Later;
         var s = line.Text;
         var prev = previous.Text;
         var last = prev[^1];
@@ -125,7 +127,11 @@ public static partial class Paragraphs
         if (s[0] is '"' or '“' or '(' && !".;:!?".Contains(last)) return true;
         if (IsCaps(prev) && IsCaps(s)) return !BlockTitle().IsMatch(s) && !".;:!?".Contains(last);
         if (last is ',' or '-' || EndsOnOpenWord(prev)) return true;
-        if (";:!?".Contains(last)) return false;
+        if (":!?".Contains(last)) return false;
+        // A clause's end (";") before a capital is read as a sentence's: the capital is as often a name going on with the
+        // sentence ("… gửi Sở Tài chính trước ngày 15/12;" / "Sở Tài chính tổng hợp …", h03) as a paragraph of its own, and
+        // only the width says which.
+        if (last is '.' or ';' && IsFirstLineOfIndentedParagraph(line, next, widths)) return false;
         // A line that stops mid-sentence within a tenth of the margin was broken by the wrapper: a PDF's proportional
         // font fills lines to unequal counts of characters, so the next word's length cannot tell ("… Công ty TNHH Đại
         // Đồng" / "Tiến theo …"). Headings that stop mid-phrase are short.
@@ -133,6 +139,18 @@ public static partial class Paragraphs
         var firstWord = s.Split(' ', 2)[0];
         return prev.Length + 1 + firstWord.Length > width;
     }
+
+    /// <summary>
+    /// Whether a line after a sentence's or a clause's end ("." or ";") is the first line of a paragraph whose indent the copy dropped
+    /// (a PDF viewer's): the document's first lines hold fewer characters than its later lines, and this one, itself wrapped (the line
+    /// under it goes on in lower case), is that much shorter than the measure too (h05's "… theo quy định." / "Đồng thời, chủ trì …",
+    /// 74 characters over 77). A line that only continues the sentence fills the measure ("… khoáng sản." / "Trong đó thực hiện …",
+    /// 78). Text wrapped without indented first lines (a web page's, a paragraph a line cut at one width) has no shorter first lines
+    /// and is left to whether the next word would have fitted.
+    /// </summary>
+    private static bool IsFirstLineOfIndentedParagraph(Line line, Line? next, (int First, int Later) widths) =>
+        widths.Later - widths.First >= IndentedLayout.Step && line.Text.Length + IndentedLayout.Step <= widths.Later
+        && next is { BlankBefore: false } && char.IsLower(next.Text[0]) && Markers.Match(next.Text) is null;
 
     /// <summary>
     /// The line ends on a word that needs the next ("và", "của", "các Sở"), not on a compound that ends a noun ("cơ sở",

@@ -147,8 +147,8 @@ internal static partial class ScrambledRows
                 var label = group.Groups[1].Value;
                 var j = i + 1;
                 while (j < block.Count && char.IsLower(block[j].Text[0])) j++;
-                yield return new Cell(Kind.Task, line.Start, block[j - 1].End, (group.Groups[2].Value + " " + Join(block, i + 1, j)).Trim(), IsGroup: true,
-                    Label: label.Contains('.') ? label[(label.LastIndexOf('.') + 1)..] : label);
+                // The whole label ("II.1"): the table nests it under its section II, wherever the text layer put the row.
+                yield return new Cell(Kind.Task, line.Start, block[j - 1].End, (group.Groups[2].Value + " " + Join(block, i + 1, j)).Trim(), IsGroup: true, Label: label);
                 i = j;
                 continue;
             }

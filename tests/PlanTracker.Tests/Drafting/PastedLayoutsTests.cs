@@ -18,13 +18,14 @@ public sealed partial class PastedLayoutsTests(ITestOutputHelper output)
 {
     /// <summary>
     /// The most a layout may cost, pooled, in F1 on any field against the documents as found: measured on 2026-12-07
-    /// plus a margin (decision 0030). Word's costs at most 0.004; a PDF viewer's 0.025, the paragraphs only indentation
-    /// told apart (h05, h03); a web page's 0.019. A rule that reads only the layout it was written from fails here;
-    /// lower an allowance as the reader learns a layout, never raise it to let a rule in.
+    /// plus a margin (decision 0030). Word's costs at most 0.004; a web page's 0.019; a PDF viewer's 0.022 since round 7
+    /// read the paragraphs only indentation told apart (h05, h03), what is left being tables whose cells only a blank line
+    /// or an indent delimits (t02, t03, bac-kan), so its allowance is 0.025. A rule that reads only the layout it was
+    /// written from fails here; lower an allowance as the reader learns a layout, never raise it to let a rule in.
     /// </summary>
     private static readonly Dictionary<string, double> Allowed = new()
     {
-        ["from Word"] = 0.01, ["from a PDF viewer"] = 0.03, ["from a web page"] = 0.03,
+        ["from Word"] = 0.01, ["from a PDF viewer"] = 0.025, ["from a web page"] = 0.03,
         ["(blank lines only)"] = 0.03, ["(• ◦ bullets only)"] = 0.01,
     };
 
@@ -68,7 +69,7 @@ public sealed partial class PastedLayoutsTests(ITestOutputHelper output)
                 perDocument.AppendLine($"{name,-20} {s.Document,-50} " + string.Join(" ", Drops(f, s).Select(d => string.Create(CultureInfo.InvariantCulture, $"{d.Field} {-d.Drop:+0.000;-0.000;0}"))));
         }
 
-        var report = $"Pasted layouts: the {documents.Count} documents of every set re-laid out as each paste gives them, scored against the same gold (pooled; allowed drops: {string.Join(", ", Allowed.Select(a => string.Create(CultureInfo.InvariantCulture, $"{a.Key} {a.Value:0.00}")))})"
+        var report = $"Pasted layouts: the {documents.Count} documents of every set re-laid out as each paste gives them, scored against the same gold (pooled; allowed drops: {string.Join(", ", Allowed.Select(a => string.Create(CultureInfo.InvariantCulture, $"{a.Key} {a.Value:0.0##}")))})"
             + Environment.NewLine + DraftAccuracy.Table(rows)
             + Environment.NewLine + "Documents that lose more than 0.05 of F1 on a field in a layout (the change of each field):" + Environment.NewLine + perDocument;
         output.WriteLine(report);
@@ -132,6 +133,33 @@ public sealed partial class PastedLayoutsTests(ITestOutputHelper output)
 
         Assert.Equal(dashes.Items.Select(i => (i.Code, i.Lead?.AgencyKey, i.Deadline?.DueOn)), drawn.Items.Select(i => (i.Code, i.Lead?.AgencyKey, i.Deadline?.DueOn)));
         Assert.Contains(drawn.Items, i => i.Code.Contains('+'));
+    }
+
+    [Theory]
+    [InlineData("•", "◦")]
+    [InlineData("\uF0B7", "▪")]
+    public void Should_read_a_drawn_bullet_glued_to_its_item_s_first_word_as_the_same_list(string outer, string inner)
+    {
+        // A web page or a Word copy that draws the bullet as a character of the text, with no space before the item's first word.
+        const string typed = "II. NHIỆM VỤ\n1. Sở Công Thương chủ trì các nội dung sau:\n- Tăng cường kiểm tra cửa hàng xăng dầu, xong trong Quý III/2026.\n+ Lập danh sách cửa hàng vi phạm.\n+ Đề xuất biện pháp xử lý.\n- Sở Tài chính bố trí kinh phí kiểm tra, trước ngày 30/9/2026.";
+
+        var glued = DraftParser.Parse(DraftInput.FromText(typed.Replace("\n- ", "\n" + outer).Replace("\n+ ", "\n  " + inner)), Province);
+        var dashes = DraftParser.Parse(DraftInput.FromText(typed), Province);
+
+        Assert.Equal(dashes.Items.Select(i => (i.Code, i.Lead?.AgencyKey, i.Deadline?.DueOn)), glued.Items.Select(i => (i.Code, i.Lead?.AgencyKey, i.Deadline?.DueOn)));
+        Assert.Equal(4, glued.Items.Count(i => i.Code.Contains('-') || i.Code.Contains('+')));
+    }
+
+    [Fact]
+    public void Should_read_a_typed_dash_glued_to_its_item_s_first_word_as_a_list_mark()
+    {
+        const string spaced = "II. NHIỆM VỤ\n1. Các sở, ngành thực hiện các nội dung sau:\n- Sở Nội vụ rà soát bộ phận một cửa, trước ngày 15/10/2026.\n+ Lập danh sách xã chưa đạt.\n- Sở Tài chính bố trí kinh phí, trong Quý IV/2026.";
+
+        var glued = DraftParser.Parse(DraftInput.FromText(spaced.Replace("\n- ", "\n-").Replace("\n+ ", "\n+")), Province);
+        var dashes = DraftParser.Parse(DraftInput.FromText(spaced), Province);
+
+        Assert.Equal(dashes.Items.Select(i => (i.Code, i.Title, i.Lead?.AgencyKey)), glued.Items.Select(i => (i.Code, i.Title, i.Lead?.AgencyKey)));
+        Assert.Contains(glued.Items, i => i.Title.StartsWith("Sở Tài chính bố trí", StringComparison.Ordinal) && i.Lead?.AgencyKey == "so-tc");
     }
 
     /// <summary>Where a PDF viewer breaks a line: the width of an A4 page's text in 13-point Times, about.</summary>

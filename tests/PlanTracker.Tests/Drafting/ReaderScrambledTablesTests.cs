@@ -47,6 +47,28 @@ public sealed class ReaderScrambledTablesTests
     }
 
     [Fact]
+    public void Should_nest_a_group_row_numbered_under_a_section_in_that_section_not_the_one_read_last()
+    {
+        // "II.1" after section I's rows, with no row "II": the text layer dropped it or the table opens the section so.
+        var p = Parse(Body + "PHỤ LỤC\nNHIỆM VỤ TRỌNG TÂM\n\nTT\n\nNội dung\n\nCơ quan chủ trì\n\nI       Chuyển đổi số trong cơ quan nhà nước\n\n1\n\nRà soát quy định về dữ liệu\n\nSở Tư pháp\n\nII.1       Hoàn thiện thể chế\n\n2\n\nBan hành quy chế khai thác dữ liệu\n\nSở Nội vụ\n");
+
+        var group = p.Items.Single(i => i.Title == "Hoàn thiện thể chế");
+        Assert.Equal("PL.II.1", group.Code);
+        Assert.Equal("PL", p.Items.Single(i => i.Id == group.ParentId).Code);
+        Assert.Equal(group.Id, p.Items.Single(i => i.Title == "Ban hành quy chế khai thác dữ liệu").ParentId);
+    }
+
+    [Fact]
+    public void Should_nest_a_group_row_numbered_under_a_section_in_it_when_the_section_s_row_stands_above()
+    {
+        var p = Parse(Body + "PHỤ LỤC\nNHIỆM VỤ TRỌNG TÂM\n\nTT\n\nNội dung\n\nCơ quan chủ trì\n\nI       Chuyển đổi số trong cơ quan nhà nước\n\n1\n\nRà soát quy định về dữ liệu\n\nSở Tư pháp\n\nII       Thể chế và nguồn lực\n\nII.1       Hoàn thiện thể chế\n\n2\n\nBan hành quy chế khai thác dữ liệu\n\nSở Nội vụ\n");
+
+        var group = p.Items.Single(i => i.Title == "Hoàn thiện thể chế");
+        Assert.Equal("PL.II.1", group.Code);
+        Assert.Equal("Thể chế và nguồn lực", p.Items.Single(i => i.Id == group.ParentId).Title);
+    }
+
+    [Fact]
     public void Should_rebuild_an_indicator_table_whose_text_layer_gave_the_columns_one_after_another()
     {
         // Numbers, then the indicators, then their values, the header's lead cell after them, the leads; a page number and

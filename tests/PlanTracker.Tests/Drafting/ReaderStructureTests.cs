@@ -219,6 +219,30 @@ public sealed class ReaderStructureTests
     }
 
     [Fact]
+    public void Should_file_a_table_row_numbered_under_a_section_in_that_section()
+    {
+        // "II.1" under the row "II": the row's number names its section, once ("PL.II.1", not "PL.II.II.1").
+        var p = Parse("""
+            KẾ HOẠCH
+            Triển khai Nghị định năm 2026
+            II. NHIỆM VỤ
+            1. Sở Nội vụ tổ chức phổ biến Nghị định.
+            PHỤ LỤC
+            DANH MỤC NHIỆM VỤ
+            | TT | Nội dung | Cơ quan chủ trì | Thời gian thực hiện |
+            | --- | --- | --- | --- |
+            | I | Cải cách hành chính | | |
+            | 1 | Rà soát thủ tục hành chính | Sở Tư pháp | Quý III/2026 |
+            | II | Chuyển đổi số | | |
+            | II.1 | Xây dựng cơ sở dữ liệu cán bộ, công chức | Sở Nội vụ | Quý IV/2026 |
+            | II.2 | Số hóa hồ sơ lưu trữ | Sở Nội vụ | Năm 2027 |
+            """);
+
+        Assert.Equal(["PL", "PL.I", "PL.I.1", "PL.II", "PL.II.1", "PL.II.2"], p.Items.Where(i => i.Origin == "table").Select(i => i.Code));
+        Assert.Equal(Item(p, "PL.II").Id, Item(p, "PL.II.2").ParentId);
+    }
+
+    [Fact]
     public void Should_read_a_table_copied_one_cell_per_line_under_its_pipe_header()
     {
         var p = Parse("""
