@@ -28,6 +28,7 @@ public static partial class DraftParser
             Recipients = Addressees.Recipients(paragraphs, directory),
             HistoryBefore = HistoryBound.Of(document.IssuedOn, paragraphs),
             DefaultLead = DocumentExecutor.Default(text, directory),
+            Paragraphs = paragraphs,
         };
         items.AddSections(tree.Root, intro, PlanHorizon.Find(text, document, tree.Root, intro, calendar));
         AppendixTables.Add(items, tables, directory, calendar);
@@ -36,6 +37,7 @@ public static partial class DraftParser
         SimilarItems.Infer(items);
         ProgrammeOwner.AssignStanding(items);
         items.FillDefaults();
+        RepeatedTargets.Drop(items.Items);
         var proposal = new Proposal
         {
             Document = document,
@@ -102,13 +104,18 @@ internal sealed partial class ItemBuilder(AgencyDirectory directory, ProposedDoc
     /// <summary>Who takes what nothing assigns (<see cref="DocumentExecutor.Default"/>): the secretariat, or a party document's own.</summary>
     public DirectoryAgency? DefaultLead { get; init; }
 
+    /// <summary>The document's paragraphs, for a list addressed to "đơn vị nêu trên" (<see cref="BackReferences"/>).</summary>
+    public IReadOnlyList<Paragraph> Paragraphs { get; init; } = [];
+
     /// <param name="Stated">The deadline came from a section's time field ("3. Thời gian thực hiện: …"), not from its words.</param>
     private sealed record Inherited(ProposedAssignee? Lead, List<ProposedAssignee> Coordinating, ProposedDeadline? Deadline, bool Stated = false);
 
     public void AddSections(SectionNode root, Paragraph? intro, DeadlinePhrase? horizon)
     {
         Inherited? addressee = null;
-        if (Addressees.Find(root, intro, directory, document.IssuedOn) is { Lead: { } lead } a)
+        var found = Addressees.Find(root, intro, directory, document.IssuedOn);
+        if (found.Lead is null && intro is not null && BackReferences.Refers(intro.Text)) found = BackReferences.Named(Paragraphs, intro.Start, directory);
+        if (found is { Lead: { } lead } a)
             addressee = new Inherited(Assignee(lead, AssigneeBasis.Addressee, null), a.Coordinating.Select(c => Assignee(c, AssigneeBasis.Addressee, null)).ToList(), null);
         var start = horizon is null ? null
             : ProposedDeadline.Of(horizon.Deadline, new SourceSpan(horizon.Start, horizon.End), inherited: true, from: "document");
@@ -139,6 +146,12 @@ internal sealed partial class ItemBuilder(AgencyDirectory directory, ProposedDoc
             headAssignment = duty;
         if (isGroup && headAssignment.Lead is null && Addressees.Common(head.Text, Recipients) is { Lead: not null } common)
             headAssignment = common;
+        // "1. Phó Giám đốc Sở - Hoàng Văn Thuân": a person by role is the office the role sits in.
+        if (headAssignment.Lead is null && PersonAssignees.Office(head.Text, head.Start, directory) is { } office)
+            headAssignment = new Assignment(office, [], true);
+        // "2. Các nội dung cần lưu ý khi chủ đầu tư triển khai:": the third party's obligations, not the addressee's.
+        if (isGroup && headAssignment.Lead is null && ThirdParties.Obliged(head.Text, head.Start, directory) is { } party)
+            headAssignment = new Assignment(party, [], true);
         // Under a heading, the first paragraph says who does it ("2. Sở Tài chính" / "Tham mưu UBND tỉnh …").
         var bodyAssignment = body.Count > 0 && !isGroup ? Read(body[0].Text, body[0].Start) : Assignment.None;
 
@@ -170,6 +183,8 @@ internal sealed partial class ItemBuilder(AgencyDirectory directory, ProposedDoc
 
         // Lead: the item's labelled lines or own words, else its section's, else the list's addressee.
         var named = fields.Lead is not null ? new Assignment(fields.Lead, [], false) : headAssignment.Lead is not null ? headAssignment : bodyAssignment;
+        // "Đề nghị Công ty tiếp tục …" in a list already addressed: the bare kind noun is that addressee (BackReferences).
+        if (named.Lead is { } subject && inherited.Lead is not null && BackReferences.IsBareKind(subject.Text)) named = Assignment.None;
         // A lead written after the content ("… - Bộ Xây dựng.") is the item's own, over what its list or heading would give it.
         if (named.Lead is null && !isGroup && Assignments.Trailing(pieces[^1].Text, pieces[^1].Start, directory) is { } trailing)
             named = new Assignment(trailing, [], false);
@@ -205,7 +220,8 @@ internal sealed partial class ItemBuilder(AgencyDirectory directory, ProposedDoc
             DueOn = due, Text = t.Text, Span = new SourceSpan(t.Start, t.End),
         }).ToList();
 
-        var passLead = _leadIsOwn.ContainsKey(item) ? Copy(item.Lead!, item.Lead!.Basis, item.Code) : SectionAddressee(node, body, item.Code) ?? inherited.Lead;
+        var section = _leadIsOwn.ContainsKey(item) ? null : SectionAddressee(node, body, item.Code);
+        var passLead = _leadIsOwn.ContainsKey(item) ? Copy(item.Lead!, item.Lead!.Basis, item.Code) : section?.Lead ?? inherited.Lead;
         // "a) Tiếp tục bổ sung, hoàn thiện khung pháp lý …" over its bullets: a heading that opens with "tiếp tục" names a
         // theme the plan carries on, not when each bullet is done; they keep the time they would have had without it
         // (unlike "1. Thường xuyên tổ chức tập huấn, cụ thể:", which times the work it lists).
@@ -217,7 +233,7 @@ internal sealed partial class ItemBuilder(AgencyDirectory directory, ProposedDoc
         // sections hand down their lead alone, as before.
         var passCoordinating = _leadIsOwn.ContainsKey(item)
             ? fields.FromBlock ? item.Coordinating.Select(c => Copy(c, c.Basis, item.Code)).ToList() : []
-            : ReferenceEquals(passLead, inherited.Lead) ? inherited.Coordinating : [];
+            : ReferenceEquals(passLead, inherited.Lead) ? inherited.Coordinating : section?.Coordinating ?? [];
         var stated = ReferenceEquals(passDeadline, inherited.Deadline) ? inherited.Stated : fields.Deadline is not null || headingTime is not null;
         foreach (var child in children) Add(child, item, new Inherited(passLead, passCoordinating, passDeadline, stated), addressee);
     }
@@ -262,12 +278,19 @@ internal sealed partial class ItemBuilder(AgencyDirectory directory, ProposedDoc
     /// "II. NHIỆM VỤ CỤ THỂ / … các Bộ, ngành, địa phương tập trung thực hiện các nhiệm vụ sau:": the sentence
     /// introducing a section's items addresses them, as the document's introducing sentence does its list.
     /// </summary>
-    private ProposedAssignee? SectionAddressee(SectionNode node, List<(string Text, int Start)> body, string code)
+    /// <remarks>
+    /// "… Sở Công Thương yêu cầu đơn vị nêu trên thực hiện một số nội dung sau:": a sentence that points back addresses the
+    /// agencies the document named before it, the first leading (<see cref="BackReferences"/>).
+    /// </remarks>
+    private (ProposedAssignee Lead, List<ProposedAssignee> Coordinating)? SectionAddressee(SectionNode node, List<(string Text, int Start)> body, string code)
     {
         if (node.Children.Count == 0 || body.Count == 0 || !body[^1].Text.TrimEnd(' ', '*').EndsWith(':')) return null;
         var (text, start) = body[^1];
-        return Addressees.Joint(Assignments.Read(text, start, directory, document.IssuedOn), text, start, directory).Lead is { } lead
-            ? Assignee(lead, AssigneeBasis.Addressee, code) : null;
+        var addressed = Addressees.Joint(Assignments.Read(text, start, directory, document.IssuedOn), text, start, directory);
+        if (addressed.Lead is null && BackReferences.Refers(text)) addressed = BackReferences.Named(Paragraphs, start, directory);
+        return addressed.Lead is { } lead
+            ? (Assignee(lead, AssigneeBasis.Addressee, code), addressed.Coordinating.Select(c => Assignee(c, AssigneeBasis.Addressee, code)).ToList())
+            : null;
     }
 
     /// <summary>Every item with no lead after inference gets the document's default (the secretariat), marked as an assumption.</summary>
