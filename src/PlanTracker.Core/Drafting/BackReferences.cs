@@ -12,8 +12,12 @@ namespace PlanTracker.Core.Drafting;
 /// </summary>
 internal static partial class BackReferences
 {
-    /// <summary>Whether a sentence addresses "(các) đơn vị / doanh nghiệp / công ty / cơ sở … nêu trên" rather than a name.</summary>
-    public static bool Refers(string sentence) => PointingBack().IsMatch(sentence);
+    /// <summary>
+    /// Where a sentence addresses "(các) đơn vị / doanh nghiệp / công ty / cơ sở … nêu trên" rather than a name: as its subject
+    /// ("Các đơn vị nêu trên có trách nhiệm:") or as whom it asks ("Sở Y tế đề nghị các doanh nghiệp trên …"), over the asker.
+    /// Not "phối hợp với các đơn vị trên", which names partners. -1 when it does not.
+    /// </summary>
+    public static int Refers(string sentence) => PointingBack().Match(sentence) is { Success: true } m ? m.Groups["ref"].Index : -1;
 
     /// <summary>
     /// "Đề nghị Công ty tiếp tục …" in a list already addressed: a kind noun standing alone ("Công ty", "Doanh nghiệp", "Đơn
@@ -21,11 +25,14 @@ internal static partial class BackReferences
     /// </summary>
     public static bool IsBareKind(string mention) => BareKind().IsMatch(mention.Trim());
 
-    /// <summary>The agencies the document names before <paramref name="before"/>, as joint subjects; None when it names none.</summary>
+    /// <summary>
+    /// The agencies the document names before <paramref name="before"/> (the pointing words), as joint subjects; None when it
+    /// names none. Not the one asking ("Sở Xây dựng yêu cầu …"), nor a heading in capitals (the issuer's name in the header).
+    /// </summary>
     public static Assignment Named(IReadOnlyList<Paragraph> paragraphs, int before, AgencyDirectory directory)
     {
-        var named = paragraphs.Where(p => p.End <= before && p.Text.Any(char.IsLower) && !LegalBasis().IsMatch(p.Text))
-            .SelectMany(p => directory.Mentions(p.Text, p.Start))
+        var named = paragraphs.Where(p => p.Start < before && p.Text.Any(char.IsLower) && !LegalBasis().IsMatch(p.Text))
+            .SelectMany(p => directory.Mentions(p.Text, p.Start).Where(m => m.End <= before && !Asking().IsMatch(p.Text[(m.End - p.Start)..])))
             .Where(m => m.Agency is { IsGroup: false, IsSecretariat: false }).DistinctBy(m => m.Agency!.Key).ToList();
         var sentTo = SentTo(paragraphs, directory);
         if (sentTo.Count > 0) named = named.Where(m => sentTo.Contains(m.Agency!.Key)).ToList();
@@ -40,8 +47,9 @@ internal static partial class BackReferences
             .SelectMany(p => directory.Mentions(p.Text, p.Start)).Where(m => m.Agency is not null).Select(m => m.Agency!.Key).ToHashSet();
     }
 
-    [GeneratedRegex(@"\b(?:các\s+)?(?:đơn vị|doanh nghiệp|công ty|cơ sở|tổ chức|nhà thầu|chủ đầu tư)(?:\s*,\s*(?:đơn vị|doanh nghiệp|công ty|cơ sở|tổ chức))*\s+(?:nêu trên|nói trên|kể trên|trên|được kiểm tra|được thanh tra|có tên trên)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:^\W*|\b(?:yêu cầu|đề nghị|giao|đối với)\s+)(?<ref>(?:các\s+)?(?:đơn vị|doanh nghiệp|công ty|cơ sở|tổ chức|nhà thầu|chủ đầu tư)(?:\s*,\s*(?:đơn vị|doanh nghiệp|công ty|cơ sở|tổ chức))*\s+(?:nêu trên|nói trên|kể trên|trên|được kiểm tra|được thanh tra|có tên trên))\b", RegexOptions.IgnoreCase)]
     private static partial Regex PointingBack();
+    [GeneratedRegex(@"^\s*(?:yêu cầu|đề nghị|giao|thông báo|kiến nghị)\b", RegexOptions.IgnoreCase)] private static partial Regex Asking();
     [GeneratedRegex(@"^(?:các\s+)?(?:công ty|tổng công ty|doanh nghiệp|đơn vị)$", RegexOptions.IgnoreCase)] private static partial Regex BareKind();
     [GeneratedRegex(@"^\W*(?:Căn cứ|Thực hiện|Theo|Xét|Trên cơ sở)\b")] private static partial Regex LegalBasis();
     [GeneratedRegex(@"^\W*Nơi nh[ậâa]n\b", RegexOptions.IgnoreCase)] private static partial Regex Recipients();

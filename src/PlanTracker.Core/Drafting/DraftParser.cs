@@ -113,8 +113,9 @@ internal sealed partial class ItemBuilder(AgencyDirectory directory, ProposedDoc
     public void AddSections(SectionNode root, Paragraph? intro, DeadlinePhrase? horizon)
     {
         Inherited? addressee = null;
-        var found = Addressees.Find(root, intro, directory, document.IssuedOn);
-        if (found.Lead is null && intro is not null && BackReferences.Refers(intro.Text)) found = BackReferences.Named(Paragraphs, intro.Start, directory);
+        var pointing = intro is null ? -1 : BackReferences.Refers(intro.Text);
+        var found = pointing >= 0 ? BackReferences.Named(Paragraphs, intro!.Start + pointing, directory) : Assignment.None;
+        if (found.Lead is null) found = Addressees.Find(root, intro, directory, document.IssuedOn);
         if (found is { Lead: { } lead } a)
             addressee = new Inherited(Assignee(lead, AssigneeBasis.Addressee, null), a.Coordinating.Select(c => Assignee(c, AssigneeBasis.Addressee, null)).ToList(), null);
         var start = horizon is null ? null
@@ -185,10 +186,16 @@ internal sealed partial class ItemBuilder(AgencyDirectory directory, ProposedDoc
         var named = fields.Lead is not null ? new Assignment(fields.Lead, [], false) : headAssignment.Lead is not null ? headAssignment : bodyAssignment;
         // "Đề nghị Công ty tiếp tục …" in a list already addressed: the bare kind noun is that addressee (BackReferences).
         if (named.Lead is { } subject && inherited.Lead is not null && BackReferences.IsBareKind(subject.Text)) named = Assignment.None;
+        // "… thì đề nghị Sở Công Thương hướng dẫn chủ đầu tư có trách nhiệm …": a request to the letter's addressee by name, ahead
+        // of any other subject in the item, gives it the work (ThirdParties).
+        var request = !isGroup && fields.Lead is null && addressee?.Lead?.AgencyKey is { } addresseeKey
+            ? ThirdParties.AsksAddressee(pieces, addresseeKey, directory) : null;
+        if (request?.Lead is { } asked && (named.Lead is null || asked.Start < named.Lead.Start)) named = request;
+        else request = null;
         // A lead written after the content ("… - Bộ Xây dựng.") is the item's own, over what its list or heading would give it.
         if (named.Lead is null && !isGroup && Assignments.Trailing(pieces[^1].Text, pieces[^1].Start, directory) is { } trailing)
             named = new Assignment(trailing, [], false);
-        var coordinating = headAssignment.Coordinating.Concat(bodyAssignment.Coordinating).Concat(fields.Coordinating)
+        var coordinating = headAssignment.Coordinating.Concat(bodyAssignment.Coordinating).Concat(fields.Coordinating).Concat(request?.Coordinating ?? [])
             .Select(c => Assignee(c, AssigneeBasis.Named, null)).DistinctBy(c => c.AgencyKey ?? c.UnknownId).ToList();
         if (named.Lead is { } lead)
         {
@@ -286,8 +293,9 @@ internal sealed partial class ItemBuilder(AgencyDirectory directory, ProposedDoc
     {
         if (node.Children.Count == 0 || body.Count == 0 || !body[^1].Text.TrimEnd(' ', '*').EndsWith(':')) return null;
         var (text, start) = body[^1];
-        var addressed = Addressees.Joint(Assignments.Read(text, start, directory, document.IssuedOn), text, start, directory);
-        if (addressed.Lead is null && BackReferences.Refers(text)) addressed = BackReferences.Named(Paragraphs, start, directory);
+        var pointing = BackReferences.Refers(text);
+        var addressed = pointing >= 0 ? BackReferences.Named(Paragraphs, start + pointing, directory) : Assignment.None;
+        if (addressed.Lead is null) addressed = Addressees.Joint(Assignments.Read(text, start, directory, document.IssuedOn), text, start, directory);
         return addressed.Lead is { } lead
             ? (Assignee(lead, AssigneeBasis.Addressee, code), addressed.Coordinating.Select(c => Assignee(c, AssigneeBasis.Addressee, code)).ToList())
             : null;

@@ -6,8 +6,8 @@ public enum MarkerKind { Article, Roman, Arabic, Letter, Dash, Plus, Part, Brack
 
 /// <summary>
 /// A numbering mark at the start of a paragraph: "IV.", "3.6.1.", "(2)", "đ)", "-", "+", "Điều 2.", "B." (a part above roman
-/// sections). "(1) … (7)" numbers a list inside a numbered section (a resolution's objectives under "2. Mục tiêu năm 2026"):
-/// it ranks under the Arabic numbers and over the letters and bullets it may hold.
+/// sections). "(1) … (7)" numbers a list inside a numbered or lettered section (a resolution's objectives under "2. Mục tiêu
+/// năm 2026", a plan's under "b) Mục tiêu cụ thể:"): it ranks under the numbers and letters and over the bullets it may hold.
 /// </summary>
 public sealed record Marker(MarkerKind Kind, string Label, int Length)
 {
@@ -18,11 +18,14 @@ public sealed record Marker(MarkerKind Kind, string Label, int Length)
         MarkerKind.Part => 1,
         MarkerKind.Roman => 2,
         MarkerKind.Arabic => 2 + Label.Count(c => c == '.') + 1,
-        MarkerKind.Bracketed => 9,
         MarkerKind.Letter => 10,
-        MarkerKind.Dash => 11,
-        _ => 12,
+        MarkerKind.Bracketed => 11,
+        MarkerKind.Dash => Bullet,
+        _ => Bullet + 1,
     };
+
+    /// <summary>A dash's rank, which an unmarked paragraph read as one more item of a dash list shares.</summary>
+    public const int Bullet = 12;
 }
 
 public static partial class Markers

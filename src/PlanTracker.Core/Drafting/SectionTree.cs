@@ -25,7 +25,7 @@ public sealed partial class SectionNode
     public string Code { get; set; } = "";
     public bool IsTaskSection { get; set; }
 
-    public int Rank => Marker?.Rank ?? (IsImplicit ? 11 : -1);
+    public int Rank => Marker?.Rank ?? (IsImplicit ? Marker.Bullet : -1);
     public bool IsBullet => IsImplicit || Marker?.Kind is MarkerKind.Dash or MarkerKind.Plus;
 
     /// <summary>The head's words without the mark and the decoration around it.</summary>

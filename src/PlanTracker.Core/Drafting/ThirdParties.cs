@@ -19,7 +19,23 @@ internal static partial class ThirdParties
         foreach (var m in directory.Mentions(heading, offset))
         {
             var before = heading[..(m.Start - offset)];
-            if (m.Agency is not null && When().IsMatch(before) && heading[(m.End - offset)..].Trim().TrimEnd(':').Trim().Length > 0) return m;
+            if (m.Agency is not null && When().IsMatch(before)) return m;
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// "Trường hợp …, thì đề nghị Sở Công Thương hướng dẫn chủ đầu tư có trách nhiệm liên hệ với …": where the letter asks
+    /// its addressee by name, the work is the addressee's, and whoever the request goes on to name after it (the third
+    /// party it is to guide, the body to contact) coordinates.
+    /// </summary>
+    public static Assignment? AsksAddressee(IEnumerable<(string Text, int Start)> pieces, string addressee, AgencyDirectory directory)
+    {
+        foreach (var (text, start) in pieces)
+        {
+            var mentions = directory.Mentions(text, start);
+            var asked = mentions.FindIndex(m => m.Agency?.Key == addressee && Asks().IsMatch(text[..(m.Start - start)]));
+            if (asked >= 0) return new Assignment(mentions[asked], mentions.Skip(asked + 1).Where(m => m.Agency?.Key != addressee).ToList(), false);
         }
         return null;
     }
@@ -27,4 +43,5 @@ internal static partial class ThirdParties
     /// <summary>"nội dung cần lưu ý", "yêu cầu", "điều kiện", "nghĩa vụ": what the heading lists is to be observed.</summary>
     [GeneratedRegex(@"\b(?:lưu ý|chú ý|yêu cầu|điều kiện|nghĩa vụ|quy định|nội dung)\b", RegexOptions.IgnoreCase)] private static partial Regex Observes();
     [GeneratedRegex(@"\bkhi\s+(?:các\s+)?$", RegexOptions.IgnoreCase)] private static partial Regex When();
+    [GeneratedRegex(@"\b(?:đề nghị|yêu cầu)\s+$", RegexOptions.IgnoreCase)] private static partial Regex Asks();
 }
