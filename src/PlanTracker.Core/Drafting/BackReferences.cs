@@ -17,7 +17,7 @@ internal static partial class BackReferences
     /// ("Các đơn vị nêu trên có trách nhiệm:") or as whom it asks ("Sở Y tế đề nghị các doanh nghiệp trên …"), over the asker.
     /// Not "phối hợp với các đơn vị trên", which names partners. -1 when it does not.
     /// </summary>
-    public static int Refers(string sentence) => PointingBack().Match(sentence) is { Success: true } m ? m.Groups["ref"].Index : -1;
+    public static int PointingAt(string sentence) => PointingBack().Match(sentence) is { Success: true } m ? m.Groups["ref"].Index : -1;
 
     /// <summary>
     /// "Đề nghị Công ty tiếp tục …" in a list already addressed: a kind noun standing alone ("Công ty", "Doanh nghiệp", "Đơn

@@ -113,7 +113,7 @@ internal sealed partial class ItemBuilder(AgencyDirectory directory, ProposedDoc
     public void AddSections(SectionNode root, Paragraph? intro, DeadlinePhrase? horizon)
     {
         Inherited? addressee = null;
-        var pointing = intro is null ? -1 : BackReferences.Refers(intro.Text);
+        var pointing = intro is null ? -1 : BackReferences.PointingAt(intro.Text);
         var found = pointing >= 0 ? BackReferences.Named(Paragraphs, intro!.Start + pointing, directory) : Assignment.None;
         if (found.Lead is null) found = Addressees.Find(root, intro, directory, document.IssuedOn);
         if (found is { Lead: { } lead } a)
@@ -293,7 +293,7 @@ internal sealed partial class ItemBuilder(AgencyDirectory directory, ProposedDoc
     {
         if (node.Children.Count == 0 || body.Count == 0 || !body[^1].Text.TrimEnd(' ', '*').EndsWith(':')) return null;
         var (text, start) = body[^1];
-        var pointing = BackReferences.Refers(text);
+        var pointing = BackReferences.PointingAt(text);
         var addressed = pointing >= 0 ? BackReferences.Named(Paragraphs, start + pointing, directory) : Assignment.None;
         if (addressed.Lead is null) addressed = Addressees.Joint(Assignments.Read(text, start, directory, document.IssuedOn), text, start, directory);
         return addressed.Lead is { } lead
