@@ -18,9 +18,13 @@ public static partial class DocumentExecutor
     /// TỈNH …", "BAN THƯỜNG VỤ TỈNH ỦY"). Only the first lines: a state plan's capitalised title wrapped onto a line that
     /// starts "BAN CHẤP HÀNH …" further down is not its issuer.
     /// </summary>
+    /// <remarks>
+    /// The header is compared without its diacritics (folded, which keeps every offset): an OCR loses or changes them
+    /// ("TÍNH ỦY LÀO CAI ĐÁNG CỘNG SẢN VIỆT NAM", NQ 34-NQ/TU Lào Cai), and no state header folds to these words.
+    /// </remarks>
     public static bool IsPartyDocument(string text)
     {
-        var head = text[..Math.Min(text.Length, 1500)];
+        var head = Tokens.Fold(text[..Math.Min(text.Length, 1500)]);
         var header = string.Join('\n', head.Split('\n').Where(l => l.Trim().Length > 0).Take(HeaderLines));
         return PartyMotto().IsMatch(head) || PartyIssuerLine().IsMatch(header);
     }
@@ -45,9 +49,9 @@ public static partial class DocumentExecutor
     public static bool IsCollective(ProposedAssignee lead, AgencyDirectory directory) =>
         lead.AgencyKey is { } key && directory.ByKey(key) is { } a && (a.IsGroup || Tokens.Of(a.Name).Any(t => t.Key == "cac"));
 
-    [GeneratedRegex(@"ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM")] private static partial Regex PartyMotto();
+    [GeneratedRegex(@"dang\s+cong\s+san\s+viet\s+nam")] private static partial Regex PartyMotto();
 
-    [GeneratedRegex(@"^[\s#*]*(?:TỈNH\s+[ỦU]Y|THÀNH\s+[ỦU]Y|ĐẢNG\s+BỘ|ĐẢNG\s+[ỦU]Y|BAN\s+THƯỜNG\s+VỤ|BAN\s+CHẤP\s+HÀNH|ĐẢNG\s+ĐOÀN|BAN\s+CÁN\s+SỰ\s+ĐẢNG)\b", RegexOptions.Multiline)]
+    [GeneratedRegex(@"^[\s#*]*(?:tinh\s+uy|thanh\s+uy|dang\s+bo|dang\s+uy|ban\s+thuong\s+vu|ban\s+chap\s+hanh|dang\s+doan|ban\s+can\s+su\s+dang)\b", RegexOptions.Multiline)]
     private static partial Regex PartyIssuerLine();
 
     [GeneratedRegex(@"^dang uy (?:uy ban nhan dan|ubnd) (?:tinh|thanh pho)\b")] private static partial Regex GovernmentPartyCommittee();

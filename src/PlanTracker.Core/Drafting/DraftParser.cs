@@ -28,6 +28,7 @@ public static partial class DraftParser
             Recipients = Addressees.Recipients(paragraphs, directory),
             HistoryBefore = HistoryBound.Of(document.IssuedOn, paragraphs),
             DefaultLead = DocumentExecutor.Default(text, directory),
+            Paragraphs = paragraphs,
         };
         items.AddSections(tree.Root, intro, PlanHorizon.Find(text, document, tree.Root, intro, calendar));
         AppendixTables.Add(items, tables, directory, calendar);
@@ -36,6 +37,7 @@ public static partial class DraftParser
         SimilarItems.Infer(items);
         ProgrammeOwner.AssignStanding(items);
         items.FillDefaults();
+        RepeatedTargets.Drop(items.Items);
         var proposal = new Proposal
         {
             Document = document,
@@ -102,13 +104,19 @@ internal sealed partial class ItemBuilder(AgencyDirectory directory, ProposedDoc
     /// <summary>Who takes what nothing assigns (<see cref="DocumentExecutor.Default"/>): the secretariat, or a party document's own.</summary>
     public DirectoryAgency? DefaultLead { get; init; }
 
+    /// <summary>The document's paragraphs, for a list addressed to "đơn vị nêu trên" (<see cref="BackReferences"/>).</summary>
+    public IReadOnlyList<Paragraph> Paragraphs { get; init; } = [];
+
     /// <param name="Stated">The deadline came from a section's time field ("3. Thời gian thực hiện: …"), not from its words.</param>
     private sealed record Inherited(ProposedAssignee? Lead, List<ProposedAssignee> Coordinating, ProposedDeadline? Deadline, bool Stated = false);
 
     public void AddSections(SectionNode root, Paragraph? intro, DeadlinePhrase? horizon)
     {
         Inherited? addressee = null;
-        if (Addressees.Find(root, intro, directory, document.IssuedOn) is { Lead: { } lead } a)
+        var pointing = intro is null ? -1 : BackReferences.PointingAt(intro.Text);
+        var found = pointing >= 0 ? BackReferences.Named(Paragraphs, intro!.Start + pointing, directory) : Assignment.None;
+        if (found.Lead is null) found = Addressees.Find(root, intro, directory, document.IssuedOn);
+        if (found is { Lead: { } lead } a)
             addressee = new Inherited(Assignee(lead, AssigneeBasis.Addressee, null), a.Coordinating.Select(c => Assignee(c, AssigneeBasis.Addressee, null)).ToList(), null);
         var start = horizon is null ? null
             : ProposedDeadline.Of(horizon.Deadline, new SourceSpan(horizon.Start, horizon.End), inherited: true, from: "document");
@@ -139,6 +147,12 @@ internal sealed partial class ItemBuilder(AgencyDirectory directory, ProposedDoc
             headAssignment = duty;
         if (isGroup && headAssignment.Lead is null && Addressees.Common(head.Text, Recipients) is { Lead: not null } common)
             headAssignment = common;
+        // "1. Phó Giám đốc Sở - Hoàng Văn Thuân": a person by role is the office the role sits in.
+        if (headAssignment.Lead is null && PersonAssignees.Office(head.Text, head.Start, directory) is { } office)
+            headAssignment = new Assignment(office, [], true);
+        // "2. Các nội dung cần lưu ý khi chủ đầu tư triển khai:": the third party's obligations, not the addressee's.
+        if (isGroup && headAssignment.Lead is null && ThirdParties.Obliged(head.Text, head.Start, directory) is { } party)
+            headAssignment = new Assignment(party, [], true);
         // Under a heading, the first paragraph says who does it ("2. Sở Tài chính" / "Tham mưu UBND tỉnh …").
         var bodyAssignment = body.Count > 0 && !isGroup ? Read(body[0].Text, body[0].Start) : Assignment.None;
 
@@ -170,10 +184,18 @@ internal sealed partial class ItemBuilder(AgencyDirectory directory, ProposedDoc
 
         // Lead: the item's labelled lines or own words, else its section's, else the list's addressee.
         var named = fields.Lead is not null ? new Assignment(fields.Lead, [], false) : headAssignment.Lead is not null ? headAssignment : bodyAssignment;
+        // "Đề nghị Công ty tiếp tục …" in a list already addressed: the bare kind noun is that addressee (BackReferences).
+        if (named.Lead is { } subject && inherited.Lead is not null && BackReferences.IsBareKind(subject.Text)) named = Assignment.None;
+        // "… thì đề nghị Sở Công Thương hướng dẫn chủ đầu tư có trách nhiệm …": a request to the letter's addressee by name, ahead
+        // of any other subject in the item, gives it the work (ThirdParties).
+        var request = !isGroup && fields.Lead is null && addressee?.Lead?.AgencyKey is { } addresseeKey
+            ? ThirdParties.AsksAddressee(pieces, addresseeKey, directory) : null;
+        if (request?.Lead is { } asked && (named.Lead is null || asked.Start < named.Lead.Start)) named = request;
+        else request = null;
         // A lead written after the content ("… - Bộ Xây dựng.") is the item's own, over what its list or heading would give it.
         if (named.Lead is null && !isGroup && Assignments.Trailing(pieces[^1].Text, pieces[^1].Start, directory) is { } trailing)
             named = new Assignment(trailing, [], false);
-        var coordinating = headAssignment.Coordinating.Concat(bodyAssignment.Coordinating).Concat(fields.Coordinating)
+        var coordinating = headAssignment.Coordinating.Concat(bodyAssignment.Coordinating).Concat(fields.Coordinating).Concat(request?.Coordinating ?? [])
             .Select(c => Assignee(c, AssigneeBasis.Named, null)).DistinctBy(c => c.AgencyKey ?? c.UnknownId).ToList();
         if (named.Lead is { } lead)
         {
@@ -205,7 +227,8 @@ internal sealed partial class ItemBuilder(AgencyDirectory directory, ProposedDoc
             DueOn = due, Text = t.Text, Span = new SourceSpan(t.Start, t.End),
         }).ToList();
 
-        var passLead = _leadIsOwn.ContainsKey(item) ? Copy(item.Lead!, item.Lead!.Basis, item.Code) : SectionAddressee(node, body, item.Code) ?? inherited.Lead;
+        var section = _leadIsOwn.ContainsKey(item) ? null : SectionAddressee(node, body, item.Code);
+        var passLead = _leadIsOwn.ContainsKey(item) ? Copy(item.Lead!, item.Lead!.Basis, item.Code) : section?.Lead ?? inherited.Lead;
         // "a) Tiếp tục bổ sung, hoàn thiện khung pháp lý …" over its bullets: a heading that opens with "tiếp tục" names a
         // theme the plan carries on, not when each bullet is done; they keep the time they would have had without it
         // (unlike "1. Thường xuyên tổ chức tập huấn, cụ thể:", which times the work it lists).
@@ -217,7 +240,7 @@ internal sealed partial class ItemBuilder(AgencyDirectory directory, ProposedDoc
         // sections hand down their lead alone, as before.
         var passCoordinating = _leadIsOwn.ContainsKey(item)
             ? fields.FromBlock ? item.Coordinating.Select(c => Copy(c, c.Basis, item.Code)).ToList() : []
-            : ReferenceEquals(passLead, inherited.Lead) ? inherited.Coordinating : [];
+            : ReferenceEquals(passLead, inherited.Lead) ? inherited.Coordinating : section?.Coordinating ?? [];
         var stated = ReferenceEquals(passDeadline, inherited.Deadline) ? inherited.Stated : fields.Deadline is not null || headingTime is not null;
         foreach (var child in children) Add(child, item, new Inherited(passLead, passCoordinating, passDeadline, stated), addressee);
     }
@@ -262,12 +285,20 @@ internal sealed partial class ItemBuilder(AgencyDirectory directory, ProposedDoc
     /// "II. NHIỆM VỤ CỤ THỂ / … các Bộ, ngành, địa phương tập trung thực hiện các nhiệm vụ sau:": the sentence
     /// introducing a section's items addresses them, as the document's introducing sentence does its list.
     /// </summary>
-    private ProposedAssignee? SectionAddressee(SectionNode node, List<(string Text, int Start)> body, string code)
+    /// <remarks>
+    /// "… Sở Công Thương yêu cầu đơn vị nêu trên thực hiện một số nội dung sau:": a sentence that points back addresses the
+    /// agencies the document named before it, the first leading (<see cref="BackReferences"/>).
+    /// </remarks>
+    private (ProposedAssignee Lead, List<ProposedAssignee> Coordinating)? SectionAddressee(SectionNode node, List<(string Text, int Start)> body, string code)
     {
         if (node.Children.Count == 0 || body.Count == 0 || !body[^1].Text.TrimEnd(' ', '*').EndsWith(':')) return null;
         var (text, start) = body[^1];
-        return Addressees.Joint(Assignments.Read(text, start, directory, document.IssuedOn), text, start, directory).Lead is { } lead
-            ? Assignee(lead, AssigneeBasis.Addressee, code) : null;
+        var pointing = BackReferences.PointingAt(text);
+        var addressed = pointing >= 0 ? BackReferences.Named(Paragraphs, start + pointing, directory) : Assignment.None;
+        if (addressed.Lead is null) addressed = Addressees.Joint(Assignments.Read(text, start, directory, document.IssuedOn), text, start, directory);
+        return addressed.Lead is { } lead
+            ? (Assignee(lead, AssigneeBasis.Addressee, code), addressed.Coordinating.Select(c => Assignee(c, AssigneeBasis.Addressee, code)).ToList())
+            : null;
     }
 
     /// <summary>Every item with no lead after inference gets the document's default (the secretariat), marked as an assumption.</summary>

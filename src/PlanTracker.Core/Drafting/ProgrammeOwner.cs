@@ -14,7 +14,16 @@ namespace PlanTracker.Core.Drafting;
 /// </summary>
 internal static partial class ProgrammeOwner
 {
-    public static void Assign(ItemBuilder builder) => Give(builder, CarriesOut);
+    public static void Assign(ItemBuilder builder)
+    {
+        Give(builder, CarriesOut);
+        // "Đảng ủy UBND tỉnh lãnh đạo Ủy ban nhân dân tỉnh ban hành kế hoạch thực hiện Nghị quyết (trong tháng 01/2026) …" (NQ
+        // 34-NQ/TU Lào Cai, IV.3): the one body charged with the plan that carries the resolution out carries out what the
+        // resolution gives no one. Not a collective ("Các cấp ủy … cụ thể hóa thành kế hoạch thực hiện Nghị quyết"): each
+        // of its members plans its own part.
+        if (Owner(builder, ChargedWithPlan, i => !DocumentExecutor.IsCollective(i.Lead!, builder.Directory)) is { } implementer)
+            GiveUnnamed(builder, implementer.Lead!, implementer.Code);
+    }
 
     /// <summary>
     /// "Theo đề nghị của Bộ trưởng Bộ Lao động - Thương binh và Xã hội" (QĐ 773/QĐ-TTg), "Theo đề nghị của Giám đốc Công an
@@ -69,10 +78,20 @@ internal static partial class ProgrammeOwner
             };
     }
 
-    private static ProposedItem? Owner(ItemBuilder builder, Func<string, bool> owns) =>
+    private static ProposedItem? Owner(ItemBuilder builder, Func<string, bool> owns, Func<ProposedItem, bool>? eligible = null) =>
         builder.Items.FirstOrDefault(i => !i.IsGroup && i.Origin == "text"
             && i.Lead is { AgencyKey: not null, Basis: AssigneeBasis.Named or AssigneeBasis.Heading }
-            && owns(i.Description ?? i.Title));
+            && owns(i.Description ?? i.Title) && (eligible is null || eligible(i)));
+
+    /// <summary>Whether a sentence charges its subject with issuing the plan that carries this document out.</summary>
+    public static bool ChargedWithPlan(string text) => IssuesImplementingPlan().IsMatch(text);
+
+    /// <summary>
+    /// "… ban hành kế hoạch thực hiện Nghị quyết", "… xây dựng Kế hoạch triển khai Chỉ thị này", "… ban hành Chương trình hành
+    /// động thực hiện Nghị quyết": the subject issues the implementing plan (not "căn cứ … kế hoạch", which uses one).
+    /// </summary>
+    [GeneratedRegex(@"\b(?:ban hành|xây dựng)\s+(?:và\s+(?:ban hành|tổ chức)\s+)?(?:kế hoạch|chương trình hành động)\s+(?:thực hiện|triển khai(?:\s+thực hiện)?)\s+(?:Nghị quyết|Chỉ thị|Kết luận|Chương trình|Đề án)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex IssuesImplementingPlan();
 
     /// <summary>Whether a sentence gives the whole programme to its subject (not a part of it, and not its monitoring).</summary>
     public static bool CarriesOut(string text) => LeadsTheWhole().IsMatch(text) || OnTheBasisOfAll().IsMatch(text);

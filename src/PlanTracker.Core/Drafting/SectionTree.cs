@@ -25,7 +25,7 @@ public sealed partial class SectionNode
     public string Code { get; set; } = "";
     public bool IsTaskSection { get; set; }
 
-    public int Rank => Marker?.Rank ?? (IsImplicit ? 11 : -1);
+    public int Rank => Marker?.Rank ?? (IsImplicit ? Marker.Bullet : -1);
     public bool IsBullet => IsImplicit || Marker?.Kind is MarkerKind.Dash or MarkerKind.Plus;
 
     /// <summary>The head's words without the mark and the decoration around it.</summary>
@@ -108,7 +108,7 @@ public static partial class SectionTree
                 trailer = true;
                 continue;
             }
-            var marker = Markers.Match(p.Text, strict: hardWrapped);
+            var marker = Markers.Match(p.Text, strict: hardWrapped) ?? OcrItemNumbers.Match(paragraphs, i);
             // "# BAN HÀNH KẾ HOẠCH …" between a web page's sections: a page heading in capitals, repeated above each part, is
             // no item's content.
             if (marker is null && stack.Count > 1 && PageHeading().IsMatch(p.Text) && !PlanHeading().IsMatch(p.Text)) continue;
@@ -238,7 +238,7 @@ public static partial class SectionTree
                     // "3.4." already names its parent "3.": it hangs under the nearest non-Arabic section.
                     MarkerKind.Arabic when n.Marker.Label.Contains('.') =>
                         Join(n.Ancestors().FirstOrDefault(a => a.Marker?.Kind is not MarkerKind.Arabic)?.Code ?? "", ".", n.Marker.Label),
-                    MarkerKind.Arabic or MarkerKind.Letter => Join(prefix, ".", n.Marker.Label),
+                    MarkerKind.Arabic or MarkerKind.Letter or MarkerKind.Bracketed => Join(prefix, ".", n.Marker.Label),
                     MarkerKind.Plus => Join(prefix, "+", (++pluses).ToString()),
                     _ => Join(prefix, "-", (++dashes).ToString()),
                 };

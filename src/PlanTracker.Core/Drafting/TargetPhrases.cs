@@ -23,7 +23,8 @@ public static partial class TargetPhrases
     /// target without a comparison word; in running text such a number is most often context.</param>
     public static List<TargetPhrase> Find(string text, int offset = 0, bool result = false)
     {
-        var lower = text.ToLowerInvariant();
+        // "lên trên 2Š cụm": an OCR's glyph for a digit, inside a number, is that digit (same length, so offsets hold).
+        var lower = OcrDigit().Replace(text.ToLowerInvariant(), "5");
         var hits = new List<Hit>();
         bool Free(int s, int e) => !hits.Any(h => h.Start < e && s < h.End);
 
@@ -167,9 +168,15 @@ public static partial class TargetPhrases
         return s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
     }
 
-    private const string Cmp = @"(?<cmp>(?:phấn đấu )?(?:đạt (?:từ |trên |tối thiểu |ít nhất )?|từ |trên |dưới |hơn |tối thiểu |ít nhất |tối đa |không quá |không vượt quá |không dưới |lên (?:mức )?|tới |bằng ))?";
+    private const string Cmp = @"(?<cmp>(?:phấn đấu )?(?:đạt (?:từ |trên |tối thiểu |ít nhất |khoảng )?|từ |trên |dưới |hơn |tối thiểu |ít nhất |tối đa |không quá |không vượt quá |không dưới |lên (?:mức )?|tới |bằng |khoảng ))?";
 
-    [GeneratedRegex(Cmp + @"(?<v>\d{1,3}(?:[.,]\d{1,2})?)\s?%(?<year>\s*/\s*năm)?(?<up>\s*trở lên)?(?<down>\s*trở xuống)?")] private static partial Regex Percent();
+    /// <summary>
+    /// "đạt trên 70%", "từ 30% trở lên"; a range ("khoảng 60-70%", "60% - 70%") is at least its lower bound (0023 rule 32), as
+    /// an indicator row's "1,0-1,5%" is.
+    /// </summary>
+    [GeneratedRegex(Cmp + @"(?<v>\d{1,3}(?:[.,]\d{1,2})?)(?:\s?%?\s*[-–]\s*\d{1,3}(?:[.,]\d{1,2})?)?\s?%(?<year>\s*/\s*năm)?(?<up>\s*trở lên)?(?<down>\s*trở xuống)?")] private static partial Regex Percent();
+    /// <summary>"š" (Š lower-cased) against a digit: the glyph a Tesseract OCR gives for 5, a letter Vietnamese never writes.</summary>
+    [GeneratedRegex(@"(?<=\d)š|š(?=\d)")] private static partial Regex OcrDigit();
     [GeneratedRegex(@"(?<cmp>ít nhất |tối thiểu |từ |trên )?(?<v>\d{1,3})\s*lần\s*/\s*(?<per>ngày|tuần|tháng)")] private static partial Regex PerDay();
     /// <summary>"tối thiểu 01 cán bộ", "ít nhất 500ha" (a measure's unit may be written against the number).</summary>
     [GeneratedRegex(@"(?<cmp>tối thiểu|ít nhất|từ|trên|không dưới|tối đa|không quá|giữ nguyên|đạt(?: trên)?|(?<=\p{L} )đủ) (?<v>\d{1,6}(?:[.,]\d+)?)(?:\s*[-–]\s*\d{1,6})?(?: |(?=(?:ha|km)\b))(?<noun>\p{L}+(?: \p{L}+)?)")] private static partial Regex Counted();

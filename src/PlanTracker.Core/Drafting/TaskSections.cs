@@ -29,7 +29,7 @@ public static partial class TaskSections
     public static Side Classify(string heading)
     {
         var key = " " + string.Join(' ', Tokens.Of(heading).Select(t => t.Key)) + " ";
-        if (TaskWords.Any(w => key.Contains(" " + w + " ", StringComparison.Ordinal))) return Side.Tasks;
+        if (TaskWords.Any(w => key.Contains(" " + w + " ", StringComparison.Ordinal)) || TimedObjectives().IsMatch(key)) return Side.Tasks;
         var words = key.Trim().Split(' ');
         return words.Length <= 16 && DescriptionOpenings.Any(d => key.StartsWith(" " + d + " ", StringComparison.Ordinal)) ? Side.Description : Side.Neutral;
     }
@@ -64,4 +64,11 @@ public static partial class TaskSections
     }
 
     [GeneratedRegex(@"^\W*Phê duyệt\b", RegexOptions.IgnoreCase)] private static partial Regex Approval();
+
+    /// <summary>
+    /// "2. Mục tiêu năm 2026", "b) Mục tiêu đến năm 2030", "Mục tiêu giai đoạn 2026 - 2030" (folded): objectives bound to a
+    /// year are the ones a tracker follows, as "Mục tiêu cụ thể" are; "Mục tiêu chung …", "Mục tiêu tổng quát đến năm 2030"
+    /// state a direction and stay described. Decision 0009, "Round 7 — objectives and OCR numbers".
+    /// </summary>
+    [GeneratedRegex(@"^ muc tieu (?:den |trong |cho )?(?:nam|giai doan) (?:19|20)\d\d ")] private static partial Regex TimedObjectives();
 }
