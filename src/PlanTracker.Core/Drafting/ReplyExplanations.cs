@@ -7,7 +7,8 @@ namespace PlanTracker.Core.Drafting;
 /// kiến như sau:") answers point by point. A point that only explains — opens on the law ("Tại Điều 12 Nghị định …", "Căn
 /// cứ quy định tại …") and says who is competent ("Vì vậy, Ủy ban nhân dân cấp tỉnh quyết định …") — asks nobody to do
 /// anything and is no task; a point that asks ("đề nghị địa phương …", "cần lưu ý", "yêu cầu", "giao", "chủ trì", "có
-/// trách nhiệm"), or opens on its agency ("2. Ủy ban nhân dân tỉnh Nghệ An chủ động rà soát …", u03), is read as before. Decision 0023 rule 35; decision 0009, round 7.
+/// trách nhiệm"), or opens on its agency ("2. Ủy ban nhân dân tỉnh Nghệ An chủ động rà soát …", u03), is read as before.
+/// Decision 0023 rule 35; decision 0009, round 7.
 /// </summary>
 internal static partial class ReplyExplanations
 {
