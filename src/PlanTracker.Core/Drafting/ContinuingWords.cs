@@ -15,6 +15,7 @@ namespace PlanTracker.Core.Drafting;
 /// <item>"Kế hoạch phát triển kinh tế - xã hội hằng năm và 5 năm", "Kế hoạch 5 năm và hằng năm", "theo kế hoạch hàng năm và
 /// dài hạn", "chương trình, kế hoạch công tác hằng năm": the kinds of plan the work goes into, not its cadence (t01, t02,
 /// u05, corpus 09).</item>
+/// <item>"giảm bình quân mỗi năm 1,5%", "tăng 10% mỗi năm": a rate's "mỗi năm" next to its quantity.</item>
 /// <item>"… chuyển đổi số quốc gia. Thường xuyên nắm tình hình …": a later sentence of the item opening with the word adds
 /// a standing duty; the item's time is what its first sentence states (when that sentence states work, not only its lead:
 /// "Sở Nội vụ chủ trì. Thường xuyên cập nhật …" stays continuous).</item>
@@ -29,6 +30,7 @@ internal static partial class ContinuingWords
         foreach (Match m in Happens().Matches(lower)) spans.Add((m.Index, m.Index + m.Length));
         foreach (Match m in BothKinds().Matches(lower)) spans.Add((m.Index, m.Index + m.Length));
         foreach (Match m in PlanKinds().Matches(lower)) spans.Add((m.Index, m.Index + m.Length));
+        foreach (Match m in Rate().Matches(lower)) spans.Add((m.Index, m.Index + m.Length));
         foreach (Match m in LaterSentence().Matches(lower))
         {
             var at = m.Groups["w"].Index;
@@ -43,6 +45,11 @@ internal static partial class ContinuingWords
     [GeneratedRegex(@"thường xuyên(?=\s+(?:xảy ra|đi qua|qua lại|lui tới|chịu|bị|gặp)\b)")] private static partial Regex Happens();
     [GeneratedRegex(@"(?:thường xuyên|định kỳ)\s*(?:và|,)\s*(?:kiểm tra\s+|thanh tra\s+)?đột xuất")] private static partial Regex BothKinds();
     [GeneratedRegex(@"[.!?]\s+(?<w>thường xuyên)\s+\p{L}")] private static partial Regex LaterSentence();
+    /// <summary>
+    /// "giảm bình quân mỗi năm 1,5%", "tăng 10% mỗi năm", "mỗi năm từ 2 đến 3 km": "mỗi năm" next to its quantity is the rate of
+    /// a change (a target's unit), not when the work recurs; "trung bình mỗi năm tổ chức đấu giá từ 05 mỏ" (t03) is.
+    /// </summary>
+    [GeneratedRegex(@"mỗi năm(?=\s*(?:từ|khoảng|trên|dưới|tối thiểu|ít nhất|tăng|giảm)?\s*\d)|(?<=\d\s*%\s*)mỗi năm")] private static partial Regex Rate();
     [GeneratedRegex(@"(?:hằng|hàng) năm và (?:(?:0?5|năm) năm|dài hạn)|(?:(?:0?5|năm) năm|dài hạn) và (?:hằng|hàng) năm|kế hoạch công tác (?:hằng|hàng) năm")] private static partial Regex PlanKinds();
 
     /// <summary>

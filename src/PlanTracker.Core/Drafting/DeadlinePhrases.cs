@@ -78,7 +78,7 @@ public static partial class DeadlinePhrases
         foreach (Match m in EveryFewYears().Matches(lower)) Add(m, Deadline.Unspecified(text.Substring(m.Index, m.Length)), Strength.AdHoc);
         foreach (Match m in Continuing().Matches(lower)) Add(m, Deadline.Continuous(text.Substring(m.Index, m.Length)), Strength.Continuing);
         foreach (Match m in GoingOn().Matches(lower))
-            if (AtItemStart(lower, m.Index)) Add(m, Deadline.Continuous(text.Substring(m.Index, m.Length)), Strength.Continuing);
+            if (AtItemStart(lower, m.Index) || AfterARequest(lower, m.Index)) Add(m, Deadline.Continuous(text.Substring(m.Index, m.Length)), Strength.Continuing);
         foreach (Match m in Urgent().Matches(lower)) Add(m, Deadline.Unspecified(text.Substring(m.Index, m.Length)), Strength.Asap);
 
         var kept = found.Where(f => !IsHistory(f.Deadline, issuedOn ?? historyBefore)
@@ -264,6 +264,13 @@ public static partial class DeadlinePhrases
         return before.Length == 0 || before.EndsWith(':');
     }
 
+    /// <summary>
+    /// "Đề nghị Công ty tiếp tục tăng cường …", "Yêu cầu các xã, phường tiếp tục rà soát …": an item that opens with a request
+    /// to its addressee whose first verb is "tiếp tục" opens with the carrying on as much as "Tiếp tục …" does (decision 0023
+    /// rule 33). Only the addressee's words stand between (no clause end, no verb of assignment such as "chủ trì", "chỉ đạo").
+    /// </summary>
+    private static bool AfterARequest(string lower, int index) => RequestTo().IsMatch(lower[..index]);
+
     private static string Pad(string date)
     {
         var p = date.Split('/');
@@ -304,6 +311,7 @@ public static partial class DeadlinePhrases
     [GeneratedRegex(@"định kỳ hoặc đột xuất|đột xuất|khi có yêu cầu")] private static partial Regex AdHoc();
     [GeneratedRegex(@"(?<!(?:nhiệm vụ|công việc|chi|kinh phí) )thường xuyên|lâu dài|(?:hàng|hằng) (?:tuần|ngày)|định kỳ(?! (?:hàng|hằng|0?\d|ba|sáu))")] private static partial Regex Continuing();
     [GeneratedRegex(@"tiếp tục")] private static partial Regex GoingOn();
+    [GeneratedRegex(@"^[\s\-+*""“]*(?:đề nghị|yêu cầu)\s+(?:(?!chủ trì|phối hợp|chỉ đạo|hướng dẫn)[^.;:\n]){1,80}?\s$")] private static partial Regex RequestTo();
     [GeneratedRegex(@"\d+[a-zđ]?/(?:\d{4}/)?[\p{L}]+[-/][\p{L}-]+|\d+-[\p{L}]+/[\p{L}]+")] private static partial Regex DocumentNumber();
     [GeneratedRegex(@"^(trước|chậm nhất|hạn|hoàn thành|trong (?:tháng|quý)|quý)")] private static partial Regex DeadlineWord();
     [GeneratedRegex(@"\p{L}[,\s]+để\s")] private static partial Regex Purpose();

@@ -160,7 +160,7 @@ internal sealed partial class ItemBuilder(AgencyDirectory directory, ProposedDoc
         if (!isGroup || body.Count > 0) pieces.AddRange(body);
         var phrases = pieces.SelectMany(p => DeadlinePhrases.Find(p.Text, p.Start, document.IssuedOn, calendar, historyBefore: HistoryBefore)
             .Where(d => !TargetPhrases.IsMilestone(p.Text, d.Start - p.Start, d.End - p.Start))).OrderBy(p => p.Start).ToList();
-        var own = fields.Deadline ?? DeadlinePhrases.Choose(phrases);
+        var own = fields.Deadline ?? OpeningRecurrence(phrases, pieces[0]) ?? DeadlinePhrases.Choose(phrases);
         if (fields.Deadline is null && QualifiesAnAction(own, pieces, inherited.Deadline)) own = null;
         if (fields.Deadline is null && YieldsToSection(own, inherited)) own = null;
         // "3. Nhiệm vụ thường xuyên", "2. Trong quá trình hoạt động …", "- Khi có nguy cơ xảy ra sự cố …": a heading's or an
@@ -243,6 +243,22 @@ internal sealed partial class ItemBuilder(AgencyDirectory directory, ProposedDoc
             : ReferenceEquals(passLead, inherited.Lead) ? inherited.Coordinating : section?.Coordinating ?? [];
         var stated = ReferenceEquals(passDeadline, inherited.Deadline) ? inherited.Stated : fields.Deadline is not null || headingTime is not null;
         foreach (var child in children) Add(child, item, new Inherited(passLead, passCoordinating, passDeadline, stated), addressee);
+    }
+
+    /// <summary>
+    /// "d) Hàng năm, tiến hành rà soát … Đến năm 2015, hoàn thành chương trình …", "- Định kỳ hằng quý, Sở Nội vụ tổng hợp …;
+    /// đến hết năm 2027 hoàn thành …": an item that opens with a recurrence is followed up at it first; a date in a later
+    /// sentence or clause is a milestone the words keep (decision 0023 rule 30, as rule 13's first follow-up). A date in the
+    /// recurrence's own clause ("Hằng năm, trước ngày 15/12, …") still times it as before.
+    /// </summary>
+    private static DeadlinePhrase? OpeningRecurrence(List<DeadlinePhrase> phrases, (string Text, int Start) head)
+    {
+        var opening = phrases.FirstOrDefault(p => p.Strength == DeadlinePhrases.Strength.Recurring && p.Start >= head.Start
+            && p.Start < head.Start + head.Text.Length && DeadlinePhrases.OpensText(head.Text, p.Start - head.Start));
+        if (opening is null) return null;
+        var stop = head.Text.IndexOfAny(['.', ';', '\n'], opening.End - head.Start);
+        var clauseEnd = stop < 0 ? int.MaxValue : head.Start + stop;
+        return phrases.Any(p => p.Strength == DeadlinePhrases.Strength.Dated && p.Start < clauseEnd) ? null : opening;
     }
 
     /// <summary>

@@ -40,8 +40,26 @@ public static partial class PlanHorizon
             if (Dated(Phrases(text, node.HeadTextStart, node.Head!.End, document, calendar)) is { } fromHeading) return fromHeading;
         }
         if (ObjectivesPeriod(text, document, root, calendar) is { } objectives) return objectives;
-        return intro is null ? null : DeadlinePhrases.Choose(Phrases(text, intro.Start, intro.End, document, calendar));
+        return intro is null ? null
+            : DeadlinePhrases.Choose(Phrases(text, intro.Start, intro.End, document, calendar).Where(p => !IsAGoalsTime(text, intro.Start, p.Start)).ToList());
     }
+
+    /// <summary>
+    /// "Để …, thực hiện mục tiêu đến năm 2020 Việt Nam cơ bản trở thành nước công nghiệp …, Thủ tướng Chính phủ yêu cầu …
+    /// thực hiện các nhiệm vụ sau:", "… góp phần thực hiện mục tiêu tăng trưởng kinh tế năm 2026 và các năm tiếp theo. Trên cơ
+    /// sở đó, … như sau:": a time the introducing paragraph gives a goal ("mục tiêu", "phấn đấu", "hướng tới", "tầm nhìn") in
+    /// the same clause is when that goal is met, not the document's period; a directive or resolution whose own title and
+    /// scope name no time gives its undated items none (0020 rule 5; decision 0023 rules 30–31).
+    /// </summary>
+    private static bool IsAGoalsTime(string text, int introStart, int at)
+    {
+        var before = text[introStart..at];
+        var stop = before.LastIndexOfAny([',', '.', ';', ':']);
+        return GoalWords().IsMatch(stop < 0 ? before : before[(stop + 1)..]);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:mục tiêu|phấn đấu|hướng tới|hướng đến|tầm nhìn)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex GoalWords();
 
     /// <summary>
     /// "2. Các chỉ tiêu chủ yếu giai đoạn 2026 - 2030", "Mục tiêu cụ thể giai đoạn 2026-2028": a programme that states its

@@ -33,7 +33,7 @@ internal static partial class Provisions
         if (node.Children.Count > 0 || node.Head is null) return false;
         var text = node.HeadText;
         if (node.Body.Count == 0 && BareHeadings.Contains(string.Join(' ', Tokens.Of(text).Select(t => t.Key)))) return true;
-        if (CatchAll().IsMatch(text)) return true;
+        if (CatchAll().IsMatch(text) || ExecutionClause().IsMatch(text)) return true;
         if (Funding().IsMatch(text) || node.Marker?.Kind == MarkerKind.Article && node.Body.Count == 0 && IssuesAnnex().IsMatch(text)) return true;
         var rest = Execution().Match(text) is { Success: true } order ? text[order.Length..] : text;
         return Escalation().IsMatch(rest);
@@ -46,6 +46,13 @@ internal static partial class Provisions
     private static partial Regex CatchAll();
 
     [GeneratedRegex(@"^\W*Ban hành kèm theo\b", RegexOptions.IgnoreCase)] private static partial Regex IssuesAnnex();
+
+    /// <summary>
+    /// "2. Chánh Văn phòng Bộ, …, Chủ tịch Ủy ban nhân dân các tỉnh, thành phố chịu trách nhiệm thi hành Quyết định này./.":
+    /// the execution clause, numbered under "Điều 3. Tổ chức thực hiện" as much as standing as the article itself.
+    /// </summary>
+    [GeneratedRegex(@"\bchịu trách nhiệm thi hành\s+(?:Quyết định|Chỉ thị|Nghị quyết|Thông tư|Kế hoạch|văn bản)\s+này\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ExecutionClause();
 
     [GeneratedRegex(@"^\W*(Trong\s+)?quá trình\b[^.;]{0,80}?\bnếu\b[^.;]{0,60}?\b(khó khăn|vướng mắc)", RegexOptions.IgnoreCase)]
     private static partial Regex Escalation();

@@ -130,7 +130,19 @@ public static partial class SectionTree
             }
             else if (closing)
             {
-                // The closing sentence ("… biết và tổ chức thực hiện./.") is a formula, not a task.
+                // The closing sentence ("… biết và tổ chức thực hiện./.") is a formula, not a task; one that charges a single
+                // agency with following the document up is that agency's task, after the last numbered item.
+                if (stack.Count > 1 && ChargesOneAgency().IsMatch(p.Text))
+                {
+                    var outermost = stack.ElementAt(stack.Count - 2);
+                    outermost.Parent!.Children.Add(new SectionNode(null, p, outermost.Parent, isImplicit: true));
+                }
+            }
+            else if (stack.Peek().IsBullet && RomanPart().IsMatch(p.Text) && DescribesParts(stack.Peek()))
+            {
+                // "+ Bảo đảm … theo quy định tại khoản 1 Điều 49 Nghị định …, cụ thể: / (i) … / (ii) … / (iii) …": the parts
+                // after a bullet that introduces them describe it; they are its text, not more bullets (decision 0023 rules 11, 35).
+                stack.Peek().Body.Add(p);
             }
             else if (stack.Peek().IsBullet)
             {
@@ -150,6 +162,10 @@ public static partial class SectionTree
         AssignCodes(root);
         return new Result(root, tables);
     }
+
+    /// <summary>The bullet ends by introducing parts ("…, cụ thể:", "… gồm:"), or its parts have begun under it.</summary>
+    private static bool DescribesParts(SectionNode bullet) =>
+        bullet.Body.Count > 0 ? RomanPart().IsMatch(bullet.Body[^1].Text) : bullet.Head!.Text.TrimEnd(' ', '*').EndsWith(':');
 
     /// <summary>
     /// The content of an annexed plan starts after "(Ban hành kèm theo Quyết định …)": what comes before
@@ -227,9 +243,14 @@ public static partial class SectionTree
         void Visit(SectionNode parent)
         {
             var (dashes, pluses) = (0, 0);
+            SectionNode? previous = null;
             foreach (var n in parent.Children)
             {
                 var prefix = parent.Code;
+                // The charge after a list's last numbered item (above) is coded after it: "9-1" follows "9".
+                if (n.IsImplicit && previous is { Marker.Kind: MarkerKind.Arabic or MarkerKind.Roman or MarkerKind.Letter })
+                    (prefix, dashes) = (previous.Code, 0);
+                previous = n;
                 var code = n.Marker?.Kind switch
                 {
                     // Under a lettered part ("B. …"), its roman sections are the part's ("B.I").
@@ -273,9 +294,17 @@ public static partial class SectionTree
     /// <summary>"(ii) Giao tài sản …", "(iv) …"; an OCR may lose the thin "i" of "(i)".</summary>
     [GeneratedRegex(@"^\W{0,3}\(\s*[ivx]{0,5}\s*\)\s")] private static partial Regex RomanPart();
     [GeneratedRegex(@"(như sau|sau đây)\s*[:.]?\W*$", RegexOptions.IgnoreCase)] private static partial Regex Introduces();
-    [GeneratedRegex(@"^\W*Nơi nhận\s*:?", RegexOptions.IgnoreCase)] private static partial Regex Recipients();
+    /// <summary>"Nơi nhận:", and as an OCR misreads its marks ("Nơi nhân:", "Noi nhạn:"), where only the colon tells it from words.</summary>
+    [GeneratedRegex(@"^\W*(?:Nơi nhận\s*:?|N[oơô]i\s+nh[aăâạậấầ]n\s*:)", RegexOptions.IgnoreCase)] private static partial Regex Recipients();
     [GeneratedRegex(@"\s*\.?\s*/\s*\.\s*\**$")] private static partial Regex Closing();
-    [GeneratedRegex(@"^\W*(TM|KT|Q|TL|TUQ)\.\s*\p{Lu}|^\W*(PHÓ )?(CHỦ TỊCH|GIÁM ĐỐC|TRƯỞNG BAN|BÍ THƯ)\W*$")] private static partial Regex Signature();
+    /// <summary>
+    /// "Bộ Kế hoạch và Đầu tư chịu trách nhiệm hướng dẫn, theo dõi, đôn đốc thực hiện …/.", "Sở Nội vụ có trách nhiệm theo dõi …":
+    /// one agency (no list before the verb) charged with work other than executing the document ("chịu trách nhiệm thi hành").
+    /// Decision 0023 rules 12 and 29.
+    /// </summary>
+    [GeneratedRegex(@"^\W*(?:Bộ|Sở|Ủy ban|Uỷ ban|UBND|Văn phòng|Ban|Cục|Thanh tra|Công an|Đảng ủy|Đảng uỷ)\s[^.;:,]{1,80}?\s(?:chịu trách nhiệm|có trách nhiệm)\s+(?!(?:tổ chức\s+)?thi hành)")] private static partial Regex ChargesOneAgency();
+    /// <summary>"TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", and a party body's "T/M BAN THƯỜNG VỤ", "T/M TỈNH ỦY".</summary>
+    [GeneratedRegex(@"^\W*(?:(?:TM|KT|Q|TL|TUQ)\.|T/M|K/T)\s*\p{Lu}|^\W*(PHÓ )?(CHỦ TỊCH|GIÁM ĐỐC|TRƯỞNG BAN|BÍ THƯ)\W*$")] private static partial Regex Signature();
     [GeneratedRegex(@"^\W*(PHỤ LỤC|DANH MỤC)\b")] private static partial Regex AppendixHeading();
     [GeneratedRegex(@"^\W*PHỤ LỤC(\s+(\d+|[IVXL]+|SỐ \d+))?\W*$")] private static partial Regex LabelOnly();
     [GeneratedRegex(@"^\W*\(?\s*(Ban hành )?kèm theo\b", RegexOptions.IgnoreCase)] private static partial Regex CaptionNote();

@@ -37,6 +37,7 @@ public static partial class TaskSections
     public static void Mark(SectionNode root)
     {
         foreach (var node in root.Children) Mark(node, inTasks: true);
+        ReplyExplanations.Unmark(root);
     }
 
     private static void Mark(SectionNode node, bool inTasks)
