@@ -7,7 +7,7 @@ namespace PlanTracker.Tests.Drafting;
 public static class AccuracyReport
 {
     public const string File = "drafting-accuracy.txt";
-    private static readonly string[] Order = ["seeds", "corpus", "heldout", "unseen", "unseen3", "unseen4", "formats", "layouts"];
+    private static readonly string[] Order = ["seeds", "corpus", "heldout", "unseen", "unseen3", "unseen4", "unseen5", "formats", "layouts"];
     private static readonly Lock Gate = new();
 
     public static void Write(string section, string text)
