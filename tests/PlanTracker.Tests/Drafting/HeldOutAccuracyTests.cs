@@ -59,9 +59,11 @@ public sealed class HeldOutAccuracyTests(ITestOutputHelper output)
     /// run on them: with the reader of main at b00c49b, tasks 0.809, leads 0.532, deadlines 0.432, targets 0.000 (11 targets,
     /// one proposed). The floor is that minus 0.02, truncated to two decimals, and not below zero
     /// (docs/decisions/0023-held-out-documents.md, "The fourth set"). Round 6's rules, none written from it, left it
-    /// unchanged count for count; reading "ƣ" as "ư" gave one lead (0.547): leads floor 0.52 ("The honest figure of round 6").
+    /// unchanged count for count; reading "ƣ" as "ư" gave one lead (0.547) ("The honest figure of round 6"). Round 7 wrote
+    /// rules from its forms (decision 0009, "Round 7"): 0.988, 0.963, 0.978, 1.000, so it measures how well we copy its gold
+    /// now, and the floor is that minus 0.02.
     /// </summary>
-    public static readonly (double Tasks, double Leads, double Deadlines, double Targets) Unseen4Floor = (0.78, 0.52, 0.41, 0.00);
+    public static readonly (double Tasks, double Leads, double Deadlines, double Targets) Unseen4Floor = (0.96, 0.94, 0.95, 0.98);
 
     /// <summary>
     /// Pooled F1 over the four documents of the fifth unseen set (Unseen5/, sources in Unseen5/Documents/SOURCES.md),
