@@ -17,7 +17,7 @@ public static partial class DraftParser
         var (paragraphs, wrapped) = Paragraphs.Split(text);
         var document = DocumentMetadata.Read(text, paragraphs, directory);
         var tree = SectionTree.Build(paragraphs, wrapped);
-        var (scrambled, rebuilt) = ScrambledTables.Drop(tree.Root, paragraphs, text);
+        var (scrambled, rebuilt) = ScrambledTables.Drop(tree.Root, paragraphs, text, directory);
         var tables = tree.Tables.Concat(rebuilt).ToList();
         TaskSections.Mark(tree.Root);
         AnnexedSections.Unmark(tree.Root, appendixRead: tables.Count > 0);

@@ -12,6 +12,10 @@ namespace PlanTracker.Core.Drafting;
 /// a line far indented. Either way the footnotes above it go with it. A third form is the marker an extraction or OCR
 /// tool writes between pages ("===== Trang 3 =====", "--- Page 3 ---"): it too is a page's foot, with the footnotes
 /// above it (an OCR reads the footnote's superscript ¹ as "!": "… tương ứng!." over "! Tại khoản 6 Điều 3 …").
+/// A document printed in the Official Gazette (Công báo) and extracted from its PDF opens every page with the Gazette's
+/// header, "CÔNG BÁO/Số 286/Ngày 27-05-2026", and the page number on the next line, and its first page carries the
+/// digital signature's stamp ("Ký bởi: CÔNG BÁO …" / "Cơ quan: VĂN PHÒNG CHÍNH PHỦ" / "Ngày ký: 2026-05-21 08:05:48 +07:00"):
+/// both are blanked, so that they neither split a paragraph or a table's row nor read as an item.
 /// </summary>
 public static partial class PageBreaks
 {
@@ -27,7 +31,8 @@ public static partial class PageBreaks
         var pages = PageNumbers(lines);
         var indented = IndentedPageNumbers(lines, text);
         var markers = Enumerable.Range(0, lines.Count).Where(i => PageMarker().IsMatch(lines[i].Text)).ToList();
-        if (pages.Count == 0 && indented.Count == 0 && markers.Count == 0) return text;
+        var gazette = GazetteLines(lines);
+        if (pages.Count == 0 && indented.Count == 0 && markers.Count == 0 && gazette.Count == 0) return text;
         var chars = text.ToCharArray();
         void Clear(int i)
         {
@@ -40,7 +45,30 @@ public static partial class PageBreaks
             if (Footnote(text, lines, p) is { } first)
                 for (var i = first; i < p; i++) Clear(i);
         }
+        foreach (var g in gazette) Clear(g);
         return new string(chars);
+    }
+
+    /// <summary>"CÔNG BÁO/Số 286/Ngày 27-05-2026": the Gazette's page header (a table read from the source skips it too).</summary>
+    internal static bool IsGazetteHeader(string line) => GazetteHeader().IsMatch(line.Trim());
+
+    /// <summary>The Gazette's page headers with the page number under each, and the signature's stamp.</summary>
+    private static List<int> GazetteLines(List<Line> lines)
+    {
+        var found = new List<int>();
+        for (var i = 0; i < lines.Count; i++)
+        {
+            if (IsGazetteHeader(lines[i].Text))
+            {
+                found.Add(i);
+                var next = i + 1;
+                while (next < lines.Count && lines[next].Text.Length == 0) next++;
+                if (next < lines.Count && Number().IsMatch(lines[next].Text)) found.Add(next);
+            }
+            else if (SignatureStamp().IsMatch(lines[i].Text))
+                for (var k = i; k < Math.Min(lines.Count, i + 3) && (k == i || StampLine().IsMatch(lines[k].Text)); k++) found.Add(k);
+        }
+        return found;
     }
 
     private sealed record Line(int Start, int End, string Text);
@@ -102,6 +130,10 @@ public static partial class PageBreaks
     }
 
     [GeneratedRegex(@"^\d{1,3}$")] private static partial Regex Number();
+    /// <summary>"CÔNG BÁO/Số 286/Ngày 27-05-2026", "CÔNG BÁO / Số 12 + 13 / Ngày 05-01-2026".</summary>
+    [GeneratedRegex(@"^CÔNG BÁO\s*/\s*Số\s+[\d\s+]+/\s*Ngày\s+\d{1,2}[-/.]\d{1,2}[-/.]\d{4}$", RegexOptions.IgnoreCase)] private static partial Regex GazetteHeader();
+    [GeneratedRegex(@"^Ký bởi:\s*CÔNG BÁO\b", RegexOptions.IgnoreCase)] private static partial Regex SignatureStamp();
+    [GeneratedRegex(@"^(Cơ quan|Ngày ký):\s*\S")] private static partial Regex StampLine();
     [GeneratedRegex(@"^(\d{1,2}|[!¹²³])\s+\p{Lu}")] private static partial Regex FootnoteStart();
     [GeneratedRegex(@"^[=\-–—_*#]{2,}\s*(Trang|Page)\s+\d{1,3}\s*[=\-–—_*#]{2,}$", RegexOptions.IgnoreCase)] private static partial Regex PageMarker();
     [GeneratedRegex(@"^([-+•–]\s|\d{1,2}\.\s|[a-zđ]\)\s|[IVX]+\.\s)")] private static partial Regex ListLine();

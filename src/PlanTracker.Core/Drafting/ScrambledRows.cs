@@ -349,13 +349,13 @@ internal static partial class ScrambledRows
     [GeneratedRegex(@"^(Đồng chí|Đ/c|Ông|Bà|Thủ trưởng|Lãnh đạo|Chủ tịch|Phó Chủ tịch|Bí thư|Phó Bí thư|Giám đốc|Trưởng ban)\b")] private static partial Regex PersonStart();
     /// <summary>"Trước ngày 15/10/2026", "2026 - 2030", "Quý III/2026", "Quí IV", "Năm 2027", "Tháng 6/2026", "Hằng năm", "Thường xuyên".</summary>
     [GeneratedRegex(@"^(Trước|Trong|Từ|Đến|Chậm nhất|Năm|Quý|Quí|Tháng|Hằng|Hàng|Thường xuyên|Định kỳ|Giai đoạn|Sau|\d{4}\b|\d{1,2}/\d{4}\b|\d{1,2}/\d{1,2}/\d{4})")]
-    private static partial Regex TimeStart();
+    internal static partial Regex TimeStart();
     /// <summary>A target's value: "Tối thiểu 2%", "&lt;30%", "≥ 95%", "01 khu", "1,0-1,5%", "&gt;25", "100%".</summary>
     [GeneratedRegex(@"^(Tối thiểu|Tối đa|Ít nhất|Trên|Dưới|Khoảng|Đạt|[<>≥≤]=?)?\s*(\d[\d.,]*\s*([-–]\s*\d[\d.,]*)?\s*(%|[\p{L}/²]+)|[<>≥≤]\s*\d[\d.,]*)\s*$|^(Tối thiểu|Tối đa|Ít nhất|Trên|Dưới|Khoảng)$")]
     private static partial Regex ValueStart();
     /// <summary>The bodies that lead or coordinate: "Đảng ủy UBND tỉnh", "Các cấp ủy, tổ chức đảng", "Sở Tài chính", "UBND các xã"; not a task that opens with such a word ("Ban hành …", "Hội nghị …", "Bộ máy …").</summary>
     [GeneratedRegex(@"^(?!Ban hành|Ban bố|Hội nghị|Hội thảo|Hội thi|Bộ máy|Bộ tiêu chí|Bộ chỉ số|Bộ dữ liệu|Đoàn kết|Sở hữu)(Đảng ủy|Đảng uỷ|Đảng đoàn|Ban cán sự|Các cấp ủy|Cấp ủy|Tỉnh ủy|Tỉnh uỷ|Thành ủy|UBND|Ủy ban|Uỷ ban|HĐND|Hội đồng nhân dân|Sở|Các sở|Bộ|Các bộ|Ban|Các ban|Văn phòng|Công an|Bộ Chỉ huy|Cục|Chi cục|Mặt trận|Ủy ban Mặt trận|Liên đoàn|Hội|Các hội|Đoàn|Tỉnh đoàn|Cơ quan|Các cơ quan|Đơn vị|Các đơn vị|Viện|Kho bạc|Thuế|Ngân hàng|Bảo hiểm|Trung tâm|Các địa phương|Địa phương|Các xã|Các huyện|Doanh nghiệp|Các doanh nghiệp)\b")]
-    private static partial Regex AgencyStart();
+    internal static partial Regex AgencyStart();
     /// <summary>A product: "Kế hoạch của UBND tỉnh", "Quyết định phê duyệt", "Báo cáo".</summary>
     [GeneratedRegex(@"^(Kế hoạch|Quyết định|Báo cáo|Đề án|Chương trình|Văn bản|Công văn|Nghị quyết|Chỉ thị|Hướng dẫn|Thông báo|Tờ trình|Hệ thống|Cơ sở dữ liệu|Quy chế|Quy định|Hồ sơ|Danh mục|Dự thảo)\b")]
     private static partial Regex ProductStart();
