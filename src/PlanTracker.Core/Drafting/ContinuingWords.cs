@@ -13,7 +13,7 @@ namespace PlanTracker.Core.Drafting;
 /// <item>"kiểm tra thường xuyên và đột xuất", "thanh tra, kiểm tra định kỳ và đột xuất": both kinds of an activity named
 /// together are its kinds, not its cadence ("định kỳ hoặc đột xuất", one or the other, is left as it was).</item>
 /// <item>"Kế hoạch phát triển kinh tế - xã hội hằng năm và 5 năm", "Kế hoạch 5 năm và hằng năm", "theo kế hoạch hàng năm và
-/// dài hạn", "chương trình, kế hoạch công tác hằng năm": the kinds of plan the work goes into, not its cadence (t01, t02,
+/// dài hạn", "lồng ghép vào các kế hoạch 5 năm, kế hoạch hàng năm" (w04), "chương trình, kế hoạch công tác hằng năm": the kinds of plan the work goes into, not its cadence (t01, t02,
 /// u05, corpus 09).</item>
 /// <item>"giảm bình quân mỗi năm 1,5%", "tăng 10% mỗi năm": a rate's "mỗi năm" next to its quantity.</item>
 /// <item>"… chuyển đổi số quốc gia. Thường xuyên nắm tình hình …": a later sentence of the item opening with the word adds
@@ -50,7 +50,8 @@ internal static partial class ContinuingWords
     /// a change (a target's unit), not when the work recurs; "trung bình mỗi năm tổ chức đấu giá từ 05 mỏ" (t03) is.
     /// </summary>
     [GeneratedRegex(@"mỗi năm(?=\s*(?:từ|khoảng|trên|dưới|tối thiểu|ít nhất|tăng|giảm)?\s*\d)|(?<=\d\s*%\s*)mỗi năm")] private static partial Regex Rate();
-    [GeneratedRegex(@"(?:hằng|hàng) năm và (?:(?:0?5|năm) năm|dài hạn)|(?:(?:0?5|năm) năm|dài hạn) và (?:hằng|hàng) năm|kế hoạch công tác (?:hằng|hàng) năm")] private static partial Regex PlanKinds();
+    // The two kinds may be joined by "và", "hoặc" or a comma that repeats the noun ("các kế hoạch 5 năm, kế hoạch hàng năm").
+    [GeneratedRegex(@"(?:hằng|hàng)\s+năm\s*(?:và|hoặc|,)\s+(?:kế hoạch\s+)?(?:(?:0?5|năm)\s+năm|dài hạn)|(?:(?:0?5|năm)\s+năm|dài hạn)\s*(?:và|hoặc|,)\s+(?:kế hoạch\s+)?(?:hằng|hàng)\s+năm|kế hoạch công tác (?:hằng|hàng) năm")] private static partial Regex PlanKinds();
 
     /// <summary>
     /// "Định kỳ báo cáo về tiến độ …", "Định kỳ, Thường trực Ủy ban … chủ trì …" opening an item, and "… kiểm kê rừng theo

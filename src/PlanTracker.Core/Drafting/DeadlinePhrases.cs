@@ -83,7 +83,8 @@ public static partial class DeadlinePhrases
 
         var kept = found.Where(f => !IsHistory(f.Deadline, issuedOn ?? historyBefore)
                 && !(f.Strength < Strength.Dated && InPurpose(lower, f.Start - offset))
-                && !(f.Strength == Strength.Dated && (InCitation(lower, f.Start - offset) && !(ownTitle && ClosesTitle(lower, f, offset)) || InTitle(text, f.Start - offset) || IsVision(lower, f.Start - offset)
+                && !(f.Strength == Strength.Dated && !(ownTitle && !IsVision(lower, f.Start - offset) && TitleTime.IsOwn(lower, f.Start - offset, f.End - offset, f.Deadline.Kind))
+                    && (InCitation(lower, f.Start - offset) && !(ownTitle && ClosesTitle(lower, f, offset)) || InTitle(text, f.Start - offset) || IsVision(lower, f.Start - offset)
                     || NamesAScope(lower, f.Start - offset, f.End - offset, ownTitle) || InDocumentName(text, f.Start - offset)
                     || TowardsAGoal(lower, f.Start - offset))))
             .OrderBy(f => f.Start).ToList();

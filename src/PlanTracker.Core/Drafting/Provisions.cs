@@ -14,6 +14,10 @@ namespace PlanTracker.Core.Drafting;
 /// hoạch thực hiện … năm 2023." over "Điều 2. …", the plan after the signature): its tasks are the plan's;</item>
 /// <item>a catch-all left open for later ("Thực hiện một số nội dung khác … theo sự phân công của UBTVQH (nếu có).",
 /// "Thực hiện các nhiệm vụ khác do Ủy ban nhân dân tỉnh giao (nếu có)."): it names no work until someone assigns it;</item>
+/// <item>the effect clause numbered under an article ("1. Nghị quyết này có hiệu lực kể từ ngày ký ban hành.") and a body's
+/// accountability for what it submits ("Cơ sở … chịu trách nhiệm về tính chính xác của các chi phí đã đề nghị thanh toán",
+/// "Bộ Y tế chịu trách nhiệm về việc tổng hợp số liệu"): they say who answers for correctness, no work a tracker can
+/// follow (decision 0023 rule 44). "Sở Tài chính chịu trách nhiệm tổng hợp số liệu, báo cáo …" names work and stays;</item>
 /// <item>a heading with nothing left under it ("3. Tổ chức thực hiện" whose only paragraph was the closing
 /// formula "… triển khai thực hiện./.").</item>
 /// </list>
@@ -33,7 +37,7 @@ internal static partial class Provisions
         if (node.Children.Count > 0 || node.Head is null) return false;
         var text = node.HeadText;
         if (node.Body.Count == 0 && BareHeadings.Contains(string.Join(' ', Tokens.Of(text).Select(t => t.Key)))) return true;
-        if (CatchAll().IsMatch(text) || ExecutionClause().IsMatch(text)) return true;
+        if (CatchAll().IsMatch(text) || ExecutionClause().IsMatch(text) || Effect().IsMatch(text) || Accountability().IsMatch(text)) return true;
         if (Funding().IsMatch(text) || node.Marker?.Kind == MarkerKind.Article && node.Body.Count == 0 && IssuesAnnex().IsMatch(text)) return true;
         var rest = Execution().Match(text) is { Success: true } order ? text[order.Length..] : text;
         return Escalation().IsMatch(rest);
@@ -53,6 +57,14 @@ internal static partial class Provisions
     /// </summary>
     [GeneratedRegex(@"\bchịu trách nhiệm thi hành\s+(?:Quyết định|Chỉ thị|Nghị quyết|Thông tư|Kế hoạch|văn bản)\s+này\b", RegexOptions.IgnoreCase)]
     private static partial Regex ExecutionClause();
+
+    [GeneratedRegex(@"^\W*(?:Quyết định|Nghị quyết|Chỉ thị|Thông tư|Kế hoạch|Chương trình|Quy chế|Quy định|Văn bản)\s+này\s+có hiệu lực\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Effect();
+
+    /// <summary>The item opens on its subject answering "về" correctness or data: "… chịu trách nhiệm (trước pháp luật | theo quy
+    /// định) về tính chính xác | trung thực | hợp pháp …", "… về (việc tổng hợp) số liệu", "… về nội dung báo cáo".</summary>
+    [GeneratedRegex(@"^[^.;:]{0,150}?\bchịu trách nhiệm\s+(?:trước pháp luật\s+|theo quy định(?: của pháp luật)?\s+)?về\s+(?:tính\s+(?:chính xác|trung thực|hợp pháp|hợp lệ)|(?:việc tổng hợp\s+)?số liệu|nội dung (?:báo cáo|hồ sơ|thông tin))", RegexOptions.IgnoreCase)]
+    private static partial Regex Accountability();
 
     [GeneratedRegex(@"^\W*(Trong\s+)?quá trình\b[^.;]{0,80}?\bnếu\b[^.;]{0,60}?\b(khó khăn|vướng mắc)", RegexOptions.IgnoreCase)]
     private static partial Regex Escalation();
