@@ -10,7 +10,7 @@ namespace PlanTracker.Core.Drafting;
 /// bodies of its legal basis and its own offices are no addressees). Joint subjects: the first named leads, the others
 /// coordinate (0023 rule 33). Decision 0009, "Round 7 — leads by description, role or third party".
 /// </summary>
-internal static partial class BackReferences
+internal sealed partial class BackReferences(IReadOnlyList<Paragraph> paragraphs, AgencyDirectory directory)
 {
     /// <summary>
     /// Where a sentence addresses "(các) đơn vị / doanh nghiệp / công ty / cơ sở … nêu trên" rather than a name: as its subject
@@ -29,18 +29,31 @@ internal static partial class BackReferences
     /// The agencies the document names before <paramref name="before"/> (the pointing words), as joint subjects; None when it
     /// names none. Not the one asking ("Sở Xây dựng yêu cầu …"), nor a heading in capitals (the issuer's name in the header).
     /// </summary>
-    public static Assignment Named(IReadOnlyList<Paragraph> paragraphs, int before, AgencyDirectory directory)
+    public Assignment Named(int before)
     {
-        var named = paragraphs.Where(p => p.Start < before && p.Text.Any(char.IsLower) && !LegalBasis().IsMatch(p.Text))
-            .SelectMany(p => directory.Mentions(p.Text, p.Start).Where(m => m.End <= before && !Asking().IsMatch(p.Text[(m.End - p.Start)..])))
-            .Where(m => m.Agency is { IsGroup: false, IsSecretariat: false }).DistinctBy(m => m.Agency!.Key).ToList();
-        var sentTo = SentTo(paragraphs, directory);
-        if (sentTo.Count > 0) named = named.Where(m => sentTo.Contains(m.Agency!.Key)).ToList();
+        var named = Candidates.Where(m => m.End <= before).DistinctBy(m => m.Agency!.Key).ToList();
         return named.Count == 0 ? Assignment.None : new Assignment(named[0], named.Skip(1).ToList(), false);
     }
 
+    /// <summary>
+    /// Every agency the document names that a pointing sentence may mean, in order, read once: each section that points back
+    /// would otherwise read every paragraph before it again, and a long notice of such sections took quadratic time. When the
+    /// document sends itself to a list, only those it also sends to (<see cref="SentTo"/>).
+    /// </summary>
+    private List<AgencyMention> Candidates => candidates ??= ReadCandidates();
+    private List<AgencyMention>? candidates;
+
+    private List<AgencyMention> ReadCandidates()
+    {
+        var named = paragraphs.Where(p => p.Text.Any(char.IsLower) && !LegalBasis().IsMatch(p.Text))
+            .SelectMany(p => directory.Mentions(p.Text, p.Start).Where(m => !Asking().IsMatch(p.Text.AsSpan(m.End - p.Start))))
+            .Where(m => m.Agency is { IsGroup: false, IsSecretariat: false }).ToList();
+        var sentTo = SentTo();
+        return sentTo.Count > 0 ? named.Where(m => sentTo.Contains(m.Agency!.Key)).ToList() : named;
+    }
+
     /// <summary>The agencies of the "Nơi nhận" list, after the content.</summary>
-    private static HashSet<string> SentTo(IReadOnlyList<Paragraph> paragraphs, AgencyDirectory directory)
+    private HashSet<string> SentTo()
     {
         var at = paragraphs.ToList().FindLastIndex(p => Recipients().IsMatch(p.Text));
         return at < 0 ? [] : paragraphs.Skip(at).TakeWhile(p => !Appendix().IsMatch(p.Text))
@@ -52,6 +65,6 @@ internal static partial class BackReferences
     [GeneratedRegex(@"^\s*(?:yêu cầu|đề nghị|giao|thông báo|kiến nghị)\b", RegexOptions.IgnoreCase)] private static partial Regex Asking();
     [GeneratedRegex(@"^(?:các\s+)?(?:công ty|tổng công ty|doanh nghiệp|đơn vị)$", RegexOptions.IgnoreCase)] private static partial Regex BareKind();
     [GeneratedRegex(@"^\W*(?:Căn cứ|Thực hiện|Theo|Xét|Trên cơ sở)\b")] private static partial Regex LegalBasis();
-    [GeneratedRegex(@"^\W*Nơi nh[ậâa]n\b", RegexOptions.IgnoreCase)] private static partial Regex Recipients();
+    [GeneratedRegex(@"^\W*" + RecipientsHeading.Pattern, RegexOptions.IgnoreCase)] private static partial Regex Recipients();
     [GeneratedRegex(@"^\W*(?:PHỤ LỤC|DANH MỤC)\b")] private static partial Regex Appendix();
 }

@@ -47,9 +47,10 @@ internal static partial class ContinuingWords
     [GeneratedRegex(@"[.!?]\s+(?<w>thường xuyên)\s+\p{L}")] private static partial Regex LaterSentence();
     /// <summary>
     /// "giảm bình quân mỗi năm 1,5%", "tăng 10% mỗi năm", "mỗi năm từ 2 đến 3 km": "mỗi năm" next to its quantity is the rate of
-    /// a change (a target's unit), not when the work recurs; "trung bình mỗi năm tổ chức đấu giá từ 05 mỏ" (t03) is.
+    /// a change (a target's unit), not when the work recurs; "trung bình mỗi năm tổ chức đấu giá từ 05 mỏ" (t03) is, and so is
+    /// "kiểm tra mỗi năm 01 lần", "mỗi năm ít nhất 02 đợt": a count of times or rounds says how often the work recurs.
     /// </summary>
-    [GeneratedRegex(@"mỗi năm(?=\s*(?:từ|khoảng|trên|dưới|tối thiểu|ít nhất|tăng|giảm)?\s*\d)|(?<=\d\s*%\s*)mỗi năm")] private static partial Regex Rate();
+    [GeneratedRegex(@"mỗi năm(?=\s*(?:từ|khoảng|trên|dưới|tối thiểu|ít nhất|tăng|giảm)?\s*(?>\d+(?:[.,]\d+)?)(?!\s*(?:lần|đợt|kỳ)\b))|(?<=\d\s*%\s*)mỗi năm")] private static partial Regex Rate();
     // The two kinds may be joined by "và", "hoặc" or a comma that repeats the noun ("các kế hoạch 5 năm, kế hoạch hàng năm").
     [GeneratedRegex(@"(?:hằng|hàng)\s+năm\s*(?:và|hoặc|,)\s+(?:kế hoạch\s+)?(?:(?:0?5|năm)\s+năm|dài hạn)|(?:(?:0?5|năm)\s+năm|dài hạn)\s*(?:và|hoặc|,)\s+(?:kế hoạch\s+)?(?:hằng|hàng)\s+năm|kế hoạch công tác (?:hằng|hàng) năm")] private static partial Regex PlanKinds();
 

@@ -20,13 +20,16 @@ public static partial class DocumentExecutor
     /// </summary>
     /// <remarks>
     /// The header is compared without its diacritics (folded, which keeps every offset): an OCR loses or changes them
-    /// ("TÍNH ỦY LÀO CAI ĐÁNG CỘNG SẢN VIỆT NAM", NQ 34-NQ/TU Lào Cai), and no state header folds to these words.
+    /// ("TÍNH ỦY LÀO CAI ĐÁNG CỘNG SẢN VIỆT NAM", NQ 34-NQ/TU Lào Cai), and no state header folds to these words. Folding
+    /// also lowers the case, so the motto must still stand in capitals in the text: a state plan "kỷ niệm 96 năm Ngày thành
+    /// lập Đảng Cộng sản Việt Nam" names the party in its title, in the same first lines, and is no party document.
     /// </remarks>
     public static bool IsPartyDocument(string text)
     {
         var head = Tokens.Fold(text[..Math.Min(text.Length, 1500)]);
         var header = string.Join('\n', head.Split('\n').Where(l => l.Trim().Length > 0).Take(HeaderLines));
-        return PartyMotto().IsMatch(head) || PartyIssuerLine().IsMatch(header);
+        return PartyMotto().Matches(head).Any(m => !text.Substring(m.Index, m.Length).Any(char.IsLower))
+            || PartyIssuerLine().IsMatch(header);
     }
 
     /// <summary>The issuer stands on the first lines of the header, beside or above the motto.</summary>

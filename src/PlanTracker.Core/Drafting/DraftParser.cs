@@ -107,6 +107,10 @@ internal sealed partial class ItemBuilder(AgencyDirectory directory, ProposedDoc
     /// <summary>The document's paragraphs, for a list addressed to "đơn vị nêu trên" (<see cref="BackReferences"/>).</summary>
     public IReadOnlyList<Paragraph> Paragraphs { get; init; } = [];
 
+    /// <summary>The agencies a list addressed to "đơn vị nêu trên" may mean, read once for the document.</summary>
+    private BackReferences BackReferencesRead => _backReferences ??= new BackReferences(Paragraphs, directory);
+    private BackReferences? _backReferences;
+
     /// <param name="Stated">The deadline came from a section's time field ("3. Thời gian thực hiện: …"), not from its words.</param>
     private sealed record Inherited(ProposedAssignee? Lead, List<ProposedAssignee> Coordinating, ProposedDeadline? Deadline, bool Stated = false);
 
@@ -114,7 +118,7 @@ internal sealed partial class ItemBuilder(AgencyDirectory directory, ProposedDoc
     {
         Inherited? addressee = null;
         var pointing = intro is null ? -1 : BackReferences.PointingAt(intro.Text);
-        var found = pointing >= 0 ? BackReferences.Named(Paragraphs, intro!.Start + pointing, directory) : Assignment.None;
+        var found = pointing >= 0 ? BackReferencesRead.Named(intro!.Start + pointing) : Assignment.None;
         if (found.Lead is null) found = Addressees.Find(root, intro, directory, document.IssuedOn);
         if (found is { Lead: { } lead } a)
             addressee = new Inherited(Assignee(lead, AssigneeBasis.Addressee, null), a.Coordinating.Select(c => Assignee(c, AssigneeBasis.Addressee, null)).ToList(), null);
@@ -310,7 +314,7 @@ internal sealed partial class ItemBuilder(AgencyDirectory directory, ProposedDoc
         if (node.Children.Count == 0 || body.Count == 0 || !body[^1].Text.TrimEnd(' ', '*').EndsWith(':')) return null;
         var (text, start) = body[^1];
         var pointing = BackReferences.PointingAt(text);
-        var addressed = pointing >= 0 ? BackReferences.Named(Paragraphs, start + pointing, directory) : Assignment.None;
+        var addressed = pointing >= 0 ? BackReferencesRead.Named(start + pointing) : Assignment.None;
         if (addressed.Lead is null) addressed = Addressees.Joint(Assignments.Read(text, start, directory, document.IssuedOn), text, start, directory);
         return addressed.Lead is { } lead
             ? (Assignee(lead, AssigneeBasis.Addressee, code), addressed.Coordinating.Select(c => Assignee(c, AssigneeBasis.Addressee, code)).ToList())

@@ -236,7 +236,7 @@ public static partial class Paragraphs
         return i < 0 ? s : s[(i + 1)..];
     }
 
-    [GeneratedRegex(@"^(Căn cứ|Xét đề nghị|Xét tờ trình|Nơi nhận|N[oơô]i nh[aăâạậấầ]n\s*:|TM\.|T/M\s|KT\.|Q\.|TL\.|Điều \d{1,3}\s*[.:]|\(\s*(Ban hành )?[Kk]èm theo)")] private static partial Regex ParagraphStart();
+    [GeneratedRegex(@"^(Căn cứ|Xét đề nghị|Xét tờ trình|" + RecipientsHeading.Pattern + @"|TM\.|T/M\s|KT\.|Q\.|TL\.|Điều \d{1,3}\s*[.:]|\(\s*(Ban hành )?[Kk]èm theo)")] private static partial Regex ParagraphStart();
     [GeneratedRegex(@"^[-–]\s*\d")] private static partial Regex RangeContinuation();
     [GeneratedRegex(@"^\W*(QUYẾT ĐỊNH|KẾ HOẠCH|CHỈ THỊ|THÔNG BÁO|NGHỊ QUYẾT|CHƯƠNG TRÌNH( HÀNH ĐỘNG)?|PHỤ LỤC)\W*$")] private static partial Regex KindHeading();
     [GeneratedRegex(@"^(ỦY BAN NHÂN DÂN|UBND|CỘNG HÒA|CỘNG HOÀ|CHỦ TỊCH|PHÓ CHỦ TỊCH|QUYẾT ĐỊNH|KẾ HOẠCH|CHỈ THỊ|THÔNG BÁO|NGHỊ QUYẾT|TM\.|KT\.)")] private static partial Regex BlockTitle();

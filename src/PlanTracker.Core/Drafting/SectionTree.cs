@@ -64,6 +64,7 @@ public static partial class SectionTree
         var trailer = false;
         var caption = false;
         var greeting = false;
+        var ocrNumbers = new OcrItemNumbers(paragraphs);
         for (var i = BodyStart(paragraphs); i < paragraphs.Count; i++)
         {
             var p = paragraphs[i];
@@ -108,7 +109,7 @@ public static partial class SectionTree
                 trailer = true;
                 continue;
             }
-            var marker = Markers.Match(p.Text, strict: hardWrapped) ?? OcrItemNumbers.Match(paragraphs, i);
+            var marker = Markers.Match(p.Text, strict: hardWrapped) ?? ocrNumbers.Match(i);
             // "# BAN HÀNH KẾ HOẠCH …" between a web page's sections: a page heading in capitals, repeated above each part, is
             // no item's content.
             if (marker is null && stack.Count > 1 && PageHeading().IsMatch(p.Text) && !PlanHeading().IsMatch(p.Text)) continue;
@@ -294,8 +295,7 @@ public static partial class SectionTree
     /// <summary>"(ii) Giao tài sản …", "(iv) …"; an OCR may lose the thin "i" of "(i)".</summary>
     [GeneratedRegex(@"^\W{0,3}\(\s*[ivx]{0,5}\s*\)\s")] private static partial Regex RomanPart();
     [GeneratedRegex(@"(như sau|sau đây)\s*[:.]?\W*$", RegexOptions.IgnoreCase)] private static partial Regex Introduces();
-    /// <summary>"Nơi nhận:", and as an OCR misreads its marks ("Nơi nhân:", "Noi nhạn:"), where only the colon tells it from words.</summary>
-    [GeneratedRegex(@"^\W*(?:Nơi nhận\s*:?|N[oơô]i\s+nh[aăâạậấầ]n\s*:)", RegexOptions.IgnoreCase)] private static partial Regex Recipients();
+    [GeneratedRegex(@"^\W*" + RecipientsHeading.Pattern, RegexOptions.IgnoreCase)] private static partial Regex Recipients();
     [GeneratedRegex(@"\s*\.?\s*/\s*\.\s*\**$")] private static partial Regex Closing();
     /// <summary>
     /// "Bộ Kế hoạch và Đầu tư chịu trách nhiệm hướng dẫn, theo dõi, đôn đốc thực hiện …/.", "Sở Nội vụ có trách nhiệm theo dõi …":
