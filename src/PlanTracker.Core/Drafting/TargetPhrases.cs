@@ -173,9 +173,9 @@ public static partial class TargetPhrases
     /// <summary>
     /// "đạt trên 70%", "từ 30% trở lên"; a range ("khoảng 60-70%", "60% - 70%") is at least its lower bound (0023 rule 32), as
     /// an indicator row's "1,0-1,5%" is. The lower bound is a whole number, not a year's last digits ("Đến năm 2030 - 100% số
-    /// xã …" is 100%, not 30%).
+    /// xã …" is 100%, not 30%), nor a quarter's or month's number before a dash ("Quý 2 - 50% hồ sơ …" is 50%; "Hằng tháng 100% …" stays 100%).
     /// </summary>
-    [GeneratedRegex(Cmp + @"(?<!\d)(?<v>\d{1,3}(?:[.,]\d{1,2})?)(?:\s?%?\s*[-–]\s*\d{1,3}(?:[.,]\d{1,2})?)?\s?%(?<year>\s*/\s*năm)?(?<up>\s*trở lên)?(?<down>\s*trở xuống)?")] private static partial Regex Percent();
+    [GeneratedRegex(Cmp + @"(?<!\d)(?<v>\d{1,3}(?:[.,]\d{1,2})?)(?:(?<!(?:quý|tháng|kỳ)\s\d{1,3})\s?%?\s*[-–]\s*\d{1,3}(?:[.,]\d{1,2})?)?\s?%(?<year>\s*/\s*năm)?(?<up>\s*trở lên)?(?<down>\s*trở xuống)?")] private static partial Regex Percent();
     /// <summary>"š" (Š lower-cased) against a digit: the glyph a Tesseract OCR gives for 5, a letter Vietnamese never writes.</summary>
     [GeneratedRegex(@"(?<=\d)š|š(?=\d)")] private static partial Regex OcrDigit();
     [GeneratedRegex(@"(?<cmp>ít nhất |tối thiểu |từ |trên )?(?<v>\d{1,3})\s*lần\s*/\s*(?<per>ngày|tuần|tháng)")] private static partial Regex PerDay();

@@ -32,7 +32,10 @@ public sealed class ReaderReviewRound7Tests(ITestOutputHelper output)
     [InlineData("Đến năm 2030 - 100% số xã đạt chuẩn nông thôn mới", 100)]
     [InlineData("Giai đoạn 2026 – 2030 - 90% hộ gia đình được dùng nước sạch", 90)]
     [InlineData("Phấn đấu khoảng 60 - 70% doanh nghiệp ứng dụng chuyển đổi số", 60)]
-    public void Should_not_read_a_year_before_a_dash_as_the_lower_end_of_a_percentage_range(string text, decimal value)
+    [InlineData("Quý 2 - 50% hồ sơ được giải quyết trực tuyến toàn trình", 50)]
+    [InlineData("Tháng 9 – 80% trường học có kết nối Internet cáp quang", 80)]
+    [InlineData("Hàng năm 100% cán bộ chuyên trách được đào tạo, bồi dưỡng", 100)]
+    public void Should_not_read_a_year_or_a_quarter_before_a_dash_as_the_lower_end_of_a_percentage_range(string text, decimal value)
     {
         var found = TargetPhrases.Find(text);
         Assert.True(found.Count == 1 && found[0].Value == value, string.Join(" | ", found.Select(f => $"{f.Value} {f.Unit} '{f.Indicator}'")));
