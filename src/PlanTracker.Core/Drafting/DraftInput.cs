@@ -76,8 +76,9 @@ public static class DraftInput
         if (string.IsNullOrWhiteSpace(raw))
             throw new RuleViolationException(field, Wording.Pick("Chưa có nội dung: hãy dán nội dung văn bản hoặc tải lên tệp .txt, .docx.", "The text is empty: paste the document's text or upload it as a .txt or .docx file."));
         if (raw.Length > MaxCharacters)
-            throw new RuleViolationException(field, string.Create(CultureInfo.InvariantCulture,
-                $"The text has {raw.Length:N0} characters; the limit is {MaxCharacters:N0} (about 300 pages). Upload the plan without its annexes or split it."));
+            throw new RuleViolationException(field, Wording.Pick(
+                string.Create(CultureInfo.GetCultureInfo("vi-VN"), $"Nội dung có {raw.Length:N0} ký tự; giới hạn là {MaxCharacters:N0} (khoảng 300 trang). Hãy tải lên văn bản không kèm phụ lục, hoặc tách thành nhiều phần."),
+                string.Create(CultureInfo.InvariantCulture, $"The text has {raw.Length:N0} characters; the limit is {MaxCharacters:N0} (about 300 pages). Upload the plan without its annexes or split it.")));
         var notes = new List<string>();
         var controls = raw.Count(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t' or '\f') || c == '\uFFFD');
         if (controls > 0)
@@ -148,8 +149,9 @@ public static class DraftInput
         if (latin < letters / 2)
         {
             var (main, count) = scripts.MaxBy(kv => kv.Value);
-            throw new RuleViolationException(field,
-                $"The text is not Vietnamese: {count * 100 / letters}% of its letters are {main}. PlanTracker reads documents written in Vietnamese.");
+            throw new RuleViolationException(field, Wording.Pick(
+                $"Nội dung không phải tiếng Việt: {count * 100 / letters}% số chữ là chữ {main}. PlanTracker đọc văn bản viết bằng tiếng Việt.",
+                $"The text is not Vietnamese: {count * 100 / letters}% of its letters are {main}. PlanTracker reads documents written in Vietnamese."));
         }
         if (latin >= 200 && vietnamese * 100 < latin)
             throw new RuleViolationException(field,

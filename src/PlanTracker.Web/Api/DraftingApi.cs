@@ -66,7 +66,9 @@ public static class DraftingApi
         else
         {
             if (!request.HasJsonContentType())
-                throw new RuleViolationException("text", "Send the text as JSON {\"text\": \"…\"}, or a form with a .txt, .docx or .pdf 'file'.");
+                throw new RuleViolationException("text", Wording.Pick(
+                    "Hãy gửi nội dung dạng JSON {\"text\": \"…\"}, hoặc một biểu mẫu có 'file' là tệp .txt, .docx hay .pdf.",
+                    "Send the text as JSON {\"text\": \"…\"}, or a form with a .txt, .docx or .pdf 'file'."));
             TextBody? body;
             try
             {
@@ -78,7 +80,9 @@ public static class DraftingApi
             }
             catch (System.Text.Json.JsonException e)
             {
-                throw new RuleViolationException("text", $"The body is not JSON of the form {{\"text\": \"…\"}}: {e.Message}");
+                throw new RuleViolationException("text", Wording.Pick(
+                    $"Nội dung gửi lên không phải JSON dạng {{\"text\": \"…\"}}: {e.Message}",
+                    $"The body is not JSON of the form {{\"text\": \"…\"}}: {e.Message}"));
             }
             command = new CreateDraft.Command(body?.Text);
         }

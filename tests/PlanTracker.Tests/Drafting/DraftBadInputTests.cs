@@ -19,11 +19,11 @@ public sealed class DraftBadInputTests(AppFactory app) : IClassFixture<AppFactor
         { "empty", "", "Chưa có nội dung" },
         { "blank", "  \n\t \n", "Chưa có nội dung" },
         { "control characters", "KẾ HOẠCH\u0001\u0002\u0003 năm 2025", "ký tự điều khiển" }, // refused as every body's text is (InputRules)
-        { "5 MB paste", string.Concat(Enumerable.Repeat("1. Sở Nội vụ chủ trì số hoá hồ sơ cán bộ trong năm 2025.\n", 90_000)), "the limit is 1,000,000" },
+        { "5 MB paste", string.Concat(Enumerable.Repeat("1. Sở Nội vụ chủ trì số hoá hồ sơ cán bộ trong năm 2025.\n", 90_000)), "giới hạn là 1.000.000" },
         { "Cyrillic", string.Concat(Enumerable.Repeat("План цифровой трансформации провинции на 2025 год. 1. Департамент внутренних дел. ", 20)), "Cyrillic" },
         { "Chinese", string.Concat(Enumerable.Repeat("二零二五年省数字化转型计划。一、内务厅负责。", 20)), "Chinese" },
         { "English", string.Concat(Enumerable.Repeat("Plan for the digital transformation of the province in 2025. 1. The Department of Home Affairs leads. ", 10)), "gần như không có chữ tiếng Việt" },
-        { "no tasks", "Báo cáo tình hình kinh tế - xã hội của tỉnh trong tháng vừa qua có nhiều chuyển biến tích cực, người dân phấn khởi.", "No tasks were found" },
+        { "no tasks", "Báo cáo tình hình kinh tế - xã hội của tỉnh trong tháng vừa qua có nhiều chuyển biến tích cực, người dân phấn khởi.", "Không tìm thấy nhiệm vụ nào" },
     };
 
     [Theory]
@@ -73,7 +73,7 @@ public sealed class DraftBadInputTests(AppFactory app) : IClassFixture<AppFactor
 
         var response = await client.PostAsync("/api/v1/imports", new StringContent("KẾ HOẠCH", Encoding.UTF8, "text/plain"));
 
-        await AssertRefused(response, "text", "Send the text as JSON", "text/plain");
+        await AssertRefused(response, "text", "Hãy gửi nội dung dạng JSON", "text/plain");
     }
 
     [Fact]

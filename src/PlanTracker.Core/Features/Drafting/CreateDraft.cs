@@ -35,9 +35,11 @@ public static class CreateDraft
             var directory = await DraftWorkspace.DirectoryAsync(db, provinceId, ct);
             var proposal = DraftParser.Parse(source, directory, await db.WorkingDayCalendarAsync(ct));
             if (proposal.Items.Count == 0)
-                throw new RuleViolationException(c.FileName is null ? "text" : "file",
+                throw new RuleViolationException(c.FileName is null ? "text" : "file", Wording.Pick(
+                    "Không tìm thấy nhiệm vụ nào: văn bản không có mục đánh số (I., 1., a), -, +) dưới một tiêu đề như " +
+                    "'NHIỆM VỤ', 'GIẢI PHÁP' hay 'TỔ CHỨC THỰC HIỆN', và không có bảng phân công (STT / Nhiệm vụ / Cơ quan chủ trì).",
                     "No tasks were found: the text has no numbered sections (I., 1., a), -, +) under a heading such as " +
-                    "'NHIỆM VỤ', 'GIẢI PHÁP' or 'TỔ CHỨC THỰC HIỆN', and no assignment table (STT / Nhiệm vụ / Cơ quan chủ trì).");
+                    "'NHIỆM VỤ', 'GIẢI PHÁP' or 'TỔ CHỨC THỰC HIỆN', and no assignment table (STT / Nhiệm vụ / Cơ quan chủ trì)."));
             await LinkRegisteredDocuments(proposal, provinceId, ct);
             DraftParentTasks.Propose(proposal, await DraftParentTasks.LoadAsync(db, proposal, provinceId, ct));
 
